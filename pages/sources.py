@@ -1,0 +1,4 @@
+from sciatica_guide.ui.sources_view import render_sources_page
+from sciatica_guide.ui.state import get_content, get_settings
+
+render_sources_page(get_content(), get_settings(), "sources")

@@ -1,0 +1,194 @@
+"""Read and validate the content folder. Every failure becomes one ContentError line."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from sciatica_guide import APP_ROOT
+from sciatica_guide.content.article import parse_article
+from sciatica_guide.content.errors import ContentError
+from sciatica_guide.content.models import (
+    AreasFile,
+    Content,
+    EvidenceFile,
+    PagesFile,
+    PrecautionsFile,
+    RedFlagsFile,
+    SiteFile,
+    SourcesFile,
+    TechniquesFile,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+#: Environment variable naming another content folder (for example a second language).
+CONTENT_DIR_ENV = "SCIATICA_GUIDE_CONTENT_DIR"
+ARTICLE_FILE = "article/article.md"
+
+#: Content attribute -> (file in the content folder, model that validates it).
+YAML_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "site": ("site.yaml", SiteFile),
+    "sources": ("sources.yaml", SourcesFile),
+    "red_flags": ("red_flags.yaml", RedFlagsFile),
+    "areas": ("areas.yaml", AreasFile),
+    "precautions": ("precautions.yaml", PrecautionsFile),
+    "techniques": ("techniques.yaml", TechniquesFile),
+    "evidence": ("evidence.yaml", EvidenceFile),
+    "pages": ("pages.yaml", PagesFile),
+}
+
+
+def default_content_dir() -> Path:
+    configured = os.environ.get(CONTENT_DIR_ENV)
+    return Path(configured) if configured else APP_ROOT / "content"
+
+
+def _field_path(loc: Sequence[int | str]) -> str:
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def _read_yaml(directory: Path, name: str) -> Any:
+    path = directory / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError(name, None, "the file is missing") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError(name, None, f"the file cannot be read ({exc.__class__.__name__})") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise ContentError(name, None, f"not valid YAML{where}: {problem}") from None
+
+
+def validate_file(name: str, data: Any, model: type[M]) -> M:
+    """Validate parsed YAML against a model, turning the first error into a ContentError."""
+    if not isinstance(data, dict):
+        raise ContentError(name, None, "the file must hold a mapping of fields (key: value)")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        more = exc.error_count() - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        raise ContentError(name, _field_path(first["loc"]), first["msg"] + suffix) from None
+
+
+def load_yaml_model(directory: Path, name: str, model: type[M]) -> M:
+    return validate_file(name, _read_yaml(directory, name), model)
+
+
+# --- cross-reference checks ---------------------------------------------------------------------
+def check_unique(file: str, field: str, ids: Iterable[str]) -> None:
+    seen: set[str] = set()
+    for index, item_id in enumerate(ids):
+        if item_id in seen:
+            raise ContentError(file, f"{field}[{index}].id", f"the id '{item_id}' is used twice")
+        seen.add(item_id)
+
+
+def check_refs(file: str, field: str, refs: Iterable[str], known: set[str], kind: str) -> None:
+    for index, ref in enumerate(refs):
+        if ref not in known:
+            raise ContentError(file, f"{field}[{index}]", f"unknown {kind} id '{ref}'")
+
+
+CrossCheck = Callable[[Content], None]
+
+
+def _check_content(content: Content) -> None:
+    source_ids = {s.id for s in content.sources.sources}
+    technique_ids = {t.id for t in content.techniques.techniques}
+    area_ids = {a.id for a in content.areas.areas}
+    headings = {s.heading for s in content.article.all_sections()}
+    top_headings = [s.heading for s in content.article.sections]
+
+    check_unique("sources.yaml", "sources", [s.id for s in content.sources.sources])
+    check_unique("techniques.yaml", "techniques", [t.id for t in content.techniques.techniques])
+    check_unique("areas.yaml", "areas", [a.id for a in content.areas.areas])
+    check_unique("precautions.yaml", "precautions", [p.id for p in content.precautions.precautions])
+    check_unique("pages.yaml", "pages", [p.id for p in content.pages.pages])
+    check_unique("red_flags.yaml", "flags", [f.id for f in content.red_flags.all_flags()])
+
+    check_refs("site.yaml", "article.source", [content.site.article.source], source_ids, "source")
+    for gi, group in enumerate(content.red_flags.groups):
+        check_refs("red_flags.yaml", f"groups[{gi}].sources", group.sources, source_ids, "source")
+    check_refs(
+        "precautions.yaml", "sources_default", content.precautions.sources_default, source_ids, "source"
+    )
+    for pi, precaution in enumerate(content.precautions.precautions):
+        check_refs("precautions.yaml", f"precautions[{pi}].sources", precaution.sources, source_ids,
+                   "source")
+        for ri, rule in enumerate(precaution.rules_out):
+            where = f"precautions[{pi}].rules_out[{ri}]"
+            check_refs("precautions.yaml", f"{where}.techniques", rule.techniques or [],
+                       technique_ids, "technique")
+            check_refs("precautions.yaml", f"{where}.areas", rule.areas or [], area_ids, "area")
+    for ti, technique in enumerate(content.techniques.techniques):
+        check_refs("techniques.yaml", f"techniques[{ti}].sources", technique.sources, source_ids,
+                   "source")
+        if technique.article_section not in headings:
+            raise ContentError("techniques.yaml", f"techniques[{ti}].article_section",
+                               f"no article heading '{technique.article_section}'")
+    for pi, point in enumerate(content.evidence.summary):
+        check_refs("evidence.yaml", f"summary[{pi}].sources", point.sources, source_ids, "source")
+    for ni, note in enumerate(content.evidence.notes):
+        check_refs("evidence.yaml", f"notes[{ni}].sources", note.sources, source_ids, "source")
+        if note.section not in headings:
+            raise ContentError("evidence.yaml", f"notes[{ni}].section",
+                               f"no article heading '{note.section}'")
+
+    # Every top-level article section is shown on exactly one page, so none of it goes missing.
+    placed: dict[str, int] = {}
+    for pi, page in enumerate(content.pages.pages):
+        for si, heading in enumerate(page.article_sections):
+            field = f"pages[{pi}].article_sections[{si}]"
+            if heading not in top_headings:
+                raise ContentError("pages.yaml", field, f"no top-level article heading '{heading}'")
+            if heading in placed:
+                raise ContentError("pages.yaml", field, f"'{heading}' is already on another page")
+            placed[heading] = pi
+    missing = [h for h in top_headings if h not in placed]
+    if missing:
+        raise ContentError("pages.yaml", "pages", f"no page shows the article section '{missing[0]}'")
+    if sum(page.default for page in content.pages.pages) > 1:
+        raise ContentError("pages.yaml", "pages", "more than one page is marked default")
+
+
+#: Extra checks that feature modules (body map, self-assessment) register.
+EXTRA_CHECKS: list[CrossCheck] = []
+
+
+def load_content(directory: Path | str | None = None) -> Content:
+    """Load, validate and cross-check the whole content folder."""
+    folder = Path(directory) if directory is not None else default_content_dir()
+    if not folder.is_dir():
+        raise ContentError(str(folder), None, "the content folder does not exist")
+    parts: dict[str, Any] = {
+        attr: load_yaml_model(folder, name, model) for attr, (name, model) in YAML_FILES.items()
+    }
+    try:
+        markdown = (folder / ARTICLE_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise ContentError(ARTICLE_FILE, None, "the file is missing or cannot be read") from None
+    try:
+        parts["article"] = parse_article(markdown)
+    except ValueError as exc:
+        raise ContentError(ARTICLE_FILE, None, str(exc)) from None
+    content = Content(**parts)
+    _check_content(content)
+    for check in EXTRA_CHECKS:
+        check(content)
+    return content

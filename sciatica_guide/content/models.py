@@ -1,0 +1,208 @@
+"""Pydantic models of every content file. Unknown fields are errors, so typos are caught at load."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+
+from sciatica_guide.content.article import Article
+
+Id = str  # a kebab-case identifier; its pattern is enforced where ids are defined
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+
+# --- sources.yaml -------------------------------------------------------------------------------
+class Source(Strict):
+    id: Id = Field(pattern=ID_PATTERN)
+    short: str = Field(min_length=1)
+    citation: str = Field(min_length=1)
+    url: HttpUrl | None = None
+    note: str | None = None
+
+
+class SourcesFile(Strict):
+    sources: list[Source] = Field(min_length=1)
+
+
+# --- site.yaml ----------------------------------------------------------------------------------
+class Review(Strict):
+    last_reviewed: dt.date
+    next_review_due: dt.date
+    reviewed_by: str
+
+
+class Disclaimer(Strict):
+    short: str = Field(min_length=1)
+    full: str = Field(min_length=1)
+
+
+class ArticleMeta(Strict):
+    title: str
+    publisher: str
+    date: str
+    source: Id
+
+
+class SiteFile(Strict):
+    name: str = Field(min_length=1)
+    tagline: str
+    icon: str
+    review: Review
+    disclaimer: Disclaimer
+    attribution: str
+    article: ArticleMeta
+    labels: dict[str, str]
+
+
+# --- red_flags.yaml -----------------------------------------------------------------------------
+class RedFlag(Strict):
+    id: Id = Field(pattern=ID_PATTERN)
+    text: str = Field(min_length=1)
+
+
+class RedFlagGroup(Strict):
+    id: Id = Field(pattern=ID_PATTERN)
+    heading: str
+    why: str
+    sources: list[Id] = Field(min_length=1)
+    flags: list[RedFlag] = Field(min_length=1)
+
+
+class RedFlagsFile(Strict):
+    title: str
+    intro: str
+    emergency_number_fallback: str
+    groups: list[RedFlagGroup] = Field(min_length=1)
+
+    def all_flags(self) -> list[RedFlag]:
+        return [flag for group in self.groups for flag in group.flags]
+
+
+# --- areas.yaml ---------------------------------------------------------------------------------
+class Area(Strict):
+    id: Id = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+
+
+class AreasFile(Strict):
+    areas: list[Area] = Field(min_length=1)
+
+
+# --- precautions.yaml ---------------------------------------------------------------------------
+class RuleOut(Strict):
+    """Removes techniques (all when None) from areas (all chosen areas when None)."""
+
+    techniques: list[Id] | None = None
+    areas: list[Id] | None = None
+
+
+class Precaution(Strict):
+    id: Id = Field(pattern=ID_PATTERN)
+    label: str = Field(min_length=1)
+    advice: str = Field(min_length=1)
+    same_day_advice: bool = False
+    postpone: bool = False
+    rules_out: list[RuleOut] = []
+    sources: list[Id] = Field(min_length=1)
+
+
+class PrecautionsFile(Strict):
+    sources_default: list[Id] = []
+    precautions: list[Precaution] = Field(min_length=1)
+
+
+# --- techniques.yaml ----------------------------------------------------------------------------
+class Technique(Strict):
+    id: Id = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    article_section: str
+    what_it_does: str = Field(min_length=1)
+    feels_like: str = Field(min_length=1)
+    may_suit: str = Field(min_length=1)
+    evidence_level: str = Field(min_length=1)
+    evidence: str = Field(min_length=1)
+    common_effects: str = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1)
+
+
+class TechniquesFile(Strict):
+    techniques: list[Technique] = Field(min_length=1)
+
+
+# --- evidence.yaml ------------------------------------------------------------------------------
+class EvidenceNote(Strict):
+    section: str
+    text: str = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1)
+
+
+class EvidencePoint(Strict):
+    text: str = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1)
+
+
+class EvidenceFile(Strict):
+    summary: list[EvidencePoint] = Field(min_length=1)
+    notes: list[EvidenceNote]
+
+
+# --- pages.yaml ---------------------------------------------------------------------------------
+class PageSpec(Strict):
+    id: Id = Field(pattern=ID_PATTERN)
+    script: str = Field(pattern=r"^[a-z0-9_]+\.py$")
+    title: str = Field(min_length=1)
+    url_path: str = Field(pattern=ID_PATTERN)
+    icon: str | None = None
+    default: bool = False
+    lead: str | None = None
+    article_sections: list[str] = []
+
+
+class PagesFile(Strict):
+    pages: list[PageSpec] = Field(min_length=1)
+
+
+# --- the whole content folder -------------------------------------------------------------------
+class Content(Strict):
+    """Everything the guide shows, validated and cross-checked."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    site: SiteFile
+    sources: SourcesFile
+    red_flags: RedFlagsFile
+    areas: AreasFile
+    precautions: PrecautionsFile
+    techniques: TechniquesFile
+    evidence: EvidenceFile
+    pages: PagesFile
+    article: Article
+
+    def source(self, source_id: Id) -> Source:
+        return next(s for s in self.sources.sources if s.id == source_id)
+
+    def technique(self, technique_id: Id) -> Technique:
+        return next(t for t in self.techniques.techniques if t.id == technique_id)
+
+    def page(self, page_id: Id) -> PageSpec:
+        return next(p for p in self.pages.pages if p.id == page_id)
+
+    def area(self, area_id: Id) -> Area:
+        return next(a for a in self.areas.areas if a.id == area_id)
+
+    def notes_for(self, heading: str) -> list[EvidenceNote]:
+        return [n for n in self.evidence.notes if n.section == heading]
+
+    def precautions_for_technique(self, technique_id: Id) -> list[Precaution]:
+        """Precautions that remove this technique somewhere (or every technique)."""
+        return [
+            p
+            for p in self.precautions.precautions
+            if any(r.techniques is None or technique_id in r.techniques for r in p.rules_out)
+        ]

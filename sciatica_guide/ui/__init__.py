@@ -1,0 +1,1 @@
+"""Streamlit rendering helpers. Page scripts call these; the rules live elsewhere in the package."""

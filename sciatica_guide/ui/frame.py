@@ -1,0 +1,45 @@
+"""What every page shares: the urgent-help signs at the top, the disclaimer in the sidebar."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sciatica_guide.content import Content, ContentError
+from sciatica_guide.content.models import RedFlagsFile
+from sciatica_guide.settings import Settings
+
+# Shown only when the content folder itself cannot be read, so these words cannot come from it.
+CONTENT_ERROR_TITLE = "The guide cannot start"
+CONTENT_ERROR_HELP = "A content file is not valid. Ask the person who runs this guide to fix it."
+
+
+def emergency_number_text(red_flags: RedFlagsFile, settings: Settings) -> str:
+    return settings.emergency_number or red_flags.emergency_number_fallback
+
+
+def red_flag_markdown(content: Content, settings: Settings) -> str:
+    """The urgent-help signs as Markdown: each group's action first, then its signs."""
+    number = emergency_number_text(content.red_flags, settings)
+    lines: list[str] = [content.red_flags.intro, ""]
+    for group in content.red_flags.groups:
+        lines.append(f"**{group.heading.format(emergency_number=number)}**")
+        lines.append("")
+        lines.extend(f"- {flag.text}" for flag in group.flags)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_urgent_help(content: Content, settings: Settings, *, expanded: bool = False) -> None:
+    with st.expander(content.red_flags.title, icon=":material/emergency:", expanded=expanded):
+        st.markdown(red_flag_markdown(content, settings))
+
+
+def render_frame(content: Content, settings: Settings) -> None:
+    """Shared parts of every page, drawn before the page's own script runs."""
+    with st.sidebar:
+        st.caption(content.site.disclaimer.short)
+    render_urgent_help(content, settings)
+
+
+def render_content_error(error: ContentError) -> None:
+    st.error(f"**{CONTENT_ERROR_TITLE}.** {CONTENT_ERROR_HELP}\n\n{error}", icon=":material/error:")

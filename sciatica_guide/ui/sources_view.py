@@ -1,0 +1,53 @@
+"""The Sources & safety page: evidence, urgent help, precautions, references, review dates."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sciatica_guide.content import Content
+from sciatica_guide.settings import Settings
+from sciatica_guide.ui.article_view import render_page_header, source_list
+from sciatica_guide.ui.frame import red_flag_markdown
+
+
+def render_sources_page(content: Content, settings: Settings, page_id: str) -> None:
+    labels = content.site.labels
+    render_page_header(content, content.page(page_id))
+
+    st.subheader(labels["disclaimer_heading"])
+    st.markdown(content.site.disclaimer.full)
+
+    st.subheader(content.red_flags.title)
+    st.markdown(red_flag_markdown(content, settings))
+    for group in content.red_flags.groups:
+        st.caption(f"{group.why} {labels['sources']}: {source_list(content, group.sources)}")
+
+    st.subheader(labels["evidence_heading"])
+    st.markdown(
+        "\n".join(
+            f"- {point.text} ({source_list(content, point.sources)})"
+            for point in content.evidence.summary
+        )
+    )
+
+    st.subheader(labels["precautions_heading"])
+    st.markdown(
+        "\n".join(f"- **{p.label}.** {p.advice}" for p in content.precautions.precautions)
+    )
+    st.caption(f"{labels['sources']}: {source_list(content, content.precautions.sources_default)}")
+
+    st.subheader(labels["references_heading"])
+    st.markdown(
+        "\n".join(
+            f"{i}. {s.citation}" + (f" <{s.url}>" if s.url else "")
+            for i, s in enumerate(content.sources.sources, start=1)
+        )
+    )
+
+    st.subheader(labels["review_heading"])
+    review = content.site.review
+    st.markdown(
+        f"- **{labels['last_reviewed']}:** {review.last_reviewed:%d %B %Y}\n"
+        f"- **{labels['next_review_due']}:** {review.next_review_due:%d %B %Y}\n"
+        f"- **{labels['reviewed_by']}:** {review.reviewed_by}"
+    )

@@ -1,0 +1,23 @@
+"""Cached access to content and settings, shared by every page of a session."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sciatica_guide.content import Content, default_content_dir, load_content
+from sciatica_guide.settings import Settings, load_settings
+
+
+@st.cache_resource(show_spinner=False)
+def _load_cached(directory: str) -> Content:
+    # Cached once per process: every session and rerun shares one validated Content object.
+    return load_content(directory)
+
+
+def get_content() -> Content:
+    """The validated content folder; raises ContentError (never cached) when it is broken."""
+    return _load_cached(str(default_content_dir()))
+
+
+def get_settings() -> Settings:
+    return load_settings()
