@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from sciatica_guide.content import ContentError
-from sciatica_guide.ui.frame import CONTENT_ERROR_TITLE, render_content_error, render_frame
+from sciatica_guide.ui.frame import render_frame, run_content_error_page
 from sciatica_guide.ui.state import get_content, get_settings
 
 PAGES_DIR = Path(__file__).parent / "pages"
@@ -13,12 +13,7 @@ PAGES_DIR = Path(__file__).parent / "pages"
 try:
     content = get_content()
 except ContentError as error:
-    # st.navigation must still run, or Streamlit lists the raw files in pages/ instead.
-    st.set_page_config(page_title=CONTENT_ERROR_TITLE)
-    st.navigation(
-        [st.Page(lambda: render_content_error(error), title=CONTENT_ERROR_TITLE, url_path="error")],
-        position="hidden",
-    ).run()
+    run_content_error_page(error)
     st.stop()
 
 settings = get_settings()

@@ -63,7 +63,9 @@ def _read_yaml(directory: Path, name: str) -> Any:
     except FileNotFoundError:
         raise ContentError(name, None, "the file is missing") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError(name, None, f"the file cannot be read ({exc.__class__.__name__})") from None
+        raise ContentError(
+            name, None, f"the file cannot be read ({exc.__class__.__name__})"
+        ) from None
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -126,29 +128,48 @@ def _check_content(content: Content) -> None:
     for gi, group in enumerate(content.red_flags.groups):
         check_refs("red_flags.yaml", f"groups[{gi}].sources", group.sources, source_ids, "source")
     check_refs(
-        "precautions.yaml", "sources_default", content.precautions.sources_default, source_ids, "source"
+        "precautions.yaml",
+        "sources_default",
+        content.precautions.sources_default,
+        source_ids,
+        "source",
     )
     for pi, precaution in enumerate(content.precautions.precautions):
-        check_refs("precautions.yaml", f"precautions[{pi}].sources", precaution.sources, source_ids,
-                   "source")
+        check_refs(
+            "precautions.yaml",
+            f"precautions[{pi}].sources",
+            precaution.sources,
+            source_ids,
+            "source",
+        )
         for ri, rule in enumerate(precaution.rules_out):
             where = f"precautions[{pi}].rules_out[{ri}]"
-            check_refs("precautions.yaml", f"{where}.techniques", rule.techniques or [],
-                       technique_ids, "technique")
+            check_refs(
+                "precautions.yaml",
+                f"{where}.techniques",
+                rule.techniques or [],
+                technique_ids,
+                "technique",
+            )
             check_refs("precautions.yaml", f"{where}.areas", rule.areas or [], area_ids, "area")
     for ti, technique in enumerate(content.techniques.techniques):
-        check_refs("techniques.yaml", f"techniques[{ti}].sources", technique.sources, source_ids,
-                   "source")
+        check_refs(
+            "techniques.yaml", f"techniques[{ti}].sources", technique.sources, source_ids, "source"
+        )
         if technique.article_section not in headings:
-            raise ContentError("techniques.yaml", f"techniques[{ti}].article_section",
-                               f"no article heading '{technique.article_section}'")
+            raise ContentError(
+                "techniques.yaml",
+                f"techniques[{ti}].article_section",
+                f"no article heading '{technique.article_section}'",
+            )
     for pi, point in enumerate(content.evidence.summary):
         check_refs("evidence.yaml", f"summary[{pi}].sources", point.sources, source_ids, "source")
     for ni, note in enumerate(content.evidence.notes):
         check_refs("evidence.yaml", f"notes[{ni}].sources", note.sources, source_ids, "source")
         if note.section not in headings:
-            raise ContentError("evidence.yaml", f"notes[{ni}].section",
-                               f"no article heading '{note.section}'")
+            raise ContentError(
+                "evidence.yaml", f"notes[{ni}].section", f"no article heading '{note.section}'"
+            )
 
     # Every top-level article section is shown on exactly one page, so none of it goes missing.
     placed: dict[str, int] = {}
@@ -162,7 +183,9 @@ def _check_content(content: Content) -> None:
             placed[heading] = pi
     missing = [h for h in top_headings if h not in placed]
     if missing:
-        raise ContentError("pages.yaml", "pages", f"no page shows the article section '{missing[0]}'")
+        raise ContentError(
+            "pages.yaml", "pages", f"no page shows the article section '{missing[0]}'"
+        )
     if sum(page.default for page in content.pages.pages) > 1:
         raise ContentError("pages.yaml", "pages", "more than one page is marked default")
 

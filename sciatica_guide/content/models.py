@@ -16,7 +16,6 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-
 # --- sources.yaml -------------------------------------------------------------------------------
 class Source(Strict):
     id: Id = Field(pattern=ID_PATTERN)

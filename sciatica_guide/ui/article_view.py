@@ -1,4 +1,4 @@
-"""Render the article verbatim, with the guide's own evidence notes and technique cards beside it."""
+"""Render the article verbatim, with the guide's evidence notes and technique cards beside it."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from sciatica_guide.ui.text import escape_markdown
 
 def attribution(content: Content) -> str:
     meta = content.site.article
-    return content.site.attribution.format(title=meta.title, publisher=meta.publisher, date=meta.date)
+    return content.site.attribution.format(
+        title=meta.title, publisher=meta.publisher, date=meta.date
+    )
 
 
 def source_list(content: Content, source_ids: list[str]) -> str:

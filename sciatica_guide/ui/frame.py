@@ -43,3 +43,13 @@ def render_frame(content: Content, settings: Settings) -> None:
 
 def render_content_error(error: ContentError) -> None:
     st.error(f"**{CONTENT_ERROR_TITLE}.** {CONTENT_ERROR_HELP}\n\n{error}", icon=":material/error:")
+
+
+def run_content_error_page(error: ContentError) -> None:
+    """Show a broken content folder as one clear message on the only page there is."""
+    # st.navigation must still run, or Streamlit lists the raw files in pages/ instead.
+    st.set_page_config(page_title=CONTENT_ERROR_TITLE)
+    st.navigation(
+        [st.Page(lambda: render_content_error(error), title=CONTENT_ERROR_TITLE, url_path="error")],
+        position="hidden",
+    ).run()

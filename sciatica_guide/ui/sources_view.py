@@ -31,9 +31,7 @@ def render_sources_page(content: Content, settings: Settings, page_id: str) -> N
     )
 
     st.subheader(labels["precautions_heading"])
-    st.markdown(
-        "\n".join(f"- **{p.label}.** {p.advice}" for p in content.precautions.precautions)
-    )
+    st.markdown("\n".join(f"- **{p.label}.** {p.advice}" for p in content.precautions.precautions))
     st.caption(f"{labels['sources']}: {source_list(content, content.precautions.sources_default)}")
 
     st.subheader(labels["references_heading"])

@@ -1,0 +1,68 @@
+"""Debian's Chromium driven by Playwright, as this machine and CI can run it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+from playwright.sync_api import Browser, BrowserContext, Page
+
+#: Flags that keep a headless Chromium off the network and quiet on a closed machine.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+#: Viewports the guide is checked at: phone, tablet portrait and landscape, desktop.
+VIEWPORTS: dict[str, dict[str, int]] = {
+    "phone": {"width": 390, "height": 844},
+    "tablet": {"width": 820, "height": 1180},
+    "tablet-landscape": {"width": 1180, "height": 820},
+    "desktop": {"width": 1440, "height": 900},
+}
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium, or one named by CHROMIUM_PATH."""
+    configured = os.environ.get("CHROMIUM_PATH")
+    if configured:
+        return configured
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def wait_for_app_idle(page: Page, timeout: float = 30_000) -> None:
+    """Wait until Streamlit is connected and no script run is in progress."""
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
+        '[data-test-script-state="notRunning"]',
+        timeout=timeout,
+    )
+    # The attribute can say notRunning for a moment before a rerun starts; settle briefly.
+    page.wait_for_timeout(150)
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout
+    )
+
+
+def new_context(
+    browser: Browser, viewport: str = "desktop", *, touch: bool = False
+) -> BrowserContext:
+    """A fresh, isolated browser context at one of VIEWPORTS, optionally touch-enabled."""
+    size = VIEWPORTS[viewport]
+    return browser.new_context(
+        viewport=size,
+        has_touch=touch,
+        is_mobile=touch and size["width"] < 1000,
+        device_scale_factor=1,
+        service_workers="block",
+    )

@@ -1,0 +1,65 @@
+"""Every page of the guide opens in Chromium and shows its words, by mouse and by touch."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from sciatica_guide.content import Content
+from sciatica_guide.testing.browser import new_context, wait_for_app_idle
+from sciatica_guide.testing.server import RunningApp
+
+
+def test_every_page_opens_by_its_url_and_shows_no_exception(
+    app_server: RunningApp, page: Page, content: Content
+) -> None:
+    for spec in content.pages.pages:
+        page.goto(f"{app_server.url}/{spec.url_path}")
+        wait_for_app_idle(page)
+        expect(page.get_by_role("heading", name=spec.title, level=1)).to_be_visible()
+        expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+
+def test_article_paragraphs_are_visible_word_for_word(
+    app_server: RunningApp, page: Page, content: Content
+) -> None:
+    shown = ""
+    for spec in content.pages.pages:
+        page.goto(f"{app_server.url}/{spec.url_path}")
+        wait_for_app_idle(page)
+        shown += page.locator('[data-testid="stMain"]').inner_text() + "\n"
+    for paragraph in content.article.paragraphs():
+        assert paragraph in shown, paragraph[:60]
+
+
+@pytest.mark.parametrize("touch", [False, True], ids=["mouse", "touch"])
+def test_navigation_menu_switches_page_at_tablet_size(
+    app_server: RunningApp, browser: Browser, content: Content, touch: bool
+) -> None:
+    context = new_context(browser, "tablet", touch=touch)
+    page = context.new_page()
+    page.goto(app_server.url)
+    wait_for_app_idle(page)
+    target = content.page("techniques")
+    # At tablet width the sidebar is collapsed: open it, then choose the page.
+    sidebar_toggle = page.locator('[data-testid="stExpandSidebarButton"]')
+    if sidebar_toggle.is_visible():
+        sidebar_toggle.tap() if touch else sidebar_toggle.click()
+    link = page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=target.title)
+    link.tap() if touch else link.click()
+    wait_for_app_idle(page)
+    expect(page.get_by_role("heading", name=target.title, level=1)).to_be_visible()
+    assert page.url.rstrip("/").endswith(target.url_path)
+    context.close()
+
+
+def test_urgent_help_opens_from_the_keyboard(
+    app_server: RunningApp, page: Page, content: Content
+) -> None:
+    page.goto(app_server.url)
+    wait_for_app_idle(page)
+    summary = page.locator("summary", has_text=content.red_flags.title).first
+    summary.focus()
+    page.keyboard.press("Enter")
+    first_flag = content.red_flags.groups[0].flags[0].text
+    expect(page.get_by_text(first_flag, exact=True).first).to_be_visible()

@@ -1,0 +1,38 @@
+"""Shared fixtures: the real content, and the browser suite's server and Chromium."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from sciatica_guide.content import Content, load_content
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    return load_content()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Browser tests need Debian's Chromium. Locally they skip without it; in CI (CI=true) a missing
+    # browser is a failure, so the suite can never pass by silently skipping them.
+    from sciatica_guide.testing.browser import chromium_path
+
+    browser_items = [item for item in items if "tests/browser/" in item.path.as_posix()]
+    for item in browser_items:
+        item.add_marker(pytest.mark.browser)
+    if chromium_path() or os.environ.get("CI"):
+        return
+    skip = pytest.mark.skip(reason="Debian's chromium is not installed (apt-get install chromium)")
+    for item in browser_items:
+        item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    # Tests that point at other content folders or settings do so explicitly.
+    monkeypatch.delenv("SCIATICA_GUIDE_CONTENT_DIR", raising=False)
+    monkeypatch.delenv("SCIATICA_GUIDE_EMERGENCY_NUMBER", raising=False)
+    yield
