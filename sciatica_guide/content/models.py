@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
@@ -84,13 +85,44 @@ class RedFlagsFile(Strict):
 
 
 # --- areas.yaml ---------------------------------------------------------------------------------
+Side = Literal["left", "right"]
+View = Literal["back", "front"]
+
+
 class Area(Strict):
     id: Id = Field(pattern=ID_PATTERN)
+    view: View
     name: str = Field(min_length=1)
 
 
+class Region(Strict):
+    """One side of one area: what a person taps on the body map or ticks in the list."""
+
+    id: Id
+    area: Id
+    side: Side
+    view: View
+    name: str
+
+
 class AreasFile(Strict):
+    sides: dict[Side, str]
+    region_name: str
     areas: list[Area] = Field(min_length=1)
+
+    def regions(self) -> list[Region]:
+        """Every region, area by area, your left before your right."""
+        return [
+            Region(
+                id=f"{area.id}-{side}",
+                area=area.id,
+                side=side,
+                view=area.view,
+                name=self.region_name.format(area=area.name, side=self.sides[side]),
+            )
+            for area in self.areas
+            for side in ("left", "right")
+        ]
 
 
 # --- precautions.yaml ---------------------------------------------------------------------------
@@ -194,6 +226,13 @@ class Content(Strict):
 
     def area(self, area_id: Id) -> Area:
         return next(a for a in self.areas.areas if a.id == area_id)
+
+    def regions(self) -> list[Region]:
+        return self.areas.regions()
+
+    def region(self, region_id: Id) -> Region | None:
+        """The region with this id, or None for an unknown id (for example from a URL)."""
+        return next((r for r in self.regions() if r.id == region_id), None)
 
     def notes_for(self, heading: str) -> list[EvidenceNote]:
         return [n for n in self.evidence.notes if n.section == heading]
