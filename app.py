@@ -8,7 +8,9 @@ from sciatica_guide.content import ContentError
 from sciatica_guide.ui.frame import render_frame, run_content_error_page
 from sciatica_guide.ui.state import get_content, get_settings
 
-PAGES_DIR = Path(__file__).parent / "pages"
+# Not "pages/": Streamlit 1.67 runs a folder of that name as a legacy multipage app on the first
+# script run of each process, which would show a deep-linked page without this frame.
+PAGES_DIR = Path(__file__).parent / "app_pages"
 
 try:
     content = get_content()

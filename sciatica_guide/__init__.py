@@ -2,5 +2,5 @@
 
 from pathlib import Path
 
-#: The repository root: app.py, pages/ and content/ live here.
+#: The repository root: app.py, app_pages/ and content/ live here.
 APP_ROOT = Path(__file__).resolve().parent.parent

@@ -47,7 +47,7 @@ def render_content_error(error: ContentError) -> None:
 
 def run_content_error_page(error: ContentError) -> None:
     """Show a broken content folder as one clear message on the only page there is."""
-    # st.navigation must still run, or Streamlit lists the raw files in pages/ instead.
+    # st.navigation must still run, or Streamlit falls back to listing the raw page files.
     st.set_page_config(page_title=CONTENT_ERROR_TITLE)
     st.navigation(
         [st.Page(lambda: render_content_error(error), title=CONTENT_ERROR_TITLE, url_path="error")],

@@ -7,7 +7,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from sciatica_guide.content import Content
 from sciatica_guide.testing.browser import new_context, wait_for_app_idle
-from sciatica_guide.testing.server import RunningApp
+from sciatica_guide.testing.server import RunningApp, run_streamlit
 
 
 def test_every_page_opens_by_its_url_and_shows_no_exception(
@@ -63,3 +63,23 @@ def test_urgent_help_opens_from_the_keyboard(
     page.keyboard.press("Enter")
     first_flag = content.red_flags.groups[0].flags[0].text
     expect(page.get_by_text(first_flag, exact=True).first).to_be_visible()
+
+
+def test_first_request_to_a_fresh_server_can_be_a_deep_link(
+    browser: Browser, content: Content
+) -> None:
+    # The first script run of a process is where a legacy pages/ folder would take over and show
+    # the page without the frame (no urgent-help signs, raw file names in the menu).
+    target = content.page("techniques")
+    with run_streamlit() as fresh:
+        context = new_context(browser, "desktop")
+        page = context.new_page()
+        page.goto(f"{fresh.url}/{target.url_path}")
+        wait_for_app_idle(page)
+        expect(page.get_by_role("heading", name=target.title, level=1)).to_be_visible()
+        expect(page.locator("summary", has_text=content.red_flags.title)).to_be_visible()
+        nav_links = page.locator('[data-testid="stSidebarNav"] a')
+        # Each link reads "<icon name>\n\n<title>"; the title is what a person reads.
+        shown = [text.split("\n")[-1] for text in nav_links.all_inner_texts()]
+        assert shown == [p.title for p in content.pages.pages]
+        context.close()
