@@ -194,6 +194,11 @@ class PageSpec(Strict):
     lead: str | None = None
     article_sections: list[str] = []
 
+    @property
+    def link_path(self) -> str:
+        """The path people open: the default page lives at the app's root."""
+        return "" if self.default else self.url_path
+
 
 class PagesFile(Strict):
     pages: list[PageSpec] = Field(min_length=1)

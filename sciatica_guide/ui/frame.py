@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 import streamlit as st
 
 from sciatica_guide.content import Content, ContentError
@@ -29,13 +32,25 @@ def red_flag_markdown(content: Content, settings: Settings) -> str:
     return "\n".join(lines)
 
 
+STYLESHEET = Path(__file__).with_name("guide.css")
+
+
+@cache
+def _stylesheet() -> str:
+    return f"<style>{STYLESHEET.read_text(encoding='utf-8')}</style>"
+
+
 def render_urgent_help(content: Content, settings: Settings, *, expanded: bool = False) -> None:
-    with st.expander(content.red_flags.title, icon=":material/emergency:", expanded=expanded):
+    with (
+        st.container(key="urgent-help"),
+        st.expander(content.red_flags.title, icon=":material/warning:", expanded=expanded),
+    ):
         st.markdown(red_flag_markdown(content, settings))
 
 
 def render_frame(content: Content, settings: Settings) -> None:
     """Shared parts of every page, drawn before the page's own script runs."""
+    st.html(_stylesheet())
     with st.sidebar:
         st.caption(content.site.disclaimer.short)
     render_urgent_help(content, settings)

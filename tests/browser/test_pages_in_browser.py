@@ -14,10 +14,11 @@ def test_every_page_opens_by_its_url_and_shows_no_exception(
     app_server: RunningApp, page: Page, content: Content
 ) -> None:
     for spec in content.pages.pages:
-        page.goto(f"{app_server.url}/{spec.url_path}")
+        page.goto(f"{app_server.url}/{spec.link_path}")
         wait_for_app_idle(page)
         expect(page.get_by_role("heading", name=spec.title, level=1)).to_be_visible()
         expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+        expect(page.get_by_role("dialog")).to_have_count(0)  # no "Page not found"
 
 
 def test_article_paragraphs_are_visible_word_for_word(
@@ -25,7 +26,7 @@ def test_article_paragraphs_are_visible_word_for_word(
 ) -> None:
     shown = ""
     for spec in content.pages.pages:
-        page.goto(f"{app_server.url}/{spec.url_path}")
+        page.goto(f"{app_server.url}/{spec.link_path}")
         wait_for_app_idle(page)
         shown += page.locator('[data-testid="stMain"]').inner_text() + "\n"
     for paragraph in content.article.paragraphs():
