@@ -1,0 +1,56 @@
+"""Take a screenshot of every page at phone, tablet and desktop size, for review and the README.
+
+Usage: python scripts/screenshots.py [--out docs/screenshots] [--sizes phone,tablet,desktop]
+Needs Debian's chromium. Starts its own server on a free loopback port.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from playwright.sync_api import sync_playwright
+
+from sciatica_guide.content import load_content
+from sciatica_guide.testing.browser import (
+    CHROMIUM_ARGS,
+    VIEWPORTS,
+    chromium_path,
+    new_context,
+    wait_for_app_idle,
+)
+from sciatica_guide.testing.server import run_streamlit
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--sizes", default="phone,tablet,desktop")
+    parser.add_argument("--pages", default="", help="comma-separated page ids (default: all)")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    content = load_content()
+    wanted = [p for p in args.pages.split(",") if p]
+    pages = [p for p in content.pages.pages if not wanted or p.id in wanted]
+    with run_streamlit() as app, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for size in args.sizes.split(","):
+            if size not in VIEWPORTS:
+                parser.error(f"unknown size {size!r}; choose from {', '.join(VIEWPORTS)}")
+            context = new_context(browser, size, touch=size != "desktop")
+            page = context.new_page()
+            for spec in pages:
+                page.goto(f"{app.url}/{spec.link_path}")
+                wait_for_app_idle(page)
+                target = args.out / f"{spec.id}-{size}.png"
+                page.screenshot(path=str(target))
+                print(target)
+            context.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
