@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from sciatica_guide.content import ContentError
-from sciatica_guide.ui.frame import render_frame, run_content_error_page
+from sciatica_guide.ui.frame import FAVICON, render_frame, run_content_error_page
 from sciatica_guide.ui.state import get_content, get_settings
 
 # Not "pages/": Streamlit 1.67 runs a folder of that name as a legacy multipage app on the first
@@ -19,7 +19,7 @@ except ContentError as error:
     st.stop()
 
 settings = get_settings()
-st.set_page_config(page_title=content.site.name, page_icon=content.site.icon, layout="centered")
+st.set_page_config(page_title=content.site.name, page_icon=FAVICON, layout="centered")
 navigation = st.navigation(
     [
         st.Page(

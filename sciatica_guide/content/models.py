@@ -52,7 +52,6 @@ class ArticleMeta(Strict):
 class SiteFile(Strict):
     name: str = Field(min_length=1)
     tagline: str
-    icon: str
     review: Review
     disclaimer: Disclaimer
     attribution: str

@@ -33,6 +33,8 @@ def red_flag_markdown(content: Content, settings: Settings) -> str:
 
 
 STYLESHEET = Path(__file__).with_name("guide.css")
+#: A local image: a ":material/...:" page icon would be fetched from a font CDN.
+FAVICON = str(Path(__file__).with_name("favicon.png"))
 
 
 @cache
@@ -63,7 +65,7 @@ def render_content_error(error: ContentError) -> None:
 def run_content_error_page(error: ContentError) -> None:
     """Show a broken content folder as one clear message on the only page there is."""
     # st.navigation must still run, or Streamlit falls back to listing the raw page files.
-    st.set_page_config(page_title=CONTENT_ERROR_TITLE)
+    st.set_page_config(page_title=CONTENT_ERROR_TITLE, page_icon=FAVICON)
     st.navigation(
         [st.Page(lambda: render_content_error(error), title=CONTENT_ERROR_TITLE, url_path="error")],
         position="hidden",
