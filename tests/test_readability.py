@@ -1,0 +1,61 @@
+"""The guide's own words are plain: Flesch-Kincaid grade 8 or lower, 6 or lower for safety text.
+
+The article is shown word for word and is not measured here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sciatica_guide.content import Content
+from sciatica_guide.readability import grade
+
+GUIDE_TEXT_LIMIT = 8.0
+SAFETY_TEXT_LIMIT = 6.0
+
+
+def guide_text(content: Content) -> dict[str, list[str]]:
+    """The text the guide adds, by kind, as a reader meets it."""
+    return {
+        "evidence notes": [n.text for n in content.evidence.notes]
+        + [p.text for p in content.evidence.summary],
+        "technique cards": [
+            text
+            for t in content.techniques.techniques
+            for text in (t.what_it_does, t.feels_like, t.may_suit, t.evidence, t.common_effects)
+        ],
+        "page introductions": [p.lead for p in content.pages.pages if p.lead],
+        "disclaimer": [content.site.disclaimer.short, content.site.disclaimer.full],
+        "precautions": [f"{p.label}. {p.advice}" for p in content.precautions.precautions],
+    }
+
+
+def safety_text(content: Content) -> list[str]:
+    red_flags = content.red_flags
+    return (
+        [red_flags.intro]
+        + [group.why for group in red_flags.groups]
+        + [f"{flag.text}." for flag in red_flags.all_flags()]
+    )
+
+
+def test_grade_is_measured_offline_and_tells_plain_from_dense() -> None:
+    plain = "Stop. Get help now. Call your doctor."
+    dense = (
+        "Contemporaneous multidisciplinary rehabilitation interventions demonstrate heterogeneous "
+        "effectiveness notwithstanding methodological considerations."
+    )
+    assert grade(plain) < 4 < 12 < grade(dense)
+
+
+@pytest.mark.parametrize(
+    "kind", ["evidence notes", "technique cards", "page introductions", "disclaimer", "precautions"]
+)
+def test_guide_text_is_grade_8_or_lower(content: Content, kind: str) -> None:
+    texts = guide_text(content)[kind]
+    assert texts
+    assert grade(" ".join(texts)) <= GUIDE_TEXT_LIMIT
+
+
+def test_urgent_help_signs_are_grade_6_or_lower(content: Content) -> None:
+    assert grade(" ".join(safety_text(content))) <= SAFETY_TEXT_LIMIT
