@@ -5,7 +5,8 @@ from pathlib import Path
 import streamlit as st
 
 from sciatica_guide.content import ContentError
-from sciatica_guide.ui.frame import FAVICON, render_frame, run_content_error_page
+from sciatica_guide.settings import Mode, SettingsError
+from sciatica_guide.ui.frame import FAVICON, current_mode, render_frame, run_startup_error_page
 from sciatica_guide.ui.state import get_content, get_settings
 
 # Not "pages/": Streamlit 1.67 runs a folder of that name as a legacy multipage app on the first
@@ -14,23 +15,29 @@ PAGES_DIR = Path(__file__).parent / "app_pages"
 
 try:
     content = get_content()
-except ContentError as error:
-    run_content_error_page(error)
+    settings = get_settings()
+except (ContentError, SettingsError) as error:
+    run_startup_error_page(str(error))
     st.stop()
 
-settings = get_settings()
-st.set_page_config(page_title=content.site.name, page_icon=FAVICON, layout="centered")
-navigation = st.navigation(
-    [
-        st.Page(
-            PAGES_DIR / spec.script,
-            title=spec.title,
-            url_path=spec.url_path,
-            icon=spec.icon,
-            default=spec.default,
-        )
-        for spec in content.pages.pages
-    ]
+mode, unknown_mode = current_mode(settings)
+st.set_page_config(
+    page_title=content.site.name,
+    page_icon=FAVICON,
+    layout="wide" if mode is Mode.PRESENTER else "centered",
 )
-render_frame(content, settings)
+specs = content.pages_in(mode)
+pages = [
+    st.Page(
+        PAGES_DIR / spec.script,
+        title=spec.title,
+        url_path=spec.url_path,
+        icon=spec.icon,
+        default=spec.default,
+    )
+    for spec in specs
+]
+start_page = next(page for spec, page in zip(specs, pages, strict=True) if spec.default)
+navigation = st.navigation(pages)
+render_frame(content, settings, mode, start_page=start_page, unknown_mode=unknown_mode)
 navigation.run()

@@ -47,14 +47,14 @@ def test_every_page_renders_without_exception(content: Content, page_id: str) ->
 
 
 def test_every_registered_page_renders(content: Content) -> None:
-    for spec in content.pages.pages:
+    for spec in content.pages_in("standard"):
         at = run_page(spec.script)
         assert not at.exception, spec.id
         assert not at.error, spec.id
 
 
 def test_every_article_paragraph_is_rendered(content: Content) -> None:
-    shown = "\n".join(rendered_text(run_page(spec.script)) for spec in content.pages.pages)
+    shown = "\n".join(rendered_text(run_page(spec.script)) for spec in content.pages_in("standard"))
     fixture = (Path(__file__).parent / "fixtures" / "article_body.txt").read_text("utf-8")
     for paragraph in (p.strip() for p in fixture.split("\n\n") if p.strip()):
         assert paragraph in shown, paragraph[:60]
@@ -62,14 +62,14 @@ def test_every_article_paragraph_is_rendered(content: Content) -> None:
 
 def test_article_is_attributed_on_each_article_page(content: Content) -> None:
     meta = content.site.article
-    for spec in content.pages.pages:
+    for spec in content.pages_in("standard"):
         if spec.article_sections:
             text = rendered_text(run_page(spec.script))
             assert meta.title in text and meta.publisher in text and meta.date in text
 
 
 def test_urgent_help_and_disclaimer_are_on_every_page(content: Content) -> None:
-    for spec in content.pages.pages:
+    for spec in content.pages_in("standard"):
         at = run_page(spec.script)
         assert any(e.label == content.red_flags.title for e in at.expander), spec.id
         assert content.site.disclaimer.short in [c.value for c in at.sidebar.caption]

@@ -17,6 +17,7 @@ from sciatica_guide.content.models import (
     AreasFile,
     Content,
     EvidenceFile,
+    ModesFile,
     PagesFile,
     PrecautionsFile,
     RedFlagsFile,
@@ -41,6 +42,7 @@ YAML_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "techniques": ("techniques.yaml", TechniquesFile),
     "evidence": ("evidence.yaml", EvidenceFile),
     "pages": ("pages.yaml", PagesFile),
+    "modes": ("modes.yaml", ModesFile),
 }
 
 
@@ -186,8 +188,10 @@ def _check_content(content: Content) -> None:
         raise ContentError(
             "pages.yaml", "pages", f"no page shows the article section '{missing[0]}'"
         )
-    if sum(page.default for page in content.pages.pages) > 1:
-        raise ContentError("pages.yaml", "pages", "more than one page is marked default")
+    defaults = [page for page in content.pages.pages if page.default]
+    if len(defaults) != 1 or defaults[0].modes:
+        problem = "exactly one page must be the default, and it must be shown in every mode"
+        raise ContentError("pages.yaml", "pages", problem)
 
 
 #: Extra checks that feature modules (body map, self-assessment) register.

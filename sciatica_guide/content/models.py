@@ -192,6 +192,8 @@ class PageSpec(Strict):
     default: bool = False
     lead: str | None = None
     article_sections: list[str] = []
+    #: Modes the page is shown in; empty means every mode.
+    modes: list[Literal["standard", "clinic", "presenter"]] = []
 
     @property
     def link_path(self) -> str:
@@ -201,6 +203,43 @@ class PageSpec(Strict):
 
 class PagesFile(Strict):
     pages: list[PageSpec] = Field(min_length=1)
+
+
+# --- modes.yaml ---------------------------------------------------------------------------------
+class ClinicWords(Strict):
+    start_over: str
+    start_over_help: str
+    contact_prefix: str
+    idle_notice: str
+
+
+class PresenterWords(Strict):
+    page_title: str
+    page_lead: str
+    step_label: str
+    previous: str
+    next: str
+    qr_heading: str
+    qr_caption: str
+
+
+class HandoutWords(Strict):
+    button: str
+    file_name: str = Field(pattern=r"^[a-z0-9-]+\.pdf$")
+    heading: str
+    article_heading: str
+    techniques_heading: str
+    body_map_heading: str
+    urgent_heading: str
+    sources_heading: str
+    footer: str
+
+
+class ModesFile(Strict):
+    clinic: ClinicWords
+    presenter: PresenterWords
+    unknown_mode_notice: str
+    handout: HandoutWords
 
 
 # --- the whole content folder -------------------------------------------------------------------
@@ -217,6 +256,7 @@ class Content(Strict):
     techniques: TechniquesFile
     evidence: EvidenceFile
     pages: PagesFile
+    modes: ModesFile
     article: Article
 
     def source(self, source_id: Id) -> Source:
@@ -224,6 +264,10 @@ class Content(Strict):
 
     def technique(self, technique_id: Id) -> Technique:
         return next(t for t in self.techniques.techniques if t.id == technique_id)
+
+    def pages_in(self, mode: str) -> list[PageSpec]:
+        """The pages shown in a mode ("standard", "clinic" or "presenter"), in menu order."""
+        return [p for p in self.pages.pages if not p.modes or mode in p.modes]
 
     def page(self, page_id: Id) -> PageSpec:
         return next(p for p in self.pages.pages if p.id == page_id)

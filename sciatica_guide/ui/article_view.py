@@ -65,7 +65,9 @@ def _heading(section: ArticleSection, anchor: str | None) -> None:
         st.markdown(f"#### {text}")
 
 
-def render_section(content: Content, section: ArticleSection) -> None:
+def render_section(
+    content: Content, section: ArticleSection, *, with_children: bool = True
+) -> None:
     technique = next(
         (t for t in content.techniques.techniques if t.article_section == section.heading), None
     )
@@ -75,8 +77,9 @@ def render_section(content: Content, section: ArticleSection) -> None:
     if technique:
         render_technique_card(content, technique)
     render_evidence_notes(content, section.heading)
-    for child in section.children:
-        render_section(content, child)
+    if with_children:
+        for child in section.children:
+            render_section(content, child)
 
 
 def render_article_page(content: Content, page_id: str) -> None:

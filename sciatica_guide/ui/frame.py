@@ -1,19 +1,47 @@
-"""What every page shares: the urgent-help signs at the top, the disclaimer in the sidebar."""
+"""What every page shares: urgent-help signs at the top, the disclaimer, and the session's mode."""
 
 from __future__ import annotations
 
+import time
 from functools import cache
 from pathlib import Path
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
-from sciatica_guide.content import Content, ContentError
+from sciatica_guide.content import Content
 from sciatica_guide.content.models import RedFlagsFile
-from sciatica_guide.settings import Settings
+from sciatica_guide.modes import (
+    IDLE_RESET_NOTICE_KEY,
+    MODE_KEY,
+    Clock,
+    record_activity,
+    reset_if_idle,
+    resolve_mode,
+)
+from sciatica_guide.session import clear_person
+from sciatica_guide.settings import Mode, Settings
 
-# Shown only when the content folder itself cannot be read, so these words cannot come from it.
-CONTENT_ERROR_TITLE = "The guide cannot start"
-CONTENT_ERROR_HELP = "A content file is not valid. Ask the person who runs this guide to fix it."
+# Shown only when the content folder or the settings cannot be read, so these words cannot come
+# from the content folder.
+STARTUP_ERROR_TITLE = "The guide cannot start"
+STARTUP_ERROR_HELP = "Ask the person who runs this guide to fix this:"
+
+UI_DIR = Path(__file__).parent
+#: A local image: a ":material/...:" page icon would be fetched from a font CDN.
+FAVICON = str(UI_DIR / "favicon.png")
+STYLESHEETS = {
+    None: "guide.css",
+    Mode.CLINIC: "clinic.css",
+    Mode.PRESENTER: "presenter.css",
+}
+#: The clock the idle reset reads; tests replace it.
+clock: Clock = time.monotonic
+
+
+@cache
+def _stylesheet(name: str) -> str:
+    return f"<style>{(UI_DIR / name).read_text(encoding='utf-8')}</style>"
 
 
 def emergency_number_text(red_flags: RedFlagsFile, settings: Settings) -> str:
@@ -32,16 +60,6 @@ def red_flag_markdown(content: Content, settings: Settings) -> str:
     return "\n".join(lines)
 
 
-STYLESHEET = Path(__file__).with_name("guide.css")
-#: A local image: a ":material/...:" page icon would be fetched from a font CDN.
-FAVICON = str(Path(__file__).with_name("favicon.png"))
-
-
-@cache
-def _stylesheet() -> str:
-    return f"<style>{STYLESHEET.read_text(encoding='utf-8')}</style>"
-
-
 def render_urgent_help(content: Content, settings: Settings, *, expanded: bool = False) -> None:
     with (
         st.container(key="urgent-help"),
@@ -50,23 +68,94 @@ def render_urgent_help(content: Content, settings: Settings, *, expanded: bool =
         st.markdown(red_flag_markdown(content, settings))
 
 
-def render_frame(content: Content, settings: Settings) -> None:
+def current_mode(settings: Settings) -> tuple[Mode, str | None]:
+    """This session's mode, remembered across pages; and any unknown mode a URL asked for."""
+    choice = resolve_mode(settings, st.query_params.to_dict(), st.session_state.get(MODE_KEY))
+    st.session_state[MODE_KEY] = choice.mode
+    return choice.mode, choice.unknown_request
+
+
+def start_over(start_page: StreamlitPage) -> None:
+    """Forget the person and go back to the first page, for the next patient."""
+    clear_person(st.session_state)
+    st.query_params.clear()
+    st.switch_page(start_page)
+
+
+def _render_clinic_bar(content: Content, settings: Settings, start_page: StreamlitPage) -> None:
+    words = content.modes.clinic
+    with st.container(horizontal=True, vertical_alignment="center", key="clinic-bar"):
+        if settings.clinic_logo and settings.clinic_logo.is_file():
+            st.image(str(settings.clinic_logo), width=64)
+        if settings.clinic_name:
+            st.markdown(f"**{settings.clinic_name}**")
+        st.space("stretch")
+        if st.button(
+            words.start_over,
+            key="start-over",
+            icon=":material/restart_alt:",
+            help=words.start_over_help,
+            type="primary",
+        ):
+            start_over(start_page)
+    if settings.clinic_contact:
+        st.caption(f"{words.contact_prefix} {settings.clinic_contact}")
+
+
+def _watch_for_idle(settings: Settings, start_page: StreamlitPage) -> None:
+    # A page left open checks itself; a fragment rerun is not a tap, so it does not count as use.
+    @st.fragment(run_every=settings.idle_check_seconds)
+    def idle_watch() -> None:
+        if reset_if_idle(st.session_state, settings, clock):
+            st.query_params.clear()
+            st.switch_page(start_page)
+
+    idle_watch()
+
+
+def render_frame(
+    content: Content,
+    settings: Settings,
+    mode: Mode,
+    start_page: StreamlitPage,
+    unknown_mode: str | None = None,
+) -> None:
     """Shared parts of every page, drawn before the page's own script runs."""
-    st.html(_stylesheet())
+    st.html(_stylesheet(STYLESHEETS[None]))
+    if mode in STYLESHEETS:
+        st.html(_stylesheet(STYLESHEETS[mode]))
+    if mode is Mode.CLINIC:
+        # Checked on every run too, in case the browser slowed the timer of a background tab.
+        if reset_if_idle(st.session_state, settings, clock):
+            st.query_params.clear()
+            st.switch_page(start_page)
+        record_activity(st.session_state, clock)
+        _watch_for_idle(settings, start_page)
+        _render_clinic_bar(content, settings, start_page)
+        if st.session_state.pop(IDLE_RESET_NOTICE_KEY, False):
+            st.info(content.modes.clinic.idle_notice, icon=":material/restart_alt:")
     with st.sidebar:
         st.caption(content.site.disclaimer.short)
+    if unknown_mode:
+        st.info(content.modes.unknown_mode_notice.format(mode=unknown_mode), icon=":material/info:")
     render_urgent_help(content, settings)
 
 
-def render_content_error(error: ContentError) -> None:
-    st.error(f"**{CONTENT_ERROR_TITLE}.** {CONTENT_ERROR_HELP}\n\n{error}", icon=":material/error:")
+def render_startup_error(message: str) -> None:
+    st.error(
+        f"**{STARTUP_ERROR_TITLE}.** {STARTUP_ERROR_HELP}\n\n{message}", icon=":material/error:"
+    )
 
 
-def run_content_error_page(error: ContentError) -> None:
-    """Show a broken content folder as one clear message on the only page there is."""
+def run_startup_error_page(message: str) -> None:
+    """Show broken content or settings as one clear message on the only page there is."""
     # st.navigation must still run, or Streamlit falls back to listing the raw page files.
-    st.set_page_config(page_title=CONTENT_ERROR_TITLE, page_icon=FAVICON)
+    st.set_page_config(page_title=STARTUP_ERROR_TITLE, page_icon=FAVICON)
     st.navigation(
-        [st.Page(lambda: render_content_error(error), title=CONTENT_ERROR_TITLE, url_path="error")],
+        [
+            st.Page(
+                lambda: render_startup_error(message), title=STARTUP_ERROR_TITLE, url_path="error"
+            )
+        ],
         position="hidden",
     ).run()

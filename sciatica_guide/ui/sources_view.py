@@ -5,12 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from sciatica_guide.content import Content
-from sciatica_guide.settings import Settings
+from sciatica_guide.settings import Mode, Settings
 from sciatica_guide.ui.article_view import render_page_header, source_list
 from sciatica_guide.ui.frame import red_flag_markdown
 
 
-def render_sources_page(content: Content, settings: Settings, page_id: str) -> None:
+def render_sources_page(content: Content, settings: Settings, page_id: str, mode: Mode) -> None:
+    """The references, urgent help, evidence and review dates."""
+    # On a clinic tablet no link may lead out of the guide: references lose their web addresses.
+    links_out = mode is not Mode.CLINIC
     labels = content.site.labels
     render_page_header(content, content.page(page_id))
 
@@ -37,7 +40,7 @@ def render_sources_page(content: Content, settings: Settings, page_id: str) -> N
     st.subheader(labels["references_heading"])
     st.markdown(
         "\n".join(
-            f"{i}. {s.citation}" + (f" <{s.url}>" if s.url else "")
+            f"{i}. {s.citation}" + (f" <{s.url}>" if s.url and links_out else "")
             for i, s in enumerate(content.sources.sources, start=1)
         )
     )

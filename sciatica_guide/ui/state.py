@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from sciatica_guide.content import Content, default_content_dir, load_content
-from sciatica_guide.settings import Settings, load_settings
+from sciatica_guide.modes import MODE_KEY
+from sciatica_guide.settings import Mode, Settings, load_settings
 
 
 @st.cache_resource(show_spinner=False)
@@ -21,3 +22,9 @@ def get_content() -> Content:
 
 def get_settings() -> Settings:
     return load_settings()
+
+
+def get_mode() -> Mode:
+    """The mode the frame resolved for this session (standard until it has run)."""
+    value = st.session_state.get(MODE_KEY)
+    return value if isinstance(value, Mode) else Mode.STANDARD

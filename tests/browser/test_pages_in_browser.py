@@ -13,7 +13,7 @@ from sciatica_guide.testing.server import RunningApp, run_streamlit
 def test_every_page_opens_by_its_url_and_shows_no_exception(
     app_server: RunningApp, page: Page, content: Content
 ) -> None:
-    for spec in content.pages.pages:
+    for spec in content.pages_in("standard"):
         page.goto(f"{app_server.url}/{spec.link_path}")
         wait_for_app_idle(page)
         expect(page.get_by_role("heading", name=spec.title, level=1)).to_be_visible()
@@ -25,7 +25,7 @@ def test_article_paragraphs_are_visible_word_for_word(
     app_server: RunningApp, page: Page, content: Content
 ) -> None:
     shown = ""
-    for spec in content.pages.pages:
+    for spec in content.pages_in("standard"):
         page.goto(f"{app_server.url}/{spec.link_path}")
         wait_for_app_idle(page)
         shown += page.locator('[data-testid="stMain"]').inner_text() + "\n"
@@ -82,5 +82,5 @@ def test_first_request_to_a_fresh_server_can_be_a_deep_link(
         nav_links = page.locator('[data-testid="stSidebarNav"] a')
         # Each link reads "<icon name>\n\n<title>"; the title is what a person reads.
         shown = [text.split("\n")[-1] for text in nav_links.all_inner_texts()]
-        assert shown == [p.title for p in content.pages.pages]
+        assert shown == [p.title for p in content.pages_in("standard")]
         context.close()

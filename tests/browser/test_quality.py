@@ -17,7 +17,7 @@ from sciatica_guide.content import load_content
 from sciatica_guide.testing.browser import new_context, wait_for_app_idle
 from sciatica_guide.testing.server import RunningApp, run_streamlit
 
-PAGES = load_content().pages.pages
+PAGES = load_content().pages_in("standard")
 SIZES = ["phone", "tablet", "tablet-landscape", "desktop"]
 SERIOUS = {"serious", "critical"}
 # On a deep link (/techniques) Streamlit's frontend first probes /techniques/_stcore/health and

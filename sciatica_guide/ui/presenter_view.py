@@ -1,0 +1,65 @@
+"""Workshop presenter mode: the article one section at a time, and a QR code to follow along."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sciatica_guide.content import Content
+from sciatica_guide.modes import presenter_step
+from sciatica_guide.qr import qr_png
+from sciatica_guide.settings import Settings
+from sciatica_guide.ui.article_view import attribution, render_section
+
+#: The section on screen. Not about the person, so "Start over" leaves it alone.
+STEP_KEY = "present.step"
+
+
+def _move(delta: int, total: int) -> None:
+    st.session_state[STEP_KEY] = presenter_step(st.session_state.get(STEP_KEY, 0), delta, total)
+
+
+def render_qr_code(content: Content, settings: Settings) -> None:
+    if not settings.public_url:
+        return
+    words = content.modes.presenter
+    st.subheader(words.qr_heading)
+    st.image(qr_png(settings.public_url), width=240)
+    st.caption(words.qr_caption.format(url=settings.public_url))
+
+
+def render_presenter(content: Content, settings: Settings) -> None:
+    words = content.modes.presenter
+    sections = content.article.all_sections()
+    total = len(sections)
+    step = presenter_step(st.session_state.get(STEP_KEY, 0), 0, total)
+    st.title(words.page_title)
+    st.caption(f"{words.page_lead} {attribution(content)}")
+    label = words.step_label.format(number=step + 1, total=total)
+    st.progress((step + 1) / total, text=label)
+    previous, _, following = st.columns([1, 3, 1])
+    previous.button(
+        words.previous,
+        key="present-previous",
+        icon=":material/arrow_back:",
+        shortcut="Left",
+        disabled=step == 0,
+        on_click=_move,
+        args=(-1, total),
+        width="stretch",
+    )
+    following.button(
+        words.next,
+        key="present-next",
+        icon=":material/arrow_forward:",
+        icon_position="right",
+        shortcut="Right",
+        disabled=step == total - 1,
+        on_click=_move,
+        args=(1, total),
+        type="primary",
+        width="stretch",
+    )
+    with st.container(border=True, key="present-section"):
+        render_section(content, sections[step], with_children=False)
+    with st.sidebar:
+        render_qr_code(content, settings)
