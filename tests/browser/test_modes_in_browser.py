@@ -1,0 +1,94 @@
+"""Clinic and presenter modes in Chromium: keyboard stepping, idle reset on a tablet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from sciatica_guide.content import Content
+from sciatica_guide.testing.browser import new_context, wait_for_app_idle
+from sciatica_guide.testing.server import RunningApp, run_streamlit
+
+
+@pytest.fixture(scope="module")
+def clinic_server() -> Iterator[RunningApp]:
+    """A clinic deployment with a short idle reset, so a test can wait it out."""
+    env = {
+        "SCIATICA_GUIDE_MODE": "clinic",
+        "SCIATICA_GUIDE_IDLE_RESET_SECONDS": "6",
+        "SCIATICA_GUIDE_IDLE_CHECK_SECONDS": "1",
+        "SCIATICA_GUIDE_CLINIC_NAME": "Riverside Physio",
+        "SCIATICA_GUIDE_PUBLIC_URL": "https://guide.example.org",
+    }
+    with run_streamlit(env=env) as app:
+        yield app
+
+
+def test_presenter_moves_with_the_arrow_keys(
+    app_server: RunningApp, page: Page, content: Content
+) -> None:
+    sections = content.article.all_sections()
+    label = content.modes.presenter.step_label
+    page.goto(f"{app_server.url}/present?mode=presenter")
+    wait_for_app_idle(page)
+    expect(page.get_by_text(label.format(number=1, total=len(sections)))).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    wait_for_app_idle(page)
+    page.keyboard.press("ArrowRight")
+    wait_for_app_idle(page)
+    expect(page.get_by_text(label.format(number=3, total=len(sections)))).to_be_visible()
+    section = page.locator(".st-key-present-section")
+    expect(section.get_by_role("heading", name=sections[2].heading)).to_be_visible()
+    page.keyboard.press("ArrowLeft")
+    wait_for_app_idle(page)
+    expect(page.get_by_text(label.format(number=2, total=len(sections)))).to_be_visible()
+
+
+def test_clinic_tablet_forgets_the_last_person_after_idle_time(
+    clinic_server: RunningApp, browser: Browser, content: Content
+) -> None:
+    context = new_context(browser, "tablet", touch=True)
+    page = context.new_page()
+    page.goto(f"{clinic_server.url}/techniques")
+    wait_for_app_idle(page)
+    # Streamlit's own menu and toolbar are hidden on a clinic tablet.
+    expect(page.locator('[data-testid="stMainMenu"]')).to_be_hidden()
+    start_over = page.get_by_role("button", name=content.modes.clinic.start_over)
+    box = start_over.bounding_box()
+    assert box and box["height"] >= 44 and box["width"] >= 44
+    expect(page.get_by_text("Riverside Physio")).to_be_visible()
+    # Idle: no tap for longer than the reset time; the tablet returns to the start by itself.
+    expect(page.get_by_text(content.modes.clinic.idle_notice)).to_be_visible(timeout=20_000)
+    expect(
+        page.get_by_role("heading", name=content.page("overview").title, level=1)
+    ).to_be_visible()
+    context.close()
+
+
+def test_clinic_start_over_by_touch_returns_to_the_start(
+    clinic_server: RunningApp, browser: Browser, content: Content
+) -> None:
+    context = new_context(browser, "tablet", touch=True)
+    page = context.new_page()
+    page.goto(f"{clinic_server.url}/sources-and-safety")
+    wait_for_app_idle(page)
+    page.get_by_role("button", name=content.modes.clinic.start_over).tap()
+    wait_for_app_idle(page)
+    expect(
+        page.get_by_role("heading", name=content.page("overview").title, level=1)
+    ).to_be_visible()
+    context.close()
+
+
+def test_clinic_pages_have_no_links_out(clinic_server: RunningApp, browser: Browser) -> None:
+    context = new_context(browser, "tablet", touch=True)
+    page = context.new_page()
+    for path in ["", "techniques", "sources-and-safety"]:
+        page.goto(f"{clinic_server.url}/{path}")
+        wait_for_app_idle(page)
+        hrefs = page.locator("a[href]").evaluate_all("links => links.map(a => a.href)")
+        outside = [h for h in hrefs if not h.startswith(clinic_server.url)]
+        assert outside == [], outside
+    context.close()
