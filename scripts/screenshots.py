@@ -30,12 +30,18 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--sizes", default="phone,tablet,desktop")
     parser.add_argument("--pages", default="", help="comma-separated page ids (default: all)")
+    parser.add_argument("--mode", default="standard", choices=["standard", "clinic", "presenter"])
+    parser.add_argument("--suffix", default="", help="added to each file name, e.g. -clinic")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     content = load_content()
     wanted = [p for p in args.pages.split(",") if p]
-    pages = [p for p in content.pages.pages if not wanted or p.id in wanted]
-    with run_streamlit() as app, sync_playwright() as playwright:
+    pages = [p for p in content.pages_in(args.mode) if not wanted or p.id in wanted]
+    env = {
+        "SCIATICA_GUIDE_MODE": args.mode,
+        "SCIATICA_GUIDE_PUBLIC_URL": "https://guide.example.org",
+    }
+    with run_streamlit(env=env) as app, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for size in args.sizes.split(","):
             if size not in VIEWPORTS:
@@ -45,7 +51,7 @@ def main() -> None:
             for spec in pages:
                 page.goto(f"{app.url}/{spec.link_path}")
                 wait_for_app_idle(page)
-                target = args.out / f"{spec.id}-{size}.png"
+                target = args.out / f"{spec.id}-{size}{args.suffix}.png"
                 page.screenshot(path=str(target))
                 print(target)
             context.close()
