@@ -6,12 +6,16 @@ import streamlit as st
 
 from sciatica_guide.content import ContentError
 from sciatica_guide.settings import Mode, SettingsError
+from sciatica_guide.tuning import tune_server_process
 from sciatica_guide.ui.frame import FAVICON, current_mode, render_frame, run_startup_error_page
 from sciatica_guide.ui.state import get_content, get_settings
 
 # Not "pages/": Streamlit 1.67 runs a folder of that name as a legacy multipage app on the first
 # script run of each process, which would show a deep-linked page without this frame.
 PAGES_DIR = Path(__file__).parent / "app_pages"
+
+# Once per process: socket settings Streamlit leaves out (see sciatica_guide/tuning.py).
+tune_server_process()
 
 try:
     content = get_content()

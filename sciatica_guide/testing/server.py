@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator, Mapping
@@ -75,16 +76,24 @@ def run_streamlit(
         "false",
         *(extra_args or []),
     ]
+    # stderr goes to a file, not a pipe: nobody reads a pipe while the server runs, and a full
+    # pipe (64 KB of warnings under load) would stall the server.
+    stderr_log = tempfile.TemporaryFile()
     process = subprocess.Popen(
         args,
         cwd=cwd,
         env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=stderr_log,
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_healthy(url, process)
+        try:
+            wait_healthy(url, process)
+        except RuntimeError as error:
+            stderr_log.seek(0)
+            tail = stderr_log.read()[-2000:].decode(errors="replace")
+            raise RuntimeError(f"{error}\n{tail}") from None
         yield RunningApp(url=url, port=port, process=process)
     finally:
         process.terminate()
@@ -93,3 +102,4 @@ def run_streamlit(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        stderr_log.close()

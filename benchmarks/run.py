@@ -1,0 +1,459 @@
+"""Benchmark the guide against a bare one-page Streamlit app, in one run, on this machine.
+
+    python -m benchmarks.run                 # full settings (about 4 minutes on 2 cores)
+    python -m benchmarks.run --quick         # a short smoke run of every code path
+
+Prints a Markdown table and writes benchmarks/results/latest.json. Loopback only; every loop is
+bounded; servers and Chromium stop when it ends. Numbers are for comparing, not for asserting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import streamlit
+
+from benchmarks import browser_bench, protocol_bench
+from benchmarks.scenarios import bare_scenario, first_load_path, guide_scenario
+from sciatica_guide import APP_ROOT
+from sciatica_guide.content import load_content
+from sciatica_guide.testing.server import RunningApp, run_streamlit
+
+BENCH_DIR = Path(__file__).resolve().parent
+DEFAULT_OUTPUT = BENCH_DIR / "results" / "latest.json"
+
+#: The targets of issue 5, checked against each run.
+TARGETS = {
+    "rerun_ratio": 1.25,
+    "load_ratio": 1.5,
+    "load_speedup_vs_default": 3.0,
+    "first_load_ratio": 1.3,
+    "memory_per_session_mib": 1.0,
+}
+
+
+@dataclass(frozen=True)
+class AppSpec:
+    """One server: a script, the folder it runs in (for .streamlit/config.toml), env, flags."""
+
+    name: str
+    script: Path
+    cwd: Path
+    env: dict[str, str] = field(default_factory=dict)
+    extra_args: tuple[str, ...] = ()
+
+
+def app_specs(bare_dir: Path) -> dict[str, AppSpec]:
+    # The bare app needs the package only for the shared process tuning.
+    bare_env = {"PYTHONPATH": str(APP_ROOT)}
+    return {
+        "guide": AppSpec("guide", APP_ROOT / "app.py", APP_ROOT),
+        "bare": AppSpec("bare", BENCH_DIR / "bare_app.py", bare_dir, bare_env),
+        # Streamlit as shipped: the bare app without the TCP_NODELAY fix.
+        "bare_untuned": AppSpec(
+            "bare_untuned",
+            BENCH_DIR / "bare_app.py",
+            bare_dir,
+            {**bare_env, "BARE_APP_UNTUNED": "1"},
+        ),
+        # Streamlit's default: a full garbage collection after every script run.
+        "guide_default_gc": AppSpec(
+            "guide_default_gc",
+            APP_ROOT / "app.py",
+            APP_ROOT,
+            extra_args=("--runner.postScriptGC", "true"),
+        ),
+    }
+
+
+@contextmanager
+def bare_app_dir() -> Iterator[Path]:
+    """A folder with a copy of the repo's .streamlit/config.toml: same config, other script."""
+    with tempfile.TemporaryDirectory(prefix="bare-app-") as folder:
+        target = Path(folder) / ".streamlit"
+        target.mkdir()
+        shutil.copy(APP_ROOT / ".streamlit" / "config.toml", target / "config.toml")
+        yield Path(folder)
+
+
+def start(stack: ExitStack, spec: AppSpec) -> RunningApp:
+    return stack.enter_context(
+        run_streamlit(spec.script, env=spec.env, extra_args=list(spec.extra_args), cwd=spec.cwd)
+    )
+
+
+def machine_info() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    memory_gib = None
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            cpu = next(
+                (ln.split(":", 1)[1].strip() for ln in info if ln.startswith("model name")), cpu
+            )
+        with open("/proc/meminfo", encoding="utf-8") as info:
+            kib = int(next(ln for ln in info if ln.startswith("MemTotal")).split()[1])
+            memory_gib = round(kib / 1024 / 1024, 1)
+    except (OSError, StopIteration, ValueError):
+        pass
+    chromium = None
+    from sciatica_guide.testing.browser import chromium_path
+
+    executable = chromium_path()
+    if executable:
+        try:
+            chromium = subprocess.run(
+                [executable, "--version"], capture_output=True, text=True, timeout=30
+            ).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            chromium = None
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": memory_gib,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "streamlit": streamlit.__version__,
+        "chromium": chromium,
+        "load_average_at_start": os.getloadavg() if hasattr(os, "getloadavg") else None,
+    }
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    if a is None or b is None or b == 0:
+        return None
+    return round(a / b, 2)
+
+
+def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target, the measured value and whether it holds."""
+    checks: list[dict[str, Any]] = []
+
+    def check(name: str, value: float | None, limit: float, higher_is_better: bool = False) -> None:
+        met = None
+        if value is not None:
+            met = value >= limit if higher_is_better else value <= limit
+        sign = ">=" if higher_is_better else "<="
+        checks.append({"target": name, "value": value, "limit": f"{sign} {limit}", "met": met})
+
+    latency = results.get("rerun_latency")
+    if latency:
+        for kind in ("selection", "page_switch"):
+            check(
+                f"rerun {kind} median, guide / bare",
+                _ratio(latency["guide"][kind]["median_ms"], latency["bare"][kind]["median_ms"]),
+                TARGETS["rerun_ratio"],
+            )
+    load = results.get("load")
+    if load:
+        errors = sum(v["errors"] for v in load.values())
+        check("errors under load (all apps)", errors, 0)
+        check(
+            "load total time, guide / bare",
+            _ratio(load["guide"]["total_s"], load["bare"]["total_s"]),
+            TARGETS["load_ratio"],
+        )
+        if "guide_default_gc" in load:
+            check(
+                "load speed-up over Streamlit's default GC",
+                _ratio(load["guide_default_gc"]["total_s"], load["guide"]["total_s"]),
+                TARGETS["load_speedup_vs_default"],
+                higher_is_better=True,
+            )
+    first = results.get("first_load")
+    if first:
+        check(
+            "first load to interactive, guide / bare",
+            _ratio(first["guide"]["median_ms"], first["bare"]["median_ms"]),
+            TARGETS["first_load_ratio"],
+        )
+        check("Plotly bundle loaded on the measured page (0 = no)", int(first["guide"]["plotly_loaded"]), 0)
+        check("requests to other hosts", len(first["guide"]["other_hosts"]), 0)
+    memory = results.get("memory")
+    if memory:
+        check(
+            "memory per extra open session, guide (MiB)",
+            memory["guide"]["per_extra_session_mib"],
+            TARGETS["memory_per_session_mib"],
+        )
+    return checks
+
+
+def _fmt(value: Any, unit: str = "") -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        value = f"{value:,.1f}" if abs(value) >= 10 else f"{value:,.2f}"
+    return f"{value}{unit}"
+
+
+def markdown_table(results: dict[str, Any]) -> str:
+    rows: list[tuple[str, str, str, str]] = []
+    latency = results.get("rerun_latency")
+    if latency:
+        for kind, label in (("selection", "Body map selection"), ("page_switch", "Page switch")):
+            g, b = latency["guide"][kind], latency["bare"][kind]
+            rows.append(
+                (
+                    f"{label} rerun, median / p95",
+                    f"{_fmt(g['median_ms'])} / {_fmt(g['p95_ms'])} ms",
+                    f"{_fmt(b['median_ms'])} / {_fmt(b['p95_ms'])} ms",
+                    _fmt(_ratio(g["median_ms"], b["median_ms"]), "×"),
+                )
+            )
+        if "bare_untuned" in latency:
+            u = latency["bare_untuned"]["selection"]
+            rows.append(
+                (
+                    "Rerun, Streamlit as shipped (no TCP_NODELAY), median / p95",
+                    "–",
+                    f"{_fmt(u['median_ms'])} / {_fmt(u['p95_ms'])} ms",
+                    "",
+                )
+            )
+    load = results.get("load")
+    if load:
+        g, b = load["guide"], load["bare"]
+        n, r = g["sessions"], g["reruns_per_session"]
+        rows.append(
+            (
+                f"{n} sessions × {r} reruns: total",
+                f"{_fmt(g['total_s'])} s",
+                f"{_fmt(b['total_s'])} s",
+                _fmt(_ratio(g["total_s"], b["total_s"]), "×"),
+            )
+        )
+        rows.append(
+            (
+                f"{n} sessions × {r} reruns: rerun p95",
+                f"{_fmt(g['p95_ms'])} ms",
+                f"{_fmt(b['p95_ms'])} ms",
+                _fmt(_ratio(g["p95_ms"], b["p95_ms"]), "×"),
+            )
+        )
+        rows.append((f"{n} sessions × {r} reruns: errors", str(g["errors"]), str(b["errors"]), ""))
+        if "guide_default_gc" in load:
+            d = load["guide_default_gc"]
+            rows.append(
+                (
+                    "Same load, guide under Streamlit's default GC: total / p95 / errors",
+                    f"{_fmt(d['total_s'])} s / {_fmt(d['p95_ms'])} ms / {d['errors']}",
+                    "",
+                    f"{_fmt(_ratio(d['total_s'], g['total_s']), '×')} slower",
+                )
+            )
+    first = results.get("first_load")
+    if first:
+        g, b = first["guide"], first["bare"]
+        rows.append(
+            (
+                f"First load to interactive in Chromium ({g['path']})",
+                f"{_fmt(g['median_ms'])} ms",
+                f"{_fmt(b['median_ms'])} ms",
+                _fmt(_ratio(g["median_ms"], b["median_ms"]), "×"),
+            )
+        )
+        rows.append(
+            (
+                "First load: bytes transferred (HTTP + websocket)",
+                f"{g['total_bytes'] / 1024:,.0f} KiB",
+                f"{b['total_bytes'] / 1024:,.0f} KiB",
+                _fmt(_ratio(g["total_bytes"], b["total_bytes"]), "×"),
+            )
+        )
+        rows.append(
+            (
+                "First load: Plotly bundle loaded / other hosts contacted",
+                f"{'yes' if g['plotly_loaded'] else 'no'} / {len(g['other_hosts'])}",
+                f"{'yes' if b['plotly_loaded'] else 'no'} / {len(b['other_hosts'])}",
+                "",
+            )
+        )
+    memory = results.get("memory")
+    if memory:
+        g, b = memory["guide"], memory["bare"]
+        n = g["sessions"]
+        rows.append(
+            (
+                f"Server memory (RSS), 1 / {n} open browser sessions",
+                f"{_fmt(g['rss_1_mib'])} / {_fmt(g[f'rss_{n}_mib'])} MiB",
+                f"{_fmt(b['rss_1_mib'])} / {_fmt(b[f'rss_{n}_mib'])} MiB",
+                "",
+            )
+        )
+        rows.append(
+            (
+                "Server memory per extra open session",
+                f"{_fmt(g['per_extra_session_mib'])} MiB",
+                f"{_fmt(b['per_extra_session_mib'])} MiB",
+                "",
+            )
+        )
+    lines = ["| Measure | Guide | Bare app | Guide / bare |", "|---|---:|---:|---:|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    checks = results.get("targets") or []
+    if checks:
+        lines += ["", "| Target | Measured | Limit | Met |", "|---|---:|---:|:---:|"]
+        for c in checks:
+            met = {True: "yes", False: "**no**", None: "–"}[c["met"]]
+            lines.append(f"| {c['target']} | {_fmt(c['value'])} | {c['limit']} | {met} |")
+    return "\n".join(lines)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="tiny settings: a smoke run")
+    parser.add_argument("--sessions", type=int, help="concurrent sessions (default 100)")
+    parser.add_argument("--reruns", type=int, help="reruns per session (default 6)")
+    parser.add_argument("--rounds", type=int, help="latency samples per series (default 60)")
+    parser.add_argument("--loads", type=int, help="first loads per app (default 5)")
+    parser.add_argument("--open-sessions", type=int, help="browser sessions for memory (30)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium figures")
+    parser.add_argument("--no-default-gc", action="store_true", help="skip the default-GC run")
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="JSON file to write")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    args.sessions = args.sessions or (2 if quick else 100)
+    args.reruns = args.reruns or (1 if quick else 6)
+    args.rounds = args.rounds or (3 if quick else 60)
+    args.loads = args.loads or (1 if quick else 5)
+    args.open_sessions = args.open_sessions or (2 if quick else 30)
+    return args
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    content = load_content()
+    scenarios = {
+        "guide": guide_scenario(content),
+        "bare": bare_scenario(content),
+        "bare_untuned": bare_scenario(content),
+        "guide_default_gc": guide_scenario(content),
+    }
+    started = time.perf_counter()
+    results: dict[str, Any] = {
+        "generated": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine_info(),
+        "settings": {
+            "sessions": args.sessions,
+            "reruns": args.reruns,
+            "latency_rounds": args.rounds,
+            "first_loads": args.loads,
+            "open_sessions": args.open_sessions,
+            "quick": args.quick,
+        },
+        "scenario": {
+            "body_map_page": scenarios["guide"].body_map,
+            "selection": scenarios["guide"].selection_description,
+            "page_switch": scenarios["guide"].switch_description,
+            "bare_selection": scenarios["bare"].selection_description,
+            "bare_page_switch": scenarios["bare"].switch_description,
+            "load": "each session opens the page, then "
+            + (
+                "selects regions"
+                if scenarios["guide"].body_map
+                else "switches between the guide's first two pages"
+            ),
+        },
+    }
+    with bare_app_dir() as bare_dir:
+        specs = app_specs(bare_dir)
+        with ExitStack() as stack:
+            log("starting the guide, the bare app and the untuned bare app")
+            apps = {name: start(stack, specs[name]) for name in ("guide", "bare", "bare_untuned")}
+            log("rerun latency (interleaved)")
+            results["rerun_latency"] = protocol_bench.rerun_latency(
+                {name: app.url for name, app in apps.items()}, scenarios, args.rounds
+            )
+            results["load"] = {}
+            for name in ("bare", "guide"):
+                log(f"{args.sessions} sessions × {args.reruns} reruns: {name}")
+                results["load"][name] = protocol_bench.concurrent_sessions(
+                    apps[name].url, scenarios[name], args.sessions, args.reruns
+                )
+        if not args.no_default_gc:
+            with ExitStack() as stack:
+                log(f"{args.sessions} sessions × {args.reruns} reruns: guide, default GC")
+                app = start(stack, specs["guide_default_gc"])
+                results["load"]["guide_default_gc"] = protocol_bench.concurrent_sessions(
+                    app.url, scenarios["guide_default_gc"], args.sessions, args.reruns
+                )
+        if not args.no_browser:
+            results.update(browser_figures(args, specs, first_load_path(content)))
+    results["duration_s"] = round(time.perf_counter() - started, 1)
+    results["targets"] = evaluate(results)
+    return results
+
+
+def browser_figures(args: argparse.Namespace, specs: dict[str, AppSpec], path: str) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    from sciatica_guide.testing.browser import CHROMIUM_ARGS, chromium_path
+
+    executable = chromium_path()
+    if executable is None:
+        log("no Chromium: skipping first load and memory")
+        return {}
+    figures: dict[str, Any] = {"memory": {}}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            # Fresh servers: nothing left over from the load test in their memory.
+            for name in ("guide", "bare"):
+                with ExitStack() as stack:
+                    app = start(stack, specs[name])
+                    log(f"memory with 1 and {args.open_sessions} browser sessions: {name}")
+                    figures["memory"][name] = browser_bench.memory_with_sessions(
+                        browser,
+                        f"{app.url}/{path if name == 'guide' else ''}",
+                        app.process.pid,
+                        args.open_sessions,
+                        settle_s=0.5 if args.quick else 2.0,
+                    )
+            with ExitStack() as stack:
+                apps = {name: start(stack, specs[name]) for name in ("guide", "bare")}
+                log(f"first load in Chromium, {args.loads} per app")
+                figures["first_load"] = browser_bench.first_load(
+                    browser,
+                    {name: app.url for name, app in apps.items()},
+                    {"guide": path, "bare": ""},
+                    args.loads,
+                )
+        finally:
+            browser.close()
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    results = run(args)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    print(markdown_table(results))
+    m = results["machine"]
+    print(
+        f"\nMachine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB; {m['os']}; "
+        f"Python {m['python']}, Streamlit {m['streamlit']}, {m['chromium']}. "
+        f"Run took {results['duration_s']} s. JSON: {args.output}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
