@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 import time
 from collections.abc import Iterator, Mapping
@@ -10,6 +11,15 @@ from dataclasses import dataclass
 
 from benchmarks.scenarios import Scenario, Step
 from sciatica_guide.testing.protocol import AsyncStreamlitSession, RerunResult, StreamlitSession
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of one process so far (/proc/<pid>/stat), in seconds."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        # Fields after the command name, which is in parentheses and may hold spaces.
+        fields = stat.read().rsplit(")", 1)[1].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / ticks
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -94,25 +104,31 @@ async def _one_session(
                 latencies.append(result.seconds)
             else:
                 errors.append(f"script run ended with {result.status}")
-    except Exception as error:  # noqa: BLE001 - every failure is one counted error
+    except Exception as error:  # every failure is one counted error
         errors.append(f"{type(error).__name__}: {error}")
     finally:
         try:
             await session.close()
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             errors.append(f"close: {type(error).__name__}: {error}")
 
 
-async def _load(url: str, scenario: Scenario, sessions: int, reruns: int, timeout: float) -> dict:
+async def _load(
+    url: str, scenario: Scenario, sessions: int, reruns: int, timeout: float, pid: int | None
+) -> dict:
     latencies: list[float] = []
     errors: list[str] = []
     steps = scenario.load_steps(reruns)
+    cpu_before = cpu_seconds(pid) if pid else None
     started = time.perf_counter()
     await asyncio.gather(
         *(_one_session(url, steps, latencies, errors, timeout) for _ in range(sessions))
     )
     total = time.perf_counter() - started
+    server_cpu = cpu_seconds(pid) - cpu_before if pid and cpu_before is not None else None
     return {
+        # CPU time is steadier than wall time on a shared machine: it leaves out waiting.
+        "server_cpu_s": round(server_cpu, 2) if server_cpu is not None else None,
         "sessions": sessions,
         "reruns_per_session": reruns,
         "total_s": round(total, 2),
@@ -125,11 +141,16 @@ async def _load(url: str, scenario: Scenario, sessions: int, reruns: int, timeou
 
 
 def concurrent_sessions(
-    url: str, scenario: Scenario, sessions: int, reruns: int, timeout: float = 120.0
+    url: str,
+    scenario: Scenario,
+    sessions: int,
+    reruns: int,
+    timeout: float = 120.0,
+    pid: int | None = None,
 ) -> dict:
     """`sessions` sessions at once, each running `reruns` reruns one after another.
 
     Total time runs from the first connect to the last session's end; an error is a session that
     could not connect, a rerun that timed out or failed, or a script run that did not succeed.
     """
-    return asyncio.run(_load(url, scenario, sessions, reruns, timeout))
+    return asyncio.run(_load(url, scenario, sessions, reruns, timeout, pid))

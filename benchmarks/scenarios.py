@@ -71,7 +71,9 @@ def guide_scenario(content: Content | None = None) -> Scenario:
     queries = _region_queries(content)
     body_map = next((p for p in pages if p.id == BODY_MAP_PAGE_ID), None)
     if body_map is not None:
-        other = default if default.id != body_map.id else next(p for p in pages if p is not body_map)
+        other = (
+            default if default.id != body_map.id else next(p for p in pages if p is not body_map)
+        )
         return Scenario(
             app="guide",
             body_map=True,
@@ -90,8 +92,7 @@ def guide_scenario(content: Content | None = None) -> Scenario:
         body_map=False,
         first=Step("", ""),
         selection_description=(
-            "no body map page yet: rerun of the default page (/) with a new "
-            "?region= query string"
+            "no body map page yet: rerun of the default page (/) with a new ?region= query string"
         ),
         switch_description=f"switch between / and /{second.url_path}",
         _selections=tuple(Step(None, q) for q in queries),

@@ -154,7 +154,7 @@ def _element_text(kind: str, payload: Any) -> tuple[str, str | None]:
         text = f"{payload.type}: {payload.message}"
     widget_id = None
     if "id" in payload.DESCRIPTOR.fields_by_name:
-        widget_id = getattr(payload, "id") or None
+        widget_id = payload.id or None
     return text, widget_id
 
 

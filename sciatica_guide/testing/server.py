@@ -78,7 +78,7 @@ def run_streamlit(
     ]
     # stderr goes to a file, not a pipe: nobody reads a pipe while the server runs, and a full
     # pipe (64 KB of warnings under load) would stall the server.
-    stderr_log = tempfile.TemporaryFile()
+    stderr_log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in the finally below
     process = subprocess.Popen(
         args,
         cwd=cwd,

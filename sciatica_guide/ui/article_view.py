@@ -72,8 +72,9 @@ def render_section(
         (t for t in content.techniques.techniques if t.article_section == section.heading), None
     )
     _heading(section, anchor=technique.id if technique else None)
-    for paragraph in section.paragraphs:
-        st.markdown(escape_markdown(paragraph))
+    if section.paragraphs:
+        # One element for all of a section's paragraphs: each element costs a message per rerun.
+        st.markdown("\n\n".join(escape_markdown(p) for p in section.paragraphs))
     if technique:
         render_technique_card(content, technique)
     render_evidence_notes(content, section.heading)
