@@ -453,26 +453,23 @@ def browser_figures(args: argparse.Namespace, specs: dict[str, AppSpec], path: s
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
-            # Fresh servers: nothing left over from the load test in their memory.
-            for name in ("guide", "bare"):
-                with ExitStack() as stack:
-                    app = start(stack, specs[name])
+            # Fresh servers: nothing left over from the load test in their memory. Memory first,
+            # while these browser sessions are the servers' only ones; then the first loads.
+            with ExitStack() as stack:
+                apps = {name: start(stack, specs[name]) for name in ("guide", "bare")}
+                paths = {"guide": path, "bare": ""}
+                for name, app in apps.items():
                     log(f"memory with 1 and {args.open_sessions} browser sessions: {name}")
                     figures["memory"][name] = browser_bench.memory_with_sessions(
                         browser,
-                        f"{app.url}/{path if name == 'guide' else ''}",
+                        f"{app.url}/{paths[name]}",
                         app.process.pid,
                         args.open_sessions,
                         settle_s=0.5 if args.quick else 2.0,
                     )
-            with ExitStack() as stack:
-                apps = {name: start(stack, specs[name]) for name in ("guide", "bare")}
                 log(f"first load in Chromium, {args.loads} per app")
                 figures["first_load"] = browser_bench.first_load(
-                    browser,
-                    {name: app.url for name, app in apps.items()},
-                    {"guide": path, "bare": ""},
-                    args.loads,
+                    browser, {name: app.url for name, app in apps.items()}, paths, args.loads
                 )
         finally:
             browser.close()

@@ -1,0 +1,49 @@
+"""The benchmark's whole code path runs with tiny settings and writes the JSON it promises.
+
+Numbers are never asserted here (they belong to benchmarks/, not to pass/fail); only that every
+figure is produced, without errors, so the benchmark cannot rot.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sciatica_guide import APP_ROOT
+from sciatica_guide.testing.browser import chromium_path
+
+
+@pytest.mark.timeout(180)
+def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
+    output = tmp_path / "latest.json"
+    with_browser = chromium_path() is not None
+    command = [sys.executable, "-m", "benchmarks.run", "--quick", "--output", str(output)]
+    if not with_browser:
+        command.append("--no-browser")
+    run = subprocess.run(command, cwd=APP_ROOT, capture_output=True, text=True, timeout=170)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "| Measure | Guide | Bare app |" in run.stdout
+
+    results = json.loads(output.read_text(encoding="utf-8"))
+    assert {"machine", "settings", "scenario", "rerun_latency", "load", "targets"} <= set(results)
+    assert results["settings"]["sessions"] == 2 and results["settings"]["reruns"] == 1
+    for app in ("guide", "bare", "bare_untuned"):
+        for kind in ("selection", "page_switch"):
+            assert results["rerun_latency"][app][kind]["samples"] == 3
+    for app in ("guide", "bare", "guide_default_gc"):
+        load = results["load"][app]
+        assert load["errors"] == 0, load["error_examples"]
+        assert load["completed_reruns"] == 2
+    targets = {t["target"] for t in results["targets"]}
+    assert "load speed-up over Streamlit's default GC" in targets
+    if with_browser:
+        first = results["first_load"]["guide"]
+        assert first["total_bytes"] > 0 and first["requests"] > 0
+        # The guide's own rule: nothing is fetched from any other host.
+        assert first["other_hosts"] == []
+        assert results["memory"]["guide"]["sessions"] == 2
+        assert results["memory"]["guide"]["rss_1_mib"] > 0

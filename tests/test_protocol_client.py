@@ -1,0 +1,162 @@
+"""The protocol-level client drives real Streamlit sessions: pages, query strings, widgets."""
+
+from __future__ import annotations
+
+import asyncio
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sciatica_guide.content import Content
+from sciatica_guide.testing.protocol import (
+    SIDEBAR,
+    AsyncStreamlitSession,
+    StreamlitSession,
+    stream_url,
+    widget_state,
+)
+from sciatica_guide.testing.server import RunningApp, run_streamlit
+
+ECHO_APP = textwrap.dedent(
+    """
+    import streamlit as st
+
+    st.title("Echo")
+    st.markdown("region=" + st.query_params.get("region", "none"))
+    ticked = st.checkbox("Tick", key="tick")
+    st.markdown(f"ticked={ticked}")
+    """
+)
+
+
+@pytest.fixture(scope="module")
+def guide() -> Iterator[RunningApp]:
+    with run_streamlit() as app:
+        yield app
+
+
+@pytest.fixture(scope="module")
+def echo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+    folder: Path = tmp_path_factory.mktemp("echo")
+    (folder / "echo.py").write_text(ECHO_APP, encoding="utf-8")
+    with run_streamlit(folder / "echo.py", cwd=folder) as app:
+        yield app
+
+
+def test_stream_url_keeps_host_and_base_path() -> None:
+    assert stream_url("http://127.0.0.1:8501") == "ws://127.0.0.1:8501/_stcore/stream"
+    assert stream_url("https://example.org/guide/") == "wss://example.org/guide/_stcore/stream"
+
+
+def test_widget_state_picks_the_field_for_each_python_type() -> None:
+    assert widget_state("a", True).WhichOneof("value") == "bool_value"
+    assert widget_state("a", 3).int_value == 3
+    assert widget_state("a", 0.5).double_value == 0.5
+    assert widget_state("a", "calf-left").string_value == "calf-left"
+    assert widget_state("a", {"region": "calf-left"}).json_value == '{"region": "calf-left"}'
+    with pytest.raises(TypeError):
+        widget_state("a", object())
+
+
+def test_first_run_shows_the_default_page_and_its_title(
+    guide: RunningApp, content: Content
+) -> None:
+    overview = content.page("overview")
+    with StreamlitSession(guide.url) as session:
+        result = session.rerun()
+        assert result.ok
+        assert result.page is not None and result.page.is_default
+        assert result.page.title == overview.title
+        assert result.texts("heading")[0] == overview.title
+        assert session.current_page == result.page
+        assert {p.title for p in session.pages} == {p.title for p in content.pages.pages}
+
+
+def test_switching_by_url_path_or_page_hash_runs_that_page(
+    guide: RunningApp, content: Content
+) -> None:
+    sources = content.page("sources")
+    techniques = content.page("techniques")
+    with StreamlitSession(guide.url) as session:
+        by_path = session.rerun(page=sources.url_path)
+        assert by_path.page is not None and by_path.page.title == sources.title
+        assert by_path.texts("heading")[0] == sources.title
+        target = session.page(techniques.url_path)
+        by_hash = session.rerun(page=target.page_script_hash)
+        assert by_hash.page_script_hash == target.page_script_hash
+        assert by_hash.texts("heading")[0] == techniques.title
+        # No page given: the session stays where it is, as a browser rerun does.
+        again = session.rerun()
+        assert again.page_script_hash == target.page_script_hash
+
+
+def test_opening_a_page_by_url_path_first(guide: RunningApp, content: Content) -> None:
+    visit = content.page("visit")
+    with StreamlitSession(guide.url) as session:
+        result = session.rerun(page=visit.url_path)
+        assert not result.page_not_found
+        assert result.texts("heading")[0] == visit.title
+
+
+def test_an_unknown_page_falls_back_to_the_default(guide: RunningApp, content: Content) -> None:
+    with StreamlitSession(guide.url) as session:
+        result = session.rerun(page="no-such-page")
+        assert result.page_not_found
+        assert result.page is not None and result.page.is_default
+        assert result.texts("heading")[0] == content.page("overview").title
+
+
+def test_main_text_leaves_out_the_sidebar(guide: RunningApp, content: Content) -> None:
+    with StreamlitSession(guide.url) as session:
+        result = session.rerun()
+    disclaimer = content.site.disclaimer.short.strip()
+    sidebar = [e for e in result.elements if e.container == SIDEBAR]
+    assert any(disclaimer in e.text for e in sidebar)
+    assert disclaimer in result.text
+    assert disclaimer not in result.main_text
+    assert result.seconds > 0 and result.messages >= len(result.elements)
+
+
+def test_handshake_headers_are_exposed(guide: RunningApp) -> None:
+    with StreamlitSession(guide.url, headers={"X-Test": "1"}) as session:
+        headers = session.handshake_headers
+        assert headers["sec-websocket-protocol"] == "streamlit"
+        assert "upgrade" in headers
+        assert session.handshake_cookies == []
+
+
+def test_query_string_reaches_the_script(echo: RunningApp) -> None:
+    with StreamlitSession(echo.url) as session:
+        assert "region=none" in session.rerun().text
+        assert "region=calf-left" in session.rerun(query_string="region=calf-left").text
+        # None keeps the last query string; "" clears it.
+        assert "region=calf-left" in session.rerun(query_string=None).text
+        assert "region=none" in session.rerun(query_string="").text
+
+
+def test_widget_states_are_sent_and_kept_across_reruns(echo: RunningApp) -> None:
+    with StreamlitSession(echo.url) as session:
+        first = session.rerun()
+        assert "ticked=False" in first.text
+        checkbox = next(e for e in first.elements if e.kind == "checkbox")
+        assert checkbox.text == "Tick" and checkbox.widget_id
+        assert "ticked=True" in session.rerun(widget_states={checkbox.widget_id: True}).text
+        # Like a browser, the session sends every widget's value on each rerun.
+        assert "ticked=True" in session.rerun().text
+
+
+def test_async_sessions_run_side_by_side(echo: RunningApp) -> None:
+    async def run(region: str) -> str:
+        session = await AsyncStreamlitSession(echo.url).connect()
+        try:
+            return (await session.rerun(query_string=f"region={region}")).text
+        finally:
+            await session.close()
+
+    async def main() -> list[str]:
+        return await asyncio.gather(run("calf-left"), run("sole-right"))
+
+    left, right = asyncio.run(main())
+    assert "region=calf-left" in left and "region=sole-right" in right
