@@ -208,7 +208,9 @@ def markdown_table(results: dict[str, Any]) -> str:
     rows: list[tuple[str, str, str, str]] = []
     latency = results.get("rerun_latency")
     if latency:
-        for kind, label in (("selection", "Body map selection"), ("page_switch", "Page switch")):
+        body_map = results.get("scenario", {}).get("body_map_page")
+        selection = "Body map selection" if body_map else "Selection (default page, new ?region=)"
+        for kind, label in (("selection", selection), ("page_switch", "Page switch")):
             g, b = latency["guide"][kind], latency["bare"][kind]
             rows.append(
                 (
