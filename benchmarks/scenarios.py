@@ -66,7 +66,8 @@ def _region_queries(content: Content) -> list[str]:
 
 def guide_scenario(content: Content | None = None) -> Scenario:
     content = content or load_content()
-    pages = content.pages.pages
+    # The pages a visitor sees in the standard mode (not the presenter's or the clinic's extras).
+    pages = content.pages_in("standard")
     default = next((p for p in pages if p.default), pages[0])
     queries = _region_queries(content)
     body_map = next((p for p in pages if p.id == BODY_MAP_PAGE_ID), None)
@@ -116,5 +117,5 @@ def bare_scenario(content: Content | None = None) -> Scenario:
 def first_load_path(content: Content | None = None) -> str:
     """The URL path the browser figures load: the body map page, or the default page."""
     content = content or load_content()
-    body_map = next((p for p in content.pages.pages if p.id == BODY_MAP_PAGE_ID), None)
+    body_map = next((p for p in content.pages_in("standard") if p.id == BODY_MAP_PAGE_ID), None)
     return _path(body_map) if body_map else ""

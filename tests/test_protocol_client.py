@@ -71,7 +71,7 @@ def test_first_run_shows_the_default_page_and_its_title(
         assert result.page.title == overview.title
         assert result.texts("heading")[0] == overview.title
         assert session.current_page == result.page
-        assert {p.title for p in session.pages} == {p.title for p in content.pages.pages}
+        assert {p.title for p in session.pages} == {p.title for p in content.pages_in("standard")}
 
 
 def test_switching_by_url_path_or_page_hash_runs_that_page(
