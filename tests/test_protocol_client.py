@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import textwrap
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -158,5 +159,7 @@ def test_async_sessions_run_side_by_side(echo: RunningApp) -> None:
     async def main() -> list[str]:
         return await asyncio.gather(run("calf-left"), run("sole-right"))
 
-    left, right = asyncio.run(main())
+    # In its own thread: the browser suite's sync Playwright keeps an event loop running here.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        left, right = pool.submit(asyncio.run, main()).result(timeout=120)
     assert "region=calf-left" in left and "region=sole-right" in right
