@@ -1,0 +1,180 @@
+"""Run the repository's nginx configuration on loopback in front of replicas started by tests.
+
+The routing (sticky cookie, consistent hash, websocket upgrade, failover) lives in
+deploy/nginx/guide-http.conf and deploy/nginx/guide-server.conf. This module includes those two
+files verbatim and supplies only what differs on a test machine: the listen address, the replica
+list (guide-replicas.conf, written beside the generated main file), logs and temp folders in a
+temporary prefix, and no daemon. So what the tests exercise is what compose runs.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sciatica_guide import APP_ROOT
+from sciatica_guide.testing.server import free_port
+
+NGINX_DIR = APP_ROOT / "deploy" / "nginx"
+#: The routing files the loopback test runs unchanged (compose's nginx.conf includes them too).
+HTTP_CONF = NGINX_DIR / "guide-http.conf"
+SERVER_CONF = NGINX_DIR / "guide-server.conf"
+#: The replica list guide-http.conf includes, resolved beside the main configuration file.
+REPLICAS_FILE = "guide-replicas.conf"
+#: The access log format the test reads: which replica (upstream) served which route key.
+ROUTE_LOG_FORMAT = (
+    "log_format guide_test_routes "
+    "'$guide_route $status $request_method $uri upstream=$upstream_addr';"
+)
+
+
+def nginx_path() -> str | None:
+    """Debian's nginx (apt-get install nginx), if installed."""
+    return shutil.which("nginx") or next(
+        (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if Path(p).exists()), None
+    )
+
+
+def replica_lines(addresses: Sequence[str]) -> str:
+    """guide-replicas.conf for `host:port` addresses, failure settings as in compose's file."""
+    return "".join(f"server {address} max_fails=1 fail_timeout=10s;\n" for address in addresses)
+
+
+def main_conf(prefix: Path, port: int) -> str:
+    """A main configuration file that wraps the repository's routing files for a loopback run."""
+    temp = "\n".join(
+        f"    {name}_temp_path {prefix / ('temp_' + name)};"
+        for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    return f"""\
+error_log {prefix / "error.log"} info;
+worker_processes 1;
+events {{
+    worker_connections 512;
+}}
+http {{
+{temp}
+    include {HTTP_CONF};
+    {ROUTE_LOG_FORMAT}
+    access_log {prefix / "access.log"} guide_test_routes;
+    server {{
+        listen 127.0.0.1:{port};
+        include {SERVER_CONF};
+    }}
+}}
+"""
+
+
+@dataclass(frozen=True)
+class RunningNginx:
+    url: str
+    port: int
+    prefix: Path
+    process: subprocess.Popen[bytes]
+
+    @property
+    def access_log(self) -> Path:
+        return self.prefix / "access.log"
+
+    @property
+    def error_log(self) -> Path:
+        return self.prefix / "error.log"
+
+    def route_log(self) -> list[dict[str, str]]:
+        """Parsed access log lines: route key, status, method, uri and upstream address(es)."""
+        entries = []
+        if not self.access_log.exists():
+            return entries
+        for line in self.access_log.read_text().splitlines():
+            route, status, method, uri, upstream = line.split(" ", 4)
+            entries.append(
+                {
+                    "route": route,
+                    "status": status,
+                    "method": method,
+                    "uri": uri,
+                    "upstream": upstream.removeprefix("upstream="),
+                }
+            )
+        return entries
+
+
+def check_config(conf: Path, prefix: Path) -> subprocess.CompletedProcess[str]:
+    """`nginx -t` on a configuration file, with logs and pid in `prefix`."""
+    executable = nginx_path()
+    if executable is None:
+        raise FileNotFoundError("nginx is not installed (apt-get install nginx)")
+    return subprocess.run(
+        [executable, "-t", "-p", f"{prefix}/", "-c", str(conf), "-g", f"pid {prefix}/nginx.pid;"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+
+def _wait_listening(url: str, process: subprocess.Popen[bytes], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"nginx exited with code {process.returncode}")
+        try:
+            # Any HTTP answer (even 502 while replicas start) means nginx is listening.
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).close()
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"nginx at {url} did not answer within {timeout:.0f} s")
+
+
+@contextmanager
+def run_nginx(replicas: Sequence[str]) -> Iterator[RunningNginx]:
+    """Run nginx in the foreground on a free loopback port in front of `replicas` (host:port)."""
+    executable = nginx_path()
+    if executable is None:
+        raise FileNotFoundError("nginx is not installed (apt-get install nginx)")
+    with tempfile.TemporaryDirectory(prefix="guide-nginx-") as tmp:
+        prefix = Path(tmp)
+        # Workers drop to an unprivileged user when nginx starts as root: let them in.
+        prefix.chmod(0o755)
+        port = free_port()
+        (prefix / REPLICAS_FILE).write_text(replica_lines(replicas))
+        conf = prefix / "nginx.conf"
+        conf.write_text(main_conf(prefix, port))
+        checked = check_config(conf, prefix)
+        if checked.returncode != 0:
+            raise RuntimeError(f"nginx -t failed:\n{checked.stderr}")
+        process = subprocess.Popen(
+            [
+                executable,
+                "-p",
+                f"{prefix}/",
+                "-c",
+                str(conf),
+                "-g",
+                f"daemon off; pid {prefix}/nginx.pid;",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_listening(url, process)
+            yield RunningNginx(url=url, port=port, prefix=prefix, process=process)
+        finally:
+            # SIGTERM: nginx's fast shutdown. Without daemon mode the master is our own child.
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
