@@ -16,12 +16,12 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sciatica_guide import APP_ROOT
-from sciatica_guide.testing.server import free_port
+from sciatica_guide.testing.server import RunningApp, free_port, run_streamlit
 
 NGINX_DIR = APP_ROOT / "deploy" / "nginx"
 #: The routing files the loopback test runs unchanged (compose's nginx.conf includes them too).
@@ -178,3 +178,49 @@ def run_nginx(replicas: Sequence[str]) -> Iterator[RunningNginx]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+def connect_counts(app_url: str) -> int | None:
+    """How many sessions a replica has accepted (Streamlit's session_events_total, type connect);
+    None when the replica does not answer."""
+    try:
+        with urllib.request.urlopen(f"{app_url}/_stcore/metrics", timeout=5) as response:
+            text = response.read().decode()
+    except OSError:
+        return None
+    for line in text.splitlines():
+        if line.startswith('session_events_total{type="connect"}'):
+            return int(float(line.rsplit(" ", 1)[1]))
+    raise ValueError("Streamlit's metrics have no session_events_total{type=connect}")
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Replicas of the guide and the repository's nginx in front of them, all on loopback."""
+
+    nginx: RunningNginx
+    replicas: dict[str, RunningApp]
+
+    @property
+    def url(self) -> str:
+        return self.nginx.url
+
+    def name_of(self, upstream: str) -> str:
+        """The replica name for an nginx $upstream_addr (the last address when nginx retried)."""
+        address = upstream.split(",")[-1].strip()
+        for name, app in self.replicas.items():
+            if address == f"127.0.0.1:{app.port}":
+                return name
+        raise KeyError(upstream)
+
+    def connects(self) -> dict[str, int | None]:
+        return {name: connect_counts(app.url) for name, app in self.replicas.items()}
+
+
+@contextmanager
+def run_cluster(names: Sequence[str] = ("a", "b")) -> Iterator[Cluster]:
+    """One replica of the guide per name, started as `streamlit run` would, behind nginx."""
+    with ExitStack() as stack:
+        replicas = {name: stack.enter_context(run_streamlit()) for name in names}
+        nginx = stack.enter_context(run_nginx([f"127.0.0.1:{a.port}" for a in replicas.values()]))
+        yield Cluster(nginx=nginx, replicas=replicas)
