@@ -4,11 +4,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian's Chromium drives the browser tests (Playwright cannot download its own browser here).
-if ! command -v chromium >/dev/null 2>&1; then
+# Debian's Chromium drives the browser tests (Playwright cannot download its own browser here);
+# Debian's nginx runs the deployment tests (tests/deploy/) in front of replicas on loopback.
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium fonts-dejavu-core"
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+if [ -n "$missing" ]; then
   if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
   $apt_get update -qq
-  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq chromium fonts-dejavu-core >/dev/null
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq $missing >/dev/null
 fi
 
 python -m pip install --quiet --disable-pip-version-check -e ".[test]"
