@@ -300,7 +300,9 @@ def test_kubernetes_service_and_ingress_route_to_the_pods_with_cookie_affinity()
         e["name"]: e.get("value")
         for e in deployment["spec"]["template"]["spec"]["containers"][0]["env"]
     }
-    assert env["STREAMLIT_BROWSER_SERVER_ADDRESS"] in {r["host"] for r in ingress["spec"]["rules"]}
+    hosts = {r["host"] for r in ingress["spec"]["rules"]}
+    assert env["STREAMLIT_BROWSER_SERVER_ADDRESS"] in hosts
+    assert env["STREAMLIT_SERVER_ALLOWED_HOSTS"] in hosts
 
 
 def test_disruption_budget_keeps_a_replica_serving() -> None:
