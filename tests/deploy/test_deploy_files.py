@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from sciatica_guide import APP_ROOT
+from sciatica_guide.settings import load_settings
 from sciatica_guide.testing.dockerfile import (
     Instruction,
     copy_sources,
@@ -168,6 +169,32 @@ def test_compose_runs_replicas_of_the_image_behind_nginx() -> None:
     assert all(d["condition"] == "service_healthy" for d in nginx["depends_on"].values())
     assert any(p.endswith(":8080") for p in nginx["ports"])
     assert HEALTH in " ".join(nginx["healthcheck"]["test"])
+
+
+class _RecordingEnv(dict[str, str]):
+    """An empty environment that remembers which variables were asked for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        self.asked.append(key)
+        return default
+
+
+def test_compose_passes_every_guide_setting_through() -> None:
+    env = _RecordingEnv()
+    load_settings(env)
+    # A logo is a file path: it needs a mounted file, so it is set per deployment, not here.
+    wanted = set(env.asked) - {"SCIATICA_GUIDE_CLINIC_LOGO"}
+    assert "SCIATICA_GUIDE_MODE" in wanted
+    for name, service in _guide_services(_compose()).items():
+        environment = service["environment"]
+        assert wanted <= set(environment), f"{name} misses {wanted - set(environment)}"
+        for key in wanted:
+            # Unset on the host means unset in the container: "${NAME:-}".
+            assert environment[key] == f"${{{key}:-}}", key
 
 
 def test_compose_mounts_every_nginx_file_and_lists_every_replica() -> None:
