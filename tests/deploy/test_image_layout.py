@@ -125,5 +125,29 @@ def test_the_image_asks_no_other_host_for_its_address(image_app: Path, tmp_path:
     # unless it is told its address. The Dockerfile's environment tells it.
     env = _image_env(image_app, tmp_path)
     assert _external_lookups(image_app, env) == 0
+    # Control: told no address at all (neither the environment nor the config file), it asks.
     without = {k: v for k, v in env.items() if k != "STREAMLIT_BROWSER_SERVER_ADDRESS"}
-    assert _external_lookups(image_app, without) == 1
+    config = image_app / ".streamlit" / "config.toml"
+    original = config.read_text(encoding="utf-8")
+    config.write_text(
+        "\n".join(line for line in original.splitlines() if "serverAddress" not in line),
+        encoding="utf-8",
+    )
+    try:
+        assert _external_lookups(image_app, without) == 1
+    finally:
+        config.write_text(original, encoding="utf-8")
+
+
+def test_the_readme_command_asks_no_other_host_for_its_address(tmp_path: Path) -> None:
+    # `streamlit run app.py` from the repository, headless by the repository's config.
+    result = subprocess.run(
+        [sys.executable, "-c", _START.format(command=["streamlit", "run", "app.py"])],
+        cwd=APP_ROOT,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.rsplit("EXTERNAL LOOKUPS", 1)[1]) == 0
