@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import string
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,6 +16,7 @@ from sciatica_guide.content.article import parse_article
 from sciatica_guide.content.errors import ContentError
 from sciatica_guide.content.models import (
     AreasFile,
+    AssessmentFile,
     Content,
     EvidenceFile,
     ModesFile,
@@ -43,6 +45,7 @@ YAML_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "evidence": ("evidence.yaml", EvidenceFile),
     "pages": ("pages.yaml", PagesFile),
     "modes": ("modes.yaml", ModesFile),
+    "assessment": ("assessment.yaml", AssessmentFile),
 }
 
 
@@ -192,6 +195,111 @@ def _check_content(content: Content) -> None:
     if len(defaults) != 1 or defaults[0].modes:
         problem = "exactly one page must be the default, and it must be shown in every mode"
         raise ContentError("pages.yaml", "pages", problem)
+    _check_assessment(content)
+
+
+def check_template(file: str, field: str, text: str, allowed: set[str]) -> None:
+    """A text with {placeholders} may only use the names the guide fills in."""
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError as exc:
+        raise ContentError(file, field, f"broken {{placeholder}}: {exc}") from None
+    unknown = sorted(names - allowed)
+    if unknown:
+        known = ", ".join("{" + name + "}" for name in sorted(allowed)) or "none"
+        raise ContentError(file, field, f"unknown placeholder {{{unknown[0]}}} (allowed: {known})")
+
+
+def _check_assessment(content: Content) -> None:
+    """The self-assessment refers to red flags, precautions and sources that exist, asks every
+    red flag and every precaution, and its pain bands cover 0 to 10 exactly once."""
+    file = "assessment.yaml"
+    a = content.assessment
+    source_ids = {s.id for s in content.sources.sources}
+    group_ids = [g.id for g in content.red_flags.groups]
+    precaution_ids = [p.id for p in content.precautions.precautions]
+
+    asked_groups = [q.group for q in a.steps.safety.groups]
+    check_refs(file, "steps.safety.groups", asked_groups, set(group_ids), "red flag group")
+    for gid in group_ids:
+        if gid not in asked_groups:
+            raise ContentError(
+                file, "steps.safety.groups", f"the red flag group '{gid}' is not asked"
+            )
+    if len(set(asked_groups)) != len(asked_groups):
+        raise ContentError(file, "steps.safety.groups", "a red flag group is asked twice")
+    urgent = a.result.urgent.groups
+    for gid in group_ids:
+        if gid not in urgent:
+            raise ContentError(file, "result.urgent.groups", f"no urgent message for '{gid}'")
+    check_refs(file, "result.urgent.groups", list(urgent), set(group_ids), "red flag group")
+    for gid, message in urgent.items():
+        for part in ("title", "text"):
+            check_template(
+                file,
+                f"result.urgent.groups.{gid}.{part}",
+                getattr(message, part),
+                {"emergency_number"},
+            )
+
+    asked = a.steps.health.precautions
+    check_refs(file, "steps.health.precautions", asked, set(precaution_ids), "precaution")
+    for pid in precaution_ids:
+        if pid not in asked:
+            raise ContentError(
+                file, "steps.health.precautions", f"the precaution '{pid}' is not asked"
+            )
+    if len(set(asked)) != len(asked):
+        raise ContentError(file, "steps.health.precautions", "a precaution is asked twice")
+
+    for field, refs in [
+        ("steps.bother.sources", a.steps.bother.sources),
+        ("pain_bands.sources", a.pain_bands.sources),
+        ("result.sbi_bothersome_sources", a.result.sbi_bothersome_sources),
+        ("result.sbi_note_sources", a.result.sbi_note_sources),
+        ("result.combine_sources", a.result.combine_sources),
+    ]:
+        check_refs(file, field, refs, source_ids, "source")
+    for name in ("duration", "pressure"):
+        question = getattr(a.steps.how_much, name)
+        check_unique(file, f"steps.how_much.{name}.options", [o.id for o in question.options])
+        for oi, option in enumerate(question.options):
+            field = f"steps.how_much.{name}.options[{oi}].sources"
+            check_refs(file, field, option.sources, source_ids, "source")
+
+    bother = a.steps.bother
+    check_unique(file, "steps.bother.items", [i.id for i in bother.items])
+    if not 0 <= bother.scale.min < bother.scale.max:
+        raise ContentError(file, "steps.bother.scale", "min must be 0 or more and below max")
+
+    # Pain bands: 0 to 10, in order, no gap and no overlap, so every score has exactly one band.
+    bands = a.pain_bands.bands
+    check_unique(file, "pain_bands.bands", [b.id for b in bands])
+    expected = 0
+    for bi, band in enumerate(bands):
+        if band.min != expected or band.max < band.min:
+            raise ContentError(
+                file, f"pain_bands.bands[{bi}]", f"must start at {expected} and not end before it"
+            )
+        expected = band.max + 1
+    if expected != 11:
+        raise ContentError(file, "pain_bands.bands", "the bands must end at 10")
+
+    templates: list[tuple[str, str, set[str]]] = [
+        ("progress", a.progress, {"step", "total"}),
+        ("words.area_sides", a.words.area_sides, {"area", "sides"}),
+        ("check.score", a.check.score, {"score", "max"}),
+        ("result.pain_line", a.result.pain_line, {"what", "score", "band"}),
+        ("result.duration_line", a.result.duration_line, {"duration"}),
+        ("result.sbi_line", a.result.sbi_line, {"total"}),
+        ("result.sbi_bothersome", a.result.sbi_bothersome, {"items"}),
+    ]
+    templates += [
+        (f"result.tell.{name}", text, {"value"})
+        for name, text in a.result.tell.model_dump().items()
+    ]
+    for field, text, allowed in templates:
+        check_template(file, field, text, allowed)
 
 
 #: Extra checks that feature modules (body map, self-assessment) register.

@@ -242,6 +242,234 @@ class ModesFile(Strict):
     handout: HandoutWords
 
 
+# --- assessment.yaml ----------------------------------------------------------------------------
+class AssessmentButtons(Strict):
+    continue_: str = Field(alias="continue", min_length=1)
+    back: str = Field(min_length=1)
+    check: str = Field(min_length=1)
+    see_result: str = Field(min_length=1)
+    change: str = Field(min_length=1)
+    clear: str = Field(min_length=1)
+    change_answers: str = Field(min_length=1)
+    download_pdf: str = Field(min_length=1)
+    download_text: str = Field(min_length=1)
+
+
+class AssessmentWords(Strict):
+    and_: str = Field(alias="and", min_length=1)
+    list_separator: str = Field(min_length=1)
+    area_sides: str = Field(min_length=1)
+    both_sides: str = Field(min_length=1)
+    not_answered: str = Field(min_length=1)
+    none: str = Field(min_length=1)
+
+
+class SafetyGroupQuestion(Strict):
+    group: Id
+    question: str = Field(min_length=1)
+    none: str = Field(min_length=1)
+
+
+class SafetyStep(Strict):
+    title: str
+    intro: str
+    groups: list[SafetyGroupQuestion] = Field(min_length=1)
+    error: str
+
+
+class WhereStep(Strict):
+    title: str
+    hint: str
+    error: str
+
+
+class Question(Strict):
+    question: str = Field(min_length=1)
+    hint: str | None = None
+
+
+class Option(Strict):
+    id: Id = Field(pattern=ID_PATTERN)
+    label: str = Field(min_length=1)
+    result_note: str | None = None
+    sources: list[Id] = []
+
+
+class ChoiceQuestion(Question):
+    options: list[Option] = Field(min_length=2)
+
+    def option(self, option_id: str | None) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+class HowMuchStep(Strict):
+    title: str
+    back_pain: Question
+    leg_pain: Question
+    duration: ChoiceQuestion
+    pressure: ChoiceQuestion
+    error: str
+
+
+class SbiScale(Strict):
+    min: int
+    max: int
+    min_label: str
+    max_label: str
+
+
+class SbiItem(Strict):
+    id: Id = Field(pattern=ID_PATTERN)
+    text: str = Field(min_length=1)
+
+
+class BotherStep(Strict):
+    title: str
+    question: str
+    hint: str
+    scale: SbiScale
+    items: list[SbiItem] = Field(min_length=1)
+    about: str
+    sources: list[Id] = Field(min_length=1)
+    error: str
+
+
+class HealthStep(Strict):
+    title: str
+    question: str
+    hint: str
+    precautions: list[Id] = Field(min_length=1)
+    none: str
+    error: str
+
+
+class AssessmentSteps(Strict):
+    safety: SafetyStep
+    where: WhereStep
+    how_much: HowMuchStep
+    bother: BotherStep
+    health: HealthStep
+
+
+class PainBand(Strict):
+    id: Id = Field(pattern=ID_PATTERN)
+    label: str = Field(min_length=1)
+    min: int = Field(ge=0, le=10)
+    max: int = Field(ge=0, le=10)
+
+
+class PainBands(Strict):
+    bands: list[PainBand] = Field(min_length=1)
+    note: str
+    sources: list[Id] = Field(min_length=1)
+
+
+class CheckTexts(Strict):
+    title: str
+    intro: str
+    safety: str
+    where: str
+    back_pain: str
+    leg_pain: str
+    duration: str
+    pressure: str
+    bother: str
+    health: str
+    score: str
+
+
+class UrgentText(Strict):
+    title: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+
+
+class UrgentTexts(Strict):
+    #: red-flag group id -> its urgent message (checked at load: every group has one).
+    groups: dict[Id, UrgentText] = Field(min_length=1)
+    you_ticked: str
+    no_massage: str
+
+
+class TellTexts(Strict):
+    where: str
+    back_pain: str
+    leg_pain: str
+    duration: str
+    pressure: str
+    bothersome: str
+    health: str
+    always: str
+
+
+class ChartTexts(Strict):
+    title: str
+    pain_axis: str
+    sbi_axis: str
+    alt: str
+
+
+class ResultTexts(Strict):
+    title: str
+    urgent: UrgentTexts
+    same_day_title: str
+    postpone_title: str
+    pain_heading: str
+    pain_line: str
+    back_pain: str
+    leg_pain: str
+    duration_line: str
+    sbi_heading: str
+    sbi_line: str
+    sbi_bothersome: str
+    sbi_bothersome_sources: list[Id]
+    sbi_note: str
+    sbi_note_sources: list[Id]
+    techniques_heading: str
+    techniques_intro: str
+    may_suit: str
+    not_now: str
+    because: str
+    nothing_here: str
+    no_massage: str
+    advice_heading: str
+    combine_heading: str
+    combine: list[str] = Field(min_length=1)
+    combine_note: str
+    combine_sources: list[Id] = Field(min_length=1)
+    tell_heading: str
+    tell_intro: str
+    tell: TellTexts
+    chart: ChartTexts
+    downloads_heading: str
+    downloads_intro: str
+
+
+class SummaryTexts(Strict):
+    title: str
+    file_stem: str = Field(pattern=ID_PATTERN)
+    made_by: str
+    urgent_heading: str
+    answers_heading: str
+    techniques_heading: str
+    care_heading: str
+    combine_heading: str
+    sources_heading: str
+
+
+class AssessmentFile(Strict):
+    intro: str
+    privacy: str
+    progress: str
+    cleared: str
+    buttons: AssessmentButtons
+    words: AssessmentWords
+    steps: AssessmentSteps
+    pain_bands: PainBands
+    check: CheckTexts
+    result: ResultTexts
+    summary: SummaryTexts
+
+
 # --- the whole content folder -------------------------------------------------------------------
 class Content(Strict):
     """Everything the guide shows, validated and cross-checked."""
@@ -257,6 +485,7 @@ class Content(Strict):
     evidence: EvidenceFile
     pages: PagesFile
     modes: ModesFile
+    assessment: AssessmentFile
     article: Article
 
     def source(self, source_id: Id) -> Source:

@@ -1,0 +1,329 @@
+"""The self-assessment's rules as pure functions: answers in, result out. No Streamlit here.
+
+The words live in content/assessment.yaml; the signs, precautions and techniques in their own
+content files. These functions only decide: which step is complete, which band a score is in,
+whether any urgent sign was ticked, and which techniques are left for each chosen area once every
+precaution has been applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sciatica_guide.content import Content
+from sciatica_guide.content.models import PainBand, Precaution, Region, SbiItem
+
+#: The question steps, in the order they are asked. "check" and "result" follow them.
+STEPS: tuple[str, ...] = ("safety", "where", "how_much", "bother", "health")
+CHECK = "check"
+RESULT = "result"
+ALL_STEPS: tuple[str, ...] = (*STEPS, CHECK, RESULT)
+
+PAIN_MIN, PAIN_MAX = 0, 10
+#: An SBI item scored this high or higher counts as bothersome (Grøvle et al. 2010).
+SBI_BOTHERSOME_FROM = 4
+
+
+def _int_in(value: Any, low: int, high: int) -> int | None:
+    # bool is an int in Python; a stray True must not become a pain score of 1.
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    return None
+
+
+def _str_set(value: Any) -> frozenset[str]:
+    if isinstance(value, list | tuple | set | frozenset):
+        return frozenset(v for v in value if isinstance(v, str))
+    return frozenset()
+
+
+@dataclass(frozen=True)
+class Answers:
+    """Everything the person answered. Missing answers are None or empty."""
+
+    #: Red flag ids ticked "yes".
+    red_flags: frozenset[str] = frozenset()
+    #: Red flag group ids answered "No, I have none of these".
+    safety_none: frozenset[str] = frozenset()
+    #: Region ids that hurt, in the order they were picked.
+    regions: tuple[str, ...] = ()
+    back_pain: int | None = None
+    leg_pain: int | None = None
+    duration: str | None = None
+    pressure: str | None = None
+    #: SBI item id -> score.
+    sbi: Mapping[str, int] = field(default_factory=dict)
+    #: Precaution ids that apply.
+    precautions: frozenset[str] = frozenset()
+    #: True when "No, none of these apply to me" was ticked.
+    precautions_none: bool = False
+
+    @classmethod
+    def from_mapping(cls, data: Any, regions: Iterable[str] = ()) -> Answers:
+        """Answers from the session's plain dict. Anything malformed counts as not answered."""
+        data = data if isinstance(data, Mapping) else {}
+        sbi_raw = data.get("sbi")
+        sbi = (
+            {
+                k: v
+                for k, v in sbi_raw.items()
+                if isinstance(k, str) and _int_in(v, 0, 6) is not None
+            }
+            if isinstance(sbi_raw, Mapping)
+            else {}
+        )
+        duration = data.get("duration")
+        pressure = data.get("pressure")
+        return cls(
+            red_flags=_str_set(data.get("red_flags")),
+            safety_none=_str_set(data.get("safety_none")),
+            regions=tuple(dict.fromkeys(r for r in regions if isinstance(r, str))),
+            back_pain=_int_in(data.get("back_pain"), PAIN_MIN, PAIN_MAX),
+            leg_pain=_int_in(data.get("leg_pain"), PAIN_MIN, PAIN_MAX),
+            duration=duration if isinstance(duration, str) else None,
+            pressure=pressure if isinstance(pressure, str) else None,
+            sbi=sbi,
+            precautions=_str_set(data.get("precautions")),
+            precautions_none=data.get("precautions_none") is True,
+        )
+
+    def to_mapping(self) -> dict[str, Any]:
+        """The plain dict kept in the session (regions are kept in the shared PAIN_REGIONS)."""
+        return {
+            "red_flags": sorted(self.red_flags),
+            "safety_none": sorted(self.safety_none),
+            "back_pain": self.back_pain,
+            "leg_pain": self.leg_pain,
+            "duration": self.duration,
+            "pressure": self.pressure,
+            "sbi": dict(self.sbi),
+            "precautions": sorted(self.precautions),
+            "precautions_none": self.precautions_none,
+        }
+
+
+@dataclass(frozen=True)
+class AreaPlan:
+    """What massage may suit one chosen area (on the sides chosen), after every precaution."""
+
+    area: str
+    sides: tuple[str, ...]
+    #: Technique ids that may suit this area, in the area's own order.
+    suits: tuple[str, ...]
+    #: Technique id -> the precaution ids that rule it out here.
+    ruled_out: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Result:
+    urgent: bool
+    #: Red flag group ids with at least one sign ticked, in content order.
+    urgent_groups: tuple[str, ...]
+    #: Ticked red flag ids, in content order.
+    red_flags: tuple[str, ...]
+    back_band: PainBand | None
+    leg_band: PainBand | None
+    sbi_total: int | None
+    #: SBI item ids scored SBI_BOTHERSOME_FROM or more.
+    sbi_bothersome: tuple[str, ...]
+    #: Ticked precaution ids, in content order.
+    precautions: tuple[str, ...]
+    #: Ticked precautions that need medical advice today (a possible blood clot).
+    same_day: tuple[str, ...]
+    #: Ticked precautions that mean waiting before any massage (fever).
+    postpone: tuple[str, ...]
+    #: One plan per chosen area. Empty when an urgent sign was ticked: no massage at all.
+    plans: tuple[AreaPlan, ...]
+
+    @property
+    def techniques(self) -> frozenset[str]:
+        """Every technique suggested anywhere."""
+        return frozenset(t for plan in self.plans for t in plan.suits)
+
+    @property
+    def massage_possible(self) -> bool:
+        return not self.urgent and not self.postpone and bool(self.techniques)
+
+
+# --- single rules ---------------------------------------------------------------------------------
+def pain_band(bands: Sequence[PainBand], score: int) -> PainBand:
+    """The band a 0-10 pain score falls in. Bands are checked at load to cover 0-10 once."""
+    if _int_in(score, PAIN_MIN, PAIN_MAX) is None:
+        raise ValueError(f"a pain score is a whole number from 0 to 10, not {score!r}")
+    return next(band for band in bands if band.min <= score <= band.max)
+
+
+def sbi_total(items: Sequence[SbiItem], scores: Mapping[str, int]) -> int | None:
+    """The Sciatica Bothersomeness Index total (0-24 for four items), or None if any is missing."""
+    values = [scores.get(item.id) for item in items]
+    if any(v is None for v in values):
+        return None
+    for value in values:
+        if _int_in(value, 0, 6) is None:
+            raise ValueError(f"an SBI item is scored 0 to 6, not {value!r}")
+    return sum(v for v in values if v is not None)
+
+
+def sbi_bothersome(items: Sequence[SbiItem], scores: Mapping[str, int]) -> tuple[str, ...]:
+    return tuple(
+        item.id
+        for item in items
+        if (score := scores.get(item.id)) is not None and score >= SBI_BOTHERSOME_FROM
+    )
+
+
+def urgent_groups(content: Content, red_flags: Iterable[str]) -> tuple[str, ...]:
+    ticked = set(red_flags)
+    return tuple(
+        group.id
+        for group in content.red_flags.groups
+        if any(flag.id in ticked for flag in group.flags)
+    )
+
+
+def area_techniques(content: Content) -> dict[str, tuple[str, ...]]:
+    """Area id -> technique ids that fit it, from areas.yaml. An area without a technique list
+    (the field is optional) gets every technique, so nothing is hidden before it is written."""
+    every = tuple(t.id for t in content.techniques.techniques)
+    out: dict[str, tuple[str, ...]] = {}
+    for area in content.areas.areas:
+        listed = getattr(area, "techniques", None)
+        if listed:
+            out[area.id] = tuple(
+                entry if isinstance(entry, str) else entry.technique for entry in listed
+            )
+        else:
+            out[area.id] = every
+    return out
+
+
+def plan_techniques(
+    fits: Mapping[str, Sequence[str]],
+    regions: Sequence[Region],
+    precautions: Sequence[Precaution],
+) -> tuple[AreaPlan, ...]:
+    """For each chosen area (in the order of `fits`), the techniques that fit it minus those any
+    precaution rules out there. A rule without techniques rules out all; a rule without areas
+    applies to every chosen area."""
+    sides_by_area: dict[str, list[str]] = {}
+    for region in regions:
+        sides = sides_by_area.setdefault(region.area, [])
+        if region.side not in sides:
+            sides.append(region.side)
+    plans: list[AreaPlan] = []
+    for area_id, techniques in fits.items():
+        if area_id not in sides_by_area:
+            continue
+        ruled_out: dict[str, list[str]] = {}
+        for precaution in precautions:
+            for rule in precaution.rules_out:
+                if rule.areas is not None and area_id not in rule.areas:
+                    continue
+                for technique in techniques:
+                    if rule.techniques is None or technique in rule.techniques:
+                        reasons = ruled_out.setdefault(technique, [])
+                        if precaution.id not in reasons:
+                            reasons.append(precaution.id)
+        sides = tuple(s for s in ("left", "right") if s in sides_by_area[area_id])
+        plans.append(
+            AreaPlan(
+                area=area_id,
+                sides=sides,
+                suits=tuple(t for t in techniques if t not in ruled_out),
+                ruled_out={t: tuple(r) for t, r in ruled_out.items()},
+            )
+        )
+    return tuple(plans)
+
+
+# --- steps ----------------------------------------------------------------------------------------
+def step_complete(content: Content, answers: Answers, step: str) -> bool:
+    """Whether a question step has every answer it needs (Continue is refused until it has)."""
+    a = content.assessment.steps
+    if step == "safety":
+        for question in a.safety.groups:
+            group = next(g for g in content.red_flags.groups if g.id == question.group)
+            ticked = any(flag.id in answers.red_flags for flag in group.flags)
+            if not ticked and question.group not in answers.safety_none:
+                return False
+        return True
+    if step == "where":
+        return any(content.region(r) is not None for r in answers.regions)
+    if step == "how_much":
+        return (
+            answers.back_pain is not None
+            and answers.leg_pain is not None
+            and a.how_much.duration.option(answers.duration) is not None
+            and a.how_much.pressure.option(answers.pressure) is not None
+        )
+    if step == "bother":
+        return sbi_total(a.bother.items, answers.sbi) is not None
+    if step == "health":
+        return answers.precautions_none or bool(answers.precautions & set(a.health.precautions))
+    raise ValueError(f"unknown step {step!r}")
+
+
+def first_incomplete_step(content: Content, answers: Answers) -> str | None:
+    return next((s for s in STEPS if not step_complete(content, answers, s)), None)
+
+
+def any_red_flag(content: Content, answers: Answers) -> bool:
+    return bool(urgent_groups(content, answers.red_flags))
+
+
+def next_step(content: Content, answers: Answers, step: str) -> str:
+    """Where Continue goes: straight to the result after any red flag, otherwise on in order."""
+    if step == "safety" and any_red_flag(content, answers):
+        return RESULT
+    if step in STEPS:
+        index = STEPS.index(step)
+        return STEPS[index + 1] if index + 1 < len(STEPS) else CHECK
+    return RESULT
+
+
+def previous_step(step: str) -> str | None:
+    if step == RESULT:
+        return CHECK
+    if step == CHECK:
+        return STEPS[-1]
+    index = STEPS.index(step)
+    return STEPS[index - 1] if index > 0 else None
+
+
+# --- the whole result -----------------------------------------------------------------------------
+def evaluate(
+    content: Content,
+    answers: Answers,
+    fits: Mapping[str, Sequence[str]] | None = None,
+) -> Result:
+    """The result of a set of answers. Any urgent sign means no massage at all."""
+    a = content.assessment
+    flag_order = [f.id for f in content.red_flags.all_flags()]
+    ticked_flags = tuple(f for f in flag_order if f in answers.red_flags)
+    groups = urgent_groups(content, ticked_flags)
+    chosen = [p for p in content.precautions.precautions if p.id in answers.precautions]
+    bands = a.pain_bands.bands
+    urgent = bool(groups)
+    regions = [r for rid in answers.regions if (r := content.region(rid)) is not None]
+    plans = (
+        ()
+        if urgent
+        else plan_techniques(
+            fits if fits is not None else area_techniques(content), regions, chosen
+        )
+    )
+    return Result(
+        urgent=urgent,
+        urgent_groups=groups,
+        red_flags=ticked_flags,
+        back_band=pain_band(bands, answers.back_pain) if answers.back_pain is not None else None,
+        leg_band=pain_band(bands, answers.leg_pain) if answers.leg_pain is not None else None,
+        sbi_total=sbi_total(a.steps.bother.items, answers.sbi),
+        sbi_bothersome=sbi_bothersome(a.steps.bother.items, answers.sbi),
+        precautions=tuple(p.id for p in chosen),
+        same_day=tuple(p.id for p in chosen if p.same_day_advice),
+        postpone=tuple(p.id for p in chosen if p.postpone),
+        plans=plans,
+    )
