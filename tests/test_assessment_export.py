@@ -1,0 +1,103 @@
+"""The summary downloads: a one-page PDF and a plain-text file with the answers, made in memory."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from sciatica_guide.assessment.export import latin1, to_pdf, to_text
+from sciatica_guide.assessment.rules import Answers, evaluate
+from sciatica_guide.assessment.summary import build_summary
+from sciatica_guide.content import Content
+from sciatica_guide.settings import Settings
+
+
+def pdf_text(data: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(data))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    # PDF text extraction breaks lines where the layout wrapped them.
+    return len(reader.pages), " ".join(text.split())
+
+
+def full_answers(content: Content) -> Answers:
+    """The longest summary there is: every region, every precaution but fever, every score."""
+    return Answers(
+        safety_none=frozenset(g.id for g in content.red_flags.groups),
+        regions=tuple(r.id for r in content.regions()),
+        back_pain=6,
+        leg_pain=9,
+        duration="over-12-weeks",
+        pressure="firm",
+        sbi={"leg-pain": 6, "numbness": 4, "weakness": 2, "sitting": 5},
+        precautions=frozenset(p.id for p in content.precautions.precautions) - {"fever"},
+    )
+
+
+@pytest.mark.parametrize("unicode_font", [True, False], ids=["dejavu", "core-font"])
+def test_the_longest_summary_fits_one_pdf_page_with_the_answers(
+    content: Content, unicode_font: bool
+) -> None:
+    answers = full_answers(content)
+    summary = build_summary(content, answers, evaluate(content, answers), Settings())
+    pages, text = pdf_text(to_pdf(summary, unicode_font=unicode_font))
+    assert pages == 1
+    assert content.assessment.summary.title in text
+    assert "Back pain in the past week: 6 out of 10 (moderate)" in text
+    assert "Leg pain in the past week: 9 out of 10 (severe)" in text
+    assert "Calf (both sides)" in text
+    assert "Pressure I like: Firm" in text
+    assert "Please know about: Varicose veins" in text
+    assert content.assessment.result.no_massage in text
+    assert ("Grøvle" if unicode_font else "Gr") in text
+
+
+def test_urgent_summary_leads_with_the_urgent_message_and_the_number(content: Content) -> None:
+    answers = Answers(red_flags=frozenset({"bladder"}), regions=("calf-left",))
+    result = evaluate(content, answers)
+    summary = build_summary(content, answers, result, Settings(emergency_number="112"))
+    _, text = pdf_text(to_pdf(summary))
+    urgent = content.assessment.result.urgent
+    assert text.index("Call 112 or go to an emergency department now.") < text.index(
+        content.assessment.summary.answers_heading
+    )
+    assert urgent.no_massage in text
+    assert "New trouble peeing" in text
+    assert content.assessment.summary.techniques_heading not in text
+    plain = to_text(summary).decode("utf-8")
+    assert plain.index("GET HELP FIRST") < plain.index("Where it hurts: Calf (your left)")
+    assert "Call 112 or go to an emergency department now." in plain
+    assert "May suit" not in plain
+
+
+def test_plain_text_has_every_answer(content: Content) -> None:
+    answers = full_answers(content)
+    plain = to_text(build_summary(content, answers, evaluate(content, answers), Settings()))
+    text = plain.decode("utf-8")
+    assert text.startswith(content.assessment.summary.title)
+    assert "How long I have had it: More than 12 weeks" in text
+    assert "What bothers me most: Leg pain, Numbness or tingling" in text
+    for precaution in content.precautions.precautions:
+        if precaution.id != "fever":
+            assert precaution.label in text
+    assert "Patrick DL" in text
+
+
+def test_exports_write_nothing_to_disk(
+    content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    answers = full_answers(content)
+    summary = build_summary(content, answers, evaluate(content, answers), Settings())
+    assert to_pdf(summary).startswith(b"%PDF")
+    assert to_text(summary)
+    assert os.listdir(tmp_path) == []
+
+
+def test_latin1_keeps_what_it_can() -> None:
+    assert latin1("Grøvle \u2013 \u201cpain\u201d") == 'Grøvle - "pain"'
+    assert latin1("a → b") == "a ? b"

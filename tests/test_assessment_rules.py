@@ -1,0 +1,228 @@
+"""Property tests of the self-assessment's rules over answer combinations (hypothesis)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sciatica_guide.assessment.rules import (
+    CHECK,
+    RESULT,
+    STEPS,
+    Answers,
+    area_techniques,
+    evaluate,
+    next_step,
+    pain_band,
+    plan_techniques,
+    sbi_bothersome,
+    sbi_total,
+    step_complete,
+)
+from sciatica_guide.content import Content, load_content
+
+CONTENT = load_content()
+FLAG_IDS = [f.id for f in CONTENT.red_flags.all_flags()]
+PRECAUTION_IDS = [p.id for p in CONTENT.precautions.precautions]
+REGION_IDS = [r.id for r in CONTENT.regions()]
+TECHNIQUE_IDS = [t.id for t in CONTENT.techniques.techniques]
+AREA_IDS = [a.id for a in CONTENT.areas.areas]
+SBI_IDS = [i.id for i in CONTENT.assessment.steps.bother.items]
+
+pain = st.none() | st.integers(0, 10)
+answers_strategy = st.builds(
+    Answers,
+    red_flags=st.frozensets(st.sampled_from(FLAG_IDS)),
+    safety_none=st.frozensets(st.sampled_from([g.id for g in CONTENT.red_flags.groups])),
+    regions=st.lists(st.sampled_from(REGION_IDS), unique=True).map(tuple),
+    back_pain=pain,
+    leg_pain=pain,
+    duration=st.none() | st.sampled_from(["under-6-weeks", "6-to-12-weeks", "over-12-weeks"]),
+    pressure=st.none() | st.sampled_from(["light", "medium", "firm", "not-sure"]),
+    sbi=st.dictionaries(st.sampled_from(SBI_IDS), st.integers(0, 6)),
+    precautions=st.frozensets(st.sampled_from(PRECAUTION_IDS)),
+    precautions_none=st.booleans(),
+)
+#: Area id -> techniques that fit it, as the body map's areas.yaml may come to say.
+fits_strategy = st.fixed_dictionaries(
+    {
+        area: st.lists(st.sampled_from(TECHNIQUE_IDS), unique=True, min_size=1).map(tuple)
+        for area in AREA_IDS
+    }
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(answers_strategy.filter(lambda a: bool(a.red_flags)), st.none() | fits_strategy)
+def test_any_red_flag_gives_the_urgent_result_and_no_technique(
+    answers: Answers, fits: dict[str, tuple[str, ...]] | None
+) -> None:
+    result = evaluate(CONTENT, answers, fits)
+    assert result.urgent
+    assert result.plans == ()
+    assert result.techniques == frozenset()
+    assert not result.massage_possible
+    # The urgent groups are exactly the groups of the ticked signs.
+    expected = {
+        g.id for g in CONTENT.red_flags.groups if {f.id for f in g.flags} & answers.red_flags
+    }
+    assert set(result.urgent_groups) == expected
+    # And Continue on the safety screen goes straight to the result.
+    assert next_step(CONTENT, answers, "safety") == RESULT
+
+
+@settings(max_examples=300, deadline=None)
+@given(answers_strategy.filter(lambda a: not a.red_flags), st.none() | fits_strategy)
+def test_no_red_flag_is_never_urgent(
+    answers: Answers, fits: dict[str, tuple[str, ...]] | None
+) -> None:
+    result = evaluate(CONTENT, answers, fits)
+    assert not result.urgent and result.urgent_groups == ()
+    assert next_step(CONTENT, answers, "safety") == "where"
+
+
+@settings(max_examples=300, deadline=None)
+@given(answers_strategy.filter(lambda a: not a.red_flags), st.none() | fits_strategy)
+def test_a_precaution_never_lets_through_a_technique_it_rules_out(
+    answers: Answers, fits: dict[str, tuple[str, ...]] | None
+) -> None:
+    result = evaluate(CONTENT, answers, fits)
+    chosen_areas = {CONTENT.region(r).area for r in answers.regions}  # type: ignore[union-attr]
+    assert {plan.area for plan in result.plans} == chosen_areas
+    for precaution in CONTENT.precautions.precautions:
+        if precaution.id not in answers.precautions:
+            continue
+        for rule in precaution.rules_out:
+            banned = set(rule.techniques or TECHNIQUE_IDS)
+            for plan in result.plans:
+                if rule.areas is None or plan.area in rule.areas:
+                    assert not banned & set(plan.suits), (precaution.id, plan)
+                    for technique in banned & set((fits or area_techniques(CONTENT))[plan.area]):
+                        assert precaution.id in plan.ruled_out[technique]
+
+
+@settings(max_examples=300, deadline=None)
+@given(answers_strategy.filter(lambda a: not a.red_flags), fits_strategy)
+def test_only_techniques_that_fit_the_area_and_are_not_ruled_out_are_suggested(
+    answers: Answers, fits: dict[str, tuple[str, ...]]
+) -> None:
+    result = evaluate(CONTENT, answers, fits)
+    for plan in result.plans:
+        assert set(plan.suits) | set(plan.ruled_out) == set(fits[plan.area])
+        assert not set(plan.suits) & set(plan.ruled_out)
+    if {"fever"} & answers.precautions:
+        assert not result.massage_possible and result.techniques == frozenset()
+
+
+def test_precaution_examples_from_the_issue(content: Content) -> None:
+    regions = [content.region(r) for r in ("lower-back-left", "calf-right")]
+    by_id = {p.id: p for p in content.precautions.precautions}
+    every = dict.fromkeys(AREA_IDS, tuple(TECHNIQUE_IDS))
+    # Blood thinners: no deep tissue anywhere.
+    plans = plan_techniques(every, regions, [by_id["blood-thinners"]])  # type: ignore[arg-type]
+    assert all("deep-tissue" not in p.suits for p in plans)
+    assert all("myofascial-release" in p.suits for p in plans)
+    # Calf clot signs: no leg massage at all, the lower back is still open, same-day advice.
+    plans = plan_techniques(every, regions, [by_id["calf-clot"]])  # type: ignore[arg-type]
+    assert {p.area: p.suits for p in plans} == {"lower-back": tuple(TECHNIQUE_IDS), "calf": ()}
+    result = evaluate(
+        content, Answers(regions=("calf-right",), precautions=frozenset({"calf-clot"}))
+    )
+    assert result.same_day == ("calf-clot",)
+    assert not result.massage_possible
+
+
+def test_areas_without_a_technique_list_get_every_technique(content: Content) -> None:
+    fits = area_techniques(content)
+    assert set(fits) == set(AREA_IDS)
+    for area in content.areas.areas:
+        listed = getattr(area, "techniques", None)
+        if not listed:
+            assert fits[area.id] == tuple(TECHNIQUE_IDS)
+
+
+# --- scores and bands, exact at every boundary ----------------------------------------------------
+@pytest.mark.parametrize("score", range(11))
+def test_pain_bands_are_exact_at_every_score(content: Content, score: int) -> None:
+    expected = (
+        "none" if score == 0 else "mild" if score <= 3 else "moderate" if score <= 6 else "severe"
+    )
+    assert pain_band(content.assessment.pain_bands.bands, score).id == expected
+
+
+@pytest.mark.parametrize("score", [-1, 11, 2.5, True, None, "3"])
+def test_pain_band_refuses_scores_outside_0_to_10(content: Content, score: object) -> None:
+    with pytest.raises(ValueError):
+        pain_band(content.assessment.pain_bands.bands, score)  # type: ignore[arg-type]
+
+
+@given(st.lists(st.integers(0, 6), min_size=4, max_size=4))
+def test_sbi_total_is_the_sum_and_bothersome_means_4_or_more(scores: list[int]) -> None:
+    items = CONTENT.assessment.steps.bother.items
+    answers = dict(zip(SBI_IDS, scores, strict=True))
+    total = sbi_total(items, answers)
+    assert total == sum(scores) and 0 <= total <= 24
+    assert sbi_bothersome(items, answers) == tuple(
+        i for i, s in zip(SBI_IDS, scores, strict=True) if s >= 4
+    )
+
+
+def test_sbi_total_boundaries_and_missing_items() -> None:
+    items = CONTENT.assessment.steps.bother.items
+    assert sbi_total(items, dict.fromkeys(SBI_IDS, 0)) == 0
+    assert sbi_total(items, dict.fromkeys(SBI_IDS, 6)) == 24
+    assert sbi_total(items, dict.fromkeys(SBI_IDS[:3], 6)) is None
+    assert sbi_bothersome(items, dict.fromkeys(SBI_IDS, 3)) == ()
+    assert sbi_bothersome(items, dict.fromkeys(SBI_IDS, 4)) == tuple(SBI_IDS)
+    with pytest.raises(ValueError):
+        sbi_total(items, {**dict.fromkeys(SBI_IDS, 0), SBI_IDS[0]: 7})
+
+
+# --- steps and odd input --------------------------------------------------------------------------
+def test_steps_need_every_answer(content: Content) -> None:
+    empty = Answers()
+    assert not any(step_complete(content, empty, s) for s in STEPS)
+    full = Answers(
+        safety_none=frozenset(g.id for g in content.red_flags.groups),
+        regions=("calf-left",),
+        back_pain=0,
+        leg_pain=10,
+        duration="over-12-weeks",
+        pressure="light",
+        sbi=dict.fromkeys(SBI_IDS, 0),
+        precautions_none=True,
+    )
+    assert all(step_complete(content, full, s) for s in STEPS)
+    assert next_step(content, full, "health") == CHECK
+    # Only one of the two safety lists answered: not complete.
+    half = Answers(safety_none=frozenset({"cauda-equina"}))
+    assert not step_complete(content, half, "safety")
+    # Unknown region ids (a tampered session) do not count as an answer.
+    assert not step_complete(content, Answers(regions=("elbow-left",)), "where")
+
+
+def test_malformed_session_values_count_as_not_answered() -> None:
+    answers = Answers.from_mapping(
+        {
+            "red_flags": "both-legs",
+            "back_pain": True,
+            "leg_pain": 42,
+            "sbi": {"leg-pain": 9, "numbness": 2, 3: 1},
+            "precautions": [1, "fever"],
+            "precautions_none": "yes",
+            "duration": 12,
+        },
+        regions=["calf-left", 7, "calf-left"],
+    )
+    assert answers.red_flags == frozenset()
+    assert answers.back_pain is None and answers.leg_pain is None
+    assert answers.sbi == {"numbness": 2}
+    assert answers.precautions == frozenset({"fever"})
+    assert answers.precautions_none is False
+    assert answers.duration is None
+    assert answers.regions == ("calf-left",)
+    assert Answers.from_mapping(None) == Answers()
+    # Round trip through the session's plain dict.
+    full = Answers(red_flags=frozenset({"bowel"}), back_pain=3, sbi={"sitting": 6})
+    assert Answers.from_mapping(full.to_mapping()) == full
