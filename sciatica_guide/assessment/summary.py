@@ -108,8 +108,10 @@ def precaution_labels(content: Content, ids: Sequence[str]) -> list[str]:
     return [by_id[p] for p in ids if p in by_id]
 
 
-def check_rows(content: Content, answers: Answers, result: Result) -> list[tuple[str, str, str]]:
-    """(step, label, answer) rows for the "Check your answers" page."""
+def check_rows(
+    content: Content, answers: Answers, result: Result
+) -> list[tuple[str, str, list[str]]]:
+    """(step, label, answer lines) rows for the "Check your answers" page."""
     a = content.assessment
     c = a.check
     missing = a.words.not_answered
@@ -130,26 +132,22 @@ def check_rows(content: Content, answers: Answers, result: Result) -> list[tuple
     duration = how.duration.option(answers.duration)
     pressure = how.pressure.option(answers.pressure)
     return [
-        ("safety", c.safety, "; ".join(dict.fromkeys(safety_answer))),
-        (
-            "where",
-            c.where,
-            join_words(content, region_phrases(content, answers.regions)) or missing,
-        ),
+        ("safety", c.safety, list(dict.fromkeys(safety_answer))),
+        ("where", c.where, region_phrases(content, answers.regions) or [missing]),
         (
             "how_much",
             c.back_pain,
-            pain_text(content, answers.back_pain, result.back_band and result.back_band.label),
+            [pain_text(content, answers.back_pain, result.back_band and result.back_band.label)],
         ),
         (
             "how_much",
             c.leg_pain,
-            pain_text(content, answers.leg_pain, result.leg_band and result.leg_band.label),
+            [pain_text(content, answers.leg_pain, result.leg_band and result.leg_band.label)],
         ),
-        ("how_much", c.duration, duration.label if duration else missing),
-        ("how_much", c.pressure, pressure.label if pressure else missing),
-        ("bother", c.bother, "; ".join(bother) or missing),
-        ("health", c.health, "; ".join(health)),
+        ("how_much", c.duration, [duration.label if duration else missing]),
+        ("how_much", c.pressure, [pressure.label if pressure else missing]),
+        ("bother", c.bother, bother or [missing]),
+        ("health", c.health, health),
     ]
 
 

@@ -6,6 +6,7 @@ Answers live only in st.session_state under "guide." keys: nothing goes to disk,
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import streamlit as st
@@ -50,12 +51,26 @@ from sciatica_guide.assessment.summary import (
     urgent_lines,
 )
 from sciatica_guide.content import Content
-from sciatica_guide.session import clear_person
+from sciatica_guide.session import PREFIX, clear_person
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.article_view import source_list
 from sciatica_guide.ui.text import escape_markdown
 
 CONTAINER_KEY = "self-assessment"
+#: The step drawn last, to notice a new screen (kept with the answers, so cleared with them).
+LAST_DRAWN = PREFIX + "assessment.last_drawn"
+
+# A new step is a new screen: start it at the top, as a new page would (Streamlit keeps the
+# scroll position across reruns, which would leave people half way down the next question).
+_SCROLL_TOP = """
+<script>
+const scrollers = '[data-testid="stMain"], [data-testid="stAppViewContainer"]';
+for (const el of document.querySelectorAll(scrollers)) {
+  el.scrollTo(0, 0);
+}
+window.scrollTo(0, 0);
+</script>
+"""
 
 # Large touch targets at every width (WCAG 2.5.5 aims at 44 px); the labels of checkboxes and
 # radios are the tap targets, so they get the height too.
@@ -64,8 +79,11 @@ _CSS = """
 .st-key-self-assessment button { min-height: 48px; }
 .st-key-self-assessment [data-testid="stButtonGroup"] button { min-width: 48px; }
 .st-key-self-assessment [data-testid="stCheckbox"] label,
-.st-key-self-assessment [data-testid="stRadio"] label[data-baseweb="radio"] {
-  min-height: 44px; align-items: center; padding-top: 4px; padding-bottom: 4px;
+.st-key-self-assessment [data-testid="stRadioOption"] {
+  min-height: 44px; display: flex; align-items: center;
+}
+.st-key-self-assessment [data-testid="stButtonGroup"] [role="radiogroup"] button {
+  min-width: 40px; padding-left: 0; padding-right: 0;
 }
 </style>
 """
@@ -320,7 +338,7 @@ def _step_how_much(content: Content, answers: Answers) -> None:
         (s.leg_pain, LEG_KEY, answers.leg_pain),
     ):
         _init(state, key, value)
-        st.segmented_control(question.question, PAIN_OPTIONS, key=key, help=None)
+        st.segmented_control(question.question, PAIN_OPTIONS, key=key, width="stretch")
         if question.hint:
             st.caption(question.hint)
     for question, key, value in (
@@ -352,7 +370,7 @@ def _step_bother(content: Content, answers: Answers) -> None:
     for item in s.items:
         key = _sbi_key(item.id)
         _init(state, key, answers.sbi.get(item.id))
-        st.segmented_control(escape_markdown(item.text), options, key=key)
+        st.segmented_control(escape_markdown(item.text), options, key=key, width="stretch")
     st.caption(f"{s.about} {content.site.labels['sources']}: {source_list(content, s.sources)}")
 
 
@@ -400,10 +418,11 @@ def _check_page(content: Content, answers: Answers, result: Result) -> None:
     rows = check_rows(content, answers, result)
     for step in STEPS:
         with st.container(border=True, key=f"check-{step}"):
-            for _, label, value in (r for r in rows if r[0] == step):
-                st.markdown(f"**{escape_markdown(label)}**  \n{escape_markdown(value)}")
+            for _, label, values in (r for r in rows if r[0] == step):
+                lines = "  \n".join(escape_markdown(v) for v in values)
+                st.markdown(f"**{escape_markdown(label)}**  \n{lines}")
             st.button(
-                content.assessment.buttons.change,
+                c.change[step],
                 key=f"change-{step}",
                 on_click=_go_to,
                 args=(content, step),
@@ -448,7 +467,8 @@ def _chart(content: Content, answers: Answers) -> None:
         fig.add_trace(
             go.Bar(
                 x=[score for _, score in data],
-                y=[name for name, _ in data],
+                # Wrapped labels leave room for the bars on a phone.
+                y=["<br>".join(textwrap.wrap(name, 22)) for name, _ in data],
                 orientation="h",
                 text=[f"{score}/{maximum}" for _, score in data],
                 textposition="outside",
@@ -459,11 +479,20 @@ def _chart(content: Content, answers: Answers) -> None:
             row=index,
             col=1,
         )
-        fig.update_xaxes(range=[0, maximum + 0.8], dtick=1, row=index, col=1, fixedrange=True)
+        fig.update_xaxes(
+            range=[0, maximum * 1.2],
+            dtick=1,
+            showticklabels=False,
+            row=index,
+            col=1,
+            fixedrange=True,
+        )
         fig.update_yaxes(autorange="reversed", row=index, col=1, fixedrange=True)
+    for annotation in fig.layout.annotations:
+        annotation.update(x=0, xanchor="left", font={"size": 15})
     fig.update_layout(
         showlegend=False,
-        height=120 + 44 * sum(len(data) for _, data, _ in rows),
+        height=120 + 52 * sum(len(data) for _, data, _ in rows),
         margin={"l": 10, "r": 30, "t": 40, "b": 20},
         title_text=None,
     )
@@ -643,6 +672,10 @@ def render_assessment_page(content: Content, settings: Settings, page_id: str) -
     if page.lead and step == STEPS[0]:
         st.markdown(page.lead)
         st.markdown(a.intro)
+
+    if state.get(LAST_DRAWN, step) != step:
+        st.html(_SCROLL_TOP, unsafe_allow_javascript=True)
+    state[LAST_DRAWN] = step
 
     with st.container(key=CONTAINER_KEY):
         if step in STEPS:

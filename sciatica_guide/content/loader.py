@@ -267,6 +267,10 @@ def _check_assessment(content: Content) -> None:
             field = f"steps.how_much.{name}.options[{oi}].sources"
             check_refs(file, field, option.sources, source_ids, "source")
 
+    for step in ("safety", "where", "how_much", "bother", "health"):
+        if not a.check.change.get(step):
+            raise ContentError(file, "check.change", f"no 'Change' label for the step '{step}'")
+
     bother = a.steps.bother
     check_unique(file, "steps.bother.items", [i.id for i in bother.items])
     if not 0 <= bother.scale.min < bother.scale.max:

@@ -248,7 +248,6 @@ class AssessmentButtons(Strict):
     back: str = Field(min_length=1)
     check: str = Field(min_length=1)
     see_result: str = Field(min_length=1)
-    change: str = Field(min_length=1)
     clear: str = Field(min_length=1)
     change_answers: str = Field(min_length=1)
     download_pdf: str = Field(min_length=1)
@@ -376,6 +375,8 @@ class CheckTexts(Strict):
     bother: str
     health: str
     score: str
+    #: Step id -> the label of its "Change" button.
+    change: dict[str, str]
 
 
 class UrgentText(Strict):
