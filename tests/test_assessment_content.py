@@ -25,7 +25,10 @@ def fk_grade(sentences: list[str]) -> float:
     """Flesch-Kincaid grade of the sentences, each ended with a full stop if it has none."""
     # textstat looks syllables up in NLTK's CMU dictionary, which it would download from the
     # internet. Stay offline and repeatable: use its hyphenation rules (pyphen) while measuring.
-    import textstat.backend.counts._count_syllables as syllables
+    try:
+        import textstat.backend.counts._count_syllables as syllables
+    except ImportError:  # older textstat counted syllables with pyphen only
+        return _fk_grade(sentences)
 
     original = syllables.get_cmudict
     syllables.get_cmudict = lambda lang: None  # type: ignore[assignment]

@@ -1,0 +1,166 @@
+"""The self-assessment filled in by touch on a tablet (820x1180) in Chromium, downloads included."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+from pypdf import PdfReader
+
+from sciatica_guide.content import Content
+from sciatica_guide.testing.browser import wait_for_app_idle
+from sciatica_guide.testing.server import RunningApp, run_streamlit
+
+NUMBER = "999"
+
+
+@pytest.fixture(scope="module")
+def app_server() -> Iterator[RunningApp]:
+    """The guide with a configured emergency number, for this module only."""
+    with run_streamlit(env={"SCIATICA_GUIDE_EMERGENCY_NUMBER": NUMBER}) as app:
+        yield app
+
+
+def open_assessment(page: Page, app: RunningApp) -> None:
+    # The very first load of a deep link on a fresh server can show Streamlit's "Page not found"
+    # notice (pages are registered by the first run), so open the front page first.
+    page.goto(app.url)
+    wait_for_app_idle(page)
+    page.goto(f"{app.url}/self-assessment")
+    wait_for_app_idle(page)
+    expect(page.get_by_role("heading", name="Self-assessment", level=1)).to_be_visible()
+
+
+def tap(page: Page, locator: Locator) -> None:
+    locator.scroll_into_view_if_needed()
+    locator.tap()
+    wait_for_app_idle(page)
+
+
+def keyed(page: Page, key: str) -> Locator:
+    # Streamlit gives a keyed element the class st-key-<key with dots as dashes>.
+    return page.locator(f".st-key-{key.replace('.', '-')}")
+
+
+def pick(page: Page, key: str, value: str) -> None:
+    tap(page, keyed(page, f"guide.assessment.w.{key}").get_by_role("radio", name=value, exact=True))
+
+
+def main_text(page: Page) -> str:
+    return " ".join(page.locator('[data-testid="stMain"]').inner_text().split())
+
+
+def download(page: Page, label: str) -> bytes:
+    button = page.get_by_role("button", name=label)
+    button.scroll_into_view_if_needed()
+    with page.expect_download() as info:
+        button.tap()
+    path = info.value.path()
+    return path.read_bytes()
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 1
+    return " ".join(reader.pages[0].extract_text().split())
+
+
+def assert_touch_size(locator: Locator, minimum: float = 44) -> None:
+    box = locator.bounding_box()
+    assert box is not None and box["height"] >= minimum and box["width"] >= 24, box
+
+
+def test_fill_in_by_touch_and_take_the_summary(
+    app_server: RunningApp, tablet_page: Page, content: Content
+) -> None:
+    page = tablet_page
+    a = content.assessment
+    open_assessment(page, app_server)
+    expect(page.get_by_text(a.progress.format(step=1, total=5))).to_be_visible()
+
+    none_boxes = page.locator('[data-testid="stCheckbox"]').filter(has_text="No, I have none")
+    expect(none_boxes).to_have_count(2)
+    assert_touch_size(none_boxes.first.locator("label"))
+    for index in range(2):
+        tap(page, none_boxes.nth(index).locator("label"))
+    assert_touch_size(page.get_by_role("button", name=a.buttons.continue_))
+    tap(page, page.get_by_role("button", name=a.buttons.continue_))
+
+    expect(page.get_by_text(a.progress.format(step=2, total=5))).to_be_visible()
+    calf_left = keyed(page, "guide.assessment.w.where.calf").get_by_role("button", name="Your left")
+    assert_touch_size(calf_left)
+    tap(page, calf_left)
+    expect(calf_left).to_have_attribute("aria-pressed", "true")
+    tap(page, page.get_by_role("button", name=a.buttons.continue_))
+
+    pick(page, "back_pain", "3")
+    pick(page, "leg_pain", "7")
+    assert_touch_size(keyed(page, "guide.assessment.w.leg_pain").get_by_role("radio", name="7"))
+    tap(page, page.get_by_text("6 to 12 weeks", exact=True))
+    tap(page, page.get_by_text("Light", exact=True))
+    tap(page, page.get_by_role("button", name=a.buttons.continue_))
+
+    for item, score in zip(a.steps.bother.items, ["5", "4", "2", "0"], strict=True):
+        pick(page, f"sbi.{item.id}", score)
+    tap(page, page.get_by_role("button", name=a.buttons.continue_))
+
+    tap(page, page.get_by_text("You take blood thinners", exact=False))
+    tap(page, page.get_by_role("button", name=a.buttons.check))
+    expect(page.get_by_role("heading", name=a.check.title)).to_be_visible()
+    assert "Calf (your left)" in main_text(page)
+    tap(page, page.get_by_role("button", name=a.buttons.see_result))
+
+    expect(page.get_by_role("heading", name=a.result.title)).to_be_visible()
+    text = main_text(page)
+    assert "Leg pain: 7 out of 10 (severe)" in text
+    assert "Back pain: 3 out of 10 (mild)" in text
+    assert "Sciatica Bothersomeness Index: 11 out of 24" in text
+    assert "May suit: Myofascial release" in text
+    assert "Not for you now: Deep tissue massage and Trigger point therapy" in text
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(1)
+    expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
+
+    summary = pdf_text(download(page, a.buttons.download_pdf))
+    assert "Where it hurts: Calf (your left)" in summary
+    assert "Leg pain in the past week: 7 out of 10 (severe)" in summary
+    assert "Pressure I like: Light" in summary
+    assert "Please know about: You take blood thinners" in summary
+    assert "Get help first" not in summary
+    plain = download(page, a.buttons.download_text).decode("utf-8")
+    assert "How long I have had it: 6 to 12 weeks" in plain
+
+    # Nothing about the person is in the address.
+    assert page.url.rstrip("/").endswith("/self-assessment")
+
+    tap(page, page.get_by_role("button", name=a.buttons.clear))
+    expect(page.get_by_text(a.cleared)).to_be_visible()
+    expect(page.get_by_text(a.progress.format(step=1, total=5))).to_be_visible()
+    expect(page.locator('[data-testid="stCheckbox"] input:checked')).to_have_count(0)
+
+
+def test_a_red_flag_gives_the_urgent_message_and_summary_by_touch(
+    app_server: RunningApp, tablet_page: Page, content: Content
+) -> None:
+    page = tablet_page
+    a = content.assessment
+    open_assessment(page, app_server)
+    form = page.locator(".st-key-self-assessment")
+    tap(page, form.get_by_text("Numbness around your genitals or your bottom"))
+    urgent = a.result.urgent.groups["cauda-equina"].title.format(emergency_number=NUMBER)
+    alert = page.locator('[data-testid="stAlertContentError"]').filter(has_text=urgent)
+    expect(alert).to_be_visible()
+    # It sits above the questions.
+    question = form.get_by_text(a.steps.safety.groups[0].question)
+    assert alert.bounding_box()["y"] < question.bounding_box()["y"]  # type: ignore[index]
+
+    tap(page, page.get_by_role("button", name=a.buttons.continue_))
+    expect(page.get_by_role("heading", name=a.result.title)).to_be_visible()
+    text = main_text(page)
+    assert a.result.urgent.no_massage in text
+    assert "May suit" not in text
+    summary = pdf_text(download(page, a.buttons.download_pdf))
+    assert urgent in summary
+    assert "Numbness around your genitals or your bottom" in summary
+    assert a.result.urgent.no_massage in summary
