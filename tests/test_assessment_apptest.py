@@ -12,7 +12,7 @@ from sciatica_guide.content import Content
 from sciatica_guide.session import PAIN_REGIONS, PREFIX, SELECTED_REGION
 from sciatica_guide.ui.text import unescape_markdown
 
-PAGE = "pages/self_assessment.py"
+PAGE = "app_pages/self_assessment.py"
 W = PREFIX + "assessment.w."
 
 

@@ -8,42 +8,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import textstat
-
-# textstat looks syllables up in NLTK's CMU dictionary, which it would download from the internet.
-# The tests stay offline and repeatable by using its built-in hyphenation rules (pyphen) instead.
-import textstat.backend.counts._count_syllables as _syllables
 import yaml
 
 from sciatica_guide import APP_ROOT
 from sciatica_guide.content import Content, ContentError, load_content
-
-_syllables.get_cmudict = lambda lang: None  # type: ignore[assignment]
+from sciatica_guide.readability import grade
 
 
 def fk_grade(sentences: list[str]) -> float:
     """Flesch-Kincaid grade of the sentences, each ended with a full stop if it has none."""
-    # textstat looks syllables up in NLTK's CMU dictionary, which it would download from the
-    # internet. Stay offline and repeatable: use its hyphenation rules (pyphen) while measuring.
-    try:
-        import textstat.backend.counts._count_syllables as syllables
-    except ImportError:  # older textstat counted syllables with pyphen only
-        return _fk_grade(sentences)
-
-    original = syllables.get_cmudict
-    syllables.get_cmudict = lambda lang: None  # type: ignore[assignment]
-    try:
-        return _fk_grade(sentences)
-    finally:
-        syllables.get_cmudict = original
-
-
-def _fk_grade(sentences: list[str]) -> float:
     text = " ".join(
         s.strip() if s.strip().endswith((".", "?", "!", ":")) else s.strip() + "."
         for s in sentences
     )
-    return float(textstat.flesch_kincaid_grade(text))
+    return grade(text)
 
 
 def edited_content(

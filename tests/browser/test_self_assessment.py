@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Locator, Page, expect
 from pypdf import PdfReader
 
+from sciatica_guide import APP_ROOT
 from sciatica_guide.content import Content
-from sciatica_guide.testing.browser import wait_for_app_idle
+from sciatica_guide.testing.browser import new_context, wait_for_app_idle
 from sciatica_guide.testing.server import RunningApp, run_streamlit
 
 NUMBER = "999"
+SERIOUS = {"serious", "critical"}
 
 
 @pytest.fixture(scope="module")
@@ -24,10 +28,6 @@ def app_server() -> Iterator[RunningApp]:
 
 
 def open_assessment(page: Page, app: RunningApp) -> None:
-    # The very first load of a deep link on a fresh server can show Streamlit's "Page not found"
-    # notice (pages are registered by the first run), so open the front page first.
-    page.goto(app.url)
-    wait_for_app_idle(page)
     page.goto(f"{app.url}/self-assessment")
     wait_for_app_idle(page)
     expect(page.get_by_role("heading", name="Self-assessment", level=1)).to_be_visible()
@@ -72,12 +72,9 @@ def assert_touch_size(locator: Locator, minimum: float = 44) -> None:
     assert box is not None and box["height"] >= minimum and box["width"] >= 24, box
 
 
-def test_fill_in_by_touch_and_take_the_summary(
-    app_server: RunningApp, tablet_page: Page, content: Content
-) -> None:
-    page = tablet_page
+def fill_in_to_the_check_page(page: Page, content: Content) -> None:
+    """Answer every step by touch: no signs, left calf, pain 3 and 7, blood thinners."""
     a = content.assessment
-    open_assessment(page, app_server)
     expect(page.get_by_text(a.progress.format(step=1, total=5))).to_be_visible()
 
     none_boxes = page.locator('[data-testid="stCheckbox"]').filter(has_text="No, I have none")
@@ -109,6 +106,15 @@ def test_fill_in_by_touch_and_take_the_summary(
     tap(page, page.get_by_text("You take blood thinners", exact=False))
     tap(page, page.get_by_role("button", name=a.buttons.check))
     expect(page.get_by_role("heading", name=a.check.title)).to_be_visible()
+
+
+def test_fill_in_by_touch_and_take_the_summary(
+    app_server: RunningApp, tablet_page: Page, content: Content
+) -> None:
+    page = tablet_page
+    a = content.assessment
+    open_assessment(page, app_server)
+    fill_in_to_the_check_page(page, content)
     assert "Calf (your left)" in main_text(page)
     tap(page, page.get_by_role("button", name=a.buttons.see_result))
 
@@ -119,7 +125,7 @@ def test_fill_in_by_touch_and_take_the_summary(
     assert "Sciatica Bothersomeness Index: 11 out of 24" in text
     assert "May suit: Myofascial release" in text
     assert "Not for you now: Deep tissue massage and Trigger point therapy" in text
-    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(1)
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(1, timeout=30_000)
     expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
 
     summary = pdf_text(download(page, a.buttons.download_pdf))
@@ -164,3 +170,49 @@ def test_a_red_flag_gives_the_urgent_message_and_summary_by_touch(
     assert urgent in summary
     assert "Numbness around your genitals or your bottom" in summary
     assert a.result.urgent.no_massage in summary
+
+
+def sideways_overflow(page: Page) -> int:
+    return int(
+        page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+    )
+
+
+def serious_axe_rules(page: Page) -> set[str]:
+    results = Axe().run(page)
+    return {v["id"] for v in results.response["violations"] if v.get("impact") in SERIOUS}
+
+
+@pytest.fixture(scope="module")
+def streamlit_baseline(browser: Browser) -> set[str]:
+    """Serious axe rules a bare Streamlit page already breaks: Streamlit's own, not the guide's."""
+    with run_streamlit(APP_ROOT / "benchmarks" / "bare_app.py") as bare:
+        context = new_context(browser, "desktop")
+        page = context.new_page()
+        page.goto(bare.url)
+        wait_for_app_idle(page)
+        rules = serious_axe_rules(page)
+        context.close()
+    return rules
+
+
+def test_check_and_result_pages_are_clean_on_a_phone(
+    app_server: RunningApp, browser: Browser, content: Content, streamlit_baseline: set[str]
+) -> None:
+    context = new_context(browser, "phone", touch=True)
+    page = context.new_page()
+    hosts: set[str] = set()
+    page.on("request", lambda r: hosts.add(urlparse(r.url).netloc))
+    open_assessment(page, app_server)
+    fill_in_to_the_check_page(page, content)
+    assert sideways_overflow(page) <= 0
+    assert serious_axe_rules(page) <= streamlit_baseline
+    tap(page, page.get_by_role("button", name=content.assessment.buttons.see_result))
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(1, timeout=30_000)
+    page.wait_for_timeout(500)
+    assert sideways_overflow(page) <= 0
+    assert serious_axe_rules(page) <= streamlit_baseline
+    assert hosts <= {urlparse(app_server.url).netloc}
+    context.close()
