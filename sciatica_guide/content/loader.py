@@ -237,12 +237,6 @@ def polygon_problem(points: Sequence[Point]) -> str | None:
     """Why these points are not a simple polygon with an area, or None when they are."""
     if len(points) < 3:
         return "needs at least 3 points"
-    twice_area = sum(
-        x1 * y2 - x2 * y1
-        for (x1, y1), (x2, y2) in zip(points, [*points[1:], points[0]], strict=True)
-    )
-    if abs(twice_area) < 1e-6:
-        return "encloses no area"
     edges = list(zip(points, [*points[1:], points[0]], strict=True))
     for i, (a, b) in enumerate(edges):
         for j in range(i + 2, len(edges)):
@@ -251,6 +245,12 @@ def polygon_problem(points: Sequence[Point]) -> str | None:
             c, d = edges[j]
             if _segments_cross(a, b, c, d):
                 return f"its edges cross (edge {i + 1} and edge {j + 1})"
+    twice_area = sum(
+        x1 * y2 - x2 * y1
+        for (x1, y1), (x2, y2) in zip(points, [*points[1:], points[0]], strict=True)
+    )
+    if abs(twice_area) < 1e-6:
+        return "encloses no area"
     return None
 
 
