@@ -159,3 +159,11 @@ def test_clear_person_forgets_the_selection_and_the_widgets() -> None:
     session.clear_person(at.session_state)
     assert session.SELECTED_REGION not in at.session_state
     assert LIST_KEY not in at.session_state
+
+
+def test_clearing_the_list_clears_the_selection_and_the_link(content: Content) -> None:
+    at = open_page(query={"region": "calf-left"})
+    at.selectbox(key=LIST_KEY).set_value(None).run()
+    assert panel_heading(at) == []
+    assert region_param(at) is None
+    assert at.session_state[session.SELECTED_REGION] is None

@@ -63,6 +63,10 @@ def _on_list_change(content: Content) -> None:
     region_id = st.session_state.get(LIST_KEY)
     if isinstance(region_id, str):
         _select(content, region_id)
+    else:
+        # The list's clear button: nothing is selected any more, in the URL either.
+        session.set_selected_region(st.session_state, None)
+        del st.query_params[REGION_PARAM]
 
 
 def sync_selection(content: Content, state: Any, query_params: Any) -> tuple[str | None, bool]:
