@@ -40,6 +40,12 @@ CSS = """
   -webkit-user-select: none;
   user-select: none;
 }
+@media (max-width: 599px) {
+  /* On phones the whole figure fits on one screen; the list is there for small targets. */
+  .bm-svg {
+    max-height: 80vh;
+  }
+}
 .bm-svg[data-view="back"] .bm-view[data-view="front"],
 .bm-svg[data-view="front"] .bm-view[data-view="back"],
 .bm-svg:not([data-nerve="on"]) .bm-overlay-nerve,
