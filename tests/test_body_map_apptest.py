@@ -11,11 +11,13 @@ from sciatica_guide import APP_ROOT, session
 from sciatica_guide.body_map.page import LIST_KEY, NERVE_KEY, ROOTS_KEY, VIEW_KEY
 from sciatica_guide.content import Content
 
-PAGE = "pages/body_map.py"
+PAGE = "app_pages/body_map.py"
 
 
 def open_page(query: dict[str, str] | None = None, state: dict[str, Any] | None = None) -> AppTest:
     at = AppTest.from_file(str(APP_ROOT / "app.py"), default_timeout=60)
+    # The first run registers the pages (st.navigation); then open the body map.
+    at.run()
     for key, value in (query or {}).items():
         at.query_params[key] = value
     for key, value in (state or {}).items():
