@@ -27,6 +27,17 @@ def guide_text(content: Content) -> dict[str, list[str]]:
         "page introductions": [p.lead for p in content.pages.pages if p.lead],
         "disclaimer": [content.site.disclaimer.short, content.site.disclaimer.full],
         "precautions": [f"{p.label}. {p.advice}" for p in content.precautions.precautions],
+        "body map regions": [
+            text
+            for a in content.areas.areas
+            for text in (a.description, a.typical, *[t.how for t in a.techniques], *a.care)
+        ],
+        "body map words": [
+            content.body_map.ui.prompt,
+            content.body_map.ui.unknown_region,
+            content.body_map.ui.roots_caption,
+            content.body_map.ui.techniques_note,
+        ],
     }
 
 
@@ -49,7 +60,16 @@ def test_grade_is_measured_offline_and_tells_plain_from_dense() -> None:
 
 
 @pytest.mark.parametrize(
-    "kind", ["evidence notes", "technique cards", "page introductions", "disclaimer", "precautions"]
+    "kind",
+    [
+        "evidence notes",
+        "technique cards",
+        "page introductions",
+        "disclaimer",
+        "precautions",
+        "body map regions",
+        "body map words",
+    ],
 )
 def test_guide_text_is_grade_8_or_lower(content: Content, kind: str) -> None:
     texts = guide_text(content)[kind]

@@ -17,15 +17,19 @@ from sciatica_guide.content.errors import ContentError
 from sciatica_guide.content.models import (
     AreasFile,
     AssessmentFile,
+    BodyMapFile,
     Content,
     EvidenceFile,
     ModesFile,
     PagesFile,
+    Point,
     PrecautionsFile,
     RedFlagsFile,
+    Side,
     SiteFile,
     SourcesFile,
     TechniquesFile,
+    View,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -46,6 +50,7 @@ YAML_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "pages": ("pages.yaml", PagesFile),
     "modes": ("modes.yaml", ModesFile),
     "assessment": ("assessment.yaml", AssessmentFile),
+    "body_map": ("body_map.yaml", BodyMapFile),
 }
 
 
@@ -306,8 +311,134 @@ def _check_assessment(content: Content) -> None:
         check_template(file, field, text, allowed)
 
 
+def _check_areas(content: Content) -> None:
+    """Each area's techniques, precautions, urgent signs and sources exist."""
+    source_ids = {s.id for s in content.sources.sources}
+    technique_ids = {t.id for t in content.techniques.techniques}
+    precaution_ids = {p.id for p in content.precautions.precautions}
+    flag_ids = {f.id for f in content.red_flags.all_flags()}
+    for ai, area in enumerate(content.areas.areas):
+        where = f"areas[{ai}]"
+        check_refs(
+            "areas.yaml",
+            f"{where}.techniques",
+            [t.id for t in area.techniques],
+            technique_ids,
+            "technique",
+        )
+        check_unique("areas.yaml", f"{where}.techniques", [t.id for t in area.techniques])
+        check_refs(
+            "areas.yaml", f"{where}.precautions", area.precautions, precaution_ids, "precaution"
+        )
+        check_refs("areas.yaml", f"{where}.red_flags", area.red_flags, flag_ids, "urgent sign")
+        check_refs("areas.yaml", f"{where}.sources", area.sources, source_ids, "source")
+
+
+def _segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
+    """True when segments ab and cd cross at a point inside both (touching ends do not count)."""
+
+    def orient(p: Point, q: Point, r: Point) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    d1, d2 = orient(c, d, a), orient(c, d, b)
+    d3, d4 = orient(a, b, c), orient(a, b, d)
+    return d1 * d2 < 0 and d3 * d4 < 0
+
+
+def polygon_problem(points: Sequence[Point]) -> str | None:
+    """Why these points are not a simple polygon with an area, or None when they are."""
+    if len(points) < 3:
+        return "needs at least 3 points"
+    edges = list(zip(points, [*points[1:], points[0]], strict=True))
+    for i, (a, b) in enumerate(edges):
+        for j in range(i + 2, len(edges)):
+            if i == 0 and j == len(edges) - 1:
+                continue  # neighbours through the closing edge
+            c, d = edges[j]
+            if _segments_cross(a, b, c, d):
+                return f"its edges cross (edge {i + 1} and edge {j + 1})"
+    twice_area = sum(
+        x1 * y2 - x2 * y1
+        for (x1, y1), (x2, y2) in zip(points, [*points[1:], points[0]], strict=True)
+    )
+    if abs(twice_area) < 1e-6:
+        return "encloses no area"
+    return None
+
+
+def _check_points_inside(field: str, points: Sequence[Point], width: float, height: float) -> None:
+    for pi, (x, y) in enumerate(points):
+        if not (0 <= x <= width and 0 <= y <= height):
+            raise ContentError(
+                "body_map.yaml",
+                f"{field}[{pi}]",
+                f"the point ({x:g}, {y:g}) is outside the drawing (0-{width:g}, 0-{height:g})",
+            )
+
+
+def _check_body_map(content: Content) -> None:
+    """Every region is drawn once, as a valid outline inside the drawing, on its own side."""
+    body_map = content.body_map
+    width, height = body_map.view_box.width, body_map.view_box.height
+    views = [f.view for f in body_map.figures]
+    if sorted(views) != ["back", "front"]:
+        raise ContentError("body_map.yaml", "figures", "needs one figure for each view")
+    regions = {r.id: r for r in content.regions()}
+    seen: set[str] = set()
+    for oi, outline in enumerate(body_map.outlines):
+        field = f"outlines[{oi}]"
+        region = regions.get(outline.region)
+        if region is None:
+            raise ContentError(
+                "body_map.yaml", f"{field}.region", f"unknown region '{outline.region}'"
+            )
+        if outline.region in seen:
+            raise ContentError(
+                "body_map.yaml", f"{field}.region", f"'{outline.region}' is drawn twice"
+            )
+        seen.add(outline.region)
+        _check_points_inside(f"{field}.points", outline.points, width, height)
+        _check_points_inside(f"{field}.label_at", [outline.label_at], width, height)
+        problem = polygon_problem(outline.points)
+        if problem:
+            raise ContentError(
+                "body_map.yaml", f"{field}.points", f"not a valid outline: {problem}"
+            )
+        # Seen from behind, your left is on the viewer's left; seen from the front, on the right.
+        centre_x = sum(x for x, _ in outline.points) / len(outline.points)
+        on_viewer_left = centre_x < width / 2
+        if on_viewer_left != (viewer_left_side(region.view) == region.side):
+            raise ContentError(
+                "body_map.yaml",
+                f"{field}.points",
+                f"'{outline.region}' is drawn on the wrong side for the {region.view} view",
+            )
+    missing = [r for r in regions if r not in seen]
+    if missing:
+        raise ContentError("body_map.yaml", "outlines", f"no outline for region '{missing[0]}'")
+    for fi, figure in enumerate(body_map.figures):
+        _check_points_inside(f"figures[{fi}].outline", figure.outline, width, height)
+        for di, detail in enumerate(figure.details):
+            _check_points_inside(f"figures[{fi}].details[{di}]", detail, width, height)
+    for ni, path in enumerate(body_map.nerve):
+        _check_points_inside(f"nerve[{ni}].points", path.points, width, height)
+    for ri, root_area in enumerate(body_map.root_areas):
+        field = f"root_areas[{ri}]"
+        _check_points_inside(f"{field}.points", root_area.points, width, height)
+        problem = polygon_problem(root_area.points)
+        if problem:
+            raise ContentError(
+                "body_map.yaml", f"{field}.points", f"not a valid outline: {problem}"
+            )
+
+
+def viewer_left_side(view: View) -> Side:
+    """Whose side is on the viewer's left: seen from behind yours is, seen from the front not."""
+    return "left" if view == "back" else "right"
+
+
 #: Extra checks that feature modules (body map, self-assessment) register.
-EXTRA_CHECKS: list[CrossCheck] = []
+EXTRA_CHECKS: list[CrossCheck] = [_check_areas, _check_body_map]
 
 
 def load_content(directory: Path | str | None = None) -> Content:

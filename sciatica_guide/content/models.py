@@ -88,10 +88,35 @@ Side = Literal["left", "right"]
 View = Literal["back", "front"]
 
 
+#: Nerve roots whose typical areas the body map can show.
+Root = Literal["L4", "L5", "S1"]
+
+
+class AreaTechnique(Strict):
+    """A technique that fits an area, and how a therapist uses it there."""
+
+    id: Id
+    how: str = Field(min_length=1)
+
+
 class Area(Strict):
     id: Id = Field(pattern=ID_PATTERN)
     view: View
     name: str = Field(min_length=1)
+    #: What is there, in plain words (the same for your left and your right).
+    description: str = Field(min_length=1)
+    muscles: list[str] = Field(min_length=1)
+    #: The nerve roots whose typical areas include this area, and how sciatica shows up here.
+    roots: list[Root] = Field(min_length=1)
+    typical: str = Field(min_length=1)
+    techniques: list[AreaTechnique] = Field(min_length=1)
+    #: Precautions (precautions.yaml ids) that matter most here; same-day ones are shown first.
+    precautions: list[Id] = []
+    #: Urgent-help signs (red_flags.yaml flag ids) that concern this area.
+    red_flags: list[Id] = []
+    #: Care that belongs to this area only.
+    care: list[str] = []
+    sources: list[Id] = Field(min_length=1)
 
 
 class Region(Strict):
@@ -122,6 +147,104 @@ class AreasFile(Strict):
             for area in self.areas
             for side in ("left", "right")
         ]
+
+
+# --- body_map.yaml ------------------------------------------------------------------------------
+Point = tuple[float, float]
+
+
+class ViewBox(Strict):
+    width: float = Field(gt=0)
+    height: float = Field(gt=0)
+
+
+class Ellipse(Strict):
+    cx: float
+    cy: float
+    rx: float = Field(gt=0)
+    ry: float = Field(gt=0)
+
+
+class Figure(Strict):
+    """A person's silhouette in one view: a head and one smooth outline through the points."""
+
+    view: View
+    head: Ellipse
+    outline: list[Point] = Field(min_length=3)
+    #: Thin lines that help people tell the views apart (spine, kneecaps, toes): open curves.
+    details: list[list[Point]] = []
+
+
+class RegionOutline(Strict):
+    """Where one region (area and side) is drawn: a closed smooth outline through the points."""
+
+    region: Id
+    points: list[Point] = Field(min_length=3)
+    #: Where the region's name is written when it is selected.
+    label_at: Point
+
+
+class NervePath(Strict):
+    view: View
+    side: Side
+    points: list[Point] = Field(min_length=2)
+
+
+class RootArea(Strict):
+    """A typical area of one nerve root on one side, for the educator overlay."""
+
+    root: Root
+    view: View
+    side: Side
+    points: list[Point] = Field(min_length=3)
+    label_at: Point
+
+
+class BodyMapUi(Strict):
+    """Every word the body map page shows, apart from the region facts in areas.yaml."""
+
+    views: dict[View, str]
+    view_control: str
+    map_name: str
+    viewer_side: dict[Literal["left", "right"], str]
+    list_label: str
+    list_placeholder: str
+    list_view_suffix: str
+    overlays_heading: str
+    overlay_nerve: str
+    overlay_roots: str
+    legend_nerve: str
+    legend_nerve_short: str
+    legend_roots: dict[Root, str]
+    not_diagnosis: str
+    roots_caption: str
+    prompt: str
+    unknown_region: str
+    what_is_here: str
+    muscles: str
+    sciatica_here: str
+    roots_line: str
+    take_care: str
+    techniques: str
+    techniques_note: str
+    read_more: str
+    sources: str
+    share: str
+
+
+class BodyMapFile(Strict):
+    view_box: ViewBox
+    figures: list[Figure] = Field(min_length=2, max_length=2)
+    outlines: list[RegionOutline] = Field(min_length=1)
+    nerve: list[NervePath] = []
+    root_areas: list[RootArea] = []
+    ui: BodyMapUi
+
+    def figure(self, view: View) -> Figure:
+        return next(f for f in self.figures if f.view == view)
+
+    def outline(self, region_id: Id) -> RegionOutline | None:
+        return next((o for o in self.outlines if o.region == region_id), None)
 
 
 # --- precautions.yaml ---------------------------------------------------------------------------
@@ -487,6 +610,7 @@ class Content(Strict):
     pages: PagesFile
     modes: ModesFile
     assessment: AssessmentFile
+    body_map: BodyMapFile
     article: Article
 
     def source(self, source_id: Id) -> Source:

@@ -38,6 +38,12 @@ class Visit:
     hosts: set[str] = field(default_factory=set)
 
 
+def request_host(url: str) -> str:
+    """The host a request goes to. A blob: URL (components v2 loads inline JavaScript from one)
+    never leaves the browser; it belongs to the origin written inside it."""
+    return urlparse(url.removeprefix("blob:")).netloc
+
+
 @contextmanager
 def open_page(browser: Browser, url: str, size: str) -> Iterator[Visit]:
     context = new_context(browser, size, touch=size != "desktop")
@@ -51,7 +57,7 @@ def open_page(browser: Browser, url: str, size: str) -> Iterator[Visit]:
             else None
         ),
     )
-    page.on("request", lambda r: visit.hosts.add(urlparse(r.url).netloc))
+    page.on("request", lambda r: visit.hosts.add(request_host(r.url)))
     page.goto(url)
     wait_for_app_idle(page)
     yield visit

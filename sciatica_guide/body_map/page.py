@@ -1,0 +1,201 @@
+"""The Body map page: the map, the list beside it, the educator overlays and the region panel.
+
+One value is selected: `session.SELECTED_REGION`. The map, the list and `?region=` all write it
+through `_select`, and all three are drawn from it on every run.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from sciatica_guide import session
+from sciatica_guide.body_map.component import MapState, body_map, chosen_region
+from sciatica_guide.body_map.panel import RegionPanel, region_panel
+from sciatica_guide.body_map.selection import (
+    REGION_PARAM,
+    parse_region_param,
+    resolve_selection,
+    view_of,
+)
+from sciatica_guide.body_map.svg import VIEWS, body_map_svg
+from sciatica_guide.content import Content
+from sciatica_guide.settings import Settings
+from sciatica_guide.ui.article_view import render_page_header
+from sciatica_guide.ui.frame import emergency_number_text
+from sciatica_guide.ui.text import escape_markdown
+
+# Widget keys start with session.PREFIX, so "start over" forgets them with the selection.
+MAP_KEY = session.PREFIX + "body_map.map"
+LIST_KEY = session.PREFIX + "body_map.list"
+VIEW_KEY = session.PREFIX + "body_map.view"
+NERVE_KEY = session.PREFIX + "body_map.nerve"
+ROOTS_KEY = session.PREFIX + "body_map.roots"
+#: The folder of page scripts, relative to app.py (see PAGES_DIR there).
+PAGES_FOLDER = "app_pages"
+#: The map's width where there is room: the drawing's own size, so 1 unit is 1 CSS px.
+MAP_WIDTH_PX = 380
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _svg_markup(_content: Content, content_id: int) -> str:
+    # The markup depends on the content only; build it once per content object.
+    return body_map_svg(_content)
+
+
+def _select(content: Content, region_id: str) -> None:
+    """Make `region_id` the one selection: session, view and URL follow it."""
+    if content.region(region_id) is None:
+        return
+    session.set_selected_region(st.session_state, region_id)
+    st.session_state[VIEW_KEY] = view_of(content, region_id)
+    st.query_params[REGION_PARAM] = region_id
+
+
+def _on_map_select(content: Content) -> None:
+    region_id = chosen_region(st.session_state, MAP_KEY)
+    if region_id:
+        _select(content, region_id)
+
+
+def _on_list_change(content: Content) -> None:
+    region_id = st.session_state.get(LIST_KEY)
+    if isinstance(region_id, str):
+        _select(content, region_id)
+    else:
+        # The list's clear button: nothing is selected any more, in the URL either.
+        session.set_selected_region(st.session_state, None)
+        del st.query_params[REGION_PARAM]
+
+
+def sync_selection(content: Content, state: Any, query_params: Any) -> tuple[str | None, bool]:
+    """Agree on one selection from the session and the URL before anything is drawn.
+
+    Returns the selected region id (or None) and whether the URL named no known region.
+    """
+    known = [r.id for r in content.regions()]
+    url = parse_region_param(query_params.get_all(REGION_PARAM), known)
+    current = session.get_selected_region(state)
+    selected = resolve_selection(current, url, known)
+    if selected != current:
+        session.set_selected_region(state, selected)
+        state[VIEW_KEY] = view_of(content, selected)
+    if selected is not None and query_params.get(REGION_PARAM) != selected:
+        query_params[REGION_PARAM] = selected
+    elif selected is None and url.problem:
+        del query_params[REGION_PARAM]
+    if VIEW_KEY not in state or state[VIEW_KEY] not in VIEWS:
+        state[VIEW_KEY] = view_of(content, selected)
+    # The list shows the same value as the map.
+    state[LIST_KEY] = selected
+    return selected, url.problem
+
+
+def _render_panel(content: Content, panel: RegionPanel) -> None:
+    ui = content.body_map.ui
+    area = panel.area
+    st.subheader(panel.region.name, anchor=False)
+    st.markdown(escape_markdown(area.description))
+    # Signs that need help today come before anything about massage.
+    for precaution in panel.urgent_precautions:
+        st.error(f"**{precaution.label}.** {precaution.advice}", icon=":material/emergency:")
+    for sign in panel.urgent_signs:
+        st.error(f"**{sign.heading}** {sign.text}.", icon=":material/emergency:")
+
+    st.markdown(f"#### {ui.muscles}")
+    st.markdown("\n".join(f"- {escape_markdown(m)}" for m in area.muscles))
+
+    st.markdown(f"#### {ui.sciatica_here}")
+    with st.container(border=True, key="bm-typical"):
+        st.markdown(f"**{ui.not_diagnosis}**")
+        st.markdown(escape_markdown(area.typical))
+        st.caption(ui.roots_line.format(roots=", ".join(area.roots)))
+
+    if panel.precautions or panel.care:
+        st.markdown(f"#### {ui.take_care}")
+        lines = [f"- **{p.label}.** {p.advice}" for p in panel.precautions]
+        lines += [f"- {escape_markdown(text)}" for text in panel.care]
+        st.markdown("\n".join(lines))
+
+    st.markdown(f"#### {ui.techniques}")
+    techniques_page = content.page("techniques")
+    for fit in panel.techniques:
+        with st.container(border=True, key=f"bm-technique-{fit.technique.id}"):
+            st.markdown(f"**{escape_markdown(fit.technique.name)}**")
+            st.markdown(escape_markdown(fit.how))
+            st.page_link(
+                f"{PAGES_FOLDER}/{techniques_page.script}",
+                label=ui.read_more.format(technique=fit.technique.name),
+                icon=":material/arrow_forward:",
+            )
+    st.caption(ui.techniques_note)
+    st.caption(f"{ui.sources}: {'; '.join(panel.sources)}")
+    st.caption(ui.share.format(name=panel.region.name))
+
+
+def render_body_map_page(content: Content, settings: Settings, page_id: str) -> None:
+    ui = content.body_map.ui
+    render_page_header(content, content.page(page_id))
+    selected, url_problem = sync_selection(content, st.session_state, st.query_params)
+    if url_problem:
+        st.info(ui.unknown_region, icon=":material/help:")
+
+    st.segmented_control(
+        ui.view_control,
+        options=list(VIEWS),
+        format_func=lambda view: ui.views[view],
+        key=VIEW_KEY,
+        required=True,
+    )
+    # Map and panel sit side by side when there is room (tablet without the sidebar, desktop)
+    # and wrap, map first, when there is not (phones, tablets with the sidebar open). The map
+    # keeps its full 380 px there, so every region stays a 44 px touch target.
+    with st.container(horizontal=True, gap="medium", key="bm-layout"):
+        map_column = st.container(width=MAP_WIDTH_PX, key="bm-map-column")
+        side_column = st.container(key="bm-side-column")
+    with map_column:
+        state = MapState(
+            svg=_svg_markup(content, id(content)),
+            view=st.session_state[VIEW_KEY],
+            selected=selected,
+            nerve=bool(st.session_state.get(NERVE_KEY, False)),
+            roots=bool(st.session_state.get(ROOTS_KEY, False)),
+        )
+        body_map(state, key=MAP_KEY, on_select=lambda: _on_map_select(content))
+        with st.container(key="bm-overlays"):
+            st.markdown(f"**{ui.overlays_heading}**")
+            st.toggle(ui.overlay_nerve, key=NERVE_KEY)
+            st.toggle(ui.overlay_roots, key=ROOTS_KEY)
+            if st.session_state.get(ROOTS_KEY):
+                st.caption(
+                    f"**{ui.not_diagnosis}.** "
+                    + "; ".join(ui.legend_roots[root] for root in ("L4", "L5", "S1"))
+                    + f". {ui.roots_caption}"
+                )
+    with side_column:
+        regions = content.regions()
+        names = {r.id: r.name for r in regions}
+        st.selectbox(
+            ui.list_label,
+            options=[r.id for r in regions],
+            format_func=lambda rid: (
+                f"{names[rid]} "
+                + ui.list_view_suffix.format(view=ui.views[content.region(rid).view].lower())
+            ),
+            index=None,
+            placeholder=ui.list_placeholder,
+            key=LIST_KEY,
+            filter_mode=None,
+            on_change=lambda: _on_list_change(content),
+        )
+        panel = (
+            region_panel(content, selected, emergency_number_text(content.red_flags, settings))
+            if selected
+            else None
+        )
+        with st.container(key="bm-panel"):
+            if panel is None:
+                st.info(ui.prompt, icon=":material/touch_app:")
+            else:
+                _render_panel(content, panel)

@@ -1,0 +1,171 @@
+"""The Body map page run by AppTest: the list, ?region= and the session agree on one region."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from sciatica_guide import APP_ROOT, session
+from sciatica_guide.body_map.page import LIST_KEY, NERVE_KEY, ROOTS_KEY, VIEW_KEY
+from sciatica_guide.content import Content
+
+PAGE = "app_pages/body_map.py"
+
+
+def open_page(query: dict[str, str] | None = None, state: dict[str, Any] | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP_ROOT / "app.py"), default_timeout=60)
+    # The first run registers the pages (st.navigation); then open the body map.
+    at.run()
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def region_param(at: AppTest) -> str | None:
+    value = at.query_params.get("region")
+    return value[-1] if isinstance(value, list) else value
+
+
+def panel_heading(at: AppTest) -> list[str]:
+    return [s.value for s in at.subheader]
+
+
+def shown_in_order(at: AppTest) -> list[tuple[str, str]]:
+    """(element type, text) of what the main area shows, top to bottom."""
+    found: list[tuple[str, str]] = []
+
+    def walk(node: Any) -> None:
+        for child in getattr(node, "children", {}).values():
+            kind = getattr(child, "type", "")
+            if kind in {"error", "markdown", "subheader", "info"}:
+                found.append((kind, str(child.value)))
+            walk(child)
+
+    walk(at.main)
+    return found
+
+
+def test_without_a_selection_the_page_invites_a_choice(content: Content) -> None:
+    at = open_page()
+    assert panel_heading(at) == []
+    assert [i.value for i in at.info] == [content.body_map.ui.prompt]
+    assert at.selectbox(key=LIST_KEY).value is None
+    assert "region" not in at.query_params
+
+
+@pytest.mark.parametrize("region_id", ["calf-left", "shin-right", "lower-back-right"])
+def test_choosing_from_the_list_selects_everywhere(content: Content, region_id: str) -> None:
+    at = open_page()
+    at.selectbox(key=LIST_KEY).set_value(region_id).run()
+    region = content.region(region_id)
+    assert region is not None
+    assert panel_heading(at) == [region.name]
+    assert at.session_state[session.SELECTED_REGION] == region_id
+    assert region_param(at) == region_id
+    # The map turns to the view the region is drawn in.
+    assert at.segmented_control(key=VIEW_KEY).value == region.view
+
+
+def test_the_list_follows_a_selection_made_elsewhere() -> None:
+    at = open_page(state={session.SELECTED_REGION: "foot-top-left"})
+    assert at.selectbox(key=LIST_KEY).value == "foot-top-left"
+    assert at.segmented_control(key=VIEW_KEY).value == "front"
+    # The URL is updated so the page can be shared as it is.
+    assert region_param(at) == "foot-top-left"
+
+
+@pytest.mark.parametrize("region_id", ["buttock-right", "sole-left", "side-thigh-left"])
+def test_a_region_link_opens_with_that_region_selected(content: Content, region_id: str) -> None:
+    at = open_page(query={"region": region_id})
+    region = content.region(region_id)
+    assert region is not None
+    assert panel_heading(at) == [region.name]
+    assert at.selectbox(key=LIST_KEY).value == region_id
+    assert at.segmented_control(key=VIEW_KEY).value == region.view
+    assert not at.info
+
+
+def test_a_region_link_wins_over_an_older_choice_in_the_session() -> None:
+    at = open_page(query={"region": "calf-right"}, state={session.SELECTED_REGION: "shin-left"})
+    assert panel_heading(at) == ["Calf, your right"]
+
+
+@pytest.mark.parametrize(
+    "value", ["knee-left", "<script>alert(1)</script>", "x" * 500, "calf", "%00", "caLF--left!"]
+)
+def test_an_unknown_region_link_shows_a_friendly_notice(content: Content, value: str) -> None:
+    at = open_page(query={"region": value})
+    assert at.info[0].value == content.body_map.ui.unknown_region
+    assert panel_heading(at) == []
+    # The bad value is not kept in the address, and nothing of it is echoed on the page.
+    assert "region" not in at.query_params
+    assert all(value not in text for _, text in shown_in_order(at))
+
+
+def test_an_unknown_link_keeps_a_choice_already_made() -> None:
+    at = open_page(query={"region": "nope"}, state={session.SELECTED_REGION: "calf-left"})
+    assert panel_heading(at) == ["Calf, your left"]
+    assert region_param(at) == "calf-left"
+
+
+def test_the_calf_panel_shows_the_blood_clot_warning_above_the_techniques(
+    content: Content,
+) -> None:
+    at = open_page(query={"region": "calf-left"})
+    shown = shown_in_order(at)
+    clot = content.precautions.precautions[0]
+    assert clot.id == "calf-clot"
+    warning = next(
+        i for i, (kind, text) in enumerate(shown) if kind == "error" and clot.label in text
+    )
+    techniques = next(
+        i for i, (_, text) in enumerate(shown) if content.body_map.ui.techniques in text
+    )
+    assert warning < techniques
+
+
+def test_the_panel_links_every_fitting_technique_to_the_techniques_page(
+    content: Content,
+) -> None:
+    at = open_page(query={"region": "buttock-left"})
+    texts = [text for _, text in shown_in_order(at)]
+    for fit in content.area("buttock").techniques:
+        technique = content.technique(fit.id)
+        assert any(technique.name in t for t in texts)
+        assert any(fit.how.split(".")[0] in t for t in texts)
+    links = [link for link in at.get("page_link")]
+    assert len(links) == len(content.area("buttock").techniques)
+    for link in links:
+        assert link.proto.page.endswith("techniques")
+    assert content.body_map.ui.not_diagnosis in "".join(texts)
+
+
+def test_the_overlay_toggles_explain_the_root_areas(content: Content) -> None:
+    at = open_page()
+    assert not any(content.body_map.ui.roots_caption in c.value for c in at.caption)
+    at.toggle(key=ROOTS_KEY).set_value(True).run()
+    assert any(content.body_map.ui.roots_caption in c.value for c in at.caption)
+    at.toggle(key=NERVE_KEY).set_value(True).run()
+    assert not at.exception
+
+
+def test_clear_person_forgets_the_selection_and_the_widgets() -> None:
+    at = open_page(query={"region": "calf-left"})
+    session.clear_person(at.session_state)
+    assert session.SELECTED_REGION not in at.session_state
+    assert LIST_KEY not in at.session_state
+
+
+def test_clearing_the_list_clears_the_selection_and_the_link(content: Content) -> None:
+    at = open_page(query={"region": "calf-left"})
+    at.selectbox(key=LIST_KEY).set_value(None).run()
+    assert panel_heading(at) == []
+    assert region_param(at) is None
+    assert at.session_state[session.SELECTED_REGION] is None
