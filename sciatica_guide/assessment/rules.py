@@ -184,19 +184,10 @@ def urgent_groups(content: Content, red_flags: Iterable[str]) -> tuple[str, ...]
 
 
 def area_techniques(content: Content) -> dict[str, tuple[str, ...]]:
-    """Area id -> technique ids that fit it, from areas.yaml. An area without a technique list
-    (the field is optional) gets every technique, so nothing is hidden before it is written."""
-    every = tuple(t.id for t in content.techniques.techniques)
-    out: dict[str, tuple[str, ...]] = {}
-    for area in content.areas.areas:
-        listed = getattr(area, "techniques", None)
-        if listed:
-            out[area.id] = tuple(
-                entry if isinstance(entry, str) else entry.technique for entry in listed
-            )
-        else:
-            out[area.id] = every
-    return out
+    """Area id -> the ids of the techniques that fit it, as areas.yaml lists them."""
+    return {
+        area.id: tuple(entry.id for entry in area.techniques) for area in content.areas.areas
+    }
 
 
 def plan_techniques(

@@ -506,12 +506,8 @@ def _chart(content: Content, answers: Answers) -> None:
 
 
 def _technique_how(content: Content, area_id: str, technique_id: str) -> str | None:
-    # areas.yaml may list, per area, how each technique is used there (added by the body map).
-    for entry in getattr(content.area(area_id), "techniques", None) or []:
-        if getattr(entry, "technique", None) == technique_id:
-            how = getattr(entry, "how", None)
-            return how if isinstance(how, str) else None
-    return None
+    """How a therapist uses the technique in this area, as areas.yaml says."""
+    return next((t.how for t in content.area(area_id).techniques if t.id == technique_id), None)
 
 
 def _downloads(content: Content, answers: Answers, result: Result, settings: Settings) -> None:
