@@ -185,9 +185,7 @@ def urgent_groups(content: Content, red_flags: Iterable[str]) -> tuple[str, ...]
 
 def area_techniques(content: Content) -> dict[str, tuple[str, ...]]:
     """Area id -> the ids of the techniques that fit it, as areas.yaml lists them."""
-    return {
-        area.id: tuple(entry.id for entry in area.techniques) for area in content.areas.areas
-    }
+    return {area.id: tuple(entry.id for entry in area.techniques) for area in content.areas.areas}
 
 
 def plan_techniques(

@@ -16,38 +16,65 @@ def _pair(point: Point) -> str:
     return f"{_fmt(point[0])} {_fmt(point[1])}"
 
 
-def smooth_closed_path(points: Sequence[Point]) -> str:
-    """A closed curve through every point (Catmull-Rom turned into cubic Béziers).
+#: One cubic Bézier piece of a curve: first control point, second control point, end point.
+Segment = tuple[Point, Point, Point]
 
-    Content lists a handful of points along an outline; the curve through them gives the rounded,
-    anatomical shapes (a bulging calf, a round buttock) without hand-written Bézier handles.
+
+def _segment(p0: Point, p1: Point, p2: Point, p3: Point) -> Segment:
+    # Catmull-Rom through p1 and p2, written as the equivalent cubic Bézier.
+    c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+    c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+    return c1, c2, p2
+
+
+def closed_curve(points: Sequence[Point]) -> list[Segment]:
+    """The Bézier pieces of a closed curve through every point, starting at the first point.
+
+    Shared by the SVG map and the printed handout, so both draw exactly the same shapes.
     """
     n = len(points)
     if n < 3:
         raise ValueError("a closed outline needs at least 3 points")
-    parts = [f"M{_pair(points[0])}"]
-    for i in range(n):
-        p0, p1, p2, p3 = points[i - 1], points[i], points[(i + 1) % n], points[(i + 2) % n]
-        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
-        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
-        parts.append(f"C{_pair(c1)} {_pair(c2)} {_pair(p2)}")
-    return "".join(parts) + "Z"
+    return [
+        _segment(points[i - 1], points[i], points[(i + 1) % n], points[(i + 2) % n])
+        for i in range(n)
+    ]
 
 
-def smooth_open_path(points: Sequence[Point]) -> str:
-    """An open curve through every point, for lines such as a nerve or the spine."""
+def open_curve(points: Sequence[Point]) -> list[Segment]:
+    """The Bézier pieces of an open curve through every point, starting at the first point."""
     n = len(points)
     if n < 2:
         raise ValueError("a line needs at least 2 points")
-    parts = [f"M{_pair(points[0])}"]
-    for i in range(n - 1):
-        p0 = points[i - 1] if i > 0 else points[i]
-        p1, p2 = points[i], points[i + 1]
-        p3 = points[i + 2] if i + 2 < n else points[i + 1]
-        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
-        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
-        parts.append(f"C{_pair(c1)} {_pair(c2)} {_pair(p2)}")
-    return "".join(parts)
+    return [
+        _segment(
+            points[i - 1] if i > 0 else points[i],
+            points[i],
+            points[i + 1],
+            points[i + 2] if i + 2 < n else points[i + 1],
+        )
+        for i in range(n - 1)
+    ]
+
+
+def _curve_path(start: Point, segments: Sequence[Segment]) -> str:
+    return f"M{_pair(start)}" + "".join(
+        f"C{_pair(c1)} {_pair(c2)} {_pair(end)}" for c1, c2, end in segments
+    )
+
+
+def smooth_closed_path(points: Sequence[Point]) -> str:
+    """A closed SVG path through every point (Catmull-Rom turned into cubic Béziers).
+
+    Content lists a handful of points along an outline; the curve through them gives the rounded,
+    anatomical shapes (a bulging calf, a round buttock) without hand-written Bézier handles.
+    """
+    return _curve_path(points[0] if points else (0, 0), closed_curve(points)) + "Z"
+
+
+def smooth_open_path(points: Sequence[Point]) -> str:
+    """An open SVG path through every point, for lines such as a nerve or the spine."""
+    return _curve_path(points[0] if points else (0, 0), open_curve(points))
 
 
 def mirror(points: Sequence[Point], width: float) -> list[Point]:

@@ -348,14 +348,23 @@ class PresenterWords(Strict):
 
 class HandoutWords(Strict):
     button: str
+    button_help: str
     file_name: str = Field(pattern=r"^[a-z0-9-]+\.pdf$")
     heading: str
+    #: Shown when the deployment sets its public address; "{url}" is that address.
+    guide_link: str
     article_heading: str
     techniques_heading: str
     body_map_heading: str
+    body_map_intro: str
+    regions_heading: str
+    #: One line per body area: "{area}", "{view}" and "{techniques}" are filled in.
+    regions_line: str
+    list_separator: str
     urgent_heading: str
     sources_heading: str
     footer: str
+    page_label: str
 
 
 class ModesFile(Strict):

@@ -1,0 +1,86 @@
+"""What every PDF the guide makes shares: the font, text the font can draw, and a few helpers.
+
+DejaVu (Debian's fonts-dejavu-core) is used when installed, so names such as "Grøvle" print as
+written. Without it the PDF falls back to the built-in core fonts, whose text must be latin-1.
+Everything is made in memory: nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fpdf import FPDF
+
+#: Debian's fonts-dejavu-core. Read at call time, so tests can point it elsewhere.
+DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
+FONT_FAMILY = "DejaVu"
+CORE_FAMILY = "helvetica"
+CREATOR = "Sciatica & Massage Guide"
+
+_PLAIN_REPLACEMENTS = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2026": "...",
+    "\u00a0": " ",
+    "\u2022": "-",
+    "\u25c0": "<",
+    "\u25b6": ">",
+}
+
+
+def latin1(text: str) -> str:
+    """Text the PDF core fonts can draw: typographic marks simplified, anything else replaced."""
+    for char, plain in _PLAIN_REPLACEMENTS.items():
+        text = text.replace(char, plain)
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+def _font_files() -> tuple[Path, Path]:
+    return DEJAVU_DIR / "DejaVuSans.ttf", DEJAVU_DIR / "DejaVuSans-Bold.ttf"
+
+
+def dejavu_available() -> bool:
+    return all(path.is_file() for path in _font_files())
+
+
+class GuidePdf(FPDF):
+    """An A4 FPDF with the guide's font and text helpers."""
+
+    def __init__(self, unicode_font: bool | None = None) -> None:
+        super().__init__(format="A4")
+        if unicode_font is None:
+            unicode_font = dejavu_available()
+        self.unicode_font = unicode_font
+        if unicode_font:
+            regular, bold = _font_files()
+            self.add_font(FONT_FAMILY, "", str(regular))
+            self.add_font(FONT_FAMILY, "B", str(bold))
+        self.family = FONT_FAMILY if unicode_font else CORE_FAMILY
+        self.set_margins(15, 15, 15)
+        self.set_creator(CREATOR)
+        #: How paragraphs are set: "J" (justified) or "L" (ragged right, easier to read).
+        self.align = "J"
+
+    @property
+    def bullet(self) -> str:
+        return "\u2022" if self.unicode_font else "-"
+
+    def clean(self, text: str) -> str:
+        return text if self.unicode_font else latin1(text)
+
+    def write_lines(self, text: str, size: float, style: str = "", indent: float = 0) -> None:
+        """A paragraph at the left margin (plus `indent` mm), wrapped to the page width."""
+        self.set_font(self.family, style, size)
+        self.set_x(self.l_margin + indent)
+        self.multi_cell(
+            self.epw - indent,
+            size * 0.5,
+            self.clean(text),
+            align=self.align,
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
