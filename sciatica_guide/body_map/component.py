@@ -17,6 +17,8 @@ import streamlit as st
 
 #: The trigger the component sends when a region is chosen; its value is the region id.
 SELECT_EVENT = "select"
+#: The view value that shows both views side by side.
+BOTH_VIEWS = "both"
 
 # Keep CSS and JS multi-line: a one-line string that looks like a path is taken as a file path.
 CSS = """
@@ -39,6 +41,13 @@ CSS = """
   -webkit-tap-highlight-color: transparent;
   -webkit-user-select: none;
   user-select: none;
+}
+/* Presenter mode: both views side by side across the page, the whole body on one screen. */
+.bm-wrap[data-view="both"] {
+  max-width: none;
+}
+.bm-wrap[data-view="both"] .bm-svg {
+  max-height: calc(100vh - 5rem);
 }
 @media (max-width: 599px) {
   /* On phones the whole figure fits on one screen; the list is there for small targets. */
@@ -179,6 +188,21 @@ export default function (component) {
     svg.dataset.selected = selected || "";
   };
   svg.dataset.view = data.view;
+  wrap.dataset.view = data.view;
+  // "both" (presenter mode) puts the front view to the right of the back view.
+  const box = svg.dataset.box || svg.getAttribute("viewBox");
+  svg.dataset.box = box;
+  const [boxX, boxY, boxW, boxH] = box.split(" ").map(Number);
+  const front = svg.querySelector('.bm-view[data-view="front"]');
+  if (data.view === "both") {
+    // A gap between the views keeps their "your left / your right" names apart.
+    const gap = boxW / 8;
+    svg.setAttribute("viewBox", `${boxX} ${boxY} ${boxW * 2 + gap} ${boxH}`);
+    front.setAttribute("transform", `translate(${boxW + gap} 0)`);
+  } else {
+    svg.setAttribute("viewBox", box);
+    front.removeAttribute("transform");
+  }
   svg.dataset.nerve = data.nerve ? "on" : "off";
   svg.dataset.roots = data.roots ? "on" : "off";
   show(data.selected);
@@ -220,7 +244,10 @@ _component = st.components.v2.component(
 
 @dataclass(frozen=True)
 class MapState:
-    """What the map shows: the drawing, the view, the selected region and the overlays."""
+    """What the map shows: the drawing, the view, the selected region and the overlays.
+
+    `view` is "back", "front" or BOTH_VIEWS (side by side, for a projector).
+    """
 
     svg: str
     view: str

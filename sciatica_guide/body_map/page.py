@@ -11,7 +11,7 @@ from typing import Any
 import streamlit as st
 
 from sciatica_guide import session
-from sciatica_guide.body_map.component import MapState, body_map, chosen_region
+from sciatica_guide.body_map.component import BOTH_VIEWS, MapState, body_map, chosen_region
 from sciatica_guide.body_map.panel import RegionPanel, region_panel
 from sciatica_guide.body_map.selection import (
     REGION_PARAM,
@@ -21,7 +21,7 @@ from sciatica_guide.body_map.selection import (
 )
 from sciatica_guide.body_map.svg import VIEWS, body_map_svg
 from sciatica_guide.content import Content
-from sciatica_guide.settings import Settings
+from sciatica_guide.settings import Mode, Settings
 from sciatica_guide.ui.article_view import render_page_header
 from sciatica_guide.ui.frame import emergency_number_text
 from sciatica_guide.ui.text import escape_markdown
@@ -134,30 +134,48 @@ def _render_panel(content: Content, panel: RegionPanel) -> None:
     st.caption(ui.share.format(name=panel.region.name))
 
 
-def render_body_map_page(content: Content, settings: Settings, page_id: str) -> None:
+def default_overlays(state: Any, mode: Mode) -> None:
+    """In presenter mode both teaching overlays start switched on; the presenter can switch
+    them off. Elsewhere they start off, so a patient first sees just the body."""
+    if mode is Mode.PRESENTER:
+        state.setdefault(NERVE_KEY, True)
+        state.setdefault(ROOTS_KEY, True)
+
+
+def render_body_map_page(
+    content: Content, settings: Settings, page_id: str, mode: Mode = Mode.STANDARD
+) -> None:
     ui = content.body_map.ui
+    presenting = mode is Mode.PRESENTER
     render_page_header(content, content.page(page_id))
     selected, url_problem = sync_selection(content, st.session_state, st.query_params)
     if url_problem:
         st.info(ui.unknown_region, icon=":material/help:")
+    default_overlays(st.session_state, mode)
 
-    st.segmented_control(
-        ui.view_control,
-        options=list(VIEWS),
-        format_func=lambda view: ui.views[view],
-        key=VIEW_KEY,
-        required=True,
-    )
-    # Map and panel sit side by side when there is room (tablet without the sidebar, desktop)
-    # and wrap, map first, when there is not (phones, tablets with the sidebar open). The map
-    # keeps its full 380 px there, so every region stays a 44 px touch target.
-    with st.container(horizontal=True, gap="medium", key="bm-layout"):
-        map_column = st.container(width=MAP_WIDTH_PX, key="bm-map-column")
-        side_column = st.container(key="bm-side-column")
+    if presenting:
+        # On a projector: both views side by side across the full width, the whole body on
+        # one screen, and the region's facts underneath.
+        map_column = st.container(key="bm-map-column-wide")
+        side_column = st.container(key="bm-side-column-wide")
+    else:
+        st.segmented_control(
+            ui.view_control,
+            options=list(VIEWS),
+            format_func=lambda view: ui.views[view],
+            key=VIEW_KEY,
+            required=True,
+        )
+        # Map and panel sit side by side when there is room (tablet without the sidebar,
+        # desktop) and wrap, map first, when there is not (phones, tablets with the sidebar
+        # open). The map keeps its full 380 px there, so every region stays a 44 px target.
+        with st.container(horizontal=True, gap="medium", key="bm-layout"):
+            map_column = st.container(width=MAP_WIDTH_PX, key="bm-map-column")
+            side_column = st.container(key="bm-side-column")
     with map_column:
         state = MapState(
             svg=_svg_markup(content, id(content)),
-            view=st.session_state[VIEW_KEY],
+            view=BOTH_VIEWS if presenting else st.session_state[VIEW_KEY],
             selected=selected,
             nerve=bool(st.session_state.get(NERVE_KEY, False)),
             roots=bool(st.session_state.get(ROOTS_KEY, False)),

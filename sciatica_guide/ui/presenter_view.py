@@ -9,6 +9,7 @@ from sciatica_guide.modes import presenter_step
 from sciatica_guide.qr import qr_png
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.article_view import attribution, render_section
+from sciatica_guide.ui.handout_view import render_handout_button
 
 #: The section on screen. Not about the person, so "Start over" leaves it alone.
 STEP_KEY = "present.step"
@@ -63,3 +64,4 @@ def render_presenter(content: Content, settings: Settings) -> None:
         render_section(content, sections[step], with_children=False)
     with st.sidebar:
         render_qr_code(content, settings)
+        render_handout_button(content, settings, key="-presenter")

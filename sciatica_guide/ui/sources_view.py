@@ -8,6 +8,7 @@ from sciatica_guide.content import Content
 from sciatica_guide.settings import Mode, Settings
 from sciatica_guide.ui.article_view import render_page_header, source_list
 from sciatica_guide.ui.frame import red_flag_markdown
+from sciatica_guide.ui.handout_view import render_handout_button
 
 
 def render_sources_page(content: Content, settings: Settings, page_id: str, mode: Mode) -> None:
@@ -16,6 +17,7 @@ def render_sources_page(content: Content, settings: Settings, page_id: str, mode
     links_out = mode is not Mode.CLINIC
     labels = content.site.labels
     render_page_header(content, content.page(page_id))
+    render_handout_button(content, settings)
 
     st.subheader(labels["disclaimer_heading"])
     st.markdown(content.site.disclaimer.full)

@@ -17,7 +17,12 @@ def _load_cached(directory: str) -> Content:
 
 def get_content() -> Content:
     """The validated content folder; raises ContentError (never cached) when it is broken."""
-    return _load_cached(str(default_content_dir()))
+    return content_in(str(default_content_dir()))
+
+
+def content_in(directory: str) -> Content:
+    """The validated content of `directory`, shared by the whole process."""
+    return _load_cached(directory)
 
 
 def get_settings() -> Settings:

@@ -1,0 +1,37 @@
+"""The handout's download button, on the Sources & safety page, the Overview and the presenter's
+sidebar. The PDF is built only when someone taps the button, once per process and setting."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sciatica_guide.content import Content, default_content_dir
+from sciatica_guide.handout import build_handout_pdf
+from sciatica_guide.settings import Settings
+from sciatica_guide.ui.state import content_in
+
+BUTTON_KEY_PREFIX = "handout-download"
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def handout_pdf(content_dir: str, emergency_number: str | None, public_url: str | None) -> bytes:
+    """The handout, the same for everyone: keyed on what it is made from, nothing about a person."""
+    return build_handout_pdf(
+        content_in(content_dir), Settings(emergency_number=emergency_number, public_url=public_url)
+    )
+
+
+def render_handout_button(content: Content, settings: Settings, *, key: str = "") -> None:
+    words = content.modes.handout
+    content_dir = str(default_content_dir())
+    st.download_button(
+        words.button,
+        # A callable: the PDF is made on the tap, not on every run of the page.
+        data=lambda: handout_pdf(content_dir, settings.emergency_number, settings.public_url),
+        file_name=words.file_name,
+        mime="application/pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+        help=words.button_help,
+        key=f"{BUTTON_KEY_PREFIX}{key}",
+    )
