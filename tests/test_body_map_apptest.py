@@ -169,3 +169,23 @@ def test_clearing_the_list_clears_the_selection_and_the_link(content: Content) -
     assert panel_heading(at) == []
     assert region_param(at) is None
     assert at.session_state[session.SELECTED_REGION] is None
+
+
+def test_presenter_mode_starts_with_both_overlays_on() -> None:
+    at = open_page({"mode": "presenter"})
+    assert at.toggle(key=NERVE_KEY).value is True
+    assert at.toggle(key=ROOTS_KEY).value is True
+    # Both views are shown side by side, so there is no view switch to make.
+    assert not at.get("button_group")
+    # The presenter can still switch an overlay off, and it stays off.
+    at.toggle(key=NERVE_KEY).set_value(False).run()
+    at.run()
+    assert at.toggle(key=NERVE_KEY).value is False
+    assert at.toggle(key=ROOTS_KEY).value is True
+
+
+def test_standard_mode_starts_with_both_overlays_off() -> None:
+    at = open_page()
+    assert at.toggle(key=NERVE_KEY).value is False
+    assert at.toggle(key=ROOTS_KEY).value is False
+    assert at.get("button_group")
