@@ -31,6 +31,36 @@ def is_streamlit_probe(message: str, link_path: str) -> bool:
     )
 
 
+# What a finger taps, at least 44 x 44 CSS px on tablets (WCAG 2.5.5, Apple and Material).
+# A tick box or switch is tapped through its whole label, a select box through its whole field;
+# links inside running text are exempt (WCAG's inline exception), as is the skip link, which
+# appears only on keyboard focus.
+SMALL_TARGETS_JS = """() => {
+  const controls =
+    'button, a[href], summary, input, select, [role=button], [role=switch], [role=tab]';
+  const small = [];
+  for (const el of document.querySelectorAll(controls)) {
+    if (el.closest('[aria-hidden=true]') || el.dataset.testid === 'stSkipToContent') continue;
+    if (el.tagName === 'A' && el.closest('p, li')) continue;
+    let target = el;
+    if (el.tagName === 'INPUT' && ['checkbox', 'radio'].includes(el.type)) {
+      target = el.closest('label') || el;
+    }
+    const select = el.closest('.react-aria-ComboBox');
+    if (select) target = select;
+    const box = target.getBoundingClientRect();
+    const style = getComputedStyle(target);
+    if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue;
+    if (box.width < 44 || box.height < 44) {
+      const name = el.innerText || el.getAttribute('aria-label') || el.dataset.testid || el.tagName;
+      const size = `${Math.round(box.width)}x${Math.round(box.height)}`;
+      small.push(`${name.trim().slice(0, 40)} (${size})`);
+    }
+  }
+  return small;
+}"""
+
+
 @dataclass
 class Visit:
     page: Page
@@ -103,6 +133,16 @@ def check_visit(
     assert errors == []
     own_host = urlparse(app_server.url).netloc
     assert visit.hosts <= {own_host}, f"requests to other hosts: {visit.hosts - {own_host}}"
+    if size.startswith("tablet"):
+        # Measured once the page has settled (a component's first value can rerun the page).
+        small = page.evaluate(SMALL_TARGETS_JS)
+        for _ in range(10):
+            if not small:
+                break
+            page.wait_for_timeout(500)
+            wait_for_app_idle(page)
+            small = page.evaluate(SMALL_TARGETS_JS)
+        assert small == [], "touch targets under 44 px"
     if size == "phone":
         overflow = page.evaluate(
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
