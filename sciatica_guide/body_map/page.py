@@ -22,7 +22,12 @@ from sciatica_guide.body_map.selection import (
 from sciatica_guide.body_map.svg import VIEWS, body_map_svg
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Mode, Settings
-from sciatica_guide.ui.article_view import render_page_header
+from sciatica_guide.ui.article_view import (
+    NOTE_CLASS,
+    SOURCES_CLASS,
+    html_block,
+    render_page_header,
+)
 from sciatica_guide.ui.frame import emergency_number_text
 from sciatica_guide.ui.text import escape_markdown
 
@@ -92,46 +97,63 @@ def sync_selection(content: Content, state: Any, query_params: Any) -> tuple[str
     return selected, url.problem
 
 
+def _panel_body_markdown(content: Content, panel: RegionPanel) -> str:
+    """The panel below the urgent signs up to the techniques' heading, as one Markdown string.
+
+    One element instead of about ten: each element costs a message on every tap
+    (docs/performance.md). The "not a diagnosis" note is a box (guide.css), as it was.
+    """
+    ui = content.body_map.ui
+    area = panel.area
+    parts = [
+        f"#### {ui.muscles}",
+        "\n".join(f"- {escape_markdown(m)}" for m in area.muscles),
+        f"#### {ui.sciatica_here}",
+        html_block(
+            NOTE_CLASS,
+            f"**{ui.not_diagnosis}**\n\n{escape_markdown(area.typical)}\n\n"
+            + html_block(SOURCES_CLASS, ui.roots_line.format(roots=", ".join(area.roots))),
+        ),
+    ]
+    if panel.precautions or panel.care:
+        lines = [f"- **{p.label}.** {p.advice}" for p in panel.precautions]
+        lines += [f"- {escape_markdown(text)}" for text in panel.care]
+        parts += [f"#### {ui.take_care}", "\n".join(lines)]
+    parts.append(f"#### {ui.techniques}")
+    return "\n\n".join(parts)
+
+
 def _render_panel(content: Content, panel: RegionPanel) -> None:
     ui = content.body_map.ui
     area = panel.area
     st.subheader(panel.region.name, anchor=False)
-    st.markdown(escape_markdown(area.description))
-    # Signs that need help today come before anything about massage.
-    for precaution in panel.urgent_precautions:
-        st.error(f"**{precaution.label}.** {precaution.advice}", icon=":material/emergency:")
-    for sign in panel.urgent_signs:
-        st.error(f"**{sign.heading}** {sign.text}.", icon=":material/emergency:")
+    description = escape_markdown(area.description)
+    body = _panel_body_markdown(content, panel)
+    if panel.urgent_precautions or panel.urgent_signs:
+        st.markdown(description)
+        # Signs that need help today come before anything about massage.
+        for precaution in panel.urgent_precautions:
+            st.error(f"**{precaution.label}.** {precaution.advice}", icon=":material/emergency:")
+        for sign in panel.urgent_signs:
+            st.error(f"**{sign.heading}** {sign.text}.", icon=":material/emergency:")
+        st.markdown(body, unsafe_allow_html=True)
+    else:
+        st.markdown(f"{description}\n\n{body}", unsafe_allow_html=True)
 
-    st.markdown(f"#### {ui.muscles}")
-    st.markdown("\n".join(f"- {escape_markdown(m)}" for m in area.muscles))
-
-    st.markdown(f"#### {ui.sciatica_here}")
-    with st.container(border=True, key="bm-typical"):
-        st.markdown(f"**{ui.not_diagnosis}**")
-        st.markdown(escape_markdown(area.typical))
-        st.caption(ui.roots_line.format(roots=", ".join(area.roots)))
-
-    if panel.precautions or panel.care:
-        st.markdown(f"#### {ui.take_care}")
-        lines = [f"- **{p.label}.** {p.advice}" for p in panel.precautions]
-        lines += [f"- {escape_markdown(text)}" for text in panel.care]
-        st.markdown("\n".join(lines))
-
-    st.markdown(f"#### {ui.techniques}")
     techniques_page = content.page("techniques")
     for fit in panel.techniques:
         with st.container(border=True, key=f"bm-technique-{fit.technique.id}"):
-            st.markdown(f"**{escape_markdown(fit.technique.name)}**")
-            st.markdown(escape_markdown(fit.how))
+            st.markdown(f"**{escape_markdown(fit.technique.name)}**\n\n{escape_markdown(fit.how)}")
             st.page_link(
                 f"{PAGES_FOLDER}/{techniques_page.script}",
                 label=ui.read_more.format(technique=fit.technique.name),
                 icon=":material/arrow_forward:",
             )
-    st.caption(ui.techniques_note)
-    st.caption(f"{ui.sources}: {'; '.join(panel.sources)}")
-    st.caption(ui.share.format(name=panel.region.name))
+    # One caption, three paragraphs: what the list means, its sources, how to share the page.
+    st.caption(
+        f"{ui.techniques_note}\n\n{ui.sources}: {'; '.join(panel.sources)}\n\n"
+        + ui.share.format(name=panel.region.name)
+    )
 
 
 def default_overlays(state: Any, mode: Mode) -> None:

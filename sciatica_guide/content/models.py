@@ -136,7 +136,20 @@ class AreasFile(Strict):
 
     def regions(self) -> list[Region]:
         """Every region, area by area, your left before your right."""
-        return [
+        return list(self._region_index()[0])
+
+    def region(self, region_id: str) -> Region | None:
+        return self._region_index()[1].get(region_id)
+
+    def _region_index(self) -> tuple[tuple[Region, ...], dict[str, Region]]:
+        # Pages look regions up many times on every rerun: build them once per model. The cache
+        # sits in the instance's __dict__ (not a field), tagged with what it was built from,
+        # because model_copy() copies __dict__: a copy with other areas or names rebuilds it.
+        source = (id(self.areas), id(self.sides), self.region_name)
+        cached = self.__dict__.get(_REGION_CACHE)
+        if cached is not None and cached[0] == source:
+            return cached[1], cached[2]
+        regions = tuple(
             Region(
                 id=f"{area.id}-{side}",
                 area=area.id,
@@ -146,7 +159,13 @@ class AreasFile(Strict):
             )
             for area in self.areas
             for side in ("left", "right")
-        ]
+        )
+        by_id = {r.id: r for r in regions}
+        self.__dict__[_REGION_CACHE] = (source, regions, by_id)
+        return regions, by_id
+
+
+_REGION_CACHE = "_region_cache"
 
 
 # --- body_map.yaml ------------------------------------------------------------------------------
@@ -643,7 +662,7 @@ class Content(Strict):
 
     def region(self, region_id: Id) -> Region | None:
         """The region with this id, or None for an unknown id (for example from a URL)."""
-        return next((r for r in self.regions() if r.id == region_id), None)
+        return self.areas.region(region_id) if isinstance(region_id, str) else None
 
     def notes_for(self, heading: str) -> list[EvidenceNote]:
         return [n for n in self.evidence.notes if n.section == heading]

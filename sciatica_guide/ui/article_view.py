@@ -1,4 +1,11 @@
-"""Render the article verbatim, with the guide's evidence notes and technique cards beside it."""
+"""Render the article verbatim, with the guide's evidence notes and technique cards beside it.
+
+Each article section is drawn as its heading and ONE Markdown element holding its paragraphs,
+its technique card and its evidence notes: every element costs Streamlit a message, a hash and
+a websocket frame on every rerun (docs/performance.md). The guide's additions stay visibly apart
+from the article's words: they sit in boxes (CSS classes in guide.css). The Markdown of each
+section is built once per content object (ui.cache).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,14 @@ import streamlit as st
 from sciatica_guide.content import Content
 from sciatica_guide.content.article import ArticleSection
 from sciatica_guide.content.models import PageSpec, Technique
+from sciatica_guide.ui.cache import per_content
 from sciatica_guide.ui.text import escape_markdown
+
+#: CSS classes of the guide's additions (guide.css).
+NOTE_CLASS = "guide-note"
+CARD_CLASS = "guide-card"
+CARD_GRID_CLASS = "guide-card-grid"
+SOURCES_CLASS = "guide-sources"
 
 
 def attribution(content: Content) -> str:
@@ -21,38 +35,79 @@ def source_list(content: Content, source_ids: list[str]) -> str:
     return "; ".join(content.source(sid).short for sid in source_ids)
 
 
+def html_block(css_class: str, markdown: str) -> str:
+    """Markdown inside a <div class=...>: blank lines around it keep it Markdown (CommonMark)."""
+    return f'<div class="{css_class}">\n\n{markdown}\n\n</div>'
+
+
+def sources_line(content: Content, source_ids: list[str]) -> str:
+    """The small "Sources: ..." line under one of the guide's additions."""
+    return html_block(
+        SOURCES_CLASS, f"{content.site.labels['sources']}: {source_list(content, source_ids)}"
+    )
+
+
 def render_page_header(content: Content, page: PageSpec) -> None:
     st.title(page.title)
     if page.lead:
         st.markdown(page.lead)
 
 
-def render_evidence_notes(content: Content, heading: str) -> None:
-    for note in content.notes_for(heading):
-        with st.container(border=True):
-            st.markdown(f"**{content.site.labels['evidence_note']}:** {note.text}")
-            st.caption(f"{content.site.labels['sources']}: {source_list(content, note.sources)}")
+def evidence_notes_markdown(content: Content, heading: str) -> list[str]:
+    """Each evidence note for a section as a boxed block: its text, then its sources."""
+    label = content.site.labels["evidence_note"]
+    return [
+        html_block(NOTE_CLASS, f"**{label}:** {note.text}\n\n{sources_line(content, note.sources)}")
+        for note in content.notes_for(heading)
+    ]
 
 
-def render_technique_card(content: Content, technique: Technique) -> None:
+def technique_card_markdown(content: Content, technique: Technique) -> str:
+    """A technique's card: what it does and feels like, who it may suit, evidence, care."""
     labels = content.site.labels
-    with st.container(border=True, key=f"technique-card-{technique.id}"):
-        left, right = st.columns(2)
-        left.markdown(f"**{labels['technique_card_does']}**\n\n{technique.what_it_does}")
-        left.markdown(f"**{labels['technique_card_feels']}**\n\n{technique.feels_like}")
-        right.markdown(f"**{labels['technique_card_suits']}**\n\n{technique.may_suit}")
-        right.markdown(
-            f"**{labels['technique_card_evidence']}:** {technique.evidence_level}\n\n"
-            f"{technique.evidence}"
+    left = (
+        f"**{labels['technique_card_does']}**\n\n{technique.what_it_does}\n\n"
+        f"**{labels['technique_card_feels']}**\n\n{technique.feels_like}"
+    )
+    right = (
+        f"**{labels['technique_card_suits']}**\n\n{technique.may_suit}\n\n"
+        f"**{labels['technique_card_evidence']}:** {technique.evidence_level}\n\n"
+        f"{technique.evidence}"
+    )
+    parts = [html_block(CARD_GRID_CLASS, html_block("", left) + "\n" + html_block("", right))]
+    care = content.precautions_for_technique(technique.id)
+    if care:
+        parts.append(
+            f"**{labels['technique_card_care']}:**\n\n"
+            + "\n".join(f"- {p.label}: {p.advice}" for p in care)
         )
-        care = content.precautions_for_technique(technique.id)
-        if care:
-            st.markdown(
-                f"**{labels['technique_card_care']}:**\n\n"
-                + "\n".join(f"- {p.label}: {p.advice}" for p in care)
-            )
-        st.markdown(f"**{labels['technique_card_effects']}:** {technique.common_effects}")
-        st.caption(f"{labels['sources']}: {source_list(content, technique.sources)}")
+    parts.append(f"**{labels['technique_card_effects']}:** {technique.common_effects}")
+    parts.append(sources_line(content, technique.sources))
+    return html_block(CARD_CLASS, "\n\n".join(parts))
+
+
+def _technique_of(content: Content, section: ArticleSection) -> Technique | None:
+    return next(
+        (t for t in content.techniques.techniques if t.article_section == section.heading), None
+    )
+
+
+def section_markdown(content: Content, section: ArticleSection) -> str:
+    """One section below its heading: paragraphs (verbatim), technique card, evidence notes."""
+
+    def build() -> str:
+        parts: list[str] = []
+        if section.level > 2:
+            # Deeper headings have no anchor or divider: they are part of the section's text.
+            parts.append(f"#### {escape_markdown(section.heading)}")
+        parts.extend(escape_markdown(p) for p in section.paragraphs)
+        technique = _technique_of(content, section)
+        if technique:
+            parts.append(technique_card_markdown(content, technique))
+        parts.extend(evidence_notes_markdown(content, section.heading))
+        return "\n\n".join(parts)
+
+    return per_content(content, ("section", section.heading, section.level), build)
 
 
 def _heading(section: ArticleSection, anchor: str | None) -> None:
@@ -61,23 +116,16 @@ def _heading(section: ArticleSection, anchor: str | None) -> None:
         st.header(text, anchor=anchor)
     elif section.level == 2:
         st.subheader(text, anchor=anchor, divider="gray")
-    else:
-        st.markdown(f"#### {text}")
 
 
 def render_section(
     content: Content, section: ArticleSection, *, with_children: bool = True
 ) -> None:
-    technique = next(
-        (t for t in content.techniques.techniques if t.article_section == section.heading), None
-    )
+    technique = _technique_of(content, section)
     _heading(section, anchor=technique.id if technique else None)
-    if section.paragraphs:
-        # One element for all of a section's paragraphs: each element costs a message per rerun.
-        st.markdown("\n\n".join(escape_markdown(p) for p in section.paragraphs))
-    if technique:
-        render_technique_card(content, technique)
-    render_evidence_notes(content, section.heading)
+    body = section_markdown(content, section)
+    if body:
+        st.markdown(body, unsafe_allow_html=True)
     if with_children:
         for child in section.children:
             render_section(content, child)
