@@ -8,6 +8,7 @@ from sciatica_guide.content import ContentError
 from sciatica_guide.settings import Mode, SettingsError
 from sciatica_guide.tuning import tune_server_process
 from sciatica_guide.ui.frame import FAVICON, current_mode, render_frame, run_startup_error_page
+from sciatica_guide.ui.navigation import app_pages
 from sciatica_guide.ui.state import get_content, get_settings
 
 # Not "pages/": Streamlit 1.67 runs a folder of that name as a legacy multipage app on the first
@@ -31,16 +32,7 @@ st.set_page_config(
     layout="wide" if mode is Mode.PRESENTER else "centered",
 )
 specs = content.pages_in(mode)
-pages = [
-    st.Page(
-        PAGES_DIR / spec.script,
-        title=spec.title,
-        url_path=spec.url_path,
-        icon=spec.icon,
-        default=spec.default,
-    )
-    for spec in specs
-]
+pages = app_pages(specs, PAGES_DIR)
 start_page = next(page for spec, page in zip(specs, pages, strict=True) if spec.default)
 navigation = st.navigation(pages)
 render_frame(content, settings, mode, start_page=start_page, unknown_mode=unknown_mode)

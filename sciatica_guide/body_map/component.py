@@ -8,6 +8,7 @@ one value. (Plotly's selection was measured unusable for this: see streamlit-not
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -242,6 +243,15 @@ _component = st.components.v2.component(
 )
 
 
+@functools.lru_cache(maxsize=8)
+def svg_hash(svg: str) -> str:
+    """A short fingerprint of the drawing: the browser rebuilds the map only when it changes.
+
+    Cached: the drawing is the same string on every rerun, and hashing 30 kB each time is waste.
+    """
+    return hashlib.sha1(svg.encode("utf-8")).hexdigest()[:12]
+
+
 @dataclass(frozen=True)
 class MapState:
     """What the map shows: the drawing, the view, the selected region and the overlays.
@@ -258,7 +268,7 @@ class MapState:
     def data(self) -> dict[str, Any]:
         return {
             "svg": self.svg,
-            "hash": hashlib.sha1(self.svg.encode("utf-8")).hexdigest()[:12],
+            "hash": svg_hash(self.svg),
             "view": self.view,
             "selected": self.selected,
             "nerve": self.nerve,

@@ -28,7 +28,9 @@ from sciatica_guide.ui.article_view import (
     html_block,
     render_page_header,
 )
+from sciatica_guide.ui.cache import per_content
 from sciatica_guide.ui.frame import emergency_number_text
+from sciatica_guide.ui.navigation import page_link_target
 from sciatica_guide.ui.text import escape_markdown
 
 # Widget keys start with session.PREFIX, so "start over" forgets them with the selection.
@@ -43,10 +45,9 @@ PAGES_FOLDER = "app_pages"
 MAP_WIDTH_PX = 380
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _svg_markup(_content: Content, content_id: int) -> str:
+def _svg_markup(content: Content) -> str:
     # The markup depends on the content only; build it once per content object.
-    return body_map_svg(_content)
+    return per_content(content, "body_map.svg", lambda: body_map_svg(content))
 
 
 def _select(content: Content, region_id: str) -> None:
@@ -145,7 +146,7 @@ def _render_panel(content: Content, panel: RegionPanel) -> None:
         with st.container(border=True, key=f"bm-technique-{fit.technique.id}"):
             st.markdown(f"**{escape_markdown(fit.technique.name)}**\n\n{escape_markdown(fit.how)}")
             st.page_link(
-                f"{PAGES_FOLDER}/{techniques_page.script}",
+                page_link_target(techniques_page.id, f"{PAGES_FOLDER}/{techniques_page.script}"),
                 label=ui.read_more.format(technique=fit.technique.name),
                 icon=":material/arrow_forward:",
             )
@@ -196,7 +197,7 @@ def render_body_map_page(
             side_column = st.container(key="bm-side-column")
     with map_column:
         state = MapState(
-            svg=_svg_markup(content, id(content)),
+            svg=_svg_markup(content),
             view=BOTH_VIEWS if presenting else st.session_state[VIEW_KEY],
             selected=selected,
             nerve=bool(st.session_state.get(NERVE_KEY, False)),
