@@ -22,6 +22,7 @@ from sciatica_guide.modes import (
 )
 from sciatica_guide.session import clear_person
 from sciatica_guide.settings import Mode, Settings
+from sciatica_guide.ui.cache import per_content
 
 # Shown only when the content folder or the settings cannot be read, so these words cannot come
 # from the content folder.
@@ -56,13 +57,18 @@ def emergency_number_text(red_flags: RedFlagsFile, settings: Settings) -> str:
 def red_flag_markdown(content: Content, settings: Settings) -> str:
     """The urgent-help signs as Markdown: each group's action first, then its signs."""
     number = emergency_number_text(content.red_flags, settings)
-    lines: list[str] = [content.red_flags.intro, ""]
-    for group in content.red_flags.groups:
-        lines.append(f"**{group.heading.format(emergency_number=number)}**")
-        lines.append("")
-        lines.extend(f"- {flag.text}" for flag in group.flags)
-        lines.append("")
-    return "\n".join(lines)
+
+    def build() -> str:
+        lines: list[str] = [content.red_flags.intro, ""]
+        for group in content.red_flags.groups:
+            lines.append(f"**{group.heading.format(emergency_number=number)}**")
+            lines.append("")
+            lines.extend(f"- {flag.text}" for flag in group.flags)
+            lines.append("")
+        return "\n".join(lines)
+
+    # Shown on every page, so built once per content and emergency number.
+    return per_content(content, ("red_flags", number), build)
 
 
 def render_urgent_help(content: Content, settings: Settings, *, expanded: bool = False) -> None:
