@@ -215,6 +215,18 @@ def check_template(file: str, field: str, text: str, allowed: set[str]) -> None:
         raise ContentError(file, field, f"unknown placeholder {{{unknown[0]}}} (allowed: {known})")
 
 
+def check_asked_once(
+    file: str, field: str, asked: list[str], expected: list[str], kind: str
+) -> None:
+    """Every expected id is asked, exactly once, and nothing unknown is."""
+    check_refs(file, field, asked, set(expected), kind)
+    for item_id in expected:
+        if item_id not in asked:
+            raise ContentError(file, field, f"the {kind} '{item_id}' is not asked")
+    if len(set(asked)) != len(asked):
+        raise ContentError(file, field, f"a {kind} is asked twice")
+
+
 def _check_assessment(content: Content) -> None:
     """The self-assessment refers to red flags, precautions and sources that exist, asks every
     red flag and every precaution, and its pain bands cover 0 to 10 exactly once."""
@@ -225,14 +237,7 @@ def _check_assessment(content: Content) -> None:
     precaution_ids = [p.id for p in content.precautions.precautions]
 
     asked_groups = [q.group for q in a.steps.safety.groups]
-    check_refs(file, "steps.safety.groups", asked_groups, set(group_ids), "red flag group")
-    for gid in group_ids:
-        if gid not in asked_groups:
-            raise ContentError(
-                file, "steps.safety.groups", f"the red flag group '{gid}' is not asked"
-            )
-    if len(set(asked_groups)) != len(asked_groups):
-        raise ContentError(file, "steps.safety.groups", "a red flag group is asked twice")
+    check_asked_once(file, "steps.safety.groups", asked_groups, group_ids, "red flag group")
     urgent = a.result.urgent.groups
     for gid in group_ids:
         if gid not in urgent:
@@ -248,14 +253,7 @@ def _check_assessment(content: Content) -> None:
             )
 
     asked = a.steps.health.precautions
-    check_refs(file, "steps.health.precautions", asked, set(precaution_ids), "precaution")
-    for pid in precaution_ids:
-        if pid not in asked:
-            raise ContentError(
-                file, "steps.health.precautions", f"the precaution '{pid}' is not asked"
-            )
-    if len(set(asked)) != len(asked):
-        raise ContentError(file, "steps.health.precautions", "a precaution is asked twice")
+    check_asked_once(file, "steps.health.precautions", asked, precaution_ids, "precaution")
 
     for field, refs in [
         ("steps.bother.sources", a.steps.bother.sources),

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sciatica_guide import APP_ROOT
-from sciatica_guide.testing.server import RunningApp, free_port, run_streamlit
+from sciatica_guide.testing.server import RunningApp, free_port, run_streamlit, stop_process
 
 NGINX_DIR = APP_ROOT / "deploy" / "nginx"
 #: The routing files the loopback test runs unchanged (compose's nginx.conf includes them too).
@@ -172,12 +172,7 @@ def run_nginx(replicas: Sequence[str]) -> Iterator[RunningNginx]:
             yield RunningNginx(url=url, port=port, prefix=prefix, process=process)
         finally:
             # SIGTERM: nginx's fast shutdown. Without daemon mode the master is our own child.
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop_process(process)
 
 
 def connect_counts(app_url: str) -> int | None:
