@@ -145,7 +145,7 @@ def _title(pdf: _Handout, content: Content, settings: Settings) -> None:
 
 def _urgent(pdf: _Handout, content: Content, settings: Settings) -> None:
     red_flags = content.red_flags
-    number = settings.emergency_number or red_flags.emergency_number_fallback
+    number = red_flags.emergency_number_text(settings.emergency_number)
 
     lines: list[Line] = [
         (content.modes.handout.urgent_heading, 14, "B", 3),

@@ -40,10 +40,6 @@ class Summary:
         return "\n".join(out).rstrip() + "\n"
 
 
-def emergency_number(content: Content, settings: Settings) -> str:
-    return settings.emergency_number or content.red_flags.emergency_number_fallback
-
-
 def join_words(content: Content, items: Sequence[str]) -> str:
     """'a', 'a and b', 'a, b and c', in the content's own words."""
     words = content.assessment.words
@@ -258,7 +254,7 @@ def build_summary(
     s = a.summary
     sections: list[Section] = []
     if result.urgent:
-        number = emergency_number(content, settings)
+        number = content.red_flags.emergency_number_text(settings.emergency_number)
         lines = [f"{title} {text}" for title, text in urgent_lines(content, result, number)]
         lines.append(f"{r.urgent.you_ticked} " + "; ".join(flag_texts(content, result.red_flags)))
         lines.append(r.urgent.no_massage)

@@ -44,7 +44,6 @@ from sciatica_guide.assessment.summary import (
     build_summary,
     check_rows,
     combine_lines,
-    emergency_number,
     flag_texts,
     plan_lines,
     therapist_lines,
@@ -236,7 +235,7 @@ def _exclusive_item(none_key: str, key: str) -> None:
 
 # --- shared parts ---------------------------------------------------------------------------------
 def _urgent_banner(content: Content, settings: Settings, result: Result) -> None:
-    number = emergency_number(content, settings)
+    number = content.red_flags.emergency_number_text(settings.emergency_number)
     for title, text in urgent_lines(content, result, number):
         st.error(
             f"### {escape_markdown(title)}\n\n{escape_markdown(text)}", icon=":material/emergency:"

@@ -29,7 +29,6 @@ from sciatica_guide.ui.article_view import (
     render_page_header,
 )
 from sciatica_guide.ui.cache import per_content
-from sciatica_guide.ui.frame import emergency_number_text
 from sciatica_guide.ui.navigation import page_link_target
 from sciatica_guide.ui.text import escape_markdown
 
@@ -230,11 +229,8 @@ def render_body_map_page(
             filter_mode=None,
             on_change=lambda: _on_list_change(content),
         )
-        panel = (
-            region_panel(content, selected, emergency_number_text(content.red_flags, settings))
-            if selected
-            else None
-        )
+        number = content.red_flags.emergency_number_text(settings.emergency_number)
+        panel = region_panel(content, selected, number) if selected else None
         with st.container(key="bm-panel"):
             if panel is None:
                 st.info(ui.prompt, icon=":material/touch_app:")

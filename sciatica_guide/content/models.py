@@ -82,6 +82,10 @@ class RedFlagsFile(Strict):
     def all_flags(self) -> list[RedFlag]:
         return [flag for group in self.groups for flag in group.flags]
 
+    def emergency_number_text(self, configured: str | None) -> str:
+        """The configured emergency number, or the content's words for it when none is set."""
+        return configured or self.emergency_number_fallback
+
 
 # --- areas.yaml ---------------------------------------------------------------------------------
 Side = Literal["left", "right"]

@@ -11,7 +11,6 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from sciatica_guide.content import Content
-from sciatica_guide.content.models import RedFlagsFile
 from sciatica_guide.modes import (
     IDLE_RESET_NOTICE_KEY,
     MODE_KEY,
@@ -50,13 +49,9 @@ def _stylesheet(name: str) -> str:
     return f"<style>{(UI_DIR / name).read_text(encoding='utf-8')}</style>"
 
 
-def emergency_number_text(red_flags: RedFlagsFile, settings: Settings) -> str:
-    return settings.emergency_number or red_flags.emergency_number_fallback
-
-
 def red_flag_markdown(content: Content, settings: Settings) -> str:
     """The urgent-help signs as Markdown: each group's action first, then its signs."""
-    number = emergency_number_text(content.red_flags, settings)
+    number = content.red_flags.emergency_number_text(settings.emergency_number)
 
     def build() -> str:
         lines: list[str] = [content.red_flags.intro, ""]
@@ -86,11 +81,16 @@ def current_mode(settings: Settings) -> tuple[Mode, str | None]:
     return choice.mode, choice.unknown_request
 
 
+def return_to_start(start_page: StreamlitPage) -> None:
+    """Back to the first page with a clean address (no ?region= or other values left over)."""
+    st.query_params.clear()
+    st.switch_page(start_page)
+
+
 def start_over(start_page: StreamlitPage) -> None:
     """Forget the person and go back to the first page, for the next patient."""
     clear_person(st.session_state)
-    st.query_params.clear()
-    st.switch_page(start_page)
+    return_to_start(start_page)
 
 
 def _render_clinic_bar(content: Content, settings: Settings, start_page: StreamlitPage) -> None:
@@ -118,8 +118,7 @@ def _watch_for_idle(settings: Settings, start_page: StreamlitPage) -> None:
     @st.fragment(run_every=settings.idle_check_seconds)
     def idle_watch() -> None:
         if reset_if_idle(st.session_state, settings, clock):
-            st.query_params.clear()
-            st.switch_page(start_page)
+            return_to_start(start_page)
 
     idle_watch()
 
@@ -138,8 +137,7 @@ def render_frame(
     if mode is Mode.CLINIC:
         # Checked on every run too, in case the browser slowed the timer of a background tab.
         if reset_if_idle(st.session_state, settings, clock):
-            st.query_params.clear()
-            st.switch_page(start_page)
+            return_to_start(start_page)
         record_activity(st.session_state, clock)
         _watch_for_idle(settings, start_page)
         _render_clinic_bar(content, settings, start_page)
