@@ -214,6 +214,16 @@ def test_the_overlays_switch_on_with_labels_not_just_colour(desktop: Page) -> No
     assert_only_selected(desktop, region_id)
 
 
+def assert_every_region_at_least(page: Page, pixels: int) -> None:
+    """Every region of both views is at least pixels x pixels on screen."""
+    for view in ("back", "front"):
+        show_view(page, view, touch=True)
+        for region in (r for r in CONTENT.regions() if r.view == view):
+            box = page.locator(f'[data-region="{region.id}"]').bounding_box()
+            assert box is not None, region.id
+            assert box["width"] >= pixels and box["height"] >= pixels, (region.id, box)
+
+
 @pytest.mark.parametrize(
     ("width", "height"), [(768, 1024), (820, 1180), (1180, 820)], ids=["768", "820", "1180"]
 )
@@ -225,12 +235,7 @@ def test_every_region_is_a_44px_target_at_tablet_widths(
     )
     page = context.new_page()
     open_map(page, f"{app_server.url}/body-map")
-    for view in ("back", "front"):
-        show_view(page, view, touch=True)
-        for region in (r for r in CONTENT.regions() if r.view == view):
-            box = page.locator(f'[data-region="{region.id}"]').bounding_box()
-            assert box is not None, region.id
-            assert box["width"] >= 44 and box["height"] >= 44, (region.id, box)
+    assert_every_region_at_least(page, 44)
     context.close()
 
 
@@ -240,12 +245,7 @@ def test_on_a_phone_the_map_fits_and_no_region_is_under_24px(
     context = new_context(browser, "phone", touch=True)
     page = context.new_page()
     open_map(page, f"{app_server.url}/body-map")
-    for view in ("back", "front"):
-        show_view(page, view, touch=True)
-        for region in (r for r in CONTENT.regions() if r.view == view):
-            box = page.locator(f'[data-region="{region.id}"]').bounding_box()
-            assert box is not None, region.id
-            assert box["width"] >= 24 and box["height"] >= 24, (region.id, box)
+    assert_every_region_at_least(page, 24)
     svg_box = page.locator("svg.bm-svg").bounding_box()
     assert svg_box is not None and svg_box["x"] >= 0 and svg_box["x"] + svg_box["width"] <= 390
     overflow = page.evaluate(
