@@ -152,7 +152,7 @@ def _urgent(pdf: _Handout, content: Content, settings: Settings) -> None:
         (red_flags.intro, BODY + 1, "B", 3),
     ]
     for group in red_flags.groups:
-        lines.append((group.heading.format(emergency_number=number), BODY + 1, "B", 3))
+        lines.append((red_flags.heading(group, number), BODY + 1, "B", 3))
         lines.extend((f"{pdf.bullet} {flag.text}", BODY + 0.5, "", 5) for flag in group.flags)
     # A thick frame and bold type: unmistakable on paper, without relying on colour.
     pdf.ln(2)
@@ -193,7 +193,7 @@ def _article(pdf: _Handout, content: Content) -> None:
         _section(pdf, content, section)
 
 
-def _technique(pdf: _Handout, content: Content, technique: Technique) -> None:
+def _technique(pdf: _Handout, content: Content, technique: Technique, settings: Settings) -> None:
     labels = content.site.labels
     pdf.heading(technique.name, 12.5)
     pdf.paragraph(f"{labels['technique_card_does']}: {technique.what_it_does}")
@@ -206,15 +206,16 @@ def _technique(pdf: _Handout, content: Content, technique: Technique) -> None:
     care = content.precautions_for_technique(technique.id)
     if care:
         pdf.write_lines(f"{labels['technique_card_care']}:", BODY, "B")
-        pdf.bullets([f"{p.label}: {p.advice}" for p in care])
+        number = content.red_flags.emergency_number_text(settings.emergency_number)
+        pdf.bullets([f"{p.label}: {p.advice_text(number)}" for p in care])
     pdf.paragraph(f"{labels['sources']}: {_source_list(content, technique.sources)}", SMALL)
 
 
-def _techniques(pdf: _Handout, content: Content) -> None:
+def _techniques(pdf: _Handout, content: Content, settings: Settings) -> None:
     pdf.add_page()
     pdf.write_lines(content.modes.handout.techniques_heading, 17, "B")
     for technique in content.techniques.techniques:
-        _technique(pdf, content, technique)
+        _technique(pdf, content, technique, settings)
 
 
 # --- the body map picture ----------------------------------------------------------------------
@@ -427,7 +428,7 @@ def build_handout_pdf(
     _title(pdf, content, settings)
     _urgent(pdf, content, settings)
     _article(pdf, content)
-    _techniques(pdf, content)
+    _techniques(pdf, content, settings)
     _body_map(pdf, content)
     _sources(pdf, content)
     return bytes(pdf.output())

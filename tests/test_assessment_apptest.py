@@ -68,6 +68,7 @@ def test_whole_flow_to_the_result(content: Content) -> None:
     at.segmented_control(key=f"{W}leg_pain").set_value(7).run()
     at.radio(key=f"{W}duration").set_value("6-to-12-weeks").run()
     at.radio(key=f"{W}pressure").set_value("light").run()
+    at.radio(key=f"{W}activities").set_value("no").run()
     press(at, "continue-how_much")
 
     for item, score in zip(a.steps.bother.items, [5, 4, 1, 0], strict=True):
@@ -103,6 +104,10 @@ def test_whole_flow_to_the_result(content: Content) -> None:
     assert "Not for you now: Deep tissue massage and Trigger point therapy" in text
     assert "NICE" in text
     assert "Please know about: You take blood thinners" in text
+    # Severe leg pain and symptoms that bother a lot: see a GP or physiotherapist too.
+    assert a.result.see_gp.heading in text
+    assert a.result.see_gp.reasons["pain"] in text and a.result.see_gp.reasons["bother"] in text
+    assert a.result.see_gp.reasons["duration"] not in text
     assert [b.label for b in at.get("download_button")] == [
         a.buttons.download_pdf,
         a.buttons.download_text,
@@ -119,7 +124,7 @@ def test_a_red_flag_jumps_to_the_urgent_result_with_no_massage(content: Content)
     assert at.session_state[STEP] == "result"
     text = shown(at)
     assert a.result.urgent.no_massage in text
-    assert "Numbness around your genitals or your bottom" in text
+    assert "Numbness, tingling or pins and needles around your genitals or your bottom" in text
     assert "May suit" not in text and a.result.techniques_heading not in text
     assert len(at.get("download_button")) == 2
 
@@ -129,7 +134,8 @@ def test_urgent_message_uses_the_configured_number(
 ) -> None:
     monkeypatch.setenv("SCIATICA_GUIDE_EMERGENCY_NUMBER", "999")
     at = open_page()
-    at.checkbox(key=f"{W}flag.past-cancer").check().run()
+    at.checkbox(key=f"{W}flag.cancer").check().run()
+    assert at.error[0].value.startswith("### Get medical help today.")
     assert "call 999 or go to an emergency department" in at.error[0].value
 
 
@@ -168,3 +174,92 @@ def test_clear_my_answers_forgets_everything(content: Content) -> None:
     # Back on a fresh first screen with nothing ticked.
     assert "Step 1 of 5" in [p.proto.text for p in at.get("progress")]
     assert not any(box.value for box in at.checkbox)
+
+
+def result_page(content: Content, regions: list[str], **answers: object) -> AppTest:
+    """The result screen for stored answers (every step answered, nothing urgent unless given)."""
+    base: dict[str, object] = {
+        "safety_none": [g.id for g in content.red_flags.groups],
+        "back_pain": 3,
+        "leg_pain": 3,
+        "duration": "under-6-weeks",
+        "pressure": "medium",
+        "activities": "no",
+        "sbi": {"leg-pain": 2, "numbness": 2, "weakness": 2, "sitting": 2},
+        "precautions_none": True,
+    }
+    return open_page(**{ANSWERS: {**base, **answers}, PAIN_REGIONS: regions, STEP: "result"})
+
+
+def test_weakness_that_bothers_a_lot_is_asked_again_and_yes_is_urgent(content: Content) -> None:
+    check = content.assessment.result.weakness_check
+    at = result_page(
+        content, ["shin-left"], sbi={"leg-pain": 2, "numbness": 2, "weakness": 6, "sitting": 2}
+    )
+    assert check.title in shown(at) and not at.error
+    assert "May suit" in shown(at)
+    press(at, "weakness-yes")
+    assert at.error and at.error[0].value.startswith("### Get medical help today.")
+    text = shown(at)
+    assert "New weakness in one leg or foot" in text
+    assert "May suit" not in text and check.title not in text
+
+
+def test_a_possible_clot_stops_all_massage_and_names_the_emergency_signs(
+    content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SCIATICA_GUIDE_EMERGENCY_NUMBER", "999")
+    at = result_page(
+        content,
+        ["lower-back-left", "calf-right"],
+        precautions=["calf-clot"],
+        precautions_none=False,
+    )
+    warning = at.warning[0].value
+    assert "Get medical advice today" in warning
+    assert "Call 999 if you are also short of breath, have chest pain or cough up blood" in warning
+    text = shown(at)
+    assert "May suit" not in text
+    assert content.assessment.result.no_massage in text
+
+
+def test_numbness_ticked_with_buttock_pain_points_to_the_urgent_sign(content: Content) -> None:
+    at = result_page(
+        content, ["buttock-left"], precautions=["reduced-feeling"], precautions_none=False
+    )
+    errors = [e.value for e in at.error]
+    assert errors[0].startswith("### Get medical help today.")
+    assert any("Check this sign" in e and "call your local emergency number" in e for e in errors)
+    assert "May suit" not in shown(at)
+
+
+def test_a_fever_ticked_as_a_precaution_gets_the_same_message_as_the_sign(
+    content: Content,
+) -> None:
+    as_precaution = result_page(
+        content, ["calf-left"], precautions=["fever"], precautions_none=False
+    )
+    as_sign = open_page(
+        **{
+            ANSWERS: {"red_flags": ["fever-unwell"]},
+            PAIN_REGIONS: ["calf-left"],
+            STEP: "result",
+        }
+    )
+    assert as_precaution.error[0].value == as_sign.error[0].value
+    assert "May suit" not in shown(as_precaution)
+
+
+def test_pain_getting_worse_alone_is_a_gp_sign_not_an_emergency(content: Content) -> None:
+    at = open_page()
+    at.checkbox(key=f"{W}flag.getting-worse").check().run()
+    assert not at.error
+    for group in content.red_flags.groups:
+        if group.id != "see-gp":
+            at.checkbox(key=f"{W}flag-none.{group.id}").check().run()
+    press(at, "continue-safety")
+    assert at.session_state[STEP] == "where"
+    at = result_page(content, ["calf-left"], red_flags=["getting-worse"])
+    text = shown(at)
+    assert not at.error and "Your pain keeps getting worse." in text
+    assert content.assessment.result.see_gp.heading in text and "May suit" in text

@@ -65,7 +65,7 @@ def test_the_sbi_is_cited_and_called_a_research_questionnaire(content: Content) 
     [
         (
             lambda d: d["steps"]["health"]["precautions"].append("no-such-thing"),
-            "steps.health.precautions[10]",
+            "steps.health.precautions[12]",
             "unknown precaution id 'no-such-thing'",
         ),
         (
@@ -76,7 +76,7 @@ def test_the_sbi_is_cited_and_called_a_research_questionnaire(content: Content) 
         (
             lambda d: d["steps"]["safety"]["groups"].pop(),
             "steps.safety.groups",
-            "the red flag group 'serious-cause' is not asked",
+            "the red flag group 'see-gp' is not asked",
         ),
         (
             lambda d: d["steps"]["bother"]["sources"].append("nobody-2020"),
@@ -94,9 +94,19 @@ def test_the_sbi_is_cited_and_called_a_research_questionnaire(content: Content) 
             "the bands must end at 10",
         ),
         (
-            lambda d: d["result"]["urgent"]["groups"].pop("cauda-equina"),
-            "result.urgent.groups",
-            "no urgent message for 'cauda-equina'",
+            lambda d: d["result"]["weakness_check"].update(flag="weak"),
+            "result.weakness_check.flag",
+            "unknown urgent sign id 'weak'",
+        ),
+        (
+            lambda d: d["result"]["see_gp"]["reasons"].pop("activities"),
+            "result.see_gp.reasons",
+            "needs exactly these keys",
+        ),
+        (
+            lambda d: d["result"]["urgent"].update(possible_sign="{answer} {number}"),
+            "result.urgent.possible_sign",
+            "unknown placeholder {number}",
         ),
         (
             lambda d: d.update(progress="Step {step} of {all}"),
@@ -129,12 +139,14 @@ def safety_screen_text(content: Content) -> list[str]:
     for question in s.groups:
         texts += [question.question, question.none]
     texts += [f.text for f in content.red_flags.all_flags()]
-    for message in a.result.urgent.groups.values():
+    for level in content.red_flags.levels.values():
         texts += [
-            message.title.format(emergency_number="999"),
-            message.text.format(emergency_number="999"),
+            level.action.format(emergency_number="999"),
+            level.advice.format(emergency_number="999"),
         ]
+    check = a.result.weakness_check
     texts += [a.result.urgent.you_ticked, a.result.urgent.no_massage]
+    texts += [check.title, check.text, check.button]
     return texts
 
 
@@ -156,6 +168,8 @@ def question_steps_text(content: Content) -> dict[str, list[str]]:
             how.pressure.question,
             how.pressure.hint or "",
             *[o.label for o in how.pressure.options],
+            how.activities.question,
+            *[o.label for o in how.activities.options],
             how.error,
         ],
         "bother": [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -30,6 +32,19 @@ TECHNIQUE_IDS = [t.id for t in CONTENT.techniques.techniques]
 AREA_IDS = [a.id for a in CONTENT.areas.areas]
 SBI_IDS = [i.id for i in CONTENT.assessment.steps.bother.items]
 
+RED_FLAGS = CONTENT.red_flags
+URGENT_FLAGS = {f for f in FLAG_IDS if RED_FLAGS.levels[RED_FLAGS.level_of(f)].urgent}
+GP_FLAGS = set(FLAG_IDS) - URGENT_FLAGS
+#: Health answers that are an urgent sign wherever it hurts, and those that may be one.
+SAME_SIGN = {
+    p.id: p.red_flag.flag
+    for p in CONTENT.precautions.precautions
+    if p.red_flag and p.red_flag.areas is None
+}
+MAYBE_SIGN = {
+    p.id: p.red_flag for p in CONTENT.precautions.precautions if p.red_flag and p.red_flag.areas
+}
+
 pain = st.none() | st.integers(0, 10)
 answers_strategy = st.builds(
     Answers,
@@ -40,6 +55,7 @@ answers_strategy = st.builds(
     leg_pain=pain,
     duration=st.none() | st.sampled_from(["under-6-weeks", "6-to-12-weeks", "over-12-weeks"]),
     pressure=st.none() | st.sampled_from(["light", "medium", "firm", "not-sure"]),
+    activities=st.none() | st.sampled_from(["yes", "no"]),
     sbi=st.dictionaries(st.sampled_from(SBI_IDS), st.integers(0, 6)),
     precautions=st.frozensets(st.sampled_from(PRECAUTION_IDS)),
     precautions_none=st.booleans(),
@@ -53,37 +69,144 @@ fits_strategy = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=200, deadline=None)
-@given(answers_strategy.filter(lambda a: bool(a.red_flags)), st.none() | fits_strategy)
-def test_any_red_flag_gives_the_urgent_result_and_no_technique(
+def means_urgent(answers: Answers) -> bool:
+    """What the clinical review asks for, written out independently of the rules."""
+    areas = {CONTENT.region(r).area for r in answers.regions}  # type: ignore[union-attr]
+    return (
+        bool(answers.red_flags & URGENT_FLAGS)
+        or bool(answers.precautions & set(SAME_SIGN))
+        or any(
+            pid in answers.precautions and areas & set(link.areas or [])
+            for pid, link in MAYBE_SIGN.items()
+        )
+    )
+
+
+def no_urgent(answers: Answers) -> bool:
+    return not means_urgent(answers)
+
+
+@settings(max_examples=300, deadline=None)
+@given(answers_strategy, st.none() | fits_strategy)
+def test_every_urgent_sign_gives_the_urgent_result_and_no_technique(
     answers: Answers, fits: dict[str, tuple[str, ...]] | None
 ) -> None:
+    """Any emergency or same-day sign, wherever it was answered, means no massage at all."""
     result = evaluate(CONTENT, answers, fits)
-    assert result.urgent
+    assert result.urgent == means_urgent(answers)
+    if not result.urgent:
+        return
     assert result.plans == ()
     assert result.techniques == frozenset()
     assert not result.massage_possible
-    # The urgent groups are exactly the groups of the ticked signs.
+    ticked = answers.red_flags | {SAME_SIGN[p] for p in answers.precautions & set(SAME_SIGN)}
+    # The urgent groups are exactly the urgent-level groups of the ticked signs.
     expected = {
-        g.id for g in CONTENT.red_flags.groups if {f.id for f in g.flags} & answers.red_flags
+        g.id
+        for g in RED_FLAGS.groups
+        if RED_FLAGS.levels[g.level].urgent and {f.id for f in g.flags} & ticked
     }
     assert set(result.urgent_groups) == expected
-    # And Continue on the safety screen goes straight to the result.
-    assert next_step(CONTENT, answers, "safety") == RESULT
+    # The most urgent level comes first: an emergency sign is never shown as "today".
+    levels = {RED_FLAGS.level_of(f) for f in ticked & URGENT_FLAGS}
+    assert result.urgent_levels[0] == ("emergency" if "emergency" in levels else "today")
+    # And Continue on the safety screen goes straight to the result after a sign there.
+    if answers.red_flags & URGENT_FLAGS:
+        assert next_step(CONTENT, answers, "safety") == RESULT
 
 
 @settings(max_examples=300, deadline=None)
-@given(answers_strategy.filter(lambda a: not a.red_flags), st.none() | fits_strategy)
-def test_no_red_flag_is_never_urgent(
+@given(answers_strategy.filter(no_urgent), st.none() | fits_strategy)
+def test_no_urgent_sign_is_never_urgent(
     answers: Answers, fits: dict[str, tuple[str, ...]] | None
 ) -> None:
     result = evaluate(CONTENT, answers, fits)
-    assert not result.urgent and result.urgent_groups == ()
+    assert not result.urgent and result.urgent_groups == () and result.urgent_levels == ()
     assert next_step(CONTENT, answers, "safety") == "where"
+    # A "see a GP soon" sign is said on the result, beside the massage suggestions.
+    assert set(result.gp_flags) == answers.red_flags & GP_FLAGS
+
+
+@pytest.mark.parametrize("flag", FLAG_IDS)
+def test_a_sign_gets_its_level_message_alone(content: Content, flag: str) -> None:
+    """Each sign, ticked alone, leads to its level: emergency, today, or see a GP."""
+    result = evaluate(content, Answers(red_flags=frozenset({flag}), regions=("calf-left",)))
+    level = content.red_flags.level_of(flag)
+    if flag in URGENT_FLAGS:
+        assert result.urgent_levels == (level,) and not result.massage_possible
+    else:
+        assert not result.urgent and result.gp_flags == (flag,)
+
+
+@pytest.mark.parametrize("precaution", sorted(SAME_SIGN))
+@settings(max_examples=50, deadline=None)
+@given(answers=answers_strategy)
+def test_a_health_answer_that_is_a_sign_is_never_weaker_than_the_sign(
+    precaution: str, answers: Answers
+) -> None:
+    as_precaution = evaluate(
+        CONTENT, replace(answers, precautions=answers.precautions | {precaution})
+    )
+    as_sign = evaluate(
+        CONTENT,
+        replace(
+            answers,
+            red_flags=answers.red_flags | {SAME_SIGN[precaution]},
+            precautions=answers.precautions | {precaution},
+        ),
+    )
+    assert as_precaution.urgent and as_precaution.urgent_levels == as_sign.urgent_levels
+    assert SAME_SIGN[precaution] in as_precaution.red_flags
+
+
+def test_numbness_ticked_as_a_precaution_with_buttock_pain_asks_for_the_sign(
+    content: Content,
+) -> None:
+    answers = Answers(regions=("buttock-left",), precautions=frozenset({"reduced-feeling"}))
+    result = evaluate(content, answers)
+    assert result.urgent and result.urgent_levels == ("today",)
+    assert result.possible_signs == (("reduced-feeling", "saddle-numbness"),)
+    assert result.techniques == frozenset()
+    # Numbness in the calf alone is not that sign: light pressure only.
+    calf = evaluate(content, replace(answers, regions=("calf-left",)))
+    assert not calf.urgent and calf.massage_possible
+
+
+def test_weakness_that_bothers_a_lot_is_asked_again(content: Content) -> None:
+    sbi = {"leg-pain": 2, "numbness": 2, "weakness": 6, "sitting": 2}
+    result = evaluate(content, Answers(regions=("shin-left",), sbi=sbi))
+    assert result.recheck_weakness and not result.urgent
+    assert not evaluate(content, Answers(sbi={**sbi, "weakness": 3})).recheck_weakness
+    confirmed = evaluate(
+        content, Answers(regions=("shin-left",), sbi=sbi, red_flags=frozenset({"one-leg-weakness"}))
+    )
+    assert confirmed.urgent and confirmed.urgent_levels == ("today",)
+    assert not confirmed.recheck_weakness and confirmed.techniques == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("answers", "reasons"),
+    [
+        (Answers(back_pain=7), ("pain",)),
+        (Answers(leg_pain=6), ()),
+        (Answers(duration="over-12-weeks"), ("duration",)),
+        (Answers(duration="6-to-12-weeks"), ()),
+        (Answers(sbi={"sitting": 4}), ("bother",)),
+        (Answers(sbi={"sitting": 3}), ()),
+        (Answers(activities="yes"), ("activities",)),
+        (Answers(activities="no"), ()),
+        (
+            Answers(leg_pain=9, duration="over-12-weeks", activities="yes", sbi={"weakness": 5}),
+            ("pain", "duration", "bother", "activities"),
+        ),
+    ],
+)
+def test_see_a_gp_reasons(content: Content, answers: Answers, reasons: tuple[str, ...]) -> None:
+    assert evaluate(content, answers).gp_reasons == reasons
 
 
 @settings(max_examples=300, deadline=None)
-@given(answers_strategy.filter(lambda a: not a.red_flags), st.none() | fits_strategy)
+@given(answers_strategy.filter(no_urgent), st.none() | fits_strategy)
 def test_a_precaution_never_lets_through_a_technique_it_rules_out(
     answers: Answers, fits: dict[str, tuple[str, ...]] | None
 ) -> None:
@@ -103,7 +226,7 @@ def test_a_precaution_never_lets_through_a_technique_it_rules_out(
 
 
 @settings(max_examples=300, deadline=None)
-@given(answers_strategy.filter(lambda a: not a.red_flags), fits_strategy)
+@given(answers_strategy.filter(no_urgent), fits_strategy)
 def test_only_techniques_that_fit_the_area_and_are_not_ruled_out_are_suggested(
     answers: Answers, fits: dict[str, tuple[str, ...]]
 ) -> None:
@@ -111,7 +234,7 @@ def test_only_techniques_that_fit_the_area_and_are_not_ruled_out_are_suggested(
     for plan in result.plans:
         assert set(plan.suits) | set(plan.ruled_out) == set(fits[plan.area])
         assert not set(plan.suits) & set(plan.ruled_out)
-    if {"fever"} & answers.precautions:
+    if {"infection", "calf-clot"} & answers.precautions:
         assert not result.massage_possible and result.techniques == frozenset()
 
 
@@ -123,14 +246,18 @@ def test_precaution_examples_from_the_issue(content: Content) -> None:
     plans = plan_techniques(every, regions, [by_id["blood-thinners"]])  # type: ignore[arg-type]
     assert all("deep-tissue" not in p.suits for p in plans)
     assert all("myofascial-release" in p.suits for p in plans)
-    # Calf clot signs: no leg massage at all, the lower back is still open, same-day advice.
+    # Calf clot signs: no massage anywhere until a doctor has checked it, same-day advice, and
+    # the emergency number for the signs of a clot in the lung (NHS DVT page).
     plans = plan_techniques(every, regions, [by_id["calf-clot"]])  # type: ignore[arg-type]
-    assert {p.area: p.suits for p in plans} == {"lower-back": tuple(TECHNIQUE_IDS), "calf": ()}
+    assert {p.area: p.suits for p in plans} == {"lower-back": (), "calf": ()}
     result = evaluate(
-        content, Answers(regions=("calf-right",), precautions=frozenset({"calf-clot"}))
+        content,
+        Answers(regions=("lower-back-left", "calf-right"), precautions=frozenset({"calf-clot"})),
     )
     assert result.same_day == ("calf-clot",)
-    assert not result.massage_possible
+    assert not result.massage_possible and result.techniques == frozenset()
+    advice = by_id["calf-clot"].advice_text("999")
+    assert "Call 999" in advice and "short of breath" in advice and "cough up blood" in advice
 
 
 def test_areas_without_a_technique_list_get_every_technique(content: Content) -> None:
@@ -190,6 +317,7 @@ def test_steps_need_every_answer(content: Content) -> None:
         leg_pain=10,
         duration="over-12-weeks",
         pressure="light",
+        activities="no",
         sbi=dict.fromkeys(SBI_IDS, 0),
         precautions_none=True,
     )

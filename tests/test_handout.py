@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,8 @@ def test_holds_evidence_notes_techniques_and_their_precautions(
         assert technique.name in handout_text
         assert normalise(technique.what_it_does) in handout_text
         for precaution in content.precautions_for_technique(technique.id):
-            assert normalise(f"{precaution.label}: {precaution.advice}") in handout_text
+            advice = precaution.advice_text("112")
+            assert normalise(f"{precaution.label}: {advice}") in handout_text
 
 
 def test_body_map_names_every_region_and_both_views(content: Content, handout_text: str) -> None:
@@ -92,12 +94,14 @@ def test_body_map_names_every_region_and_both_views(content: Content, handout_te
 
 
 def test_holds_every_source_and_the_review_date(content: Content, handout_text: str) -> None:
-    for source in content.sources.sources:
-        assert normalise(source.citation) in handout_text, source.id
     footer = content.modes.handout.footer.format(
         date=f"{content.site.review.last_reviewed:%d %B %Y}"
     )
     assert footer in handout_text
+    # A citation may run over a page break, where the page's footer sits in the extracted text.
+    body = re.sub(re.escape(footer) + r" Page \d+ of \d+ ", "", handout_text)
+    for source in content.sources.sources:
+        assert normalise(source.citation) in body, source.id
 
 
 def test_builds_without_the_dejavu_font(

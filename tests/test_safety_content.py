@@ -54,3 +54,62 @@ def test_review_dates_are_in_order_and_not_overdue(content: Content) -> None:
     assert review.last_reviewed < review.next_review_due
     # Health content past its review date must be reviewed before it is released again.
     assert dt.date.today() <= review.next_review_due, "content review is overdue"
+
+
+# --- claims that match their sources (clinical review, safety round 2) --------------------------
+def _all_claims(content: Content) -> list[str]:
+    """Every sentence the guide adds about evidence and guidelines."""
+    a = content.assessment
+    texts = [
+        *guide_own_text(content),
+        a.result.combine_note,
+        *[o.result_note for o in a.steps.how_much.duration.options if o.result_note],
+        a.result.sbi_note,
+    ]
+    return [s for text in texts for s in re.split(r"(?<=\.)\s+", " ".join(text.split()))]
+
+
+def test_claims_match_their_sources(content: Content) -> None:
+    claims = _all_claims(content)
+    # Cochrane: "very little confidence that massage is an effective treatment".
+    assert not [c for c in claims if re.search(r"works well|effective treatment", c)]
+    # NICE 1.2.7 says "consider", and only as part of a package that includes exercise.
+    nice = [c for c in claims if "NICE" in c and "massage" in c]
+    assert nice and all("think about" in c and "exercise" in c for c in nice)
+    # ACP does not list massage for chronic pain; it does not advise against it.
+    long_term = [c for c in claims if re.search(r"massage for long-term( back)? pain", c)]
+    assert long_term and all("not list massage" in c for c in long_term)
+    # KNGF 2021: against massage on its own AND against massage for people with sciatica.
+    dutch = " ".join(c for c in claims if "Dutch" in c or c.startswith("It also advises"))
+    assert "against massage" in dutch and "for people with sciatica" in dutch
+    # Deep tissue: one trial found structural massage no better than relaxation massage.
+    deep = content.technique("deep-tissue")
+    assert "no better than" in deep.evidence and "cherkin-2011" in deep.sources
+    # Single-trial evidence is rated "very low".
+    for technique in content.techniques.techniques:
+        if re.match(r"One\b", technique.evidence):
+            assert technique.evidence_level == "Very low", technique.id
+    # Felt elsewhere: a dull ache may be expected; sharp, shooting pain or tingling means stop.
+    trigger = content.technique("trigger-point").feels_like
+    assert "dull" in trigger and "means stop" in trigger
+    assert "tingling down my leg" in content.assessment.result.tell.always
+
+
+def test_every_technique_card_says_its_trials_were_not_of_sciatica(content: Content) -> None:
+    for technique in content.techniques.techniques:
+        assert "not of sciatica" in technique.evidence, technique.id
+    summary = " ".join(p.text for p in content.evidence.summary)
+    assert "almost no trials of massage for sciatica" in summary
+
+
+def test_every_source_can_be_checked_from_its_citation(content: Content) -> None:
+    for source in content.sources.sources:
+        if source.url is not None:
+            # A page that says the fact, not a site's front page.
+            assert source.url.scheme == "https", source.id
+            assert (source.url.path or "/").strip("/"), source.id
+        else:
+            # Without a link, the citation names the work and when it was published.
+            assert re.search(r"\b(19|20)\d\d\b", source.citation), source.id
+    nice = content.source("nice-ng59")
+    assert nice.url is not None and "Recommendations" in str(nice.url)

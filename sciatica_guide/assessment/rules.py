@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sciatica_guide.content import Content
-from sciatica_guide.content.models import PainBand, Precaution, Region, SbiItem
+from sciatica_guide.content.models import LEVEL_ORDER, Level, PainBand, Precaution, Region, SbiItem
 
 #: The question steps, in the order they are asked. "check" and "result" follow them.
 STEPS: tuple[str, ...] = ("safety", "where", "how_much", "bother", "health")
@@ -53,6 +53,8 @@ class Answers:
     leg_pain: int | None = None
     duration: str | None = None
     pressure: str | None = None
+    #: Whether the pain stops normal activities (an option id of that question).
+    activities: str | None = None
     #: SBI item id -> score.
     sbi: Mapping[str, int] = field(default_factory=dict)
     #: Precaution ids that apply.
@@ -76,6 +78,7 @@ class Answers:
         )
         duration = data.get("duration")
         pressure = data.get("pressure")
+        activities = data.get("activities")
         return cls(
             red_flags=_str_set(data.get("red_flags")),
             safety_none=_str_set(data.get("safety_none")),
@@ -84,6 +87,7 @@ class Answers:
             leg_pain=_int_in(data.get("leg_pain"), PAIN_MIN, PAIN_MAX),
             duration=duration if isinstance(duration, str) else None,
             pressure=pressure if isinstance(pressure, str) else None,
+            activities=activities if isinstance(activities, str) else None,
             sbi=sbi,
             precautions=_str_set(data.get("precautions")),
             precautions_none=data.get("precautions_none") is True,
@@ -98,6 +102,7 @@ class Answers:
             "leg_pain": self.leg_pain,
             "duration": self.duration,
             "pressure": self.pressure,
+            "activities": self.activities,
             "sbi": dict(self.sbi),
             "precautions": sorted(self.precautions),
             "precautions_none": self.precautions_none,
@@ -118,11 +123,18 @@ class AreaPlan:
 
 @dataclass(frozen=True)
 class Result:
+    #: True when a sign that means "no massage" (emergency or today) was ticked, or may be.
     urgent: bool
+    #: The levels of those signs, most urgent first (each shown with its one message).
+    urgent_levels: tuple[Level, ...]
     #: Red flag group ids with at least one sign ticked, in content order.
     urgent_groups: tuple[str, ...]
-    #: Ticked red flag ids, in content order.
+    #: Ticked red flag ids, in content order: those ticked in the first step, and those that a
+    #: health answer stands for (for example a fever ticked as a precaution).
     red_flags: tuple[str, ...]
+    #: (precaution id, red flag id): an answer that may be that sign, given where it hurts. It
+    #: gets the same-day message and asks the person to check the sign.
+    possible_signs: tuple[tuple[str, str], ...]
     back_band: PainBand | None
     leg_band: PainBand | None
     sbi_total: int | None
@@ -136,6 +148,13 @@ class Result:
     postpone: tuple[str, ...]
     #: One plan per chosen area. Empty when an urgent sign was ticked: no massage at all.
     plans: tuple[AreaPlan, ...]
+    #: Why a GP or physiotherapist should see the person soon: keys of the result's see_gp
+    #: reasons ("pain", "duration", "bother", "activities"), in that order.
+    gp_reasons: tuple[str, ...] = ()
+    #: Ticked signs whose level is not urgent (see a GP soon), in content order.
+    gp_flags: tuple[str, ...] = ()
+    #: Weakness bothers the person a lot but its urgent sign was not ticked: ask it again.
+    recheck_weakness: bool = False
 
     @property
     def techniques(self) -> frozenset[str]:
@@ -174,13 +193,45 @@ def sbi_bothersome(items: Sequence[SbiItem], scores: Mapping[str, int]) -> tuple
     )
 
 
-def urgent_groups(content: Content, red_flags: Iterable[str]) -> tuple[str, ...]:
+def flag_groups(content: Content, red_flags: Iterable[str]) -> tuple[str, ...]:
+    """Group ids with at least one of these signs ticked, in content order."""
     ticked = set(red_flags)
     return tuple(
         group.id
         for group in content.red_flags.groups
         if any(flag.id in ticked for flag in group.flags)
     )
+
+
+def urgent_groups(content: Content, red_flags: Iterable[str]) -> tuple[str, ...]:
+    """Group ids with a sign ticked whose level means no massage (emergency or today)."""
+    levels = content.red_flags.levels
+    by_id = {g.id: g for g in content.red_flags.groups}
+    return tuple(gid for gid in flag_groups(content, red_flags) if levels[by_id[gid].level].urgent)
+
+
+def effective_red_flags(
+    content: Content, answers: Answers
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The signs the answers stand for, in content order, and the signs they may stand for.
+
+    A health answer that is an urgent-help sign (a fever, cancer) counts as that sign, so it
+    never gets a weaker message than the same sign in the first step. One that is the sign only
+    in some places (numbness, when the buttock hurts) is a possible sign.
+    """
+    flags = set(answers.red_flags)
+    possible: list[tuple[str, str]] = []
+    areas = {r.area for rid in answers.regions if (r := content.region(rid)) is not None}
+    for precaution in content.precautions.precautions:
+        link = precaution.red_flag
+        if link is None or precaution.id not in answers.precautions:
+            continue
+        if link.areas is None:
+            flags.add(link.flag)
+        elif areas & set(link.areas) and link.flag not in flags:
+            possible.append((precaution.id, link.flag))
+    order = [f.id for f in content.red_flags.all_flags()]
+    return tuple(f for f in order if f in flags), tuple(possible)
 
 
 def area_techniques(content: Content) -> dict[str, tuple[str, ...]]:
@@ -246,6 +297,7 @@ def step_complete(content: Content, answers: Answers, step: str) -> bool:
             and answers.leg_pain is not None
             and a.how_much.duration.option(answers.duration) is not None
             and a.how_much.pressure.option(answers.pressure) is not None
+            and a.how_much.activities.option(answers.activities) is not None
         )
     if step == "bother":
         return sbi_total(a.bother.items, answers.sbi) is not None
@@ -282,19 +334,43 @@ def previous_step(step: str) -> str | None:
 
 
 # --- the whole result -----------------------------------------------------------------------------
+def gp_reasons(
+    content: Content, answers: Answers, bands: Sequence[PainBand | None]
+) -> tuple[str, ...]:
+    """Why a GP or physiotherapist should see the person soon (NHS sciatica page): very bad
+    pain, pain for a long time, symptoms that bother a lot, or pain that stops normal life."""
+    how_much = content.assessment.steps.how_much
+    duration = how_much.duration.option(answers.duration)
+    activities = how_much.activities.option(answers.activities)
+    reasons = {  # keyed by GP_REASONS
+        "pain": any(band is not None and band.see_gp for band in bands),
+        "duration": duration is not None and duration.see_gp,
+        "bother": bool(sbi_bothersome(content.assessment.steps.bother.items, answers.sbi)),
+        "activities": activities is not None and activities.see_gp,
+    }
+    return tuple(key for key, applies in reasons.items() if applies)
+
+
 def evaluate(
     content: Content,
     answers: Answers,
     fits: Mapping[str, Sequence[str]] | None = None,
 ) -> Result:
-    """The result of a set of answers. Any urgent sign means no massage at all."""
+    """The result of a set of answers. Any urgent sign, or a possible one, means no massage."""
     a = content.assessment
-    flag_order = [f.id for f in content.red_flags.all_flags()]
-    ticked_flags = tuple(f for f in flag_order if f in answers.red_flags)
+    red_flags = content.red_flags
+    ticked_flags, possible = effective_red_flags(content, answers)
     groups = urgent_groups(content, ticked_flags)
+    is_urgent = {f: red_flags.levels[red_flags.level_of(f)].urgent for f in ticked_flags}
+    levels = {red_flags.level_of(f) for f in ticked_flags if is_urgent[f]}
+    if possible:
+        # A possible sign gets the same-day message: the person is asked to check the sign.
+        levels.add("today")
+    urgent_levels = tuple(lv for lv in LEVEL_ORDER if lv in levels)
+    gp_flags = tuple(f for f in ticked_flags if not is_urgent[f])
     chosen = [p for p in content.precautions.precautions if p.id in answers.precautions]
     bands = a.pain_bands.bands
-    urgent = bool(groups)
+    urgent = bool(urgent_levels)
     regions = [r for rid in answers.regions if (r := content.region(rid)) is not None]
     plans = (
         ()
@@ -303,16 +379,29 @@ def evaluate(
             fits if fits is not None else area_techniques(content), regions, chosen
         )
     )
+    back_band = pain_band(bands, answers.back_pain) if answers.back_pain is not None else None
+    leg_band = pain_band(bands, answers.leg_pain) if answers.leg_pain is not None else None
+    check = a.result.weakness_check
+    recheck = (
+        not urgent
+        and check.flag not in ticked_flags
+        and answers.sbi.get(check.item, 0) >= SBI_BOTHERSOME_FROM
+    )
     return Result(
         urgent=urgent,
+        urgent_levels=urgent_levels,
         urgent_groups=groups,
         red_flags=ticked_flags,
-        back_band=pain_band(bands, answers.back_pain) if answers.back_pain is not None else None,
-        leg_band=pain_band(bands, answers.leg_pain) if answers.leg_pain is not None else None,
+        possible_signs=possible,
+        back_band=back_band,
+        leg_band=leg_band,
         sbi_total=sbi_total(a.steps.bother.items, answers.sbi),
         sbi_bothersome=sbi_bothersome(a.steps.bother.items, answers.sbi),
         precautions=tuple(p.id for p in chosen),
         same_day=tuple(p.id for p in chosen if p.same_day_advice),
         postpone=tuple(p.id for p in chosen if p.postpone),
         plans=plans,
+        gp_reasons=gp_reasons(content, answers, (back_band, leg_band)),
+        gp_flags=gp_flags,
+        recheck_weakness=recheck,
     )

@@ -83,15 +83,46 @@ def pain_text(content: Content, score: int | None, result_band_label: str | None
 
 
 def urgent_lines(content: Content, result: Result, number: str) -> list[tuple[str, str]]:
-    """(title, text) of the urgent message of each red-flag group with a sign ticked."""
-    groups = content.assessment.result.urgent.groups
+    """(title, text) of each urgent level reached, most urgent first: the level's one message
+    (red_flags.yaml), then why, for each group with a sign ticked at that level."""
+    red_flags = content.red_flags
+    lines = []
+    for level in result.urgent_levels:
+        whys = [
+            g.why for g in red_flags.groups if g.id in result.urgent_groups and g.level == level
+        ]
+        text = " ".join([red_flags.levels[level].advice.format(emergency_number=number), *whys])
+        lines.append((_sentence(red_flags.action(level, number)), text))
+    return lines
+
+
+def possible_sign_lines(content: Content, result: Result, number: str) -> list[str]:
+    """For an answer that may be an urgent sign: check the sign, and what to do if you have it."""
+    red_flags = content.red_flags
+    labels = {p.id: p.label for p in content.precautions.precautions}
+    signs = {f.id: f.text for f in red_flags.all_flags()}
+    template = content.assessment.result.urgent.possible_sign
     return [
-        (
-            groups[gid].title.format(emergency_number=number),
-            groups[gid].text.format(emergency_number=number),
+        template.format(
+            answer=labels[pid],
+            sign=signs[fid],
+            action=red_flags.action(red_flags.level_of(fid), number).lower(),
         )
-        for gid in result.urgent_groups
+        for pid, fid in result.possible_signs
     ]
+
+
+def see_gp_lines(content: Content, result: Result) -> list[str]:
+    """Why to see a GP or physiotherapist soon: the reasons that apply and any such sign."""
+    reasons = content.assessment.result.see_gp.reasons
+    return [reasons[key] for key in result.gp_reasons] + [
+        _sentence(text) for text in flag_texts(content, result.gp_flags)
+    ]
+
+
+def weakness_check_line(content: Content, result: Result) -> list[str]:
+    check = content.assessment.result.weakness_check
+    return [f"{check.title} {check.text}"] if result.recheck_weakness else []
 
 
 def flag_texts(content: Content, flag_ids: Sequence[str]) -> list[str]:
@@ -127,6 +158,7 @@ def check_rows(
         health = [a.steps.health.none] if answers.precautions_none else [missing]
     duration = how.duration.option(answers.duration)
     pressure = how.pressure.option(answers.pressure)
+    activities = how.activities.option(answers.activities)
     return [
         ("safety", c.safety, list(dict.fromkeys(safety_answer))),
         ("where", c.where, region_phrases(content, answers.regions) or [missing]),
@@ -142,6 +174,7 @@ def check_rows(
         ),
         ("how_much", c.duration, [duration.label if duration else missing]),
         ("how_much", c.pressure, [pressure.label if pressure else missing]),
+        ("how_much", c.activities, [activities.label if activities else missing]),
         ("bother", c.bother, bother or [missing]),
         ("health", c.health, health),
     ]
@@ -211,9 +244,9 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def advice_lines(content: Content, result: Result) -> list[str]:
+def advice_lines(content: Content, result: Result, number: str) -> list[str]:
     by_id = {p.id: p for p in content.precautions.precautions}
-    return [f"{by_id[p].label}: {by_id[p].advice}" for p in result.precautions]
+    return [f"{by_id[p].label}: {by_id[p].advice_text(number)}" for p in result.precautions]
 
 
 def combine_lines(content: Content, answers: Answers) -> list[str]:
@@ -232,7 +265,11 @@ def used_sources(content: Content, answers: Answers, result: Result) -> list[str
         for group in content.red_flags.groups:
             if group.id in result.urgent_groups:
                 ids += group.sources
+        for pid, _ in result.possible_signs:
+            ids += next(p.sources for p in content.precautions.precautions if p.id == pid)
     else:
+        if result.gp_reasons or result.gp_flags:
+            ids += a.result.see_gp.sources
         ids += a.pain_bands.sources + a.steps.bother.sources
         if result.sbi_bothersome:
             ids += a.result.sbi_bothersome_sources
@@ -253,18 +290,25 @@ def build_summary(
     r = a.result
     s = a.summary
     sections: list[Section] = []
+    number = content.red_flags.emergency_number_text(settings.emergency_number)
     if result.urgent:
-        number = content.red_flags.emergency_number_text(settings.emergency_number)
         lines = [f"{title} {text}" for title, text in urgent_lines(content, result, number)]
-        lines.append(f"{r.urgent.you_ticked} " + "; ".join(flag_texts(content, result.red_flags)))
+        if result.red_flags:
+            lines.append(
+                f"{r.urgent.you_ticked} " + "; ".join(flag_texts(content, result.red_flags))
+            )
+        lines += possible_sign_lines(content, result, number)
         lines.append(r.urgent.no_massage)
         sections.append(Section(s.urgent_heading, tuple(lines), urgent=True))
+    elif result.recheck_weakness or result.gp_reasons or result.gp_flags:
+        lines = weakness_check_line(content, result) + see_gp_lines(content, result)
+        sections.append(Section(r.see_gp.heading, tuple(lines)))
     answered = therapist_lines(content, answers, result)
     if answered:
         sections.append(Section(s.answers_heading, tuple(answered)))
     if not result.urgent:
         if result.precautions:
-            sections.append(Section(s.care_heading, tuple(advice_lines(content, result))))
+            sections.append(Section(s.care_heading, tuple(advice_lines(content, result, number))))
         technique_lines = [
             f"{join_words(content, places)}: " + " ".join(_sentence(line) for line in lines)
             for places, lines in grouped_plans(content, result.plans)

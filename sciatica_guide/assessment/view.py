@@ -7,6 +7,7 @@ Answers live only in st.session_state under "guide." keys: nothing goes to disk,
 from __future__ import annotations
 
 import textwrap
+from dataclasses import replace
 from typing import Any
 
 import streamlit as st
@@ -46,6 +47,8 @@ from sciatica_guide.assessment.summary import (
     combine_lines,
     flag_texts,
     plan_lines,
+    possible_sign_lines,
+    see_gp_lines,
     therapist_lines,
     urgent_lines,
 )
@@ -116,6 +119,7 @@ BACK_KEY = f"{WIDGET}back_pain"
 LEG_KEY = f"{WIDGET}leg_pain"
 DURATION_KEY = f"{WIDGET}duration"
 PRESSURE_KEY = f"{WIDGET}pressure"
+ACTIVITIES_KEY = f"{WIDGET}activities"
 
 
 def collect(state: State, content: Content, answers: Answers) -> Answers:
@@ -149,6 +153,7 @@ def collect(state: State, content: Content, answers: Answers) -> Answers:
         ("leg_pain", LEG_KEY),
         ("duration", DURATION_KEY),
         ("pressure", PRESSURE_KEY),
+        ("activities", ACTIVITIES_KEY),
     ):
         if key in state:
             data[field] = state[key]
@@ -240,6 +245,17 @@ def _urgent_banner(content: Content, settings: Settings, result: Result) -> None
         st.error(
             f"### {escape_markdown(title)}\n\n{escape_markdown(text)}", icon=":material/emergency:"
         )
+    for line in possible_sign_lines(content, result, number):
+        st.error(escape_markdown(line), icon=":material/emergency:")
+
+
+def _confirm_weakness(content: Content) -> None:
+    # "Yes" on the result's weakness question ticks the sign, as in the first step.
+    state = st.session_state
+    answers = _sync(content)
+    flag = content.assessment.result.weakness_check.flag
+    save_answers(state, replace(answers, red_flags=answers.red_flags | {flag}))
+    state.pop(_flag_key(flag), None)
 
 
 def _error_if_refused(step: str, message: str) -> None:
@@ -343,6 +359,7 @@ def _step_how_much(content: Content, answers: Answers) -> None:
     for question, key, value in (
         (s.duration, DURATION_KEY, answers.duration),
         (s.pressure, PRESSURE_KEY, answers.pressure),
+        (s.activities, ACTIVITIES_KEY, answers.activities),
     ):
         labels = {o.id: o.label for o in question.options}
         _init(state, key, value if value in labels else None)
@@ -543,28 +560,50 @@ def _result_page(content: Content, settings: Settings, answers: Answers, result:
     r = a.result
     labels = content.site.labels
     st.subheader(r.title)
+    number = content.red_flags.emergency_number_text(settings.emergency_number)
     if result.urgent:
-        st.markdown(f"**{escape_markdown(r.urgent.you_ticked)}**")
-        st.markdown(
-            "\n".join(f"- {escape_markdown(t)}" for t in flag_texts(content, result.red_flags))
-        )
+        if result.red_flags:
+            st.markdown(f"**{escape_markdown(r.urgent.you_ticked)}**")
+            st.markdown(
+                "\n".join(f"- {escape_markdown(t)}" for t in flag_texts(content, result.red_flags))
+            )
         st.markdown(f"**{escape_markdown(r.urgent.no_massage)}**")
         _downloads(content, answers, result, settings)
         return
 
+    if result.recheck_weakness:
+        check = r.weakness_check
+        with st.container(border=True, key="weakness-check"):
+            st.markdown(f"**{escape_markdown(check.title)}**\n\n{escape_markdown(check.text)}")
+            st.button(
+                check.button,
+                key="weakness-yes",
+                type="primary",
+                on_click=_confirm_weakness,
+                args=(content,),
+                icon=":material/emergency:",
+            )
     precautions = {p.id: p for p in content.precautions.precautions}
-    if result.same_day:
-        st.warning(
-            f"**{r.same_day_title}.** "
-            + " ".join(escape_markdown(precautions[p].advice) for p in result.same_day),
-            icon=":material/local_hospital:",
-        )
-    if result.postpone:
-        st.warning(
-            f"**{r.postpone_title}.** "
-            + " ".join(escape_markdown(precautions[p].advice) for p in result.postpone),
-            icon=":material/schedule:",
-        )
+    # A precaution both same-day and postponing (a possible clot) is said once, as same-day.
+    postpone = [p for p in result.postpone if p not in result.same_day]
+    for ids, title, icon in (
+        (result.same_day, r.same_day_title, ":material/local_hospital:"),
+        (postpone, r.postpone_title, ":material/schedule:"),
+    ):
+        if ids:
+            st.warning(
+                f"**{escape_markdown(title)}.** "
+                + " ".join(escape_markdown(precautions[p].advice_text(number)) for p in ids),
+                icon=icon,
+            )
+    gp_lines = see_gp_lines(content, result)
+    if gp_lines:
+        with st.container(border=True, key="see-gp"):
+            st.markdown(
+                f"#### {escape_markdown(r.see_gp.heading)}\n\n{escape_markdown(r.see_gp.intro)}\n\n"
+                + "\n".join(f"- {escape_markdown(line)}" for line in gp_lines)
+            )
+            st.caption(f"{labels['sources']}: {source_list(content, r.see_gp.sources)}")
 
     st.markdown(f"#### {r.pain_heading}")
     lines = []
@@ -617,7 +656,9 @@ def _result_page(content: Content, settings: Settings, answers: Answers, result:
     if result.precautions:
         st.markdown(f"#### {r.advice_heading}")
         st.markdown(
-            "\n".join(f"- {escape_markdown(line)}" for line in advice_lines(content, result))
+            "\n".join(
+                f"- {escape_markdown(line)}" for line in advice_lines(content, result, number)
+            )
         )
 
     st.markdown(f"#### {r.combine_heading}")

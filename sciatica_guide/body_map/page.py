@@ -116,7 +116,8 @@ def _panel_body_markdown(content: Content, panel: RegionPanel) -> str:
         ),
     ]
     if panel.precautions or panel.care:
-        lines = [f"- **{p.label}.** {p.advice}" for p in panel.precautions]
+        number = panel.emergency_number
+        lines = [f"- **{p.label}.** {p.advice_text(number)}" for p in panel.precautions]
         lines += [f"- {escape_markdown(text)}" for text in panel.care]
         parts += [f"#### {ui.take_care}", "\n".join(lines)]
     parts.append(f"#### {ui.techniques}")
@@ -133,7 +134,10 @@ def _render_panel(content: Content, panel: RegionPanel) -> None:
         st.markdown(description)
         # Signs that need help today come before anything about massage.
         for precaution in panel.urgent_precautions:
-            st.error(f"**{precaution.label}.** {precaution.advice}", icon=":material/emergency:")
+            st.error(
+                f"**{precaution.label}.** {precaution.advice_text(panel.emergency_number)}",
+                icon=":material/emergency:",
+            )
         for sign in panel.urgent_signs:
             st.error(f"**{sign.heading}** {sign.text}.", icon=":material/emergency:")
         st.markdown(body, unsafe_allow_html=True)

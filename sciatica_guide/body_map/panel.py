@@ -31,6 +31,8 @@ class RegionPanel:
     care: list[str]
     techniques: list[TechniqueFit]
     sources: list[str]
+    #: Filled into precaution advice ("call {emergency_number} if ...").
+    emergency_number: str
 
 
 def region_panel(content: Content, region_id: str, emergency_number: str) -> RegionPanel | None:
@@ -45,7 +47,7 @@ def region_panel(content: Content, region_id: str, emergency_number: str) -> Reg
     for group in content.red_flags.groups:
         for flag in group.flags:
             if flag.id in area.red_flags:
-                heading = group.heading.format(emergency_number=emergency_number)
+                heading = content.red_flags.heading(group, emergency_number)
                 signs.append(UrgentSign(heading=heading, text=flag.text))
     return RegionPanel(
         region=region,
@@ -56,4 +58,5 @@ def region_panel(content: Content, region_id: str, emergency_number: str) -> Reg
         care=list(area.care),
         techniques=[TechniqueFit(content.technique(t.id), t.how) for t in area.techniques],
         sources=[content.source(sid).short for sid in area.sources],
+        emergency_number=emergency_number,
     )

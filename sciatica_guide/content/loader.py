@@ -15,6 +15,8 @@ from sciatica_guide import APP_ROOT
 from sciatica_guide.content.article import parse_article
 from sciatica_guide.content.errors import ContentError
 from sciatica_guide.content.models import (
+    GP_REASONS,
+    LEVEL_ORDER,
     AreasFile,
     AssessmentFile,
     BodyMapFile,
@@ -117,6 +119,11 @@ def check_refs(file: str, field: str, refs: Iterable[str], known: set[str], kind
             raise ContentError(file, f"{field}[{index}]", f"unknown {kind} id '{ref}'")
 
 
+def check_ref(file: str, field: str, ref: str, known: set[str], kind: str) -> None:
+    if ref not in known:
+        raise ContentError(file, field, f"unknown {kind} id '{ref}'")
+
+
 CrossCheck = Callable[[Content], None]
 
 
@@ -135,8 +142,7 @@ def _check_content(content: Content) -> None:
     check_unique("red_flags.yaml", "flags", [f.id for f in content.red_flags.all_flags()])
 
     check_refs("site.yaml", "article.source", [content.site.article.source], source_ids, "source")
-    for gi, group in enumerate(content.red_flags.groups):
-        check_refs("red_flags.yaml", f"groups[{gi}].sources", group.sources, source_ids, "source")
+    _check_red_flags(content, source_ids)
     check_refs(
         "precautions.yaml",
         "sources_default",
@@ -162,6 +168,15 @@ def _check_content(content: Content) -> None:
                 "technique",
             )
             check_refs("precautions.yaml", f"{where}.areas", rule.areas or [], area_ids, "area")
+        check_template(
+            "precautions.yaml", f"precautions[{pi}].advice", precaution.advice, {"emergency_number"}
+        )
+        link = precaution.red_flag
+        if link is not None:
+            flag_ids = {f.id for f in content.red_flags.all_flags()}
+            where = f"precautions[{pi}].red_flag"
+            check_ref("precautions.yaml", f"{where}.flag", link.flag, flag_ids, "urgent sign")
+            check_refs("precautions.yaml", f"{where}.areas", link.areas or [], area_ids, "area")
     for ti, technique in enumerate(content.techniques.techniques):
         check_refs(
             "techniques.yaml", f"techniques[{ti}].sources", technique.sources, source_ids, "source"
@@ -203,6 +218,23 @@ def _check_content(content: Content) -> None:
     _check_assessment(content)
 
 
+def _check_red_flags(content: Content, source_ids: set[str]) -> None:
+    """Every level has its one message; every group's sources exist."""
+    file = "red_flags.yaml"
+    red_flags = content.red_flags
+    for level in LEVEL_ORDER:
+        message = red_flags.levels.get(level)
+        if message is None:
+            raise ContentError(file, "levels", f"no message for the level '{level}'")
+        for part in ("action", "advice"):
+            check_template(
+                file, f"levels.{level}.{part}", getattr(message, part), {"emergency_number"}
+            )
+    for gi, group in enumerate(red_flags.groups):
+        check_refs(file, f"groups[{gi}].sources", group.sources, source_ids, "source")
+        check_template(file, f"groups[{gi}].when", group.when, set())
+
+
 def check_template(file: str, field: str, text: str, allowed: set[str]) -> None:
     """A text with {placeholders} may only use the names the guide fills in."""
     try:
@@ -238,19 +270,21 @@ def _check_assessment(content: Content) -> None:
 
     asked_groups = [q.group for q in a.steps.safety.groups]
     check_asked_once(file, "steps.safety.groups", asked_groups, group_ids, "red flag group")
-    urgent = a.result.urgent.groups
-    for gid in group_ids:
-        if gid not in urgent:
-            raise ContentError(file, "result.urgent.groups", f"no urgent message for '{gid}'")
-    check_refs(file, "result.urgent.groups", list(urgent), set(group_ids), "red flag group")
-    for gid, message in urgent.items():
-        for part in ("title", "text"):
-            check_template(
-                file,
-                f"result.urgent.groups.{gid}.{part}",
-                getattr(message, part),
-                {"emergency_number"},
-            )
+    check_template(
+        file,
+        "result.urgent.possible_sign",
+        a.result.urgent.possible_sign,
+        {"answer", "action", "sign"},
+    )
+    check = a.result.weakness_check
+    items = [i.id for i in a.steps.bother.items]
+    check_ref(file, "result.weakness_check.item", check.item, set(items), "bother item")
+    flag_ids = {f.id for f in content.red_flags.all_flags()}
+    check_ref(file, "result.weakness_check.flag", check.flag, flag_ids, "urgent sign")
+    reasons = set(a.result.see_gp.reasons)
+    if reasons != set(GP_REASONS):
+        expected = ", ".join(GP_REASONS)
+        raise ContentError(file, "result.see_gp.reasons", f"needs exactly these keys: {expected}")
 
     asked = a.steps.health.precautions
     check_asked_once(file, "steps.health.precautions", asked, precaution_ids, "precaution")
@@ -261,9 +295,10 @@ def _check_assessment(content: Content) -> None:
         ("result.sbi_bothersome_sources", a.result.sbi_bothersome_sources),
         ("result.sbi_note_sources", a.result.sbi_note_sources),
         ("result.combine_sources", a.result.combine_sources),
+        ("result.see_gp.sources", a.result.see_gp.sources),
     ]:
         check_refs(file, field, refs, source_ids, "source")
-    for name in ("duration", "pressure"):
+    for name in ("duration", "pressure", "activities"):
         question = getattr(a.steps.how_much, name)
         check_unique(file, f"steps.how_much.{name}.options", [o.id for o in question.options])
         for oi, option in enumerate(question.options):

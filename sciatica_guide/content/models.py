@@ -65,9 +65,28 @@ class RedFlag(Strict):
     text: str = Field(min_length=1)
 
 
+#: How urgent a sign is: "emergency" (now), "today" (same day) or "gp" (soon, not urgent).
+Level = Literal["emergency", "today", "gp"]
+#: Most urgent first.
+LEVEL_ORDER: tuple[Level, ...] = ("emergency", "today", "gp")
+
+
+class RedFlagLevel(Strict):
+    """One message per level, used wherever a sign of that level is shown or asked."""
+
+    #: What to do, first; may hold {emergency_number}.
+    action: str = Field(min_length=1)
+    #: What the self-assessment's result says under the action; may hold {emergency_number}.
+    advice: str = Field(min_length=1)
+    #: True when a sign of this level means no massage at all.
+    urgent: bool
+
+
 class RedFlagGroup(Strict):
     id: Id = Field(pattern=ID_PATTERN)
-    heading: str
+    level: Level
+    #: The end of the heading, after the level's action ("if you have:").
+    when: str = Field(min_length=1)
     why: str
     sources: list[Id] = Field(min_length=1)
     flags: list[RedFlag] = Field(min_length=1)
@@ -77,6 +96,7 @@ class RedFlagsFile(Strict):
     title: str
     intro: str
     emergency_number_fallback: str
+    levels: dict[Level, RedFlagLevel]
     groups: list[RedFlagGroup] = Field(min_length=1)
 
     def all_flags(self) -> list[RedFlag]:
@@ -85,6 +105,24 @@ class RedFlagsFile(Strict):
     def emergency_number_text(self, configured: str | None) -> str:
         """The configured emergency number, or the content's words for it when none is set."""
         return configured or self.emergency_number_fallback
+
+    def action(self, level: Level, number: str) -> str:
+        """What to do for a sign of this level, with the emergency number filled in."""
+        return self.levels[level].action.format(emergency_number=number)
+
+    def heading(self, group: RedFlagGroup, number: str) -> str:
+        """A group's heading: its level's action, then when it applies."""
+        return f"{self.action(group.level, number)} {group.when}"
+
+    def group_of(self, flag_id: str) -> RedFlagGroup | None:
+        return next((g for g in self.groups if any(f.id == flag_id for f in g.flags)), None)
+
+    def level_of(self, flag_id: str) -> Level:
+        """The level of a sign's group (KeyError for an unknown sign)."""
+        group = self.group_of(flag_id)
+        if group is None:
+            raise KeyError(flag_id)
+        return group.level
 
 
 # --- areas.yaml ---------------------------------------------------------------------------------
@@ -278,14 +316,27 @@ class RuleOut(Strict):
     areas: list[Id] | None = None
 
 
+class RedFlagLink(Strict):
+    """An answer that is really an urgent-help sign: always that sign when `areas` is None,
+    otherwise only perhaps, when one of those areas hurts."""
+
+    flag: Id
+    areas: list[Id] | None = None
+
+
 class Precaution(Strict):
     id: Id = Field(pattern=ID_PATTERN)
     label: str = Field(min_length=1)
+    #: May hold {emergency_number}: read it through advice_text().
     advice: str = Field(min_length=1)
     same_day_advice: bool = False
     postpone: bool = False
+    red_flag: RedFlagLink | None = None
     rules_out: list[RuleOut] = []
     sources: list[Id] = Field(min_length=1)
+
+    def advice_text(self, emergency_number: str) -> str:
+        return self.advice.format(emergency_number=emergency_number)
 
 
 class PrecautionsFile(Strict):
@@ -447,6 +498,8 @@ class Option(Strict):
     label: str = Field(min_length=1)
     result_note: str | None = None
     sources: list[Id] = []
+    #: Choosing this option adds "see a GP or physiotherapist" to the result.
+    see_gp: bool = False
 
 
 class ChoiceQuestion(Question):
@@ -462,6 +515,7 @@ class HowMuchStep(Strict):
     leg_pain: Question
     duration: ChoiceQuestion
     pressure: ChoiceQuestion
+    activities: ChoiceQuestion
     error: str
 
 
@@ -510,6 +564,8 @@ class PainBand(Strict):
     label: str = Field(min_length=1)
     min: int = Field(ge=0, le=10)
     max: int = Field(ge=0, le=10)
+    #: A score in this band adds "see a GP or physiotherapist" to the result.
+    see_gp: bool = False
 
 
 class PainBands(Strict):
@@ -527,6 +583,7 @@ class CheckTexts(Strict):
     leg_pain: str
     duration: str
     pressure: str
+    activities: str
     bother: str
     health: str
     score: str
@@ -534,16 +591,35 @@ class CheckTexts(Strict):
     change: dict[str, str]
 
 
-class UrgentText(Strict):
-    title: str = Field(min_length=1)
-    text: str = Field(min_length=1)
-
-
 class UrgentTexts(Strict):
-    #: red-flag group id -> its urgent message (checked at load: every group has one).
-    groups: dict[Id, UrgentText] = Field(min_length=1)
+    # The message of each level is red_flags.yaml's: one message per level, everywhere.
     you_ticked: str
     no_massage: str
+    #: For an answer that may be an urgent sign; holds {answer}, {action} and {sign}.
+    possible_sign: str = Field(min_length=1)
+
+
+class WeaknessCheck(Strict):
+    """Asks the weakness sign again when weakness bothers the person a lot."""
+
+    #: The bothersomeness item (steps.bother.items id) and the sign (red_flags.yaml flag id).
+    item: Id
+    flag: Id
+    title: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    button: str = Field(min_length=1)
+
+
+#: Why the result may say "see a GP or physiotherapist soon" (the rules decide which apply).
+GP_REASONS: tuple[str, ...] = ("pain", "duration", "bother", "activities")
+
+
+class SeeGpTexts(Strict):
+    heading: str = Field(min_length=1)
+    intro: str = Field(min_length=1)
+    #: Reason key ("pain", "duration", "bother", "activities") -> its line.
+    reasons: dict[str, str]
+    sources: list[Id] = Field(min_length=1)
 
 
 class TellTexts(Strict):
@@ -567,6 +643,8 @@ class ChartTexts(Strict):
 class ResultTexts(Strict):
     title: str
     urgent: UrgentTexts
+    weakness_check: WeaknessCheck
+    see_gp: SeeGpTexts
     same_day_title: str
     postpone_title: str
     pain_heading: str

@@ -15,6 +15,7 @@ from sciatica_guide.content import Content
 from sciatica_guide.content.article import ArticleSection
 from sciatica_guide.content.models import PageSpec, Technique
 from sciatica_guide.ui.cache import per_content
+from sciatica_guide.ui.state import get_settings
 from sciatica_guide.ui.text import escape_markdown
 
 #: CSS classes of the guide's additions (guide.css).
@@ -62,7 +63,7 @@ def evidence_notes_markdown(content: Content, heading: str) -> list[str]:
     ]
 
 
-def technique_card_markdown(content: Content, technique: Technique) -> str:
+def technique_card_markdown(content: Content, technique: Technique, number: str) -> str:
     """A technique's card: what it does and feels like, who it may suit, evidence, care."""
     labels = content.site.labels
     left = (
@@ -79,7 +80,7 @@ def technique_card_markdown(content: Content, technique: Technique) -> str:
     if care:
         parts.append(
             f"**{labels['technique_card_care']}:**\n\n"
-            + "\n".join(f"- {p.label}: {p.advice}" for p in care)
+            + "\n".join(f"- {p.label}: {p.advice_text(number)}" for p in care)
         )
     parts.append(f"**{labels['technique_card_effects']}:** {technique.common_effects}")
     parts.append(sources_line(content, technique.sources))
@@ -92,8 +93,11 @@ def _technique_of(content: Content, section: ArticleSection) -> Technique | None
     )
 
 
-def section_markdown(content: Content, section: ArticleSection) -> str:
+def section_markdown(
+    content: Content, section: ArticleSection, emergency_number: str | None = None
+) -> str:
     """One section below its heading: paragraphs (verbatim), technique card, evidence notes."""
+    number = content.red_flags.emergency_number_text(emergency_number)
 
     def build() -> str:
         parts: list[str] = []
@@ -103,11 +107,11 @@ def section_markdown(content: Content, section: ArticleSection) -> str:
         parts.extend(escape_markdown(p) for p in section.paragraphs)
         technique = _technique_of(content, section)
         if technique:
-            parts.append(technique_card_markdown(content, technique))
+            parts.append(technique_card_markdown(content, technique, number))
         parts.extend(evidence_notes_markdown(content, section.heading))
         return "\n\n".join(parts)
 
-    return per_content(content, ("section", section.heading, section.level), build)
+    return per_content(content, ("section", section.heading, section.level, number), build)
 
 
 def _heading(section: ArticleSection, anchor: str | None) -> None:
@@ -123,7 +127,7 @@ def render_section(
 ) -> None:
     technique = _technique_of(content, section)
     _heading(section, anchor=technique.id if technique else None)
-    body = section_markdown(content, section)
+    body = section_markdown(content, section, get_settings().emergency_number)
     if body:
         st.markdown(body, unsafe_allow_html=True)
     if with_children:

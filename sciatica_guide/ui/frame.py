@@ -56,7 +56,7 @@ def red_flag_markdown(content: Content, settings: Settings) -> str:
     def build() -> str:
         lines: list[str] = [content.red_flags.intro, ""]
         for group in content.red_flags.groups:
-            lines.append(f"**{group.heading.format(emergency_number=number)}**")
+            lines.append(f"**{content.red_flags.heading(group, number)}**")
             lines.append("")
             lines.extend(f"- {flag.text}" for flag in group.flags)
             lines.append("")

@@ -36,7 +36,12 @@ def render_sources_page(content: Content, settings: Settings, page_id: str, mode
     )
 
     st.subheader(labels["precautions_heading"])
-    st.markdown("\n".join(f"- **{p.label}.** {p.advice}" for p in content.precautions.precautions))
+    number = content.red_flags.emergency_number_text(settings.emergency_number)
+    st.markdown(
+        "\n".join(
+            f"- **{p.label}.** {p.advice_text(number)}" for p in content.precautions.precautions
+        )
+    )
     st.caption(f"{labels['sources']}: {source_list(content, content.precautions.sources_default)}")
 
     st.subheader(labels["references_heading"])
