@@ -72,16 +72,20 @@ def assert_touch_size(locator: Locator, minimum: float = 44) -> None:
     assert box is not None and box["height"] >= minimum and box["width"] >= 24, box
 
 
-def fill_in_to_the_check_page(page: Page, content: Content) -> None:
+def fill_in_to_the_check_page(
+    page: Page, content: Content, sbi: tuple[str, ...] = ("5", "4", "2", "0")
+) -> None:
     """Answer every step by touch: no signs, left calf, pain 3 and 7, blood thinners."""
     a = content.assessment
     expect(page.get_by_text(a.progress.format(step=1, total=5))).to_be_visible()
 
-    none_boxes = page.locator('[data-testid="stCheckbox"]').filter(has_text="No, I have none")
-    expect(none_boxes).to_have_count(2)
-    assert_touch_size(none_boxes.first.locator("label"))
-    for index in range(2):
-        tap(page, none_boxes.nth(index).locator("label"))
+    groups = content.red_flags.groups
+    none_boxes = [
+        keyed(page, f"guide.assessment.w.flag-none.{g.id}").locator("label") for g in groups
+    ]
+    assert_touch_size(none_boxes[0])
+    for box in none_boxes:
+        tap(page, box)
     assert_touch_size(page.get_by_role("button", name=a.buttons.continue_))
     tap(page, page.get_by_role("button", name=a.buttons.continue_))
 
@@ -97,9 +101,10 @@ def fill_in_to_the_check_page(page: Page, content: Content) -> None:
     assert_touch_size(keyed(page, "guide.assessment.w.leg_pain").get_by_role("radio", name="7"))
     tap(page, page.get_by_text("6 to 12 weeks", exact=True))
     tap(page, page.get_by_text("Light", exact=True))
+    tap(page, page.get_by_text("No, I can do them", exact=True))
     tap(page, page.get_by_role("button", name=a.buttons.continue_))
 
-    for item, score in zip(a.steps.bother.items, ["5", "4", "2", "0"], strict=True):
+    for item, score in zip(a.steps.bother.items, sbi, strict=True):
         pick(page, f"sbi.{item.id}", score)
     tap(page, page.get_by_role("button", name=a.buttons.continue_))
 
@@ -153,8 +158,9 @@ def test_a_red_flag_gives_the_urgent_message_and_summary_by_touch(
     a = content.assessment
     open_assessment(page, app_server)
     form = page.locator(".st-key-self-assessment")
-    tap(page, form.get_by_text("Numbness around your genitals or your bottom"))
-    urgent = a.result.urgent.groups["cauda-equina"].title.format(emergency_number=NUMBER)
+    sign = "Numbness, tingling or pins and needles around your genitals or your bottom"
+    tap(page, form.get_by_text(sign))
+    urgent = content.red_flags.action("emergency", NUMBER) + "."
     alert = page.locator('[data-testid="stAlertContentError"]').filter(has_text=urgent)
     expect(alert).to_be_visible()
     # It sits above the questions.
@@ -168,8 +174,31 @@ def test_a_red_flag_gives_the_urgent_message_and_summary_by_touch(
     assert "May suit" not in text
     summary = pdf_text(download(page, a.buttons.download_pdf))
     assert urgent in summary
-    assert "Numbness around your genitals or your bottom" in summary
+    assert sign in summary
     assert a.result.urgent.no_massage in summary
+
+
+def test_weakness_is_asked_again_on_the_result_and_yes_by_touch_is_urgent(
+    app_server: RunningApp, tablet_page: Page, content: Content
+) -> None:
+    page = tablet_page
+    a = content.assessment
+    check = a.result.weakness_check
+    open_assessment(page, app_server)
+    fill_in_to_the_check_page(page, content, sbi=("2", "2", "6", "2"))
+    tap(page, page.get_by_role("button", name=a.buttons.see_result))
+    expect(page.get_by_text(check.title)).to_be_visible()
+    assert "May suit" in main_text(page)
+    yes = page.get_by_role("button", name=check.button)
+    assert_touch_size(yes)
+    tap(page, yes)
+    urgent = content.red_flags.action("today", NUMBER) + "."
+    expect(
+        page.locator('[data-testid="stAlertContentError"]').filter(has_text=urgent)
+    ).to_be_visible()
+    text = main_text(page)
+    assert "May suit" not in text and check.title not in text
+    assert "New weakness in one leg or foot" in text
 
 
 def sideways_overflow(page: Page) -> int:
