@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from sciatica_guide.assessment.export import DEJAVU_DIR, latin1, to_pdf, to_text
+from sciatica_guide.assessment.export import DEJAVU_DIR, build_summary, latin1, to_pdf, to_text
 from sciatica_guide.assessment.rules import Answers, evaluate
-from sciatica_guide.assessment.summary import build_summary
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Settings
 

@@ -9,8 +9,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from sciatica_guide.assessment.report import urgent_lines
 from sciatica_guide.assessment.rules import Answers, evaluate
-from sciatica_guide.assessment.summary import urgent_lines
 from sciatica_guide.body_map.panel import region_panel
 from sciatica_guide.content import Content, load_content
 from sciatica_guide.handout import build_handout_pdf

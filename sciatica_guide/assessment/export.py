@@ -1,14 +1,110 @@
-"""The summary as a one-page PDF and as plain text, made in memory only (never written to disk)."""
+"""The result as a one-page summary file: PDF or plain text, made in memory only (never on disk).
+
+Both render the one Report (report.py) that the screen renders too: only the choice of blocks,
+their headings (the summary's own, in the first person) and the layout differ.
+"""
 
 from __future__ import annotations
 
-from sciatica_guide.assessment.summary import Summary
-from sciatica_guide.pdf import DEJAVU_DIR, GuidePdf, dejavu_available, latin1
+from dataclasses import dataclass
 
-__all__ = ["DEJAVU_DIR", "latin1", "to_pdf", "to_text"]
+from sciatica_guide.assessment.report import Block, Kind, Report, build_report, join_words, sentence
+from sciatica_guide.assessment.rules import Answers, Result
+from sciatica_guide.content import Content
+from sciatica_guide.pdf import DEJAVU_DIR, GuidePdf, dejavu_available, latin1
+from sciatica_guide.settings import Settings
+
+__all__ = ["DEJAVU_DIR", "Summary", "build_summary", "latin1", "to_pdf", "to_text"]
 
 #: Font sizes tried in turn until the summary fits on one page.
 FONT_SIZES = (11.0, 10.0, 9.0, 8.0, 7.0)
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    lines: tuple[str, ...]
+    #: An urgent section is drawn first and stands out (framed and bold in the PDF).
+    urgent: bool = False
+
+
+@dataclass(frozen=True)
+class Summary:
+    title: str
+    sections: tuple[Section, ...]
+    footer: tuple[str, ...]
+
+    def as_text(self) -> str:
+        """The plain-text version: title, sections with underlined headings, footer."""
+        out = [self.title, "=" * len(self.title), ""]
+        for section in self.sections:
+            heading = section.heading.upper() if section.urgent else section.heading
+            out += [heading, "-" * len(heading)]
+            out += [f"- {line}" for line in section.lines]
+            out.append("")
+        out += list(self.footer)
+        return "\n".join(out).rstrip() + "\n"
+
+
+def _lines(block: Block) -> list[str]:
+    return [" ".join([item.text, *item.lines]) for item in block.items]
+
+
+def _grouped_places(content: Content, block: Block) -> list[str]:
+    """Places with the same advice said once, in body order: 'Calf and Shin: May suit: ...'."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for item in block.items:
+        groups.setdefault(item.lines, []).append(item.text)
+    return [
+        f"{join_words(content, places)}: " + " ".join(sentence(line) for line in lines)
+        for lines, places in groups.items()
+    ]
+
+
+def summary_of(content: Content, report: Report) -> Summary:
+    """The file's view of the report: urgent help first, then what to see a GP about, the
+    answers, care, massage, other care and sources."""
+    s = content.assessment.summary
+    r = content.assessment.result
+    sections: list[Section] = []
+    if urgent := report.block(Kind.URGENT):
+        lines = [" ".join([item.text, *item.lines]) for item in urgent.items if item.lines]
+        if report.ticked:
+            lines.append(f"{r.urgent.you_ticked} " + "; ".join(report.ticked))
+        lines += [item.text for item in urgent.items if not item.lines]
+        lines.append(urgent.note)
+        sections.append(Section(urgent.heading, tuple(lines), urgent=True))
+    gp = [b for b in (report.block(Kind.WEAKNESS_CHECK), report.block(Kind.SEE_GP)) if b]
+    if gp:
+        lines = []
+        for block in gp:
+            lines += (
+                [f"{block.heading} {block.items[0].text}"]
+                if block.kind is Kind.WEAKNESS_CHECK
+                else _lines(block)
+            )
+        sections.append(Section(r.see_gp.heading, tuple(lines)))
+    if tell := report.block(Kind.TELL):
+        sections.append(Section(s.answers_heading, tuple(_lines(tell))))
+    if care := report.block(Kind.CARE):
+        sections.append(Section(s.care_heading, tuple(_lines(care))))
+    if techniques := report.block(Kind.TECHNIQUES):
+        lines = _grouped_places(content, techniques)
+        if techniques.note:
+            lines.append(techniques.note)
+        sections.append(Section(s.techniques_heading, tuple(lines)))
+    if combine := report.block(Kind.COMBINE):
+        sections.append(Section(s.combine_heading, tuple(_lines(combine))))
+    if sources := report.block(Kind.SOURCES):
+        sections.append(Section(s.sources_heading, tuple(_lines(sources))))
+    return Summary(title=report.title, sections=tuple(sections), footer=report.footer)
+
+
+def build_summary(
+    content: Content, answers: Answers, result: Result, settings: Settings
+) -> Summary:
+    number = content.red_flags.emergency_number_text(settings.emergency_number)
+    return summary_of(content, build_report(content, answers, result, number))
 
 
 def to_text(summary: Summary) -> bytes:

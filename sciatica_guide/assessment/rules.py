@@ -10,16 +10,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from sciatica_guide.content import Content
 from sciatica_guide.content.models import LEVEL_ORDER, Level, PainBand, Precaution, Region, SbiItem
 
+
+class Step(StrEnum):
+    """The screens of the self-assessment, in order: five questions, check, result."""
+
+    SAFETY = "safety"
+    WHERE = "where"
+    HOW_MUCH = "how_much"
+    BOTHER = "bother"
+    HEALTH = "health"
+    CHECK = "check"
+    RESULT = "result"
+
+
 #: The question steps, in the order they are asked. "check" and "result" follow them.
-STEPS: tuple[str, ...] = ("safety", "where", "how_much", "bother", "health")
-CHECK = "check"
-RESULT = "result"
-ALL_STEPS: tuple[str, ...] = (*STEPS, CHECK, RESULT)
+STEPS: tuple[Step, ...] = (Step.SAFETY, Step.WHERE, Step.HOW_MUCH, Step.BOTHER, Step.HEALTH)
+CHECK = Step.CHECK
+RESULT = Step.RESULT
+ALL_STEPS: tuple[Step, ...] = tuple(Step)
 
 PAIN_MIN, PAIN_MAX = 0, 10
 #: An SBI item scored this high or higher counts as bothersome (Grøvle et al. 2010).
@@ -282,16 +296,16 @@ def plan_techniques(
 def step_complete(content: Content, answers: Answers, step: str) -> bool:
     """Whether a question step has every answer it needs (Continue is refused until it has)."""
     a = content.assessment.steps
-    if step == "safety":
+    if step == Step.SAFETY:
         for question in a.safety.groups:
             group = next(g for g in content.red_flags.groups if g.id == question.group)
             ticked = any(flag.id in answers.red_flags for flag in group.flags)
             if not ticked and question.group not in answers.safety_none:
                 return False
         return True
-    if step == "where":
+    if step == Step.WHERE:
         return any(content.region(r) is not None for r in answers.regions)
-    if step == "how_much":
+    if step == Step.HOW_MUCH:
         return (
             answers.back_pain is not None
             and answers.leg_pain is not None
@@ -299,14 +313,14 @@ def step_complete(content: Content, answers: Answers, step: str) -> bool:
             and a.how_much.pressure.option(answers.pressure) is not None
             and a.how_much.activities.option(answers.activities) is not None
         )
-    if step == "bother":
+    if step == Step.BOTHER:
         return sbi_total(a.bother.items, answers.sbi) is not None
-    if step == "health":
+    if step == Step.HEALTH:
         return answers.precautions_none or bool(answers.precautions & set(a.health.precautions))
     raise ValueError(f"unknown step {step!r}")
 
 
-def first_incomplete_step(content: Content, answers: Answers) -> str | None:
+def first_incomplete_step(content: Content, answers: Answers) -> Step | None:
     return next((s for s in STEPS if not step_complete(content, answers, s)), None)
 
 
@@ -314,9 +328,9 @@ def any_red_flag(content: Content, answers: Answers) -> bool:
     return bool(urgent_groups(content, answers.red_flags))
 
 
-def next_step(content: Content, answers: Answers, step: str) -> str:
+def next_step(content: Content, answers: Answers, step: str) -> Step:
     """Where Continue goes: straight to the result after any red flag, otherwise on in order."""
-    if step == "safety" and any_red_flag(content, answers):
+    if step == Step.SAFETY and any_red_flag(content, answers):
         return RESULT
     if step in STEPS:
         index = STEPS.index(step)
@@ -324,7 +338,7 @@ def next_step(content: Content, answers: Answers, step: str) -> str:
     return RESULT
 
 
-def previous_step(step: str) -> str | None:
+def previous_step(step: str) -> Step | None:
     if step == RESULT:
         return CHECK
     if step == CHECK:

@@ -1,5 +1,10 @@
-"""The self-assessment's place in the session. Every key starts with "guide." so that
-clear_person (the "Clear my answers" button) forgets all of it. Nothing here touches disk or URL.
+"""The self-assessment's place in the session: the one owner of every key it uses.
+
+The answers are kept as one plain dict (ANSWERS; the places in the shared PAIN_REGIONS). While a
+step is on screen its widgets hold that step's answers under WIDGET keys, which start from the
+stored answers (`init`) and are folded back into them (`collect`) on every action. Every key
+starts with "guide." so that clear_person ("Clear my answers") forgets all of it. Nothing here
+touches disk or URL.
 """
 
 from __future__ import annotations
@@ -7,7 +12,7 @@ from __future__ import annotations
 from collections.abc import MutableMapping, Sequence
 from typing import Any
 
-from sciatica_guide.assessment.rules import ALL_STEPS, STEPS, Answers
+from sciatica_guide.assessment.rules import STEPS, Answers, Step
 from sciatica_guide.content import Content
 from sciatica_guide.session import (
     PREFIX,
@@ -28,18 +33,115 @@ SEEN_SELECTED = PREFIX + "assessment.seen_selected"
 WIDGET = PREFIX + "assessment.w."
 #: Not about the person (a one-off "cleared" notice), so deliberately outside the prefix.
 CLEARED_NOTICE = "assessment_cleared_notice"
+#: The step drawn last, to notice a new screen (kept with the answers, so cleared with them).
+LAST_DRAWN = PREFIX + "assessment.last_drawn"
+
+BACK_KEY = f"{WIDGET}back_pain"
+LEG_KEY = f"{WIDGET}leg_pain"
+DURATION_KEY = f"{WIDGET}duration"
+PRESSURE_KEY = f"{WIDGET}pressure"
+ACTIVITIES_KEY = f"{WIDGET}activities"
+PRECAUTION_NONE_KEY = f"{WIDGET}precaution-none"
+#: Single-value answers and the widget that holds each while its step is on screen.
+VALUE_WIDGETS = (
+    ("back_pain", BACK_KEY),
+    ("leg_pain", LEG_KEY),
+    ("duration", DURATION_KEY),
+    ("pressure", PRESSURE_KEY),
+    ("activities", ACTIVITIES_KEY),
+)
+
+
+def flag_key(flag_id: str) -> str:
+    return f"{WIDGET}flag.{flag_id}"
+
+
+def flag_none_key(group_id: str) -> str:
+    return f"{WIDGET}flag-none.{group_id}"
+
+
+def where_key(area_id: str) -> str:
+    return f"{WIDGET}where.{area_id}"
+
+
+def sbi_key(item_id: str) -> str:
+    return f"{WIDGET}sbi.{item_id}"
+
+
+def precaution_key(precaution_id: str) -> str:
+    return f"{WIDGET}precaution.{precaution_id}"
+
 
 State = MutableMapping[str, Any]
 
 
-def get_step(state: State) -> str:
-    step = state.get(STEP)
-    return step if step in ALL_STEPS else STEPS[0]
+def get_step(state: State) -> Step:
+    value = state.get(STEP)
+    return Step(value) if value in tuple(Step) else STEPS[0]
 
 
-def set_step(state: State, step: str) -> None:
-    state[STEP] = step
+def set_step(state: State, step: Step) -> None:
+    state[STEP] = step.value
     state.pop(SHOW_ERROR, None)
+
+
+def init(state: State, key: str, value: Any) -> None:
+    """A widget starts from the stored answer when it was not on screen in the last run."""
+    if key not in state:
+        state[key] = value
+
+
+def collect(state: State, content: Content, answers: Answers) -> Answers:
+    """The stored answers updated with the values of any widgets on screen."""
+    data = answers.to_mapping()
+    a = content.assessment
+    group_flags = {g.id: [f.id for f in g.flags] for g in content.red_flags.groups}
+    flags = set(answers.red_flags)
+    none = set(answers.safety_none)
+    for question in a.steps.safety.groups:
+        if flag_none_key(question.group) not in state:
+            continue
+        for flag_id in group_flags[question.group]:
+            (flags.add if state.get(flag_key(flag_id)) else flags.discard)(flag_id)
+        (none.add if state.get(flag_none_key(question.group)) else none.discard)(question.group)
+    data["red_flags"], data["safety_none"] = sorted(flags), sorted(none)
+
+    regions = list(answers.regions)
+    where_keys = {area.id: where_key(area.id) for area in content.areas.areas}
+    if any(key in state for key in where_keys.values()):
+        chosen = {
+            f"{area_id}-{side}"
+            for area_id, key in where_keys.items()
+            for side in (state.get(key) or [])
+            if side in ("left", "right")
+        }
+        regions = merge_selection(regions, chosen, [r.id for r in content.regions()])
+
+    for field, key in VALUE_WIDGETS:
+        if key in state:
+            data[field] = state[key]
+    sbi = dict(answers.sbi)
+    for item in a.steps.bother.items:
+        key = sbi_key(item.id)
+        if key in state:
+            if state[key] is None:
+                sbi.pop(item.id, None)
+            else:
+                sbi[item.id] = state[key]
+    data["sbi"] = sbi
+    if PRECAUTION_NONE_KEY in state:
+        data["precautions"] = [
+            pid for pid in a.steps.health.precautions if state.get(precaution_key(pid))
+        ]
+        data["precautions_none"] = bool(state.get(PRECAUTION_NONE_KEY))
+    return Answers.from_mapping(data, regions=regions)
+
+
+def sync(state: State, content: Content) -> Answers:
+    """Fold the widgets on screen into the stored answers, and return them."""
+    answers = collect(state, content, load_answers(state))
+    save_answers(state, answers)
+    return answers
 
 
 def load_answers(state: State) -> Answers:

@@ -1,0 +1,233 @@
+"""The last two screens: "Check your answers" and the result. The result draws the one Report
+(report.py) that the PDF and the text summary are made from."""
+
+from __future__ import annotations
+
+import textwrap
+
+import streamlit as st
+
+from sciatica_guide.assessment import actions, export
+from sciatica_guide.assessment.report import Block, Kind, Report, check_rows
+from sciatica_guide.assessment.rules import RESULT, STEPS, Answers, Result, Step
+from sciatica_guide.content import Content
+from sciatica_guide.ui.article_view import source_list
+from sciatica_guide.ui.text import escape_markdown
+
+
+def _bullets(lines: list[str] | tuple[str, ...]) -> str:
+    return "\n".join(f"- {escape_markdown(line)}" for line in lines)
+
+
+def render_urgent_banner(report: Report) -> None:
+    """Each urgent level's message, then any sign the answers may be: first on the page."""
+    block = report.block(Kind.URGENT)
+    if block is None:
+        return
+    for item in block.items:
+        body = escape_markdown(item.text)
+        if item.lines:
+            body = f"### {body}\n\n" + " ".join(escape_markdown(x) for x in item.lines)
+        st.error(body, icon=":material/emergency:")
+
+
+def render_check_page(content: Content, answers: Answers, result: Result) -> None:
+    c = content.assessment.check
+    st.subheader(c.title)
+    st.markdown(c.intro)
+    rows = check_rows(content, answers, result)
+    for step in STEPS:
+        with st.container(border=True, key=f"check-{step.value}"):
+            for _, label, values in (r for r in rows if r[0] == step):
+                lines = "  \n".join(escape_markdown(v) for v in values)
+                st.markdown(f"**{escape_markdown(label)}**  \n{lines}")
+            st.button(
+                c.change[step.value],
+                key=f"change-{step.value}",
+                on_click=actions.go_to,
+                args=(content, step),
+                kwargs={"return_to_check": True},
+                icon=":material/edit:",
+            )
+    st.button(
+        content.assessment.buttons.see_result,
+        type="primary",
+        key="see-result",
+        on_click=actions.go_to,
+        args=(content, RESULT),
+        width="stretch",
+    )
+
+
+def _chart(content: Content, answers: Answers) -> None:
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
+    a = content.assessment
+    labels = a.result.chart
+    pain = [(a.result.back_pain, answers.back_pain), (a.result.leg_pain, answers.leg_pain)]
+    pain = [(name, score) for name, score in pain if score is not None]
+    sbi = [(i.text, answers.sbi[i.id]) for i in a.steps.bother.items if i.id in answers.sbi]
+    if not pain and not sbi:
+        return
+    rows = [(labels.pain_axis, pain, 10), (labels.sbi_axis, sbi, a.steps.bother.scale.max)]
+    rows = [row for row in rows if row[1]]
+    fig = make_subplots(
+        rows=len(rows),
+        cols=1,
+        subplot_titles=[title for title, _, _ in rows],
+        row_heights=[len(data) for _, data, _ in rows],
+        vertical_spacing=0.18,
+    )
+    for index, (_, data, maximum) in enumerate(rows, start=1):
+        fig.add_trace(
+            go.Bar(
+                x=[score for _, score in data],
+                # Wrapped labels leave room for the bars on a phone.
+                y=["<br>".join(textwrap.wrap(name, 22)) for name, _ in data],
+                orientation="h",
+                text=[f"{score}/{maximum}" for _, score in data],
+                textposition="outside",
+                marker_color="#0b6e69",
+                hoverinfo="skip",
+                cliponaxis=False,
+            ),
+            row=index,
+            col=1,
+        )
+        fig.update_xaxes(
+            range=[0, maximum * 1.2],
+            dtick=1,
+            showticklabels=False,
+            row=index,
+            col=1,
+            fixedrange=True,
+        )
+        fig.update_yaxes(autorange="reversed", row=index, col=1, fixedrange=True)
+    for annotation in fig.layout.annotations:
+        annotation.update(x=0, xanchor="left", font={"size": 15})
+    fig.update_layout(
+        showlegend=False,
+        height=120 + 52 * sum(len(data) for _, data, _ in rows),
+        margin={"l": 10, "r": 30, "t": 40, "b": 20},
+        title_text=None,
+    )
+    st.subheader(labels.title)
+    st.plotly_chart(
+        fig,
+        config={"displayModeBar": False, "staticPlot": True},
+        key="answers-chart",
+        alt=labels.alt,
+    )
+
+
+def _downloads(content: Content, report: Report) -> None:
+    a = content.assessment
+    summary = export.summary_of(content, report)
+    st.subheader(a.result.downloads_heading)
+    st.caption(a.result.downloads_intro)
+    left, right = st.columns(2)
+    # The files are made only when a button is tapped, in memory, and never stored.
+    left.download_button(
+        a.buttons.download_pdf,
+        data=lambda: export.to_pdf(summary),
+        file_name=f"{a.summary.file_stem}.pdf",
+        mime="application/pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+        key="download-pdf",
+        width="stretch",
+    )
+    right.download_button(
+        a.buttons.download_text,
+        data=lambda: export.to_text(summary),
+        file_name=f"{a.summary.file_stem}.txt",
+        mime="text/plain",
+        on_click="ignore",
+        icon=":material/description:",
+        key="download-text",
+        width="stretch",
+    )
+
+
+def _sources_caption(content: Content, block: Block, text: str = "") -> None:
+    label = content.site.labels["sources"]
+    parts = [text] if text else []
+    if block.sources:
+        parts.append(f"{label}: {source_list(content, list(block.sources))}")
+    if parts:
+        st.caption(" ".join(parts))
+
+
+def _render_block(content: Content, block: Block) -> None:
+    """One block of the result, drawn for its kind."""
+    if block.kind is Kind.WEAKNESS_CHECK:
+        with st.container(border=True, key="weakness-check"):
+            st.markdown(
+                f"**{escape_markdown(block.heading)}**\n\n{escape_markdown(block.items[0].text)}"
+            )
+            st.button(
+                content.assessment.result.weakness_check.button,
+                key="weakness-yes",
+                type="primary",
+                on_click=actions.confirm_weakness,
+                args=(content,),
+                icon=":material/emergency:",
+            )
+    elif block.kind in (Kind.SAME_DAY, Kind.POSTPONE):
+        icon = ":material/local_hospital:" if block.kind is Kind.SAME_DAY else ":material/schedule:"
+        text = " ".join(escape_markdown(item.text) for item in block.items)
+        st.warning(f"**{escape_markdown(block.heading)}.** {text}", icon=icon)
+    elif block.kind is Kind.SEE_GP:
+        with st.container(border=True, key="see-gp"):
+            st.markdown(
+                f"#### {escape_markdown(block.heading)}\n\n{escape_markdown(block.intro)}\n\n"
+                + _bullets([item.text for item in block.items])
+            )
+            _sources_caption(content, block)
+    elif block.kind is Kind.TECHNIQUES:
+        st.markdown(f"#### {escape_markdown(block.heading)}")
+        st.markdown(escape_markdown(block.intro))
+        if block.note:
+            st.info(block.note, icon=":material/block:")
+        for item in block.items:
+            with st.container(border=True, key=f"plan-{item.id}"):
+                body = [f"- {escape_markdown(line)}" for line in item.lines]
+                body += [f"    - {escape_markdown(detail)}" for detail in item.details]
+                st.markdown(f"**{escape_markdown(item.text)}**\n\n" + "\n".join(body))
+    elif block.kind is Kind.TELL:
+        with st.container(border=True, key="tell-therapist"):
+            st.markdown(f"#### {escape_markdown(block.heading)}")
+            st.caption(block.intro)
+            st.markdown(_bullets([item.text for item in block.items]))
+    elif block.kind in (Kind.PAIN, Kind.BOTHER, Kind.CARE, Kind.COMBINE):
+        st.markdown(f"#### {escape_markdown(block.heading)}")
+        st.markdown(_bullets([item.text for item in block.items]))
+        _sources_caption(content, block, block.note)
+
+
+def render_result_page(content: Content, answers: Answers, report: Report) -> None:
+    r = content.assessment.result
+    st.subheader(r.title)
+    if urgent := report.block(Kind.URGENT):
+        if report.ticked:
+            st.markdown(f"**{escape_markdown(r.urgent.you_ticked)}**\n\n" + _bullets(report.ticked))
+        st.markdown(f"**{escape_markdown(urgent.note)}**")
+        _downloads(content, report)
+        return
+    for block in report.blocks:
+        if block.kind is not Kind.SOURCES:
+            _render_block(content, block)
+    _chart(content, answers)
+    _downloads(content, report)
+
+
+def render_change_answers(content: Content, urgent: bool) -> None:
+    st.button(
+        content.assessment.buttons.change_answers,
+        key="back-result",
+        type="tertiary",
+        icon=":material/arrow_back:",
+        on_click=actions.go_back,
+        args=(content, Step.RESULT, urgent),
+    )
