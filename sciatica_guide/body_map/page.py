@@ -30,7 +30,7 @@ from sciatica_guide.ui.article_view import (
 )
 from sciatica_guide.ui.cache import per_content
 from sciatica_guide.ui.navigation import page_link_target
-from sciatica_guide.ui.text import escape_markdown
+from sciatica_guide.ui.text import escape_markdown, plain_markdown
 
 # Widget keys start with session.PREFIX, so "start over" forgets them with the selection.
 MAP_KEY = session.PREFIX + "body_map.map"
@@ -229,7 +229,8 @@ def render_body_map_page(
             filter_mode=None,
             on_change=lambda: _on_list_change(content),
         )
-        number = content.red_flags.emergency_number_text(settings.emergency_number)
+        # A setting, shown in Markdown below: as plain text.
+        number = plain_markdown(content.red_flags.emergency_number_text(settings.emergency_number))
         panel = region_panel(content, selected, number) if selected else None
         with st.container(key="bm-panel"):
             if panel is None:
