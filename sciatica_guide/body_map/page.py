@@ -86,9 +86,12 @@ def sync_selection(content: Content, state: Any, query_params: Any) -> tuple[str
     if selected != current:
         session.set_selected_region(state, selected)
         state[VIEW_KEY] = view_of(content, selected)
-    if selected is not None and query_params.get(REGION_PARAM) != selected:
+    # The address shows a region only when the person opened a link with one (written back in
+    # its canonical form) or chose one on this page (_select). A place ticked in the
+    # self-assessment is an answer: it never goes into the address bar or browser history.
+    if url.region_id is not None and query_params.get(REGION_PARAM) != selected:
         query_params[REGION_PARAM] = selected
-    elif selected is None and url.problem:
+    elif url.problem:
         del query_params[REGION_PARAM]
     if VIEW_KEY not in state or state[VIEW_KEY] not in VIEWS:
         state[VIEW_KEY] = view_of(content, selected)

@@ -216,3 +216,33 @@ def test_check_and_result_pages_are_clean_on_a_phone(
     assert serious_axe_rules(page) <= streamlit_baseline
     assert hosts <= {urlparse(app_server.url).netloc}
     context.close()
+
+
+@pytest.mark.parametrize("size", ["tablet", "phone"])
+def test_a_place_from_the_self_assessment_never_reaches_the_address_bar(
+    app_server: RunningApp, browser: Browser, content: Content, size: str
+) -> None:
+    # Issue #12 part 6: on a shared tablet, an address in the browser's history would tell the
+    # next person where the last one hurts.
+    context = new_context(browser, size, touch=True)
+    page = context.new_page()
+    addresses: list[str] = []
+    page.on("framenavigated", lambda frame: addresses.append(frame.url))
+    open_assessment(page, app_server)
+    fill_in_to_the_check_page(page, content)
+    tap(page, page.get_by_role("button", name=content.assessment.buttons.see_result))
+    expect(page.get_by_role("heading", name=content.assessment.result.title)).to_be_visible()
+
+    body_map = content.page("body-map")
+    toggle = page.locator('[data-testid="stExpandSidebarButton"]')
+    if toggle.is_visible():
+        tap(page, toggle)
+    tap(page, page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=body_map.title))
+    # The body map shows the place picked in the self-assessment...
+    expect(page.get_by_role("heading", name="Calf, your left")).to_be_visible()
+    page.wait_for_timeout(300)
+    # ...but the address does not name it, now or at any step on the way.
+    addresses.append(page.url)
+    assert page.url.rstrip("/").endswith(f"/{body_map.url_path}")
+    assert [a for a in addresses if "region" in a or "calf" in a] == []
+    context.close()
