@@ -108,21 +108,24 @@ def _panel_body_markdown(content: Content, panel: RegionPanel) -> str:
     """
     ui = content.body_map.ui
     area = panel.area
+    # Rendered with unsafe_allow_html (for the note's box): every content string is escaped.
+    e = escape_markdown
+    roots = ui.roots_line.format(roots=", ".join(area.roots))
     parts = [
-        f"#### {ui.muscles}",
-        "\n".join(f"- {escape_markdown(m)}" for m in area.muscles),
-        f"#### {ui.sciatica_here}",
+        f"#### {e(ui.muscles)}",
+        "\n".join(f"- {e(m)}" for m in area.muscles),
+        f"#### {e(ui.sciatica_here)}",
         html_block(
             NOTE_CLASS,
-            f"**{ui.not_diagnosis}**\n\n{escape_markdown(area.typical)}\n\n"
-            + html_block(SOURCES_CLASS, ui.roots_line.format(roots=", ".join(area.roots))),
+            f"**{e(ui.not_diagnosis)}**\n\n{e(area.typical)}\n\n"
+            + html_block(SOURCES_CLASS, e(roots)),
         ),
     ]
     if panel.precautions or panel.care:
-        lines = [f"- **{p.label}.** {p.advice}" for p in panel.precautions]
-        lines += [f"- {escape_markdown(text)}" for text in panel.care]
-        parts += [f"#### {ui.take_care}", "\n".join(lines)]
-    parts.append(f"#### {ui.techniques}")
+        lines = [f"- **{e(p.label)}.** {e(p.advice)}" for p in panel.precautions]
+        lines += [f"- {e(text)}" for text in panel.care]
+        parts += [f"#### {e(ui.take_care)}", "\n".join(lines)]
+    parts.append(f"#### {e(ui.techniques)}")
     return "\n\n".join(parts)
 
 
