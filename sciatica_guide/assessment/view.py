@@ -88,6 +88,13 @@ _CSS = """
 """
 
 PAIN_OPTIONS = list(range(11))
+#: How often the result page reruns a tiny fragment while its downloads are on screen. A tapped
+#: summary is served at /media/<hash> to whoever has that address, until Streamlit removes files
+#: no session uses; it checks after every script run, in two steps (mark, then delete). Without
+#: a run nothing is removed, so on a quiet server a summary would stay fetchable as long as the
+#: result is on screen. With a run every 3 s it is gone within about 6 s of the tap
+#: (tests/browser/test_self_assessment.py::test_a_summary_download_is_gone_within_seconds).
+DOWNLOAD_SWEEP_SECONDS = 3.0
 
 
 # --- widget keys ----------------------------------------------------------------------------------
@@ -509,6 +516,11 @@ def _technique_how(content: Content, area_id: str, technique_id: str) -> str | N
     return next((t.how for t in content.area(area_id).techniques if t.id == technique_id), None)
 
 
+@st.fragment(run_every=DOWNLOAD_SWEEP_SECONDS)
+def _sweep_downloads() -> None:
+    """Draws nothing: each run lets Streamlit remove summaries already fetched (see above)."""
+
+
 def _downloads(content: Content, answers: Answers, result: Result, settings: Settings) -> None:
     a = content.assessment
     summary = build_summary(content, answers, result, settings)
@@ -536,6 +548,7 @@ def _downloads(content: Content, answers: Answers, result: Result, settings: Set
         key="download-text",
         width="stretch",
     )
+    _sweep_downloads()
 
 
 def _result_page(content: Content, settings: Settings, answers: Answers, result: Result) -> None:
