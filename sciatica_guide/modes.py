@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import Any
@@ -26,10 +27,24 @@ IDLE_RESET_NOTICE_KEY = "mode.idle_reset_notice"
 Clock = Callable[[], float]
 
 
+#: What the notice shows for a requested mode that is not a plain word: a link could otherwise
+#: put any text (a phone number, an address) inside a health guide's own notice.
+UNSHOWN_REQUEST = "…"
+#: A mistyped mode is a word: letters and hyphens. Anything else is not echoed back.
+_PLAIN_WORD = re.compile(r"^[A-Za-z][A-Za-z-]*$")
+
+
+def shown_request(requested: str) -> str:
+    """The part of an unknown ?mode= value the notice may repeat: a short plain word, else "…"."""
+    text = requested.strip()[:40]
+    return text if _PLAIN_WORD.match(text) else UNSHOWN_REQUEST
+
+
 @dataclass(frozen=True)
 class ModeChoice:
     mode: Mode
-    #: The unknown value a URL asked for, to tell the person calmly; None when all was well.
+    #: What to repeat of an unknown value a URL asked for (see shown_request), to tell the
+    #: person calmly; None when all was well.
     unknown_request: str | None = None
 
 
@@ -48,8 +63,8 @@ def resolve_mode(
     try:
         return ModeChoice(Mode(text))
     except ValueError:
-        # Show at most 40 characters of what was asked for: enough to recognise, never a dump.
-        return ModeChoice(remembered or Mode.STANDARD, unknown_request=str(requested)[:40])
+        shown = shown_request(str(requested))
+        return ModeChoice(remembered or Mode.STANDARD, unknown_request=shown)
 
 
 def is_idle(last_activity: float | None, now: float, timeout: float) -> bool:

@@ -1,16 +1,41 @@
-"""Deployment settings read from the environment, so one content folder serves every clinic."""
+"""Deployment settings read from the environment, so one content folder serves every clinic.
+
+Every value is checked at start-up: a value the guide cannot use stops it with one line naming
+the setting (never echoing the value: it is shown on the page, and could be long or hostile).
+Checked values are still shown as plain text wherever they appear (ui.text.plain_markdown).
+"""
 
 from __future__ import annotations
 
+import math
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ENV_PREFIX = "SCIATICA_GUIDE_"
 DEFAULT_IDLE_RESET_SECONDS = 180.0
 DEFAULT_IDLE_CHECK_SECONDS = 10.0
+#: Idle reset: 5 s (tests) to a day. Beyond a day a shared tablet effectively never resets.
+IDLE_RESET_RANGE = (5.0, 86_400.0)
+#: How often an open page checks: each check is a fragment run (CPU on the server), so at most
+#: once a second; at least once a minute, so a reset is never much later than asked.
+IDLE_CHECK_RANGE = (1.0, 60.0)
+#: Emergency numbers are short: 999, 112, 911, 000, "+44 20 7946 0000" at most.
+EMERGENCY_NUMBER_SHAPE = re.compile(r"^\+?[0-9]+( [0-9]+)*$")
+MAX_EMERGENCY_NUMBER = 20
+#: One line of text each; longer values would push the urgent-help box off a phone's screen.
+MAX_CLINIC_NAME = 80
+MAX_CLINIC_CONTACT = 160
+#: A QR code for a longer address is too dense to scan from a projector.
+MAX_PUBLIC_URL = 200
+#: The logo is read into every clinic page; a few hundred KB is plenty for 64 px.
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+LOGO_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
 
 
 class Mode(StrEnum):
@@ -41,44 +66,146 @@ class SettingsError(ValueError):
     """A setting has a value the guide cannot use."""
 
 
+#: The settings read from the environment, in the order _parse reads them.
+_NAMES = (
+    "EMERGENCY_NUMBER",
+    "MODE",
+    "CLINIC_NAME",
+    "CLINIC_LOGO",
+    "CLINIC_CONTACT",
+    "IDLE_RESET_SECONDS",
+    "IDLE_CHECK_SECONDS",
+    "PUBLIC_URL",
+)
+
+
+def _fail(name: str, why: str) -> SettingsError:
+    return SettingsError(f"{ENV_PREFIX}{name} {why}")
+
+
 def _text(env: Mapping[str, str], name: str) -> str | None:
     value = env.get(ENV_PREFIX + name, "").strip()
     return value or None
 
 
-def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
-    raw = _text(env, name)
-    if raw is None:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise SettingsError(
-            f"{ENV_PREFIX}{name} must be a number of seconds, not {raw!r}"
-        ) from None
-    if value <= 0:
-        raise SettingsError(f"{ENV_PREFIX}{name} must be more than 0 seconds")
+def _line(value: str | None, name: str, limit: int) -> str | None:
+    """One line of plain text: no line breaks or control characters, at most `limit` long."""
+    if value is None:
+        return None
+    if len(value) > limit:
+        raise _fail(name, f"must be at most {limit} characters")
+    if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in value):
+        raise _fail(name, "must be one line of text, without line breaks or control characters")
     return value
 
 
-def load_settings(env: Mapping[str, str] | None = None) -> Settings:
-    env = os.environ if env is None else env
-    mode_text = _text(env, "MODE")
-    mode: Mode | None = None
-    if mode_text is not None:
-        try:
-            mode = Mode(mode_text.lower())
-        except ValueError:
-            choices = ", ".join(m.value for m in Mode)
-            raise SettingsError(f"{ENV_PREFIX}MODE must be one of {choices}") from None
-    logo = _text(env, "CLINIC_LOGO")
-    return Settings(
-        emergency_number=_text(env, "EMERGENCY_NUMBER"),
-        mode=mode,
-        clinic_name=_text(env, "CLINIC_NAME"),
-        clinic_logo=Path(logo) if logo else None,
-        clinic_contact=_text(env, "CLINIC_CONTACT"),
-        idle_reset_seconds=_seconds(env, "IDLE_RESET_SECONDS", DEFAULT_IDLE_RESET_SECONDS),
-        idle_check_seconds=_seconds(env, "IDLE_CHECK_SECONDS", DEFAULT_IDLE_CHECK_SECONDS),
-        public_url=_text(env, "PUBLIC_URL"),
+def _emergency_number(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if len(value) > MAX_EMERGENCY_NUMBER or not EMERGENCY_NUMBER_SHAPE.match(value):
+        raise _fail(
+            "EMERGENCY_NUMBER",
+            f"must be a phone number of at most {MAX_EMERGENCY_NUMBER} characters: digits, "
+            "single spaces and a leading +, for example 999 or 112",
+        )
+    return value
+
+
+def _seconds(value: str | None, name: str, default: float, bounds: tuple[float, float]) -> float:
+    if value is None:
+        return default
+    low, high = bounds
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise _fail(name, "must be a number of seconds") from None
+    # float() accepts "nan", "inf" and "1e400" (inf): a NaN timeout never expires.
+    if not math.isfinite(seconds) or not low <= seconds <= high:
+        raise _fail(name, f"must be a number of seconds from {low:g} to {high:g}")
+    return seconds
+
+
+def _public_url(value: str | None) -> str | None:
+    if value is None:
+        return None
+    why = f"must be an http:// or https:// address of at most {MAX_PUBLIC_URL} characters"
+    if len(value) > MAX_PUBLIC_URL or any(c.isspace() or ord(c) < 32 for c in value):
+        raise _fail("PUBLIC_URL", why)
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:
+        raise _fail("PUBLIC_URL", why) from None
+    # No user name or password: "https://guide.example.org@evil.example" reads as the guide.
+    if parts.scheme not in ("http", "https") or not host or "@" in parts.netloc:
+        raise _fail("PUBLIC_URL", why)
+    return value
+
+
+def _logo(value: str | None) -> Path | None:
+    if value is None:
+        return None
+    from PIL import Image, UnidentifiedImageError
+
+    path = Path(value)
+    why = (
+        "must name a PNG, JPEG, GIF or WebP image the guide can read, "
+        f"at most {MAX_LOGO_BYTES // (1024 * 1024)} MB"
     )
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_LOGO_BYTES:
+            raise _fail("CLINIC_LOGO", why)
+        with Image.open(path) as image:
+            image.verify()
+            if image.format not in LOGO_FORMATS:
+                raise _fail("CLINIC_LOGO", why)
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError) as error:
+        if isinstance(error, SettingsError):
+            raise
+        raise _fail("CLINIC_LOGO", why) from None
+    return path
+
+
+def _mode(value: str | None) -> Mode | None:
+    if value is None:
+        return None
+    try:
+        return Mode(value.lower())
+    except ValueError:
+        choices = ", ".join(m.value for m in Mode)
+        raise _fail("MODE", f"must be one of {choices}") from None
+
+
+@lru_cache(maxsize=16)
+def _parse(values: tuple[str | None, ...]) -> Settings:
+    raw = dict(zip(_NAMES, values, strict=True))
+    return Settings(
+        emergency_number=_emergency_number(raw["EMERGENCY_NUMBER"]),
+        mode=_mode(raw["MODE"]),
+        clinic_name=_line(raw["CLINIC_NAME"], "CLINIC_NAME", MAX_CLINIC_NAME),
+        clinic_logo=_logo(raw["CLINIC_LOGO"]),
+        clinic_contact=_line(raw["CLINIC_CONTACT"], "CLINIC_CONTACT", MAX_CLINIC_CONTACT),
+        idle_reset_seconds=_seconds(
+            raw["IDLE_RESET_SECONDS"],
+            "IDLE_RESET_SECONDS",
+            DEFAULT_IDLE_RESET_SECONDS,
+            IDLE_RESET_RANGE,
+        ),
+        idle_check_seconds=_seconds(
+            raw["IDLE_CHECK_SECONDS"],
+            "IDLE_CHECK_SECONDS",
+            DEFAULT_IDLE_CHECK_SECONDS,
+            IDLE_CHECK_RANGE,
+        ),
+        public_url=_public_url(raw["PUBLIC_URL"]),
+    )
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """The validated settings; raises SettingsError naming the first setting that is wrong.
+
+    Read on every rerun, so parsing is cached on the values themselves: a changed environment
+    (as in tests) is read afresh, an unchanged one costs a dict lookup.
+    """
+    env = os.environ if env is None else env
+    return _parse(tuple(_text(env, name) for name in _NAMES))

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from sciatica_guide.content import Content
 from sciatica_guide.content.loader import CONTENT_DIR_ENV, default_content_dir
-from sciatica_guide.ui.text import unescape_markdown
+from sciatica_guide.ui.text import unescape_markdown, unescape_plain
 
 APP = str(Path(__file__).parent.parent / "app.py")
 
@@ -123,6 +123,6 @@ def test_broken_content_shows_one_clear_message_not_a_traceback(
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert not at.exception
     assert len(at.error) == 1
-    message = at.error[0].value
+    message = unescape_plain(at.error[0].value)
     assert "Content error in techniques.yaml, field 'techniques[0]" in message
     assert "Traceback" not in message

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,18 @@ def test_exports_write_nothing_to_disk(
 def test_latin1_keeps_what_it_can() -> None:
     assert latin1("Grøvle \u2013 \u201cpain\u201d") == 'Grøvle - "pain"'
     assert latin1("a → b") == "a ? b"
+
+
+def test_summary_pdfs_of_the_same_answers_differ(content: Content) -> None:
+    # Streamlit names a download after a hash of its bytes: a random document id makes that name
+    # unguessable even for someone who knows the answers (issue #12, part 8).
+    answers = Answers.from_mapping(
+        {"safety_none": [g.id for g in content.red_flags.groups]}, regions=["calf-left"]
+    )
+    summary = build_summary(content, answers, evaluate(content, answers), Settings())
+    ids = set()
+    for _ in range(3):
+        found = re.search(rb"/ID \[<([0-9A-F]{32})>", to_pdf(summary))
+        assert found is not None
+        ids.add(found.group(1))
+    assert len(ids) == 3

@@ -77,8 +77,8 @@ def test_the_list_follows_a_selection_made_elsewhere() -> None:
     at = open_page(state={session.SELECTED_REGION: "foot-top-left"})
     assert at.selectbox(key=LIST_KEY).value == "foot-top-left"
     assert at.segmented_control(key=VIEW_KEY).value == "front"
-    # The URL is updated so the page can be shared as it is.
-    assert region_param(at) == "foot-top-left"
+    # A place chosen elsewhere (the self-assessment) is an answer: not put in the address.
+    assert "region" not in at.query_params
 
 
 @pytest.mark.parametrize("region_id", ["buttock-right", "sole-left", "side-thigh-left"])
@@ -112,7 +112,7 @@ def test_an_unknown_region_link_shows_a_friendly_notice(content: Content, value:
 def test_an_unknown_link_keeps_a_choice_already_made() -> None:
     at = open_page(query={"region": "nope"}, state={session.SELECTED_REGION: "calf-left"})
     assert panel_heading(at) == ["Calf, your left"]
-    assert region_param(at) == "calf-left"
+    assert "region" not in at.query_params
 
 
 def test_the_calf_panel_shows_the_blood_clot_warning_above_the_techniques(
@@ -189,3 +189,24 @@ def test_standard_mode_starts_with_both_overlays_off() -> None:
     assert at.toggle(key=NERVE_KEY).value is False
     assert at.toggle(key=ROOTS_KEY).value is False
     assert at.get("button_group")
+
+
+def test_a_place_ticked_in_the_self_assessment_stays_out_of_the_address(
+    content: Content,
+) -> None:
+    # Issue #12 part 6: the assessment's answers never reach the address bar (browser history).
+    widget = session.PREFIX + "assessment.w."
+    at = AppTest.from_file(str(APP_ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("app_pages/self_assessment.py").run()
+    for group in content.red_flags.groups:
+        at.checkbox(key=f"{widget}flag-none.{group.id}").check().run()
+    at.button(key="continue-safety").click().run()
+    at.pills(key=f"{widget}where.shin").set_value(["left"]).run()
+    at.button(key="continue-where").click().run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert panel_heading(at) == ["Shin, your left"]
+    assert "region" not in at.query_params
+    # Choosing on the body map itself still gives an address that can be shared.
+    at.selectbox(key=LIST_KEY).set_value("calf-right").run()
+    assert region_param(at) == "calf-right"

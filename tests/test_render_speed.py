@@ -58,7 +58,7 @@ def test_every_evidence_note_is_boxed_with_its_sources(content: Content) -> None
         assert section is not None
         body = article_view.section_markdown(content, section)
         box = body.index(f'<div class="{article_view.NOTE_CLASS}">\n\n')
-        assert box < body.index(note.text)
+        assert box < body.index(escape_markdown(note.text))
         assert article_view.source_list(content, note.sources) in body[box:]
 
 

@@ -6,6 +6,7 @@ their headings (the summary's own, in the first person) and the layout differ.
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 
 from sciatica_guide.assessment.report import Block, Kind, Report, build_report, join_words, sentence
@@ -116,6 +117,13 @@ class _Pdf(GuidePdf):
         super().__init__(unicode_font)
         # One page: the layout shrinks the font instead of breaking onto a second page.
         self.set_auto_page_break(auto=False)
+
+    def file_id(self) -> str:
+        # A random document id (128 bits) instead of fpdf2's hash of the content and the time:
+        # Streamlit names a download after a hash of its bytes, so this makes the address of
+        # every summary PDF unguessable, even to someone who knows the answers.
+        identifier = secrets.token_hex(16).upper()
+        return f"<{identifier}><{identifier}>"
 
 
 def _render(summary: Summary, size: float, unicode_font: bool) -> _Pdf:

@@ -121,6 +121,20 @@ def _chart(content: Content, answers: Answers) -> None:
     )
 
 
+#: How often the result page reruns a tiny fragment while its downloads are on screen. A tapped
+#: summary is served at /media/<hash> to whoever has that address, until Streamlit removes files
+#: no session uses; it checks after every script run, in two steps (mark, then delete). Without
+#: a run nothing is removed, so on a quiet server a summary would stay fetchable as long as the
+#: result is on screen. With a run every 3 s it is gone within about 6 s of the tap
+#: (tests/browser/test_self_assessment.py::test_a_summary_download_is_gone_within_seconds).
+DOWNLOAD_SWEEP_SECONDS = 3.0
+
+
+@st.fragment(run_every=DOWNLOAD_SWEEP_SECONDS)
+def _sweep_downloads() -> None:
+    """Draws nothing: each run lets Streamlit remove summaries already fetched (see above)."""
+
+
 def _downloads(content: Content, report: Report) -> None:
     a = content.assessment
     summary = export.summary_of(content, report)
@@ -148,6 +162,7 @@ def _downloads(content: Content, report: Report) -> None:
         key="download-text",
         width="stretch",
     )
+    _sweep_downloads()
 
 
 def _sources_caption(content: Content, block: Block, text: str = "") -> None:

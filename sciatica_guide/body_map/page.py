@@ -30,7 +30,7 @@ from sciatica_guide.ui.article_view import (
 )
 from sciatica_guide.ui.cache import per_content
 from sciatica_guide.ui.navigation import page_link_target
-from sciatica_guide.ui.text import escape_markdown
+from sciatica_guide.ui.text import escape_markdown, plain_markdown
 
 # Widget keys start with session.PREFIX, so "start over" forgets them with the selection.
 MAP_KEY = session.PREFIX + "body_map.map"
@@ -86,9 +86,12 @@ def sync_selection(content: Content, state: Any, query_params: Any) -> tuple[str
     if selected != current:
         session.set_selected_region(state, selected)
         state[VIEW_KEY] = view_of(content, selected)
-    if selected is not None and query_params.get(REGION_PARAM) != selected:
+    # The address shows a region only when the person opened a link with one (written back in
+    # its canonical form) or chose one on this page (_select). A place ticked in the
+    # self-assessment is an answer: it never goes into the address bar or browser history.
+    if url.region_id is not None and query_params.get(REGION_PARAM) != selected:
         query_params[REGION_PARAM] = selected
-    elif selected is None and url.problem:
+    elif url.problem:
         del query_params[REGION_PARAM]
     if VIEW_KEY not in state or state[VIEW_KEY] not in VIEWS:
         state[VIEW_KEY] = view_of(content, selected)
@@ -105,22 +108,25 @@ def _panel_body_markdown(content: Content, panel: RegionPanel) -> str:
     """
     ui = content.body_map.ui
     area = panel.area
+    # Rendered with unsafe_allow_html (for the note's box): every content string is escaped.
+    e = escape_markdown
+    roots = ui.roots_line.format(roots=", ".join(area.roots))
     parts = [
-        f"#### {ui.muscles}",
-        "\n".join(f"- {escape_markdown(m)}" for m in area.muscles),
-        f"#### {ui.sciatica_here}",
+        f"#### {e(ui.muscles)}",
+        "\n".join(f"- {e(m)}" for m in area.muscles),
+        f"#### {e(ui.sciatica_here)}",
         html_block(
             NOTE_CLASS,
-            f"**{ui.not_diagnosis}**\n\n{escape_markdown(area.typical)}\n\n"
-            + html_block(SOURCES_CLASS, ui.roots_line.format(roots=", ".join(area.roots))),
+            f"**{e(ui.not_diagnosis)}**\n\n{e(area.typical)}\n\n"
+            + html_block(SOURCES_CLASS, e(roots)),
         ),
     ]
     if panel.precautions or panel.care:
         number = panel.emergency_number
-        lines = [f"- **{p.label}.** {p.advice_text(number)}" for p in panel.precautions]
-        lines += [f"- {escape_markdown(text)}" for text in panel.care]
-        parts += [f"#### {ui.take_care}", "\n".join(lines)]
-    parts.append(f"#### {ui.techniques}")
+        lines = [f"- **{e(p.label)}.** {e(p.advice_text(number))}" for p in panel.precautions]
+        lines += [f"- {e(text)}" for text in panel.care]
+        parts += [f"#### {e(ui.take_care)}", "\n".join(lines)]
+    parts.append(f"#### {e(ui.techniques)}")
     return "\n\n".join(parts)
 
 
@@ -134,12 +140,16 @@ def _render_panel(content: Content, panel: RegionPanel) -> None:
         st.markdown(description)
         # Signs that need help today come before anything about massage.
         for precaution in panel.urgent_precautions:
+            advice = precaution.advice_text(panel.emergency_number)
             st.error(
-                f"**{precaution.label}.** {precaution.advice_text(panel.emergency_number)}",
+                f"**{escape_markdown(precaution.label)}.** {escape_markdown(advice)}",
                 icon=":material/emergency:",
             )
         for sign in panel.urgent_signs:
-            st.error(f"**{sign.heading}** {sign.text}.", icon=":material/emergency:")
+            st.error(
+                f"**{escape_markdown(sign.heading)}** {escape_markdown(sign.text)}.",
+                icon=":material/emergency:",
+            )
         st.markdown(body, unsafe_allow_html=True)
     else:
         st.markdown(f"{description}\n\n{body}", unsafe_allow_html=True)
@@ -233,7 +243,8 @@ def render_body_map_page(
             filter_mode=None,
             on_change=lambda: _on_list_change(content),
         )
-        number = content.red_flags.emergency_number_text(settings.emergency_number)
+        # A setting, shown in Markdown below: as plain text.
+        number = plain_markdown(content.red_flags.emergency_number_text(settings.emergency_number))
         panel = region_panel(content, selected, number) if selected else None
         with st.container(key="bm-panel"):
             if panel is None:

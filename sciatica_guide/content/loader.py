@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import string
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -39,6 +40,12 @@ M = TypeVar("M", bound=BaseModel)
 #: Environment variable naming another content folder (for example a second language).
 CONTENT_DIR_ENV = "SCIATICA_GUIDE_CONTENT_DIR"
 ARTICLE_FILE = "article/article.md"
+#: Every content file is a few KB. A bigger one is almost surely something pasted by mistake, and
+#: would slow every page and the handout (a 5 MB article made the handout take 48 s).
+MAX_FILE_BYTES = 256 * 1024
+#: What a pasted snippet could bring into a page: an HTML tag, comment or declaration (a form, a
+#: tracking image, a link), or a Markdown image or link. Content text is plain text.
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|!\[|\]\(|\]\[")
 
 #: Content attribute -> (file in the content folder, model that validates it).
 YAML_FILES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -68,10 +75,42 @@ def _field_path(loc: Sequence[int | str]) -> str:
     return path
 
 
-def _read_yaml(directory: Path, name: str) -> Any:
+def _read_text(directory: Path, name: str) -> str:
+    """A content file's text, refused when it is too large to be content."""
     path = directory / name
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ContentError(
+            name,
+            None,
+            f"the file is {size // 1024} KB; a content file may be at most "
+            f"{MAX_FILE_BYTES // 1024} KB",
+        )
+    return path.read_text(encoding="utf-8")
+
+
+def check_plain_text(name: str, data: Any, loc: tuple[int | str, ...] = ()) -> None:
+    """Every string in a parsed YAML file is plain text: no HTML, no Markdown image or link."""
+    if isinstance(data, str):
+        found = _MARKUP.search(data)
+        if found:
+            raise ContentError(
+                name,
+                _field_path(loc) or None,
+                f"write plain text here, without HTML or Markdown links and images "
+                f"(found '{data[found.start() : found.start() + 12]}')",
+            )
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            check_plain_text(name, value, (*loc, str(key)))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            check_plain_text(name, value, (*loc, index))
+
+
+def _read_yaml(directory: Path, name: str) -> Any:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_text(directory, name)
     except FileNotFoundError:
         raise ContentError(name, None, "the file is missing") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -101,7 +140,9 @@ def validate_file(name: str, data: Any, model: type[M]) -> M:
 
 
 def load_yaml_model(directory: Path, name: str, model: type[M]) -> M:
-    return validate_file(name, _read_yaml(directory, name), model)
+    data = _read_yaml(directory, name)
+    check_plain_text(name, data)
+    return validate_file(name, data, model)
 
 
 # --- cross-reference checks ---------------------------------------------------------------------
@@ -483,7 +524,7 @@ def load_content(directory: Path | str | None = None) -> Content:
         attr: load_yaml_model(folder, name, model) for attr, (name, model) in YAML_FILES.items()
     }
     try:
-        markdown = (folder / ARTICLE_FILE).read_text(encoding="utf-8")
+        markdown = _read_text(folder, ARTICLE_FILE)
     except (OSError, UnicodeDecodeError):
         raise ContentError(ARTICLE_FILE, None, "the file is missing or cannot be read") from None
     try:

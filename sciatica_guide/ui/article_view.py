@@ -5,6 +5,10 @@ its technique card and its evidence notes: every element costs Streamlit a messa
 a websocket frame on every rerun (docs/performance.md). The guide's additions stay visibly apart
 from the article's words: they sit in boxes (CSS classes in guide.css). The Markdown of each
 section is built once per content object (ui.cache).
+
+The boxes need unsafe_allow_html (a <div class=...>), so every content string inside them is
+escaped (ui.text.escape_markdown): a snippet pasted into the content shows as text, never as a
+link, form or image from another host. The loader refuses such snippets too.
 """
 
 from __future__ import annotations
@@ -43,9 +47,9 @@ def html_block(css_class: str, markdown: str) -> str:
 
 def sources_line(content: Content, source_ids: list[str]) -> str:
     """The small "Sources: ..." line under one of the guide's additions."""
-    return html_block(
-        SOURCES_CLASS, f"{content.site.labels['sources']}: {source_list(content, source_ids)}"
-    )
+    label = escape_markdown(content.site.labels["sources"])
+    sources = escape_markdown(source_list(content, source_ids))
+    return html_block(SOURCES_CLASS, f"{label}: {sources}")
 
 
 def render_page_header(content: Content, page: PageSpec) -> None:
@@ -56,33 +60,40 @@ def render_page_header(content: Content, page: PageSpec) -> None:
 
 def evidence_notes_markdown(content: Content, heading: str) -> list[str]:
     """Each evidence note for a section as a boxed block: its text, then its sources."""
-    label = content.site.labels["evidence_note"]
+    label = escape_markdown(content.site.labels["evidence_note"])
     return [
-        html_block(NOTE_CLASS, f"**{label}:** {note.text}\n\n{sources_line(content, note.sources)}")
+        html_block(
+            NOTE_CLASS,
+            f"**{label}:** {escape_markdown(note.text)}\n\n{sources_line(content, note.sources)}",
+        )
         for note in content.notes_for(heading)
     ]
 
 
 def technique_card_markdown(content: Content, technique: Technique, number: str) -> str:
     """A technique's card: what it does and feels like, who it may suit, evidence, care."""
-    labels = content.site.labels
+    labels = {key: escape_markdown(value) for key, value in content.site.labels.items()}
+    t = technique
     left = (
-        f"**{labels['technique_card_does']}**\n\n{technique.what_it_does}\n\n"
-        f"**{labels['technique_card_feels']}**\n\n{technique.feels_like}"
+        f"**{labels['technique_card_does']}**\n\n{escape_markdown(t.what_it_does)}\n\n"
+        f"**{labels['technique_card_feels']}**\n\n{escape_markdown(t.feels_like)}"
     )
     right = (
-        f"**{labels['technique_card_suits']}**\n\n{technique.may_suit}\n\n"
-        f"**{labels['technique_card_evidence']}:** {technique.evidence_level}\n\n"
-        f"{technique.evidence}"
+        f"**{labels['technique_card_suits']}**\n\n{escape_markdown(t.may_suit)}\n\n"
+        f"**{labels['technique_card_evidence']}:** {escape_markdown(t.evidence_level)}\n\n"
+        f"{escape_markdown(t.evidence)}"
     )
     parts = [html_block(CARD_GRID_CLASS, html_block("", left) + "\n" + html_block("", right))]
     care = content.precautions_for_technique(technique.id)
     if care:
         parts.append(
             f"**{labels['technique_card_care']}:**\n\n"
-            + "\n".join(f"- {p.label}: {p.advice_text(number)}" for p in care)
+            + "\n".join(
+                f"- {escape_markdown(p.label)}: {escape_markdown(p.advice_text(number))}"
+                for p in care
+            )
         )
-    parts.append(f"**{labels['technique_card_effects']}:** {technique.common_effects}")
+    parts.append(f"**{labels['technique_card_effects']}:** {escape_markdown(t.common_effects)}")
     parts.append(sources_line(content, technique.sources))
     return html_block(CARD_CLASS, "\n\n".join(parts))
 

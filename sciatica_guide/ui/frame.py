@@ -22,6 +22,7 @@ from sciatica_guide.modes import (
 from sciatica_guide.session import clear_person
 from sciatica_guide.settings import Mode, Settings
 from sciatica_guide.ui.cache import per_content
+from sciatica_guide.ui.text import plain_markdown
 
 # Shown only when the content folder or the settings cannot be read, so these words cannot come
 # from the content folder.
@@ -51,7 +52,8 @@ def _stylesheet(name: str) -> str:
 
 def red_flag_markdown(content: Content, settings: Settings) -> str:
     """The urgent-help signs as Markdown: each group's action first, then its signs."""
-    number = content.red_flags.emergency_number_text(settings.emergency_number)
+    # A setting: shown as plain text, whatever it holds (settings.py checks its shape too).
+    number = plain_markdown(content.red_flags.emergency_number_text(settings.emergency_number))
 
     def build() -> str:
         lines: list[str] = [content.red_flags.intro, ""]
@@ -99,7 +101,7 @@ def _render_clinic_bar(content: Content, settings: Settings, start_page: Streaml
         if settings.clinic_logo and settings.clinic_logo.is_file():
             st.image(str(settings.clinic_logo), width=64)
         if settings.clinic_name:
-            st.markdown(f"**{settings.clinic_name}**")
+            st.markdown(f"**{plain_markdown(settings.clinic_name)}**")
         st.space("stretch")
         if st.button(
             words.start_over,
@@ -110,7 +112,7 @@ def _render_clinic_bar(content: Content, settings: Settings, start_page: Streaml
         ):
             start_over(start_page)
     if settings.clinic_contact:
-        st.caption(f"{words.contact_prefix} {settings.clinic_contact}")
+        st.caption(f"{words.contact_prefix} {plain_markdown(settings.clinic_contact)}")
 
 
 def _watch_for_idle(settings: Settings, start_page: StreamlitPage) -> None:
@@ -146,13 +148,16 @@ def render_frame(
     with st.sidebar:
         st.caption(content.site.disclaimer.short)
     if unknown_mode:
-        st.info(content.modes.unknown_mode_notice.format(mode=unknown_mode), icon=":material/info:")
+        notice = content.modes.unknown_mode_notice.format(mode=plain_markdown(unknown_mode))
+        st.info(notice, icon=":material/info:")
     render_urgent_help(content, settings)
 
 
 def render_startup_error(message: str) -> None:
+    # The message can quote a content file or a setting: shown as plain text.
     st.error(
-        f"**{STARTUP_ERROR_TITLE}.** {STARTUP_ERROR_HELP}\n\n{message}", icon=":material/error:"
+        f"**{STARTUP_ERROR_TITLE}.** {STARTUP_ERROR_HELP}\n\n{plain_markdown(message)}",
+        icon=":material/error:",
     )
 
 

@@ -10,6 +10,7 @@ from sciatica_guide.qr import qr_png
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.article_view import attribution, render_section
 from sciatica_guide.ui.handout_view import render_handout_button
+from sciatica_guide.ui.text import plain_markdown
 
 #: The section on screen. Not about the person, so "Start over" leaves it alone.
 STEP_KEY = "present.step"
@@ -25,7 +26,7 @@ def render_qr_code(content: Content, settings: Settings) -> None:
     words = content.modes.presenter
     st.subheader(words.qr_heading)
     st.image(qr_png(settings.public_url), width=240)
-    st.caption(words.qr_caption.format(url=settings.public_url))
+    st.caption(words.qr_caption.format(url=plain_markdown(settings.public_url)))
 
 
 def render_presenter(content: Content, settings: Settings) -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from urllib.parse import urlparse
 
@@ -244,4 +247,78 @@ def test_check_and_result_pages_are_clean_on_a_phone(
     assert sideways_overflow(page) <= 0
     assert serious_axe_rules(page) <= streamlit_baseline
     assert hosts <= {urlparse(app_server.url).netloc}
+    context.close()
+
+
+@pytest.mark.parametrize("size", ["tablet", "phone"])
+def test_a_place_from_the_self_assessment_never_reaches_the_address_bar(
+    app_server: RunningApp, browser: Browser, content: Content, size: str
+) -> None:
+    # Issue #12 part 6: on a shared tablet, an address in the browser's history would tell the
+    # next person where the last one hurts.
+    context = new_context(browser, size, touch=True)
+    page = context.new_page()
+    addresses: list[str] = []
+    page.on("framenavigated", lambda frame: addresses.append(frame.url))
+    open_assessment(page, app_server)
+    fill_in_to_the_check_page(page, content)
+    tap(page, page.get_by_role("button", name=content.assessment.buttons.see_result))
+    expect(page.get_by_role("heading", name=content.assessment.result.title)).to_be_visible()
+
+    body_map = content.page("body-map")
+    toggle = page.locator('[data-testid="stExpandSidebarButton"]')
+    if toggle.is_visible():
+        tap(page, toggle)
+    tap(page, page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=body_map.title))
+    # The body map shows the place picked in the self-assessment...
+    expect(page.get_by_role("heading", name="Calf, your left")).to_be_visible()
+    page.wait_for_timeout(300)
+    # ...but the address does not name it, now or at any step on the way.
+    addresses.append(page.url)
+    assert page.url.rstrip("/").endswith(f"/{body_map.url_path}")
+    assert [a for a in addresses if "region" in a or "calf" in a] == []
+    context.close()
+
+
+def fetch_status(url: str) -> int:
+    """GET `url` as another browser would: no cookies, no session."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_a_summary_download_is_gone_within_seconds(
+    app_server: RunningApp, browser: Browser, content: Content
+) -> None:
+    # Issue #12 part 8: a summary is served at /media/<name> to anyone with that address. Its
+    # name is unguessable (PDF) and it is removed within seconds, while the result stays open.
+    context = new_context(browser, "tablet", touch=True)
+    page = context.new_page()
+    a = content.assessment
+    open_assessment(page, app_server)
+    fill_in_to_the_check_page(page, content)
+    tap(page, page.get_by_role("button", name=a.buttons.see_result))
+    expect(page.get_by_role("heading", name=a.result.title)).to_be_visible()
+
+    addresses = []
+    for label in (a.buttons.download_text, a.buttons.download_pdf, a.buttons.download_pdf):
+        button = page.get_by_role("button", name=label)
+        button.scroll_into_view_if_needed()
+        with page.expect_download() as info:
+            button.tap()
+        addresses.append(info.value.url)
+    assert all("/media/" in address for address in addresses)
+    # The same answers give a new PDF address on every tap: not derived from the answers.
+    assert addresses[1] != addresses[2]
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(fetch_status(u) != 404 for u in addresses):
+        time.sleep(1)
+    assert [fetch_status(u) for u in addresses] == [404, 404, 404]
+    # ...while the result is still on screen, and the buttons still work.
+    expect(page.get_by_role("heading", name=a.result.title)).to_be_visible()
+    with page.expect_download() as again:
+        page.get_by_role("button", name=a.buttons.download_text).tap()
+    assert "Calf (your left)" in again.value.path().read_text("utf-8")
     context.close()

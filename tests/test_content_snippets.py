@@ -1,0 +1,101 @@
+"""A snippet pasted into the content cannot bring a link, form or tracking image into a page, and
+an oversized content file is refused at load (issue #12, part 5)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sciatica_guide.body_map.page import _panel_body_markdown
+from sciatica_guide.body_map.panel import region_panel
+from sciatica_guide.content import Content, ContentError, default_content_dir, load_content, loader
+from sciatica_guide.ui.article_view import evidence_notes_markdown, technique_card_markdown
+
+SNIPPETS = [
+    '<a href="https://evil.example">Book now</a>',
+    '<form action="https://evil.example"><input name="q"></form>',
+    '<img src="https://evil.example/pixel.png">',
+    "![pixel](https://evil.example/pixel.png)",
+    "[Book now](https://evil.example)",
+    "<!-- hidden -->",
+]
+#: The only tags the guide's own Markdown carries: its boxes.
+OWN_TAGS = re.compile(r'<div class="[a-z-]*">|</div>')
+
+
+def pasted_copy(tmp_path: Path, snippet: str) -> Path:
+    """The content folder with `snippet` pasted into an evidence note, a technique's feels_like
+    and a precaution's advice: the places where issue #12 saw raw HTML rendered."""
+    folder = tmp_path / "content"
+    shutil.copytree(default_content_dir(), folder)
+    for name, items, field in [
+        ("evidence.yaml", "notes", "text"),
+        ("techniques.yaml", "techniques", "feels_like"),
+        ("precautions.yaml", "precautions", "advice"),
+    ]:
+        data = yaml.safe_load((folder / name).read_text("utf-8"))
+        for item in data[items]:
+            item[field] += " " + snippet
+        (folder / name).write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS)
+def test_a_pasted_snippet_stops_the_guide_naming_the_file_and_field(
+    tmp_path: Path, snippet: str
+) -> None:
+    with pytest.raises(ContentError) as caught:
+        load_content(pasted_copy(tmp_path, snippet))
+    message = str(caught.value)
+    assert message.startswith("Content error in ")
+    assert "without HTML or Markdown links and images" in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS)
+def test_content_inside_the_guides_boxes_is_escaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, snippet: str
+) -> None:
+    # Even if a snippet got past the loader, the boxes (rendered with unsafe_allow_html) show it
+    # as text: the only tags left are the guide's own.
+    monkeypatch.setattr(loader, "check_plain_text", lambda *args, **kwargs: None)
+    content = load_content(pasted_copy(tmp_path, snippet))
+    note = evidence_notes_markdown(content, content.evidence.notes[0].section)
+    card = technique_card_markdown(content, content.techniques.techniques[0], "999")
+    area = next(a for a in content.areas.areas if a.precautions and not a.red_flags)
+    panel = region_panel(content, f"{area.id}-left", "999")
+    assert panel is not None and panel.precautions
+    body = _panel_body_markdown(content, panel)
+    for markdown in [*note, card, body]:
+        leftover = OWN_TAGS.sub("", markdown)
+        assert not re.search(r"(?<!\\)<\s*/?\s*[A-Za-z!]", leftover), leftover
+        assert "](" not in leftover.replace("\\](", "")
+    # ...and still shown, as text, for an editor to notice.
+    if "evil" in snippet:
+        assert "evil" in card and "evil" in body
+
+
+def test_an_oversized_content_file_is_refused_quickly(tmp_path: Path) -> None:
+    folder = tmp_path / "content"
+    shutil.copytree(default_content_dir(), folder)
+    article = folder / "article" / "article.md"
+    paragraph = "Massage may ease tight muscles around the sciatic nerve. " * 20 + "\n\n"
+    article.write_text(article.read_text("utf-8") + paragraph * 5000, "utf-8")
+    assert article.stat().st_size > 5_000_000
+    started = time.monotonic()
+    with pytest.raises(ContentError, match=r"article/article\.md: the file is \d+ KB"):
+        load_content(folder)
+    assert time.monotonic() - started < 2
+
+
+def test_the_real_content_is_plain_text(content: Content) -> None:
+    # The check passes the shipped content (load_content ran it) and every file is well under
+    # the size limit.
+    for path in default_content_dir().rglob("*"):
+        if path.is_file():
+            assert path.stat().st_size < loader.MAX_FILE_BYTES / 4, path
