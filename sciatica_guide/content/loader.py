@@ -7,7 +7,7 @@ import re
 import string
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -25,6 +25,7 @@ from sciatica_guide.content.models import (
     EvidenceFile,
     ModesFile,
     PagesFile,
+    Placeholders,
     Point,
     PrecautionsFile,
     RedFlagsFile,
@@ -209,9 +210,6 @@ def _check_content(content: Content) -> None:
                 "technique",
             )
             check_refs("precautions.yaml", f"{where}.areas", rule.areas or [], area_ids, "area")
-        check_template(
-            "precautions.yaml", f"precautions[{pi}].advice", precaution.advice, {"emergency_number"}
-        )
         link = precaution.red_flag
         if link is not None:
             flag_ids = {f.id for f in content.red_flags.all_flags()}
@@ -264,16 +262,43 @@ def _check_red_flags(content: Content, source_ids: set[str]) -> None:
     file = "red_flags.yaml"
     red_flags = content.red_flags
     for level in LEVEL_ORDER:
-        message = red_flags.levels.get(level)
-        if message is None:
+        if level not in red_flags.levels:
             raise ContentError(file, "levels", f"no message for the level '{level}'")
-        for part in ("action", "advice"):
-            check_template(
-                file, f"levels.{level}.{part}", getattr(message, part), {"emergency_number"}
-            )
     for gi, group in enumerate(red_flags.groups):
         check_refs(file, f"groups[{gi}].sources", group.sources, source_ids, "source")
-        check_template(file, f"groups[{gi}].when", group.when, set())
+
+
+def _placeholders_of(annotation: Any) -> frozenset[str]:
+    """The {placeholders} a text typed `annotation` may hold (models.Placeholders)."""
+    if get_origin(annotation) is Annotated:
+        for mark in get_args(annotation)[1:]:
+            if isinstance(mark, Placeholders):
+                return mark.names
+    return frozenset()
+
+
+def check_templates(file: str, field: str, value: Any, annotation: Any = None) -> None:
+    """Every text in a content file holds only the {placeholders} its field allows (none, unless
+    the model marks the field with Placeholders), and no broken brace."""
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            marks = [m for m in info.metadata if isinstance(m, Placeholders)]
+            inner = Annotated[info.annotation, *marks] if marks else info.annotation
+            key = info.alias or name
+            check_templates(file, f"{field}.{key}" if field else key, getattr(value, name), inner)
+        return
+    args = get_args(annotation)
+    if get_origin(annotation) is Annotated and isinstance(value, list | dict):
+        annotation, args = args[0], get_args(args[0])
+    if isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            check_templates(file, f"{field}[{index}]", item, args[0] if args else None)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            inner = args[1] if len(args) == 2 else None
+            check_templates(file, f"{field}.{key}", item, inner)
+    elif isinstance(value, str):
+        check_template(file, field, value, set(_placeholders_of(annotation)))
 
 
 def check_template(file: str, field: str, text: str, allowed: set[str]) -> None:
@@ -311,12 +336,6 @@ def _check_assessment(content: Content) -> None:
 
     asked_groups = [q.group for q in a.steps.safety.groups]
     check_asked_once(file, "steps.safety.groups", asked_groups, group_ids, "red flag group")
-    check_template(
-        file,
-        "result.urgent.possible_sign",
-        a.result.urgent.possible_sign,
-        {"answer", "action", "sign"},
-    )
     check = a.result.weakness_check
     items = [i.id for i in a.steps.bother.items]
     check_ref(file, "result.weakness_check.item", check.item, set(items), "bother item")
@@ -367,22 +386,6 @@ def _check_assessment(content: Content) -> None:
         expected = band.max + 1
     if expected != 11:
         raise ContentError(file, "pain_bands.bands", "the bands must end at 10")
-
-    templates: list[tuple[str, str, set[str]]] = [
-        ("progress", a.progress, {"step", "total"}),
-        ("words.area_sides", a.words.area_sides, {"area", "sides"}),
-        ("check.score", a.check.score, {"score", "max"}),
-        ("result.pain_line", a.result.pain_line, {"what", "score", "band"}),
-        ("result.duration_line", a.result.duration_line, {"duration"}),
-        ("result.sbi_line", a.result.sbi_line, {"total"}),
-        ("result.sbi_bothersome", a.result.sbi_bothersome, {"items"}),
-    ]
-    templates += [
-        (f"result.tell.{name}", text, {"value"})
-        for name, text in a.result.tell.model_dump().items()
-    ]
-    for field, text, allowed in templates:
-        check_template(file, field, text, allowed)
 
 
 def _check_areas(content: Content) -> None:
@@ -531,6 +534,8 @@ def load_content(directory: Path | str | None = None) -> Content:
         parts["article"] = parse_article(markdown)
     except ValueError as exc:
         raise ContentError(ARTICLE_FILE, None, str(exc)) from None
+    for attr, (name, _) in YAML_FILES.items():
+        check_templates(name, "", parts[attr])
     content = Content(**parts)
     _check_content(content)
     for check in EXTRA_CHECKS:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
@@ -11,6 +11,14 @@ from sciatica_guide.content.article import Article
 
 Id = str  # a kebab-case identifier; its pattern is enforced where ids are defined
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Placeholders:
+    """Marks a text field that may hold these {placeholders}; the loader checks every text at
+    load, and a text without this mark may hold none (a stray brace is a content error)."""
+
+    def __init__(self, *names: str) -> None:
+        self.names = frozenset(names)
 
 
 class Strict(BaseModel):
@@ -54,7 +62,7 @@ class SiteFile(Strict):
     tagline: str
     review: Review
     disclaimer: Disclaimer
-    attribution: str
+    attribution: Annotated[str, Placeholders("title", "publisher", "date")]
     article: ArticleMeta
     labels: dict[str, str]
 
@@ -75,9 +83,9 @@ class RedFlagLevel(Strict):
     """One message per level, used wherever a sign of that level is shown or asked."""
 
     #: What to do, first; may hold {emergency_number}.
-    action: str = Field(min_length=1)
+    action: Annotated[str, Placeholders("emergency_number")] = Field(min_length=1)
     #: What the self-assessment's result says under the action; may hold {emergency_number}.
-    advice: str = Field(min_length=1)
+    advice: Annotated[str, Placeholders("emergency_number")] = Field(min_length=1)
     #: True when a sign of this level means no massage at all.
     urgent: bool
 
@@ -173,7 +181,7 @@ class Region(Strict):
 
 class AreasFile(Strict):
     sides: dict[Side, str]
-    region_name: str
+    region_name: Annotated[str, Placeholders("area", "side")]
     areas: list[Area] = Field(min_length=1)
 
     def regions(self) -> list[Region]:
@@ -266,11 +274,11 @@ class BodyMapUi(Strict):
 
     views: dict[View, str]
     view_control: str
-    map_name: str
-    viewer_side: dict[Literal["left", "right"], str]
+    map_name: Annotated[str, Placeholders("view")]
+    viewer_side: dict[Literal["left", "right"], Annotated[str, Placeholders("side")]]
     list_label: str
     list_placeholder: str
-    list_view_suffix: str
+    list_view_suffix: Annotated[str, Placeholders("view")]
     overlays_heading: str
     overlay_nerve: str
     overlay_roots: str
@@ -284,13 +292,13 @@ class BodyMapUi(Strict):
     what_is_here: str
     muscles: str
     sciatica_here: str
-    roots_line: str
+    roots_line: Annotated[str, Placeholders("roots")]
     take_care: str
     techniques: str
     techniques_note: str
-    read_more: str
+    read_more: Annotated[str, Placeholders("technique")]
     sources: str
-    share: str
+    share: Annotated[str, Placeholders("name")]
 
 
 class BodyMapFile(Strict):
@@ -328,7 +336,7 @@ class Precaution(Strict):
     id: Id = Field(pattern=ID_PATTERN)
     label: str = Field(min_length=1)
     #: May hold {emergency_number}: read it through advice_text().
-    advice: str = Field(min_length=1)
+    advice: Annotated[str, Placeholders("emergency_number")] = Field(min_length=1)
     same_day_advice: bool = False
     postpone: bool = False
     red_flag: RedFlagLink | None = None
@@ -413,11 +421,11 @@ class ClinicWords(Strict):
 class PresenterWords(Strict):
     page_title: str
     page_lead: str
-    step_label: str
+    step_label: Annotated[str, Placeholders("number", "total")]
     previous: str
     next: str
     qr_heading: str
-    qr_caption: str
+    qr_caption: Annotated[str, Placeholders("url")]
 
 
 class HandoutWords(Strict):
@@ -426,25 +434,25 @@ class HandoutWords(Strict):
     file_name: str = Field(pattern=r"^[a-z0-9-]+\.pdf$")
     heading: str
     #: Shown when the deployment sets its public address; "{url}" is that address.
-    guide_link: str
+    guide_link: Annotated[str, Placeholders("url")]
     article_heading: str
     techniques_heading: str
     body_map_heading: str
     body_map_intro: str
     regions_heading: str
     #: One line per body area: "{area}", "{view}" and "{techniques}" are filled in.
-    regions_line: str
+    regions_line: Annotated[str, Placeholders("area", "view", "techniques")]
     list_separator: str
     urgent_heading: str
     sources_heading: str
-    footer: str
-    page_label: str
+    footer: Annotated[str, Placeholders("date")]
+    page_label: Annotated[str, Placeholders("page", "pages")]
 
 
 class ModesFile(Strict):
     clinic: ClinicWords
     presenter: PresenterWords
-    unknown_mode_notice: str
+    unknown_mode_notice: Annotated[str, Placeholders("mode")]
     handout: HandoutWords
 
 
@@ -463,7 +471,7 @@ class AssessmentButtons(Strict):
 class AssessmentWords(Strict):
     and_: str = Field(alias="and", min_length=1)
     list_separator: str = Field(min_length=1)
-    area_sides: str = Field(min_length=1)
+    area_sides: Annotated[str, Placeholders("area", "sides")] = Field(min_length=1)
     both_sides: str = Field(min_length=1)
     not_answered: str = Field(min_length=1)
     none: str = Field(min_length=1)
@@ -586,7 +594,7 @@ class CheckTexts(Strict):
     activities: str
     bother: str
     health: str
-    score: str
+    score: Annotated[str, Placeholders("score", "max")]
     #: Step id -> the label of its "Change" button.
     change: dict[str, str]
 
@@ -596,7 +604,7 @@ class UrgentTexts(Strict):
     you_ticked: str
     no_massage: str
     #: For an answer that may be an urgent sign; holds {answer}, {action} and {sign}.
-    possible_sign: str = Field(min_length=1)
+    possible_sign: Annotated[str, Placeholders("answer", "action", "sign")] = Field(min_length=1)
 
 
 class WeaknessCheck(Strict):
@@ -623,13 +631,13 @@ class SeeGpTexts(Strict):
 
 
 class TellTexts(Strict):
-    where: str
-    back_pain: str
-    leg_pain: str
-    duration: str
-    pressure: str
-    bothersome: str
-    health: str
+    where: Annotated[str, Placeholders("value")]
+    back_pain: Annotated[str, Placeholders("value")]
+    leg_pain: Annotated[str, Placeholders("value")]
+    duration: Annotated[str, Placeholders("value")]
+    pressure: Annotated[str, Placeholders("value")]
+    bothersome: Annotated[str, Placeholders("value")]
+    health: Annotated[str, Placeholders("value")]
     always: str
 
 
@@ -648,13 +656,13 @@ class ResultTexts(Strict):
     same_day_title: str
     postpone_title: str
     pain_heading: str
-    pain_line: str
+    pain_line: Annotated[str, Placeholders("what", "score", "band")]
     back_pain: str
     leg_pain: str
-    duration_line: str
+    duration_line: Annotated[str, Placeholders("duration")]
     sbi_heading: str
-    sbi_line: str
-    sbi_bothersome: str
+    sbi_line: Annotated[str, Placeholders("total")]
+    sbi_bothersome: Annotated[str, Placeholders("items")]
     sbi_bothersome_sources: list[Id]
     sbi_note: str
     sbi_note_sources: list[Id]
@@ -693,7 +701,7 @@ class SummaryTexts(Strict):
 class AssessmentFile(Strict):
     intro: str
     privacy: str
-    progress: str
+    progress: Annotated[str, Placeholders("step", "total")]
     cleared: str
     buttons: AssessmentButtons
     words: AssessmentWords
