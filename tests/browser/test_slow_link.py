@@ -114,9 +114,7 @@ def tap_points(page: Page, region_ids: tuple[str, ...]) -> list[tuple[float, flo
     return points
 
 
-@pytest.mark.parametrize(
-    ("delay", "viewport"), [(0.3, "tablet"), (0.6, "phone"), (0.3, "phone")]
-)
+@pytest.mark.parametrize(("delay", "viewport"), [(0.3, "tablet"), (0.6, "phone"), (0.3, "phone")])
 def test_quick_taps_on_a_slow_link_keep_the_session_and_end_on_the_last_tap(
     app_server: RunningApp, browser: Browser, delay: float, viewport: str
 ) -> None:
