@@ -34,7 +34,17 @@ class _Traffic:
     urls: list[str] = field(default_factory=list)
 
 
-def _watch(page: Page) -> _Traffic:
+#: A slow phone network, as Chromium emulates it (CDP Network.emulateNetworkConditions): 1.6
+#: Mbit/s down, 750 kbit/s up, 150 ms round trip (Lighthouse's "slow 4G" is 1.6 Mbit/s, 150 ms).
+PHONE_NETWORK = {
+    "offline": False,
+    "latency": 150,
+    "downloadThroughput": 1_600_000 / 8,
+    "uploadThroughput": 750_000 / 8,
+}
+
+
+def _watch(page: Page, network: Mapping[str, object] | None = None) -> _Traffic:
     traffic = _Traffic()
     cdp = page.context.new_cdp_session(page)
 
@@ -65,6 +75,8 @@ def _watch(page: Page) -> _Traffic:
     cdp.on("Network.webSocketCreated", on_websocket)
     cdp.send("Network.enable")
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    if network is not None:
+        cdp.send("Network.emulateNetworkConditions", dict(network))
     return traffic
 
 
@@ -73,9 +85,20 @@ def _is_plotly(url: str) -> bool:
 
 
 def first_load(
-    browser: Browser, urls: Mapping[str, str], path: Mapping[str, str], samples: int
+    browser: Browser,
+    urls: Mapping[str, str],
+    path: Mapping[str, str],
+    samples: int,
+    *,
+    viewport: str = "desktop",
+    network: Mapping[str, object] | None = None,
 ) -> dict[str, dict[str, object]]:
-    """Cold loads in fresh contexts, alternating apps: time to interactive and bytes."""
+    """Cold loads in fresh contexts, alternating apps: time to interactive and bytes.
+
+    `viewport` is one of VIEWPORTS ("phone" adds touch); `network` throttles Chromium's network
+    (PHONE_NETWORK) for the measured loads.
+    """
+    touch = viewport == "phone"
     times: dict[str, list[float]] = {app: [] for app in urls}
     last: dict[str, _Traffic] = {}
     for base in urls.values():
@@ -87,12 +110,12 @@ def first_load(
         context.close()
     for _ in range(samples):
         for app, base in urls.items():
-            context = new_context(browser, "desktop")
+            context = new_context(browser, viewport, touch=touch)
             page = context.new_page()
-            traffic = _watch(page)
+            traffic = _watch(page, network)
             started = time.perf_counter()
             page.goto(f"{base}/{path[app]}")
-            page.wait_for_function(_READY_JS, timeout=60_000)
+            page.wait_for_function(_READY_JS, timeout=120_000)
             times[app].append(time.perf_counter() - started)
             # Let late chunks (fonts, lazily loaded components) finish before counting bytes.
             page.wait_for_load_state("networkidle")

@@ -31,6 +31,7 @@ from benchmarks import browser_bench, protocol_bench
 from benchmarks.scenarios import bare_scenario, first_load_path, guide_scenario
 from sciatica_guide import APP_ROOT
 from sciatica_guide.content import load_content
+from sciatica_guide.testing.nginx import nginx_path, run_nginx
 from sciatica_guide.testing.server import RunningApp, run_streamlit
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -296,6 +297,40 @@ def markdown_table(results: dict[str, Any]) -> str:
                 "",
             )
         )
+    phone = results.get("phone_first_load")
+    if phone:
+        g, b = phone["guide"], phone["bare"]
+        rows.append(
+            (
+                "Phone first load, 1.6 Mbit/s + 150 ms, via nginx (gzip): to interactive",
+                f"{_fmt(g['median_ms'])} ms",
+                f"{_fmt(b['median_ms'])} ms",
+                _fmt(_ratio(g["median_ms"], b["median_ms"]), "x"),
+            )
+        )
+        rows.append(
+            (
+                "Phone first load via nginx: bytes over the wire (HTTP + websocket)",
+                f"{g['total_bytes'] / 1024:,.0f} KiB",
+                f"{b['total_bytes'] / 1024:,.0f} KiB",
+                _fmt(_ratio(g["total_bytes"], b["total_bytes"]), "x"),
+            )
+        )
+        for name, label in (
+            ("guide_direct", "no nginx, so no gzip"),
+            ("guide_ws_compression", "nginx + websocket compression"),
+        ):
+            other = phone.get(name)
+            if other:
+                rows.append(
+                    (
+                        f"Phone first load, guide, {label}: to interactive / bytes",
+                        f"{_fmt(other['median_ms'])} ms / {other['total_bytes'] / 1024:,.0f} KiB",
+                        "",
+                        _fmt(_ratio(other["median_ms"], g["median_ms"]), "x")
+                        + " the guide via nginx",
+                    )
+                )
     memory = results.get("memory")
     if memory:
         g, b = memory["guide"], memory["bare"]
@@ -473,9 +508,55 @@ def browser_figures(args: argparse.Namespace, specs: dict[str, AppSpec], path: s
                 figures["first_load"] = browser_bench.first_load(
                     browser, {name: app.url for name, app in apps.items()}, paths, args.loads
                 )
+                if nginx_path() is None:
+                    log("no nginx: skipping the first load on a phone network")
+                else:
+                    figures["phone_first_load"] = phone_first_load(
+                        browser, args, stack, specs, apps, paths
+                    )
         finally:
             browser.close()
     return figures
+
+
+def phone_first_load(
+    browser: Any,
+    args: argparse.Namespace,
+    stack: ExitStack,
+    specs: dict[str, AppSpec],
+    apps: dict[str, RunningApp],
+    paths: dict[str, str],
+) -> dict[str, Any]:
+    """First loads at phone size on a throttled network, each app behind the bundled nginx.
+
+    Also the guide straight from Streamlit (no nginx, so no gzip) and behind nginx with
+    Streamlit's websocket compression on, to show what each costs or saves.
+    """
+    compressed_ws = start(
+        stack,
+        AppSpec(
+            "guide_ws_compression",
+            specs["guide"].script,
+            specs["guide"].cwd,
+            extra_args=("--server.enableWebsocketCompression", "true"),
+        ),
+    )
+    urls = {
+        name: stack.enter_context(run_nginx([f"127.0.0.1:{app.port}"])).url
+        for name, app in (*apps.items(), ("guide_ws_compression", compressed_ws))
+    }
+    urls["guide_direct"] = apps["guide"].url
+    all_paths = {**paths, "guide_ws_compression": paths["guide"], "guide_direct": paths["guide"]}
+    samples = max(1, min(args.loads, 3))
+    log(f"first load at phone size on a 1.6 Mbit/s, 150 ms network, {samples} per app")
+    return browser_bench.first_load(
+        browser=browser,
+        urls=urls,
+        path=all_paths,
+        samples=samples,
+        viewport="phone",
+        network=browser_bench.PHONE_NETWORK,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

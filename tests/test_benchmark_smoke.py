@@ -15,16 +15,17 @@ import pytest
 
 from sciatica_guide import APP_ROOT
 from sciatica_guide.testing.browser import chromium_path
+from sciatica_guide.testing.nginx import nginx_path
 
 
-@pytest.mark.timeout(180)
+@pytest.mark.timeout(330)
 def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
     output = tmp_path / "latest.json"
     with_browser = chromium_path() is not None
     command = [sys.executable, "-m", "benchmarks.run", "--quick", "--output", str(output)]
     if not with_browser:
         command.append("--no-browser")
-    run = subprocess.run(command, cwd=APP_ROOT, capture_output=True, text=True, timeout=170)
+    run = subprocess.run(command, cwd=APP_ROOT, capture_output=True, text=True, timeout=320)
     assert run.returncode == 0, run.stderr[-3000:]
     assert "| Measure | Guide | Bare app |" in run.stdout
 
@@ -46,4 +47,8 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
         # The guide's own rule: nothing is fetched from any other host.
         assert first["other_hosts"] == []
         assert results["memory"]["guide"]["sessions"] == 2
+    if with_browser and nginx_path():
+        phone = results["phone_first_load"]
+        for app in ("guide", "bare", "guide_direct", "guide_ws_compression"):
+            assert phone[app]["total_bytes"] > 0 and phone[app]["other_hosts"] == []
         assert results["memory"]["guide"]["rss_1_mib"] > 0

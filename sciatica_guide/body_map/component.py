@@ -264,6 +264,14 @@ class MapState:
     selected: str | None
     nerve: bool
     roots: bool
+    #: A token that changes on every script run. The browser draws a tap at once, before the
+    #: server has seen it. When the server does not take the tap (a session that a restarted
+    #: server has never drawn), nothing else in the data changes, the browser does not call the
+    #: JS again, and the map would keep the tap while the panel and URL show the server's
+    #: choice. A new token makes every run draw `selected`: the map shows what the server has
+    #: selected. Random, so a new session's first run differs from the old session's last.
+    #: (The message is sent whole on every run anyway: minCachedMessageSize in config.toml.)
+    run: str = ""
 
     def data(self) -> dict[str, Any]:
         return {
@@ -273,6 +281,7 @@ class MapState:
             "selected": self.selected,
             "nerve": self.nerve,
             "roots": self.roots,
+            "run": self.run,
         }
 
 

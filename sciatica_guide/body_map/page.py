@@ -6,6 +6,7 @@ through `_select`, and all three are drawn from it on every run.
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 import streamlit as st
@@ -38,6 +39,8 @@ LIST_KEY = session.PREFIX + "body_map.list"
 VIEW_KEY = session.PREFIX + "body_map.view"
 NERVE_KEY = session.PREFIX + "body_map.nerve"
 ROOTS_KEY = session.PREFIX + "body_map.roots"
+#: A tap to take at the start of the next run (see render_body_map_page).
+PENDING_KEY = session.PREFIX + "body_map.pending"
 #: The folder of page scripts, relative to app.py (see PAGES_DIR there).
 PAGES_FOLDER = "app_pages"
 #: The map's width where there is room: the drawing's own size, so 1 unit is 1 CSS px.
@@ -184,6 +187,9 @@ def render_body_map_page(
     ui = content.body_map.ui
     presenting = mode is Mode.PRESENTER
     render_page_header(content, content.page(page_id))
+    pending = st.session_state.pop(PENDING_KEY, None)
+    if isinstance(pending, str):
+        _select(content, pending)
     selected, url_problem = sync_selection(content, st.session_state, st.query_params)
     if url_problem:
         st.info(ui.unknown_region, icon=":material/help:")
@@ -215,8 +221,17 @@ def render_body_map_page(
             selected=selected,
             nerve=bool(st.session_state.get(NERVE_KEY, False)),
             roots=bool(st.session_state.get(ROOTS_KEY, False)),
+            run=secrets.token_hex(4),
         )
         body_map(state, key=MAP_KEY, on_select=lambda: _on_map_select(content))
+        tapped = chosen_region(st.session_state, MAP_KEY)
+        if tapped and tapped != selected and content.region(tapped) is not None:
+            # A tap whose callback never ran: Streamlit runs callbacks only for widgets the
+            # session has already drawn, and a session started by a restarted server (the
+            # browser reconnects without a run) has drawn none. Take the tap on a new run: the
+            # view control is drawn already, so this run cannot change it.
+            st.session_state[PENDING_KEY] = tapped
+            st.rerun()
         # Straight in the map column (no container of their own: one element fewer per tap).
         st.markdown(f"**{ui.overlays_heading}**")
         st.toggle(ui.overlay_nerve, key=NERVE_KEY)

@@ -22,6 +22,7 @@ from sciatica_guide.modes import (
 from sciatica_guide.session import clear_person
 from sciatica_guide.settings import Mode, Settings
 from sciatica_guide.ui.cache import per_content
+from sciatica_guide.ui.reconnect import reconnect_style
 from sciatica_guide.ui.text import plain_markdown
 
 # Shown only when the content folder or the settings cannot be read, so these words cannot come
@@ -133,7 +134,8 @@ def render_frame(
     unknown_mode: str | None = None,
 ) -> None:
     """Shared parts of every page, drawn before the page's own script runs."""
-    st.html(_stylesheet(STYLESHEETS[None]))
+    # One element for both: every element costs a message on every run.
+    st.html(_stylesheet(STYLESHEETS[None]) + reconnect_style())
     if mode in STYLESHEETS:
         st.html(_stylesheet(STYLESHEETS[mode]))
     if mode is Mode.CLINIC:
