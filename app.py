@@ -10,6 +10,8 @@ from sciatica_guide.tuning import tune_server_process
 from sciatica_guide.ui.frame import FAVICON, current_mode, render_frame, run_startup_error_page
 from sciatica_guide.ui.navigation import app_pages
 from sciatica_guide.ui.state import get_content, get_settings
+from sciatica_guide.workshop.participant_ui import render_away_banner
+from sciatica_guide.workshop.presenter_ui import publish_presenter_view, render_presenter_workshop
 
 # Not "pages/": Streamlit 1.67 runs a folder of that name as a legacy multipage app on the first
 # script run of each process, which would show a deep-linked page without this frame.
@@ -35,5 +37,14 @@ specs = content.pages_in(mode)
 pages = app_pages(specs, PAGES_DIR)
 start_page = next(page for spec, page in zip(specs, pages, strict=True) if spec.default)
 navigation = st.navigation(pages)
+current = next(spec for spec, page in zip(specs, pages, strict=True) if page is navigation)
 render_frame(content, settings, mode, start_page=start_page, unknown_mode=unknown_mode)
+# Workshops: the presenter's room panel, or a phone's way back to its presenter. Clinic mode has
+# no rooms (its pages have no join page either).
+if mode is Mode.PRESENTER:
+    render_presenter_workshop(content, settings, current)
+elif mode is Mode.STANDARD:
+    render_away_banner(content, settings, current.id)
 navigation.run()
+if mode is Mode.PRESENTER:
+    publish_presenter_view(content, settings, current)

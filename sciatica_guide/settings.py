@@ -36,6 +36,11 @@ MAX_PUBLIC_URL = 200
 #: The logo is read into every clinic page; a few hundred KB is plenty for 64 px.
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 LOGO_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
+#: Workshop rooms end by themselves after this long without the presenter doing anything.
+DEFAULT_ROOM_TTL_HOURS = 4.0
+#: Where workshop rooms live: "memory" (one process) or a redis:// address (several replicas).
+MEMORY_ROOM_STORE = "memory"
+ROOM_STORE_SCHEMES = ("redis://", "rediss://", "unix://")
 
 
 class Mode(StrEnum):
@@ -60,6 +65,10 @@ class Settings:
     idle_check_seconds: float = DEFAULT_IDLE_CHECK_SECONDS
     #: The guide's public address, for the presenter's QR code.
     public_url: str | None = None
+    #: Where workshop rooms live (see MEMORY_ROOM_STORE, ROOM_STORE_SCHEMES).
+    room_store: str = MEMORY_ROOM_STORE
+    #: Hours without the presenter doing anything before a workshop room ends by itself.
+    room_ttl_hours: float = DEFAULT_ROOM_TTL_HOURS
 
 
 class SettingsError(ValueError):
@@ -76,6 +85,8 @@ _NAMES = (
     "IDLE_RESET_SECONDS",
     "IDLE_CHECK_SECONDS",
     "PUBLIC_URL",
+    "ROOM_STORE",
+    "ROOM_TTL_HOURS",
 )
 
 
@@ -166,6 +177,27 @@ def _logo(value: str | None) -> Path | None:
     return path
 
 
+def _room_store(value: str | None) -> str:
+    if value is None or value.lower() == MEMORY_ROOM_STORE:
+        return MEMORY_ROOM_STORE
+    if not value.lower().startswith(ROOM_STORE_SCHEMES) or len(value) > 500:
+        raise _fail("ROOM_STORE", f"must be {MEMORY_ROOM_STORE!r} or a redis:// address")
+    return value
+
+
+def _room_ttl_hours(value: str | None) -> float:
+    if value is None:
+        return DEFAULT_ROOM_TTL_HOURS
+    try:
+        hours = float(value)
+    except ValueError:
+        raise _fail("ROOM_TTL_HOURS", "must be a number of hours") from None
+    # Up to a week: a forgotten room must not outlive the week's workshops.
+    if not math.isfinite(hours) or not 0 < hours <= 168:
+        raise _fail("ROOM_TTL_HOURS", "must be a number of hours, more than 0 and at most 168")
+    return hours
+
+
 def _mode(value: str | None) -> Mode | None:
     if value is None:
         return None
@@ -198,6 +230,8 @@ def _parse(values: tuple[str | None, ...]) -> Settings:
             IDLE_CHECK_RANGE,
         ),
         public_url=_public_url(raw["PUBLIC_URL"]),
+        room_store=_room_store(raw["ROOM_STORE"]),
+        room_ttl_hours=_room_ttl_hours(raw["ROOM_TTL_HOURS"]),
     )
 
 

@@ -266,3 +266,44 @@ def render_body_map_page(
                 st.info(ui.prompt, icon=":material/touch_app:")
             else:
                 _render_panel(content, panel)
+
+
+def render_shown_body_map(
+    content: Content,
+    settings: Settings,
+    *,
+    selected: str | None,
+    nerve: bool,
+    roots: bool,
+    key: str,
+    on_select: Any,
+) -> None:
+    """The map and the region's panel as someone else shows them (a workshop's presenter).
+
+    Nothing here writes this session's own selection: a tap calls `on_select`, which decides.
+    """
+    ui = content.body_map.ui
+    body_map(
+        MapState(
+            svg=_svg_markup(content),
+            view=view_of(content, selected),
+            selected=selected,
+            nerve=nerve,
+            roots=roots,
+        ),
+        key=key,
+        on_select=on_select,
+    )
+    if roots:
+        st.caption(
+            f"**{ui.not_diagnosis}.** "
+            + "; ".join(ui.legend_roots[root] for root in ("L4", "L5", "S1"))
+            + f". {ui.roots_caption}"
+        )
+    number = content.red_flags.emergency_number_text(settings.emergency_number)
+    panel = region_panel(content, selected, number) if selected else None
+    with st.container(key=f"{key}-panel"):
+        if panel is None:
+            st.info(ui.prompt, icon=":material/touch_app:")
+        else:
+            _render_panel(content, panel)

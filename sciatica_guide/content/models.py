@@ -428,6 +428,48 @@ class PresenterWords(Strict):
     qr_caption: Annotated[str, Placeholders("url")]
 
 
+class WorkshopWords(Strict):
+    """Workshop rooms: the presenter's panel, the join page and the phones' banner."""
+
+    heading: str
+    start: str
+    start_help: str
+    join_heading: str
+    #: "{url}" is the join address, "{code}" the room code.
+    join_caption: str
+    localhost_hint: str
+    no_address_hint: str
+    #: "{count}" is the number of phones.
+    phones: str
+    show_code: str
+    hide_code: str
+    end: str
+    end_help: str
+    ended_presenter: str
+    expired_presenter: str
+    #: "{setting}", "{address}" and "{cause}" are filled in; shown to the presenter only.
+    unavailable_presenter: str
+    join_lead: str
+    code_input: str
+    code_placeholder: str
+    join_button: str
+    start_page_prompt: str
+    #: "{code}" is the room code.
+    following: str
+    read_alone: str
+    back: str
+    leave: str
+    away: str
+    bad_code: str
+    unknown_room: str
+    ended: str
+    unavailable: str
+    open_guide: str
+    waiting: str
+    #: "{page}" is the title of the page the presenter shows.
+    presenter_elsewhere: str
+
+
 class HandoutWords(Strict):
     button: str
     button_help: str
@@ -454,6 +496,7 @@ class ModesFile(Strict):
     presenter: PresenterWords
     unknown_mode_notice: Annotated[str, Placeholders("mode")]
     handout: HandoutWords
+    workshop: WorkshopWords
 
 
 # --- assessment.yaml ----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -213,9 +213,14 @@ class Cluster:
 
 
 @contextmanager
-def run_cluster(names: Sequence[str] = ("a", "b")) -> Iterator[Cluster]:
-    """One replica of the guide per name, started as `streamlit run` would, behind nginx."""
+def run_cluster(
+    names: Sequence[str] = ("a", "b"), env: Mapping[str, str] | None = None
+) -> Iterator[Cluster]:
+    """One replica of the guide per name, started as `streamlit run` would, behind nginx.
+
+    `env`: settings every replica gets (for example a shared SCIATICA_GUIDE_ROOM_STORE).
+    """
     with ExitStack() as stack:
-        replicas = {name: stack.enter_context(run_streamlit()) for name in names}
+        replicas = {name: stack.enter_context(run_streamlit(env=env)) for name in names}
         nginx = stack.enter_context(run_nginx([f"127.0.0.1:{a.port}" for a in replicas.values()]))
         yield Cluster(nginx=nginx, replicas=replicas)

@@ -186,6 +186,9 @@ class _SessionState:
     # Like the frontend, remember large cacheable messages so the server can send references.
     message_cache: dict[str, ForwardMsg] = field(default_factory=dict)
     use_message_cache: bool = True
+    #: Fragments the page asked to have rerun on a timer (st.fragment(run_every=...)): id ->
+    #: seconds. A browser's timer sends these reruns; a client here sends them with rerun().
+    fragments: dict[str, float] = field(default_factory=dict)
 
     def resolve_page(self, page: str | PageRef | None) -> tuple[str, str]:
         """(page_script_hash, page_name) for a rerun: stay, or go to a hash, url path or title."""
@@ -207,6 +210,7 @@ class _SessionState:
         page: str | PageRef | None,
         query_string: str | None,
         widget_states: Mapping[str, Any] | Iterable[WidgetState] | None,
+        fragment_id: str | None = None,
     ) -> bytes:
         page_script_hash, page_name = self.resolve_page(page)
         switching = page is not None and page_script_hash != self.page_script_hash
@@ -231,6 +235,10 @@ class _SessionState:
         state.widget_states.CopyFrom(WidgetStates(widgets=list(self.widget_values.values())))
         if self.use_message_cache:
             state.cached_message_hashes.extend(self.message_cache)
+        if fragment_id:
+            # As the browser's timer for st.fragment(run_every=...) sends it.
+            state.fragment_id = fragment_id
+            state.is_auto_rerun = True
         state.context_info.timezone = "UTC"
         state.context_info.locale = "en-GB"
         return msg.SerializeToString()
@@ -292,6 +300,8 @@ class _RunCollector:
             if msg.navigation.page_script_hash:
                 self.run_page_hash = msg.navigation.page_script_hash
                 self.session.page_script_hash = self.run_page_hash
+        elif kind == "auto_rerun":
+            self.session.fragments[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
         elif kind == "page_not_found":
             self.page_not_found = True
         elif kind == "delta":
@@ -308,8 +318,10 @@ class _RunCollector:
 
     def _result(self, status: str) -> RerunResult:
         seen = {e.widget_id for e in self.elements if e.widget_id}
-        # Like the frontend, forget values of widgets the page no longer shows.
-        for widget_id in [w for w in self.session.widget_values if w not in seen]:
+        # Like the frontend, forget values of widgets the page no longer shows (a fragment's run
+        # shows only the fragment: the page's other widgets are still there).
+        stale = [] if status == "fragment_success" else self.session.widget_values
+        for widget_id in [w for w in stale if w not in seen]:
             del self.session.widget_values[widget_id]
         return RerunResult(
             seconds=time.perf_counter() - self.started,
@@ -341,6 +353,11 @@ class _Base:
     def pages(self) -> list[PageRef]:
         """The app's pages, known after the first run."""
         return list(self._state.pages.values())
+
+    @property
+    def fragments(self) -> dict[str, float]:
+        """Fragments the page reruns on a timer: id -> seconds (st.fragment(run_every=...))."""
+        return dict(self._state.fragments)
 
     @property
     def current_page(self) -> PageRef | None:
@@ -401,6 +418,7 @@ class StreamlitSession(_Base):
         page: str | PageRef | None = None,
         query_string: str | None = "",
         widget_states: Mapping[str, Any] | Iterable[WidgetState] | None = None,
+        fragment_id: str | None = None,
     ) -> RerunResult:
         """Ask for a script run and wait until it finishes.
 
@@ -408,8 +426,10 @@ class StreamlitSession(_Base):
         PageRef (before the first run only url paths are known: the server resolves them).
         query_string: without "?"; None keeps the previous one. widget_states: {widget id: value}
         merged into the values the session already holds, as a browser sends them all each run.
+        fragment_id: run only that fragment (one of `fragments`), as a browser's timer does; if
+        the fragment asks for a full run (st.rerun), the result is that full run's.
         """
-        payload = self._state.build_rerun(page, query_string, widget_states)
+        payload = self._state.build_rerun(page, query_string, widget_states, fragment_id)
         collector = self._state.new_collector()
         self._ws.send(payload)
         deadline = collector.started + self.timeout
@@ -462,12 +482,13 @@ class AsyncStreamlitSession(_Base):
         page: str | PageRef | None = None,
         query_string: str | None = "",
         widget_states: Mapping[str, Any] | Iterable[WidgetState] | None = None,
+        fragment_id: str | None = None,
     ) -> RerunResult:
         import asyncio
 
         if self._ws is None:
             raise ProtocolError("call connect() first")
-        payload = self._state.build_rerun(page, query_string, widget_states)
+        payload = self._state.build_rerun(page, query_string, widget_states, fragment_id)
         collector = self._state.new_collector()
         await self._ws.send(payload)
 

@@ -1,4 +1,4 @@
-"""Workshop presenter mode: the article one section at a time, and a QR code to follow along."""
+"""Workshop presenter mode: the article one section at a time."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ import streamlit as st
 
 from sciatica_guide.content import Content
 from sciatica_guide.modes import presenter_step
-from sciatica_guide.qr import qr_png
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.article_view import attribution, render_section
 from sciatica_guide.ui.handout_view import render_handout_button
-from sciatica_guide.ui.text import plain_markdown
 
 #: The section on screen. Not about the person, so "Start over" leaves it alone.
 STEP_KEY = "present.step"
@@ -18,15 +16,6 @@ STEP_KEY = "present.step"
 
 def _move(delta: int, total: int) -> None:
     st.session_state[STEP_KEY] = presenter_step(st.session_state.get(STEP_KEY, 0), delta, total)
-
-
-def render_qr_code(content: Content, settings: Settings) -> None:
-    if not settings.public_url:
-        return
-    words = content.modes.presenter
-    st.subheader(words.qr_heading)
-    st.image(qr_png(settings.public_url), width=240)
-    st.caption(words.qr_caption.format(url=plain_markdown(settings.public_url)))
 
 
 def render_presenter(content: Content, settings: Settings) -> None:
@@ -42,7 +31,7 @@ def render_presenter(content: Content, settings: Settings) -> None:
     previous.button(
         words.previous,
         key="present-previous",
-        icon=":material/arrow_back:",
+        # No icon: the key hint Streamlit draws for the shortcut is already an arrow.
         shortcut="Left",
         disabled=step == 0,
         on_click=_move,
@@ -52,8 +41,6 @@ def render_presenter(content: Content, settings: Settings) -> None:
     following.button(
         words.next,
         key="present-next",
-        icon=":material/arrow_forward:",
-        icon_position="right",
         shortcut="Right",
         disabled=step == total - 1,
         on_click=_move,
@@ -63,6 +50,6 @@ def render_presenter(content: Content, settings: Settings) -> None:
     )
     with st.container(border=True, key="present-section"):
         render_section(content, sections[step], with_children=False)
+    # The QR code and the workshop room are in the sidebar of every presenter page (workshop/).
     with st.sidebar:
-        render_qr_code(content, settings)
         render_handout_button(content, settings, key="-presenter")

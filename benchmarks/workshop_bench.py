@@ -1,0 +1,158 @@
+"""A workshop at scale: 100 protocol-level phones following one presenter, on both room stores.
+
+    python -m benchmarks.workshop_bench                  # 100 phones, memory and Redis
+    python -m benchmarks.workshop_bench --phones 20 --moves 2 --backends memory   # quick
+
+Each phone is a websocket session on /join?room=CODE that reruns its watch fragment every
+second, as a browser's timer does (st.fragment(run_every=1)). The presenter presses Next; the
+time to a phone is from that press until the phone's session has run the new section. Also
+measured: the server's CPU while the phones wait and nothing changes. Loopback only; Redis is
+Debian's redis-server on a free port. Writes benchmarks/results/workshop.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import time
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from benchmarks.protocol_bench import cpu_seconds, percentile
+from sciatica_guide.content import load_content
+from sciatica_guide.testing.protocol import AsyncStreamlitSession, RerunResult
+from sciatica_guide.testing.redis_server import run_redis
+from sciatica_guide.testing.server import run_streamlit
+from sciatica_guide.testing.workshop import room_code, step_label_of
+
+RESULTS = Path(__file__).resolve().parent / "results" / "workshop.json"
+TARGET_P95_S = 2.0
+TARGET_IDLE_CPU = 0.25
+
+
+async def press(session: AsyncStreamlitSession, label: str, page: RerunResult) -> RerunResult:
+    widget = next(e.widget_id for e in page.elements if e.text == label and e.widget_id)
+    return await session.rerun(query_string=None, widget_states={widget: True})
+
+
+class Phone:
+    def __init__(self, url: str) -> None:
+        self.session = AsyncStreamlitSession(url)
+        self.label: str | None = None
+        self.seen_at: dict[str, float] = {}
+        self.errors = 0
+
+    async def join(self, code: str) -> None:
+        await self.session.connect()
+        result = await self.session.rerun(page="join", query_string=f"room={code}")
+        if not result.ok or step_label_of(result) is None:
+            raise RuntimeError(f"a phone could not join: {result.status}")
+        self.label = step_label_of(result)
+
+    async def follow(self, stop: asyncio.Event, period: float) -> None:
+        """A browser's timer: one fragment rerun per period, whatever the last one took."""
+        (fragment,) = self.session.fragments
+        next_tick = time.perf_counter() + random.random() * period
+        while not stop.is_set():
+            await asyncio.sleep(max(0.0, next_tick - time.perf_counter()))
+            next_tick += period
+            try:
+                result = await self.session.rerun(fragment_id=fragment, query_string=None)
+            except Exception:
+                self.errors += 1
+                continue
+            if result.status == "success":
+                label = step_label_of(result)
+                if label and label != self.label:
+                    self.label = label
+                    self.seen_at[label] = time.perf_counter()
+            elif result.status != "fragment_success":
+                self.errors += 1
+
+
+async def workshop(url: str, pid: int, phones_n: int, moves: int, idle_s: float) -> dict[str, Any]:
+    content = load_content()
+    words = content.modes.workshop
+    presenter = await AsyncStreamlitSession(url).connect()
+    page = await presenter.rerun(page="present", query_string="mode=presenter")
+    page = await press(presenter, words.start, page)
+    code = room_code(page)
+    phones = [Phone(url) for _ in range(phones_n)]
+    for i in range(0, phones_n, 10):
+        await asyncio.gather(*(p.join(code) for p in phones[i : i + 10]))
+    stop = asyncio.Event()
+    tasks = [asyncio.create_task(p.follow(stop, 1.0)) for p in phones]
+    await asyncio.sleep(3)  # every timer running
+    cpu_before, wall_before = cpu_seconds(pid), time.perf_counter()
+    await asyncio.sleep(idle_s)
+    idle_cpu = (cpu_seconds(pid) - cpu_before) / (time.perf_counter() - wall_before)
+    latencies: list[float] = []
+    missed = 0
+    for _ in range(moves):
+        pressed = time.perf_counter()
+        page = await press(presenter, content.modes.presenter.next, page)
+        label = step_label_of(page)
+        assert label
+        await asyncio.sleep(4)
+        for phone in phones:
+            if label in phone.seen_at:
+                latencies.append(phone.seen_at[label] - pressed)
+            else:
+                missed += 1
+    stop.set()
+    await asyncio.gather(*tasks)
+    errors = sum(p.errors for p in phones)
+    for phone in phones:
+        await phone.session.close()
+    await presenter.close()
+    return {
+        "phones": phones_n,
+        "moves": moves,
+        "p50_s": round(percentile(latencies, 0.5), 3),
+        "p95_s": round(percentile(latencies, 0.95), 3),
+        "max_s": round(max(latencies), 3) if latencies else None,
+        "missed": missed,
+        "errors": errors,
+        "idle_cpu_share_of_one_core": round(idle_cpu, 3),
+    }
+
+
+def run(backend: str, phones: int, moves: int, idle_s: float) -> dict[str, Any]:
+    with ExitStack() as stack:
+        env: dict[str, str] = {}
+        if backend == "redis":
+            env["SCIATICA_GUIDE_ROOM_STORE"] = stack.enter_context(run_redis()).url
+        app = stack.enter_context(run_streamlit(env=env))
+        result = asyncio.run(workshop(app.url, app.process.pid, phones, moves, idle_s))
+    return {"backend": backend, **result}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--phones", type=int, default=100)
+    parser.add_argument("--moves", type=int, default=5)
+    parser.add_argument("--idle-seconds", type=float, default=10.0)
+    parser.add_argument("--backends", default="memory,redis")
+    args = parser.parse_args()
+    results = [run(b, args.phones, args.moves, args.idle_seconds) for b in args.backends.split(",")]
+    print("| Store | Phones | p50 to new section | p95 | max | missed | errors | CPU waiting |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in results:
+        print(
+            f"| {r['backend']} | {r['phones']} | {r['p50_s']} s | {r['p95_s']} s | {r['max_s']} s"
+            f" | {r['missed']} | {r['errors']} | {r['idle_cpu_share_of_one_core']:.0%} |"
+        )
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(
+        json.dumps(
+            {"targets": {"p95_s": TARGET_P95_S, "idle_cpu": TARGET_IDLE_CPU}, "results": results},
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

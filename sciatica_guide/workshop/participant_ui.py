@@ -1,0 +1,269 @@
+"""A phone's side of a workshop: join by code, follow the presenter, step away and come back."""
+
+from __future__ import annotations
+
+import secrets
+import time
+
+import streamlit as st
+
+from sciatica_guide import session
+from sciatica_guide.body_map.component import chosen_region
+from sciatica_guide.body_map.page import NERVE_KEY, ROOTS_KEY, render_shown_body_map
+from sciatica_guide.body_map.selection import REGION_PARAM
+from sciatica_guide.content import Content
+from sciatica_guide.settings import Settings
+from sciatica_guide.ui.article_view import render_section
+from sciatica_guide.ui.navigation import page_link_target
+from sciatica_guide.workshop.codes import MAX_INPUT_LENGTH, parse_code, spoken
+from sciatica_guide.workshop.follow import (
+    BODY_MAP_PAGE,
+    JOIN_PAGE,
+    PRESENT_PAGE,
+    ROOM_PARAM,
+    SharedView,
+    page_for_step,
+    read_view,
+)
+from sciatica_guide.workshop.store import RoomStore, RoomStoreUnavailable
+from sciatica_guide.workshop.streamlit_store import (
+    LAST_BEAT_KEY,
+    PHONE_KEY,
+    ROOM_KEY,
+    SEEN_KEY,
+    get_store,
+)
+
+#: How often a following phone asks whether the presenter moved: one small read, nothing drawn.
+POLL_SECONDS = 1.0
+#: How often a phone that stepped away checks that its room is still open.
+AWAY_POLL_SECONDS = 10.0
+#: How often a phone tells the room it is still there (the presenter's count).
+HEARTBEAT_SECONDS = 10.0
+#: What SEEN_KEY holds while the store cannot be reached, so the page is not redrawn every second.
+UNAVAILABLE = "unavailable"
+#: Where a tap on the followed body map asks to go, read on the next run.
+GOTO_REGION_KEY = "workshop.goto_region"
+PAGES_FOLDER = "app_pages"
+
+
+def _page(content: Content, page_id: str) -> st.Page:
+    spec = content.page(page_id)
+    return page_link_target(page_id, f"{PAGES_FOLDER}/{spec.script}")  # type: ignore[return-value]
+
+
+def _phone() -> str:
+    # A random id per browser session: nothing about the person, forgotten with the session.
+    phone = st.session_state.get(PHONE_KEY)
+    if not isinstance(phone, str):
+        phone = st.session_state[PHONE_KEY] = secrets.token_urlsafe(12)
+    return phone
+
+
+def _beat_if_due(store: RoomStore, code: str) -> None:
+    now = time.monotonic()
+    last = st.session_state.get(LAST_BEAT_KEY)
+    if isinstance(last, float) and now - last < HEARTBEAT_SECONDS:
+        return
+    store.heartbeat(code, _phone())
+    st.session_state[LAST_BEAT_KEY] = now
+
+
+def _forget_room() -> None:
+    for key in (ROOM_KEY, SEEN_KEY, LAST_BEAT_KEY):
+        st.session_state.pop(key, None)
+
+
+def render_join_form(content: Content, *, key: str) -> None:
+    words = content.modes.workshop
+    with st.form(key=f"{key}-form", border=False, enter_to_submit=True):
+        typed = st.text_input(
+            words.code_input,
+            placeholder=words.code_placeholder,
+            max_chars=MAX_INPUT_LENGTH,
+            key=f"workshop.{key}.code",
+            autocomplete="off",
+        )
+        if st.form_submit_button(words.join_button, type="primary", icon=":material/login:"):
+            st.switch_page(_page(content, JOIN_PAGE), query_params={ROOM_PARAM: typed})
+
+
+def render_start_page_join(content: Content) -> None:
+    """The start page's way in: a small, closed box for the few who are in a workshop."""
+    words = content.modes.workshop
+    with st.expander(words.start_page_prompt, icon=":material/groups:"):
+        render_join_form(content, key="start")
+
+
+def _problem(content: Content, message: str) -> None:
+    """A calm message and the ways on: the guide itself, or another code."""
+    words = content.modes.workshop
+    st.warning(message, icon=":material/info:")
+    default = next(p for p in content.pages.pages if p.default)
+    st.page_link(_page(content, default.id), label=words.open_guide, icon=":material/home:")
+    render_join_form(content, key="again")
+
+
+def _watch(store: RoomStore, code: str) -> None:
+    @st.fragment(run_every=POLL_SECONDS)
+    def watch() -> None:
+        seen = st.session_state.get(SEEN_KEY)
+        try:
+            status = store.status(code)
+            if status is not None and not status.ended:
+                _beat_if_due(store, code)
+        except RoomStoreUnavailable:
+            if seen != UNAVAILABLE:
+                st.rerun()
+            return
+        if status is None or status.ended or status.version != seen:
+            st.rerun()
+
+    watch()
+
+
+def _read_alone(content: Content, view: SharedView | None) -> None:
+    """Go to the page the presenter shows, as this phone's own (then "Back to the presenter")."""
+    if view is None:
+        st.switch_page(_page(content, next(p.id for p in content.pages.pages if p.default)))
+    if view.page == PRESENT_PAGE:
+        st.switch_page(_page(content, page_for_step(content, view.step)))
+    if view.page == BODY_MAP_PAGE:
+        st.session_state[NERVE_KEY] = view.nerve
+        st.session_state[ROOTS_KEY] = view.roots
+        if view.region:
+            session.set_selected_region(st.session_state, view.region)
+            st.switch_page(_page(content, BODY_MAP_PAGE), query_params={REGION_PARAM: view.region})
+    st.switch_page(_page(content, view.page))
+
+
+def _render_view(content: Content, settings: Settings, view: SharedView | None) -> None:
+    words = content.modes.workshop
+    if view is None:
+        st.info(words.waiting, icon=":material/hourglass_empty:")
+    elif view.page == PRESENT_PAGE:
+        sections = content.article.all_sections()
+        label = content.modes.presenter.step_label.format(number=view.step + 1, total=len(sections))
+        st.progress((view.step + 1) / len(sections), text=label)
+        with st.container(key="workshop-section"):
+            render_section(content, sections[view.step], with_children=False)
+    elif view.page == BODY_MAP_PAGE:
+
+        def on_tap() -> None:
+            st.session_state[GOTO_REGION_KEY] = chosen_region(st.session_state, "workshop-map")
+
+        render_shown_body_map(
+            content,
+            settings,
+            selected=view.region,
+            nerve=view.nerve,
+            roots=view.roots,
+            key="workshop-map",
+            on_select=on_tap,
+        )
+    else:
+        title = content.page(view.page).title
+        st.info(words.presenter_elsewhere.format(page=title), icon=":material/slideshow:")
+        st.page_link(_page(content, view.page), label=title, icon=":material/arrow_forward:")
+
+
+def _follow(content: Content, settings: Settings, code: str) -> None:
+    words = content.modes.workshop
+    region = st.session_state.pop(GOTO_REGION_KEY, None)
+    if isinstance(region, str) and content.region(region) is not None:
+        # A tap on the followed map: read that part on this phone's own body map.
+        session.set_selected_region(st.session_state, region)
+        st.switch_page(_page(content, BODY_MAP_PAGE), query_params={REGION_PARAM: region})
+    try:
+        store = get_store(settings)
+    except RoomStoreUnavailable:
+        _problem(content, words.unavailable)
+        return
+    try:
+        room = store.room(code)
+    except RoomStoreUnavailable:
+        st.session_state[SEEN_KEY] = UNAVAILABLE
+        _problem(content, words.unavailable)
+        # Keep asking quietly: when the store is back the room appears again by itself.
+        _watch(store, code)
+        return
+    if room is None or room.ended:
+        _forget_room()
+        _problem(content, words.ended if room is not None else words.unknown_room)
+        return
+    st.session_state[SEEN_KEY] = room.version
+    view = read_view(
+        room.view,
+        [p.id for p in content.pages.pages],
+        len(content.article.all_sections()),
+        [r.id for r in content.regions()],
+    )
+    with st.container(horizontal=True, vertical_alignment="center", key="workshop-follow-bar"):
+        st.markdown(f"**{words.following.format(code=spoken(code))}**")
+        st.space("stretch")
+        if st.button(words.read_alone, key="workshop-read-alone", icon=":material/menu_book:"):
+            _read_alone(content, view)
+        if st.button(words.leave, key="workshop-leave", icon=":material/logout:"):
+            store.leave(code, _phone())
+            _forget_room()
+            st.query_params.clear()
+            st.switch_page(_page(content, next(p.id for p in content.pages.pages if p.default)))
+    _render_view(content, settings, view)
+    _watch(store, code)
+
+
+def render_join_page(content: Content, settings: Settings) -> None:
+    words = content.modes.workshop
+    requested = st.query_params.get_all(ROOM_PARAM)
+    if requested:
+        code = parse_code(requested[-1])
+        if code is None:
+            # Never shown back: what a link carries is not ours to print.
+            _problem(content, words.bad_code)
+            return
+        if code != st.session_state.get(ROOM_KEY):
+            _forget_room()
+            st.session_state[ROOM_KEY] = code
+    code = st.session_state.get(ROOM_KEY)
+    if not isinstance(code, str):
+        st.title(content.page(JOIN_PAGE).title)
+        st.markdown(words.join_lead)
+        render_join_form(content, key="join")
+        return
+    _follow(content, settings, code)
+
+
+def render_away_banner(content: Content, settings: Settings, page_id: str) -> None:
+    """On the guide's other pages, a phone in a room can always go back to the presenter."""
+    code = st.session_state.get(ROOM_KEY)
+    if not isinstance(code, str) or page_id == JOIN_PAGE:
+        return
+    words = content.modes.workshop
+    try:
+        store = get_store(settings)
+        status = store.status(code)
+    except RoomStoreUnavailable:
+        status, store = None, None
+    if store is not None and (status is None or status.ended):
+        _forget_room()
+        st.info(words.ended if status else words.unknown_room, icon=":material/info:")
+        return
+    with st.container(horizontal=True, vertical_alignment="center", key="workshop-away"):
+        st.markdown(words.away.format(code=spoken(code)))
+        st.space("stretch")
+        if st.button(words.back, key="workshop-back", icon=":material/groups:", type="primary"):
+            st.switch_page(_page(content, JOIN_PAGE), query_params={ROOM_PARAM: code})
+    if store is not None:
+
+        @st.fragment(run_every=AWAY_POLL_SECONDS)
+        def still_open() -> None:
+            try:
+                current = store.status(code)
+                if current is not None and not current.ended:
+                    _beat_if_due(store, code)
+            except RoomStoreUnavailable:
+                return
+            if current is None or current.ended:
+                st.rerun()
+
+        still_open()

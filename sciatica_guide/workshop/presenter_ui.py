@@ -1,0 +1,210 @@
+"""The presenter's side of a workshop: start a room, show its code, count phones, end it."""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from typing import Any
+
+import streamlit as st
+
+from sciatica_guide import session
+from sciatica_guide.body_map.page import NERVE_KEY, ROOTS_KEY
+from sciatica_guide.content import Content
+from sciatica_guide.content.models import PageSpec
+from sciatica_guide.modes import presenter_step
+from sciatica_guide.qr import qr_png
+from sciatica_guide.settings import Settings
+from sciatica_guide.ui.presenter_view import STEP_KEY
+from sciatica_guide.ui.text import escape_markdown, plain_markdown
+from sciatica_guide.workshop.codes import spoken
+from sciatica_guide.workshop.follow import guide_root, is_local_address, join_url, shared_view
+from sciatica_guide.workshop.store import RoomGone, RoomStoreUnavailable
+from sciatica_guide.workshop.streamlit_store import (
+    PRESENTER_NOTICE_KEY,
+    PRESENTER_ROOM_KEY,
+    PUBLISHED_KEY,
+    SHOW_CODE_KEY,
+    get_store,
+    unavailable_line,
+)
+
+#: How often the presenter's count of phones is refreshed.
+COUNT_SECONDS = 5.0
+#: The QR code's size on the projector: a phone reads it from the back of a room.
+BIG_QR_PX = 420
+
+
+def _forget_room(state: MutableMapping[str, Any], notice: str | None) -> None:
+    for key in (PRESENTER_ROOM_KEY, PUBLISHED_KEY, SHOW_CODE_KEY):
+        state.pop(key, None)
+    if notice:
+        state[PRESENTER_NOTICE_KEY] = notice
+
+
+def _start(content: Content, settings: Settings) -> None:
+    try:
+        code = get_store(settings).create()
+    except RoomStoreUnavailable as error:
+        words = content.modes.workshop
+        st.session_state[PRESENTER_NOTICE_KEY] = unavailable_line(
+            words.unavailable_presenter, settings, error
+        )
+        return
+    st.session_state[PRESENTER_ROOM_KEY] = code
+    st.session_state[SHOW_CODE_KEY] = True
+    st.session_state.pop(PUBLISHED_KEY, None)
+
+
+def _end(content: Content, settings: Settings) -> None:
+    code = st.session_state.get(PRESENTER_ROOM_KEY)
+    try:
+        if code:
+            get_store(settings).end(code)
+    except RoomStoreUnavailable as error:
+        words = content.modes.workshop
+        st.session_state[PRESENTER_NOTICE_KEY] = unavailable_line(
+            words.unavailable_presenter, settings, error
+        )
+        return
+    _forget_room(st.session_state, content.modes.workshop.ended_presenter)
+
+
+def _toggle_code() -> None:
+    st.session_state[SHOW_CODE_KEY] = not st.session_state.get(SHOW_CODE_KEY, False)
+
+
+def guide_address(settings: Settings, page: PageSpec) -> str | None:
+    """The address phones open: the setting, else the one the presenter's browser uses."""
+    if settings.public_url:
+        return settings.public_url
+    return guide_root(st.context.url, page.link_path)
+
+
+def _render_guide_qr(content: Content, address: str | None) -> None:
+    """No room yet: a QR code of the guide itself, as presenter mode always had."""
+    words = content.modes.presenter
+    if address and not is_local_address(address):
+        st.subheader(words.qr_heading, anchor=False)
+        st.image(qr_png(address), width=240)
+        st.caption(words.qr_caption.format(url=plain_markdown(address)))
+
+
+def _address_hint(content: Content, address: str | None) -> None:
+    words = content.modes.workshop
+    if address is None:
+        st.warning(words.no_address_hint, icon=":material/qr_code:")
+    elif is_local_address(address):
+        st.warning(words.localhost_hint, icon=":material/qr_code:")
+
+
+def _render_count(content: Content, settings: Settings, code: str) -> None:
+    words = content.modes.workshop
+
+    @st.fragment(run_every=COUNT_SECONDS)
+    def count() -> None:
+        try:
+            store = get_store(settings)
+            status = store.status(code)
+            phones = store.phones(code) if status else 0
+        except RoomStoreUnavailable as error:
+            st.caption(
+                escape_markdown(unavailable_line(words.unavailable_presenter, settings, error))
+            )
+            return
+        if status is None or status.ended:
+            _forget_room(st.session_state, words.expired_presenter)
+            st.rerun()
+        st.markdown(f"**{words.phones.format(count=phones)}**")
+
+    count()
+
+
+def render_join_panel(content: Content, code: str, address: str | None) -> None:
+    """The code, the join address and a QR code, large, on the projector."""
+    words = content.modes.workshop
+    with st.container(border=True, key="workshop-join-panel", horizontal=True, gap="large"):
+        with st.container(key="workshop-join-text"):
+            st.markdown(f"### {words.join_heading}")
+            st.markdown(f"<p class='workshop-code'>{spoken(code)}</p>", unsafe_allow_html=True)
+            if address and not is_local_address(address):
+                st.markdown(escape_markdown(words.join_caption.format(url=join_url(address, code))))
+            _address_hint(content, address)
+        if address and not is_local_address(address):
+            st.image(qr_png(join_url(address, code), scale=10), width=BIG_QR_PX)
+
+
+def render_presenter_workshop(content: Content, settings: Settings, page: PageSpec) -> None:
+    """The workshop's part of every presenter page: the sidebar panel and, when on, the code."""
+    words = content.modes.workshop
+    code = st.session_state.get(PRESENTER_ROOM_KEY)
+    address = guide_address(settings, page)
+    with st.sidebar:
+        st.subheader(words.heading, anchor=False)
+        notice = st.session_state.pop(PRESENTER_NOTICE_KEY, None)
+        if notice:
+            st.error(escape_markdown(notice), icon=":material/error:")
+        if code is None:
+            st.button(
+                words.start,
+                key="workshop-start",
+                icon=":material/groups:",
+                help=words.start_help,
+                on_click=_start,
+                args=(content, settings),
+                type="primary",
+                width="stretch",
+            )
+            _render_guide_qr(content, address)
+            if not settings.public_url:
+                _address_hint(content, address)
+            return
+        st.markdown(f"<p class='workshop-code-small'>{spoken(code)}</p>", unsafe_allow_html=True)
+        _render_count(content, settings, code)
+        showing = bool(st.session_state.get(SHOW_CODE_KEY))
+        st.button(
+            words.hide_code if showing else words.show_code,
+            key="workshop-toggle-code",
+            icon=":material/qr_code:",
+            on_click=_toggle_code,
+            width="stretch",
+        )
+        st.button(
+            words.end,
+            key="workshop-end",
+            icon=":material/stop_circle:",
+            help=words.end_help,
+            on_click=_end,
+            args=(content, settings),
+            width="stretch",
+        )
+    if st.session_state.get(SHOW_CODE_KEY):
+        render_join_panel(content, code, address)
+
+
+def publish_presenter_view(content: Content, settings: Settings, page: PageSpec) -> None:
+    """After the presenter's page has run: tell the room what it shows now, if that changed."""
+    code = st.session_state.get(PRESENTER_ROOM_KEY)
+    if code is None:
+        return
+    state = st.session_state
+    view = shared_view(
+        page.id,
+        step=presenter_step(int(state.get(STEP_KEY, 0)), 0, len(content.article.all_sections())),
+        region=session.get_selected_region(state),
+        nerve=bool(state.get(NERVE_KEY, False)),
+        roots=bool(state.get(ROOTS_KEY, False)),
+    )
+    if state.get(PUBLISHED_KEY) == view:
+        return
+    words = content.modes.workshop
+    try:
+        get_store(settings).publish(code, view.as_dict())
+    except RoomGone:
+        _forget_room(state, words.expired_presenter)
+        st.rerun()
+    except RoomStoreUnavailable as error:
+        # Not marked as published: the next run tries again.
+        line = unavailable_line(words.unavailable_presenter, settings, error)
+        st.sidebar.error(escape_markdown(line), icon=":material/error:")
+        return
+    state[PUBLISHED_KEY] = view

@@ -1,0 +1,181 @@
+"""Workshop rooms in Redis, for several replicas behind a load balancer.
+
+The sticky load balancer may put the presenter and a phone on different replicas, so the room
+must live outside either process. Each change is one Lua script, so it is atomic: two replicas
+publishing at once each get their own version, and a room never loses its TTL half-way.
+
+Keys (nothing about a person; a phone is a random id per browser session):
+  sciatica-guide:room:CODE         hash  v (version), e (1 once ended), view (JSON)
+  sciatica-guide:room:CODE:phones  zset  phone id -> when it last checked in (seconds)
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
+
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from sciatica_guide.workshop.codes import new_code
+from sciatica_guide.workshop.store import (
+    DEFAULT_ENDED_TTL,
+    DEFAULT_PHONE_WINDOW,
+    Room,
+    RoomGone,
+    RoomStatus,
+    RoomStoreUnavailable,
+    decode_view,
+    encode_view,
+)
+
+KEY_PREFIX = "sciatica-guide:room:"
+#: A phone checks once a second; waiting longer than this for Redis means it is not there.
+SOCKET_TIMEOUT = 1.0
+
+T = TypeVar("T")
+
+_CREATE = """
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], 'v', 0, 'view', ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+return 1
+"""
+_PUBLISH = """
+if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1' then
+  return -1
+end
+redis.call('HSET', KEYS[1], 'view', ARGV[2])
+local version = redis.call('HINCRBY', KEYS[1], 'v', 1)
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+return version
+"""
+_END = """
+if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1' then
+  return 0
+end
+redis.call('HSET', KEYS[1], 'e', 1)
+redis.call('HINCRBY', KEYS[1], 'v', 1)
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+redis.call('DEL', KEYS[2])
+return 1
+"""
+_HEARTBEAT = """
+if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1' then
+  return 0
+end
+redis.call('ZADD', KEYS[2], ARGV[1], ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[1] - ARGV[3])
+redis.call('PEXPIRE', KEYS[2], math.floor(ARGV[3] * 2000))
+return 1
+"""
+
+
+def redacted(url: str) -> str:
+    """The store's address without any password, fit to show the person running the guide."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return "(an address that cannot be read)"
+    return urlunsplit((parts.scheme, host + port, parts.path, "", ""))
+
+
+class RedisRoomStore:
+    def __init__(
+        self,
+        url: str,
+        ttl: float,
+        *,
+        phone_window: float = DEFAULT_PHONE_WINDOW,
+        ended_ttl: float = DEFAULT_ENDED_TTL,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.ttl = ttl
+        self.phone_window = phone_window
+        self.ended_ttl = min(ended_ttl, ttl)
+        self._clock = clock
+        try:
+            # One quick try: a phone asks again in a second anyway, and a page must not hang.
+            self._client = redis.Redis.from_url(
+                url,
+                decode_responses=True,
+                socket_connect_timeout=SOCKET_TIMEOUT,
+                socket_timeout=SOCKET_TIMEOUT,
+                retry=Retry(NoBackoff(), 0),
+            )
+        except ValueError as error:
+            raise RoomStoreUnavailable(str(error)) from None
+        self._create = self._client.register_script(_CREATE)
+        self._publish = self._client.register_script(_PUBLISH)
+        self._end = self._client.register_script(_END)
+        self._heartbeat = self._client.register_script(_HEARTBEAT)
+
+    @staticmethod
+    def _call(action: Callable[[], T]) -> T:
+        try:
+            return action()
+        except redis.RedisError as error:
+            raise RoomStoreUnavailable(str(error) or type(error).__name__) from None
+
+    def _ms(self, seconds: float) -> int:
+        return max(1, round(seconds * 1000))
+
+    def create(self) -> str:
+        empty = encode_view({})
+        while True:
+            code = new_code()
+            key = KEY_PREFIX + code
+            if self._call(
+                lambda key=key: self._create(keys=[key], args=[self._ms(self.ttl), empty])
+            ):
+                return code
+
+    def status(self, code: str) -> RoomStatus | None:
+        version, ended = self._call(lambda: self._client.hmget(KEY_PREFIX + code, "v", "e"))
+        if version is None:
+            return None
+        return RoomStatus(int(version), ended == "1")
+
+    def room(self, code: str) -> Room | None:
+        version, ended, view = self._call(
+            lambda: self._client.hmget(KEY_PREFIX + code, "v", "e", "view")
+        )
+        if version is None:
+            return None
+        return Room(code, int(version), ended == "1", decode_view(view))
+
+    def publish(self, code: str, view: Mapping[str, Any]) -> int:
+        text = encode_view(view)
+        version = self._call(
+            lambda: self._publish(keys=[KEY_PREFIX + code], args=[self._ms(self.ttl), text])
+        )
+        if int(version) < 0:
+            raise RoomGone(code)
+        return int(version)
+
+    def end(self, code: str) -> None:
+        key = KEY_PREFIX + code
+        self._call(lambda: self._end(keys=[key, key + ":phones"], args=[self._ms(self.ended_ttl)]))
+
+    def heartbeat(self, code: str, phone: str) -> bool:
+        key = KEY_PREFIX + code
+        now = self._clock()
+        done = self._call(
+            lambda: self._heartbeat(
+                keys=[key, key + ":phones"], args=[now, phone, self.phone_window]
+            )
+        )
+        return bool(done)
+
+    def leave(self, code: str, phone: str) -> None:
+        self._call(lambda: self._client.zrem(KEY_PREFIX + code + ":phones", phone))
+
+    def phones(self, code: str) -> int:
+        since = self._clock() - self.phone_window
+        key = KEY_PREFIX + code + ":phones"
+        return int(self._call(lambda: self._client.zcount(key, f"({since}", "+inf")))

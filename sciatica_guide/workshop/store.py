@@ -1,0 +1,218 @@
+"""Where workshop rooms live: one interface, kept in this process's memory or in Redis.
+
+A room holds what the presenter shows (a small "view" mapping), a version that goes up on every
+change, whether it has ended, and which phones are in it. Nothing about a person is kept: a phone
+is a random id made per browser session, and only the time it was last seen.
+
+Rooms end by themselves `ttl` seconds after the presenter last did anything; phones drop out of
+the count `phone_window` seconds after their page last checked in.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from sciatica_guide.workshop.codes import new_code
+
+#: How long a phone counts as in the room after its page last checked in.
+DEFAULT_PHONE_WINDOW = 30.0
+#: How long an ended room is remembered as ended, so its phones can say so (not "unknown").
+DEFAULT_ENDED_TTL = 3600.0
+#: A room's view is a handful of small values; anything bigger is refused.
+MAX_VIEW_BYTES = 2000
+
+
+@dataclass(frozen=True)
+class RoomStatus:
+    """The cheap part of a room, read by every phone once a second."""
+
+    version: int
+    ended: bool
+
+
+@dataclass(frozen=True)
+class Room:
+    code: str
+    version: int
+    ended: bool
+    #: What the presenter shows, as published (see follow.presenter_view); {} before any.
+    view: dict[str, Any]
+
+
+class RoomStoreUnavailable(RuntimeError):
+    """The store cannot be reached (Redis down, wrong address); the message says why."""
+
+
+class RoomGone(LookupError):
+    """The room does not exist any more, or has ended."""
+
+
+class RoomStore(Protocol):
+    def create(self) -> str:
+        """A new room with a fresh code; the code is returned."""
+        ...
+
+    def status(self, code: str) -> RoomStatus | None:
+        """None when there is no such room (never was, or expired)."""
+        ...
+
+    def room(self, code: str) -> Room | None: ...
+
+    def publish(self, code: str, view: Mapping[str, Any]) -> int:
+        """Show `view` to the room; returns the new version. Raises RoomGone."""
+        ...
+
+    def end(self, code: str) -> None: ...
+
+    def heartbeat(self, code: str, phone: str) -> bool:
+        """Count `phone` as in the room for a while; False when the room is not open."""
+        ...
+
+    def leave(self, code: str, phone: str) -> None: ...
+
+    def phones(self, code: str) -> int:
+        """How many phones checked in recently."""
+        ...
+
+
+def encode_view(view: Mapping[str, Any]) -> str:
+    text = json.dumps(dict(view), sort_keys=True, separators=(",", ":"))
+    if len(text) > MAX_VIEW_BYTES:
+        raise ValueError("a room's view must stay small")
+    return text
+
+
+def decode_view(text: str | bytes | None) -> dict[str, Any]:
+    """The stored view; {} for anything that is not a JSON object (never trust the store)."""
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+@dataclass
+class _Entry:
+    version: int
+    view: str
+    expires_at: float
+    ended: bool = False
+    phones: dict[str, float] = field(default_factory=dict)
+
+
+class MemoryRoomStore:
+    """Rooms in this process's memory: one server, nothing to install."""
+
+    def __init__(
+        self,
+        ttl: float,
+        *,
+        phone_window: float = DEFAULT_PHONE_WINDOW,
+        ended_ttl: float = DEFAULT_ENDED_TTL,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.ttl = ttl
+        self.phone_window = phone_window
+        self.ended_ttl = min(ended_ttl, ttl)
+        self._clock = clock
+        # Sessions run in threads of one process: every change holds the lock.
+        self._lock = threading.Lock()
+        self._rooms: dict[str, _Entry] = {}
+
+    def _live(self, code: str, now: float) -> _Entry | None:
+        entry = self._rooms.get(code)
+        if entry is not None and entry.expires_at <= now:
+            del self._rooms[code]
+            return None
+        return entry
+
+    def _purge(self, now: float) -> None:
+        for code in [c for c, e in self._rooms.items() if e.expires_at <= now]:
+            del self._rooms[code]
+
+    def create(self) -> str:
+        with self._lock:
+            now = self._clock()
+            self._purge(now)
+            code = new_code()
+            while code in self._rooms:
+                code = new_code()
+            self._rooms[code] = _Entry(version=0, view=encode_view({}), expires_at=now + self.ttl)
+            return code
+
+    def status(self, code: str) -> RoomStatus | None:
+        with self._lock:
+            entry = self._live(code, self._clock())
+            return None if entry is None else RoomStatus(entry.version, entry.ended)
+
+    def room(self, code: str) -> Room | None:
+        with self._lock:
+            entry = self._live(code, self._clock())
+            if entry is None:
+                return None
+            return Room(code, entry.version, entry.ended, decode_view(entry.view))
+
+    def publish(self, code: str, view: Mapping[str, Any]) -> int:
+        text = encode_view(view)
+        with self._lock:
+            now = self._clock()
+            entry = self._live(code, now)
+            if entry is None or entry.ended:
+                raise RoomGone(code)
+            entry.view = text
+            entry.version += 1
+            entry.expires_at = now + self.ttl
+            return entry.version
+
+    def end(self, code: str) -> None:
+        with self._lock:
+            now = self._clock()
+            entry = self._live(code, now)
+            if entry is None or entry.ended:
+                return
+            entry.ended = True
+            entry.version += 1
+            entry.phones.clear()
+            entry.expires_at = now + self.ended_ttl
+
+    def heartbeat(self, code: str, phone: str) -> bool:
+        with self._lock:
+            now = self._clock()
+            entry = self._live(code, now)
+            if entry is None or entry.ended:
+                return False
+            entry.phones[phone] = now
+            for old in [p for p, seen in entry.phones.items() if seen <= now - self.phone_window]:
+                del entry.phones[old]
+            return True
+
+    def leave(self, code: str, phone: str) -> None:
+        with self._lock:
+            entry = self._live(code, self._clock())
+            if entry is not None:
+                entry.phones.pop(phone, None)
+
+    def phones(self, code: str) -> int:
+        with self._lock:
+            now = self._clock()
+            entry = self._live(code, now)
+            if entry is None:
+                return 0
+            return sum(1 for seen in entry.phones.values() if seen > now - self.phone_window)
+
+
+def open_store(address: str, ttl: float) -> RoomStore:
+    """The store a setting names: "memory", or a redis:// address (checked in settings)."""
+    if address == "memory":
+        return MemoryRoomStore(ttl)
+    # Imported here: the in-memory default needs no Redis client at all.
+    from sciatica_guide.workshop.redis_store import RedisRoomStore
+
+    return RedisRoomStore(address, ttl)

@@ -1,0 +1,45 @@
+"""The process's room store, and the session keys a workshop uses (Streamlit side)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sciatica_guide.settings import ENV_PREFIX, Settings
+from sciatica_guide.workshop.redis_store import redacted
+from sciatica_guide.workshop.store import RoomStore, RoomStoreUnavailable, open_store
+
+# Not under session.PREFIX: a room is not something the person answered, and "Clear my answers"
+# must not throw a phone out of its workshop. Nothing here is about the person.
+#: The presenter's room code.
+PRESENTER_ROOM_KEY = "workshop.presenter.room"
+#: The view last published, so an unchanged page costs the store nothing.
+PUBLISHED_KEY = "workshop.presenter.published"
+#: Whether the big join panel is on the projector.
+SHOW_CODE_KEY = "workshop.presenter.show_code"
+#: A one-line notice for the presenter's next run (room ended, store unreachable).
+PRESENTER_NOTICE_KEY = "workshop.presenter.notice"
+#: The phone's room code, its random id, and the room version it last drew.
+ROOM_KEY = "workshop.room"
+PHONE_KEY = "workshop.phone"
+SEEN_KEY = "workshop.seen"
+LAST_BEAT_KEY = "workshop.last_beat"
+
+STORE_SETTING = ENV_PREFIX + "ROOM_STORE"
+
+
+@st.cache_resource(show_spinner=False)
+def _store(address: str, ttl_seconds: float) -> RoomStore:
+    # One per process and address: every session shares it (the Redis client pools connections).
+    return open_store(address, ttl_seconds)
+
+
+def get_store(settings: Settings) -> RoomStore:
+    """Raises RoomStoreUnavailable when the configured store cannot even be set up."""
+    return _store(settings.room_store, settings.room_ttl_hours * 3600)
+
+
+def unavailable_line(template: str, settings: Settings, error: RoomStoreUnavailable) -> str:
+    """The presenter's one line: which setting, which address (no password), and why."""
+    return template.format(
+        setting=STORE_SETTING, address=redacted(settings.room_store), cause=str(error)[:200]
+    )

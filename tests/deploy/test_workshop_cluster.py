@@ -1,0 +1,110 @@
+"""A workshop across two replicas behind the repository's nginx, rooms in a real Redis.
+
+The sticky load balancer keeps each browser on its replica, so a presenter and the phones in the
+room can be on different replicas: here the presenter is on one and every phone on the other.
+Sessions are protocol-level (sciatica_guide.testing.protocol), like browsers without the cost.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+
+import pytest
+
+from sciatica_guide.content import Content
+from sciatica_guide.testing.nginx import Cluster, run_cluster
+from sciatica_guide.testing.protocol import StreamlitSession
+from sciatica_guide.testing.redis_server import RunningRedis, redis_server_path, run_redis
+from sciatica_guide.testing.workshop import press, room_code, step_label_of
+
+pytestmark = pytest.mark.nginx
+
+COOKIE = "guide_route"
+
+
+@pytest.fixture(scope="module")
+def redis_server() -> Iterator[RunningRedis]:
+    if redis_server_path() is None:
+        pytest.fail("Debian's redis-server is needed: apt-get install redis-server")
+    with run_redis() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def cluster(redis_server: RunningRedis) -> Iterator[Cluster]:
+    with run_cluster(env={"SCIATICA_GUIDE_ROOM_STORE": redis_server.url}) as running:
+        yield running
+
+
+def session_on(cluster: Cluster, replica: str, page: str, query: str) -> StreamlitSession:
+    """A browser-like session through nginx that nginx put on `replica` (its cookie decides)."""
+    for _ in range(40):
+        before = cluster.connects()
+        cookie = secrets.token_hex(16)
+        session = StreamlitSession(cluster.url, headers={"Cookie": f"{COOKIE}={cookie}"})
+        result = session.rerun(page=page, query_string=query)
+        assert result.ok, result.status
+        after = cluster.connects()
+        if after[replica] != before[replica]:
+            return session
+        session.close()
+    raise AssertionError(f"nginx never chose replica {replica}")
+
+
+def follow(phone: StreamlitSession) -> str:
+    """What a phone's timer does: rerun its watch fragment; the label it then shows."""
+    (fragment,) = phone.fragments
+    result = phone.rerun(fragment_id=fragment, query_string=None)
+    assert result.status in ("success", "fragment_success"), result.status
+    return result.main_text if result.status == "success" else ""
+
+
+def test_phones_on_one_replica_follow_a_presenter_on_the_other(
+    cluster: Cluster, content: Content
+) -> None:
+    words = content.modes.workshop
+    total = len(content.article.all_sections())
+    label = content.modes.presenter.step_label
+    presenter = session_on(cluster, "a", "present", "mode=presenter")
+    page = presenter.rerun(query_string=None)
+    page = press(presenter, words.start, page)
+    assert page.ok
+    code = room_code(page)
+    phones = [session_on(cluster, "b", "join", f"room={code}") for _ in range(3)]
+    try:
+        for phone in phones:
+            shown = phone.rerun(query_string=None)
+            assert step_label_of(shown) == label.format(number=1, total=total)
+            # Nothing changed yet: the timer's check draws nothing new.
+            assert follow(phone) == ""
+
+        for step in (2, 3, 4):
+            page = press(presenter, content.modes.presenter.next, page)
+            assert step_label_of(page) == label.format(number=step, total=total)
+            for phone in phones:
+                assert label.format(number=step, total=total) in follow(phone)
+
+        # The presenter on replica a counts the phones on replica b.
+        page = presenter.rerun(query_string=None)
+        assert words.phones.format(count=3) in page.text
+
+        page = press(presenter, words.end, page)
+        assert words.ended_presenter in page.text
+        for phone in phones:
+            assert words.ended in follow(phone)
+    finally:
+        presenter.close()
+        for phone in phones:
+            phone.close()
+
+
+def test_an_unknown_code_is_told_calmly_on_either_replica(
+    cluster: Cluster, content: Content
+) -> None:
+    for replica in ("a", "b"):
+        phone = session_on(cluster, replica, "join", "room=WWWWWW")
+        try:
+            assert content.modes.workshop.unknown_room in phone.rerun(query_string=None).text
+        finally:
+            phone.close()

@@ -1,0 +1,210 @@
+"""The room store's contract, run against both backends: memory and a real Debian redis-server."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+import redis
+
+from sciatica_guide.testing.redis_server import RunningRedis, redis_server_path, run_redis
+from sciatica_guide.workshop.codes import ALPHABET, CODE_LENGTH
+from sciatica_guide.workshop.redis_store import KEY_PREFIX, RedisRoomStore, redacted
+from sciatica_guide.workshop.store import (
+    MemoryRoomStore,
+    RoomGone,
+    RoomStore,
+    RoomStoreUnavailable,
+    decode_view,
+    open_store,
+)
+
+StoreFactory = Callable[..., RoomStore]
+
+
+@pytest.fixture(scope="module")
+def redis_server() -> Iterator[RunningRedis]:
+    if redis_server_path() is None and not os.environ.get("CI"):
+        pytest.skip("Debian's redis-server is not installed (apt-get install redis-server)")
+    with run_redis() as server:
+        yield server
+
+
+@pytest.fixture(params=["memory", "redis"])
+def make_store(request: pytest.FixtureRequest) -> StoreFactory:
+    if request.param == "memory":
+        return lambda ttl=60.0, **kw: MemoryRoomStore(ttl, **kw)
+    server: RunningRedis = request.getfixturevalue("redis_server")
+    redis.Redis.from_url(server.url).flushdb()
+    return lambda ttl=60.0, **kw: RedisRoomStore(server.url, ttl, **kw)
+
+
+def test_a_new_room_has_a_fresh_code_and_shows_nothing_yet(make_store: StoreFactory) -> None:
+    store = make_store()
+    codes = {store.create() for _ in range(50)}
+    assert len(codes) == 50
+    for code in codes:
+        assert len(code) == CODE_LENGTH and set(code) <= set(ALPHABET)
+        status = store.status(code)
+        assert status is not None and status.version == 0 and not status.ended
+        room = store.room(code)
+        assert room is not None and room.view == {}
+
+
+def test_an_unknown_code_is_no_room(make_store: StoreFactory) -> None:
+    store = make_store()
+    assert store.status("ACEFGH") is None
+    assert store.room("ACEFGH") is None
+    assert store.heartbeat("ACEFGH", "phone-1") is False
+    assert store.phones("ACEFGH") == 0
+    with pytest.raises(RoomGone):
+        store.publish("ACEFGH", {"page": "present", "step": 1})
+    store.end("ACEFGH")  # ending what is not there is harmless
+    assert store.status("ACEFGH") is None
+
+
+def test_phones_follow_what_the_presenter_publishes(make_store: StoreFactory) -> None:
+    store = make_store()
+    code, other = store.create(), store.create()
+    assert store.publish(code, {"page": "present", "step": 2}) == 1
+    assert store.publish(code, {"page": "body-map", "region": "calf-left"}) == 2
+    room = store.room(code)
+    assert room is not None
+    assert room.version == 2 and room.view == {"page": "body-map", "region": "calf-left"}
+    # Another room is untouched.
+    assert store.room(other).view == {}  # type: ignore[union-attr]
+
+
+def test_the_count_is_of_phones_seen_recently(make_store: StoreFactory) -> None:
+    store = make_store(phone_window=0.5)
+    code = store.create()
+    assert store.heartbeat(code, "a") and store.heartbeat(code, "b")
+    assert store.heartbeat(code, "a")  # the same phone again is still one phone
+    assert store.phones(code) == 2
+    store.leave(code, "b")
+    assert store.phones(code) == 1
+    time.sleep(0.7)
+    assert store.phones(code) == 0
+
+
+def test_a_room_ends_by_itself_after_the_presenter_is_idle(make_store: StoreFactory) -> None:
+    store = make_store(ttl=0.6)
+    code = store.create()
+    time.sleep(0.35)
+    store.publish(code, {"page": "present", "step": 1})  # activity: the clock starts again
+    time.sleep(0.35)
+    assert store.status(code) is not None
+    # Phones checking in are not the presenter's activity: a tablet left in a room cannot keep
+    # it open for ever.
+    for _ in range(4):
+        store.heartbeat(code, "tablet")
+        time.sleep(0.15)
+    assert store.status(code) is None
+    assert store.room(code) is None
+
+
+def test_an_ended_room_says_so_and_takes_nothing_more(make_store: StoreFactory) -> None:
+    store = make_store(ended_ttl=0.5)
+    code = store.create()
+    store.publish(code, {"page": "present", "step": 3})
+    store.heartbeat(code, "a")
+    before = store.status(code)
+    store.end(code)
+    status = store.status(code)
+    assert status is not None and status.ended and status.version > before.version  # type: ignore[union-attr]
+    assert store.phones(code) == 0
+    assert store.heartbeat(code, "a") is False
+    with pytest.raises(RoomGone):
+        store.publish(code, {"page": "present", "step": 4})
+    time.sleep(0.7)
+    assert store.status(code) is None
+
+
+def test_concurrent_updates_each_get_their_own_version(make_store: StoreFactory) -> None:
+    store = make_store()
+    code = store.create()
+    versions: list[int] = []
+    lock = threading.Lock()
+
+    def presenter(n: int) -> None:
+        for step in range(20):
+            version = store.publish(code, {"page": "present", "step": step, "by": n})
+            with lock:
+                versions.append(version)
+
+    def phone(n: int) -> None:
+        for _ in range(20):
+            store.heartbeat(code, f"phone-{n}")
+            store.status(code)
+
+    threads = [threading.Thread(target=presenter, args=(n,)) for n in range(4)]
+    threads += [threading.Thread(target=phone, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(versions) == list(range(1, 81))
+    assert store.status(code).version == 80  # type: ignore[union-attr]
+    assert store.phones(code) == 4
+
+
+def test_a_view_that_is_not_small_is_refused(make_store: StoreFactory) -> None:
+    store = make_store()
+    code = store.create()
+    with pytest.raises(ValueError):
+        store.publish(code, {"page": "x" * 5000})
+
+
+def test_garbage_in_the_store_reads_as_an_empty_view() -> None:
+    assert decode_view("not json") == {}
+    assert decode_view("[1, 2]") == {}
+    assert decode_view(None) == {}
+
+
+def test_redis_keys_all_carry_a_ttl_and_nothing_about_a_person(
+    redis_server: RunningRedis,
+) -> None:
+    client = redis.Redis.from_url(redis_server.url, decode_responses=True)
+    client.flushdb()
+    store = RedisRoomStore(redis_server.url, 3600)
+    code = store.create()
+    store.publish(code, {"page": "body-map", "region": "calf-left", "nerve": True})
+    store.heartbeat(code, "4f1c0c0f-random")
+    keys = sorted(client.scan_iter("*"))
+    assert keys == [KEY_PREFIX + code, KEY_PREFIX + code + ":phones"]
+    for key in keys:
+        assert 0 < client.pttl(key) <= 3600 * 1000
+    assert set(client.hgetall(KEY_PREFIX + code)) == {"v", "view"}
+    assert client.zrange(KEY_PREFIX + code + ":phones", 0, -1) == ["4f1c0c0f-random"]
+
+
+def test_redis_unreachable_is_one_clear_error_and_quick(redis_server: RunningRedis) -> None:
+    store = RedisRoomStore(redis_server.url, 60)
+    code = store.create()
+    redis_server.stop()
+    try:
+        started = time.monotonic()
+        for call in (store.create, lambda: store.status(code), lambda: store.phones(code)):
+            with pytest.raises(RoomStoreUnavailable) as raised:
+                call()
+            assert str(raised.value)
+        assert time.monotonic() - started < 5
+    finally:
+        redis_server.start()
+    # Back again (empty: nothing was kept on disk): the store works without a restart.
+    assert store.status(code) is None
+    assert store.status(store.create()) is not None
+
+
+def test_open_store_picks_the_backend() -> None:
+    assert isinstance(open_store("memory", 60), MemoryRoomStore)
+    assert isinstance(open_store("redis://127.0.0.1:1/0", 60), RedisRoomStore)
+
+
+def test_a_store_address_is_shown_without_its_password() -> None:
+    shown = redacted("redis://user:s3cret@redis.internal:6379/0")
+    assert "s3cret" not in shown and "user" not in shown
+    assert shown == "redis://redis.internal:6379/0"
