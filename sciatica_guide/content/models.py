@@ -436,11 +436,11 @@ class WorkshopWords(Strict):
     start_help: str
     join_heading: str
     #: "{url}" is the join address, "{code}" the room code.
-    join_caption: str
+    join_caption: Annotated[str, Placeholders("url", "code")]
     localhost_hint: str
     no_address_hint: str
     #: "{count}" is the number of phones.
-    phones: str
+    phones: Annotated[str, Placeholders("count")]
     show_code: str
     hide_code: str
     end: str
@@ -448,18 +448,18 @@ class WorkshopWords(Strict):
     ended_presenter: str
     expired_presenter: str
     #: "{setting}", "{address}" and "{cause}" are filled in; shown to the presenter only.
-    unavailable_presenter: str
+    unavailable_presenter: Annotated[str, Placeholders("setting", "address", "cause")]
     join_lead: str
     code_input: str
     code_placeholder: str
     join_button: str
     start_page_prompt: str
     #: "{code}" is the room code.
-    following: str
+    following: Annotated[str, Placeholders("code")]
     read_alone: str
     back: str
     leave: str
-    away: str
+    away: Annotated[str, Placeholders("code")]
     bad_code: str
     unknown_room: str
     ended: str
@@ -467,7 +467,7 @@ class WorkshopWords(Strict):
     open_guide: str
     waiting: str
     #: "{page}" is the title of the page the presenter shows.
-    presenter_elsewhere: str
+    presenter_elsewhere: Annotated[str, Placeholders("page")]
 
 
 class HandoutWords(Strict):
