@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from guide_testing.browser import chromium_path
 from sciatica_guide import APP_ROOT
-from sciatica_guide.testing.browser import chromium_path
 
 
 @pytest.mark.timeout(180)

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-from sciatica_guide.testing.browser import CHROMIUM_ARGS, chromium_path, new_context
-from sciatica_guide.testing.server import RunningApp, run_streamlit
+from guide_testing.browser import CHROMIUM_ARGS, chromium_path, new_context
+from guide_testing.server import RunningApp, run_streamlit
 
 
 @pytest.fixture(scope="module")

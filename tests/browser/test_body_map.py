@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from guide_testing.browser import new_context, wait_for_app_idle
+from guide_testing.server import RunningApp
 from sciatica_guide.content import load_content
-from sciatica_guide.testing.browser import new_context, wait_for_app_idle
-from sciatica_guide.testing.server import RunningApp
 
 CONTENT = load_content()
 REGION_IDS = [r.id for r in CONTENT.regions()]

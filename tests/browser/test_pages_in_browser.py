@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from guide_testing.browser import new_context, wait_for_app_idle
+from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
-from sciatica_guide.testing.browser import new_context, wait_for_app_idle
-from sciatica_guide.testing.server import RunningApp, run_streamlit
 
 
 def test_every_page_opens_by_its_url_and_shows_no_exception(

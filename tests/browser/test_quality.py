@@ -12,10 +12,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
+from guide_testing.browser import new_context, wait_for_app_idle
+from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide import APP_ROOT
 from sciatica_guide.content import load_content
-from sciatica_guide.testing.browser import new_context, wait_for_app_idle
-from sciatica_guide.testing.server import RunningApp, run_streamlit
 
 PAGES = load_content().pages_in("standard")
 SIZES = ["phone", "tablet", "tablet-landscape", "desktop"]

@@ -11,10 +11,10 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 from pypdf import PdfReader
 
+from guide_testing.browser import new_context, wait_for_app_idle
+from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide import APP_ROOT
 from sciatica_guide.content import Content
-from sciatica_guide.testing.browser import new_context, wait_for_app_idle
-from sciatica_guide.testing.server import RunningApp, run_streamlit
 
 NUMBER = "999"
 SERIOUS = {"serious", "critical"}

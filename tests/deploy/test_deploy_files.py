@@ -10,9 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from sciatica_guide import APP_ROOT
-from sciatica_guide.settings import load_settings
-from sciatica_guide.testing.dockerfile import (
+from guide_testing.dockerfile import (
     Instruction,
     copy_sources,
     env_of,
@@ -20,6 +18,8 @@ from sciatica_guide.testing.dockerfile import (
     parse_dockerfile,
     read_dockerignore,
 )
+from sciatica_guide import APP_ROOT
+from sciatica_guide.settings import load_settings
 
 DOCKERFILE = APP_ROOT / "Dockerfile"
 COMPOSE = APP_ROOT / "compose.yaml"
