@@ -21,7 +21,6 @@ from sciatica_guide.modes import (
 )
 from sciatica_guide.session import clear_person
 from sciatica_guide.settings import Mode, Settings
-from sciatica_guide.ui.cache import per_content
 
 # Shown only when the content folder or the settings cannot be read, so these words cannot come
 # from the content folder.
@@ -51,19 +50,15 @@ def _stylesheet(name: str) -> str:
 
 def red_flag_markdown(content: Content, settings: Settings) -> str:
     """The urgent-help signs as Markdown: each group's action first, then its signs."""
+    # Built on every run: a few microseconds (benchmarks/build_costs.py), less than a cache lookup.
     number = content.red_flags.emergency_number_text(settings.emergency_number)
-
-    def build() -> str:
-        lines: list[str] = [content.red_flags.intro, ""]
-        for group in content.red_flags.groups:
-            lines.append(f"**{group.heading.format(emergency_number=number)}**")
-            lines.append("")
-            lines.extend(f"- {flag.text}" for flag in group.flags)
-            lines.append("")
-        return "\n".join(lines)
-
-    # Shown on every page, so built once per content and emergency number.
-    return per_content(content, ("red_flags", number), build)
+    lines: list[str] = [content.red_flags.intro, ""]
+    for group in content.red_flags.groups:
+        lines.append(f"**{group.heading.format(emergency_number=number)}**")
+        lines.append("")
+        lines.extend(f"- {flag.text}" for flag in group.flags)
+        lines.append("")
+    return "\n".join(lines)
 
 
 def render_urgent_help(content: Content, settings: Settings, *, expanded: bool = False) -> None:
