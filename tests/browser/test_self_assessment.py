@@ -7,17 +7,15 @@ from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
-from guide_testing.browser import new_context, wait_for_app_idle
+from guide_testing.accessibility import Violation, new_violations, serious_violations
+from guide_testing.browser import OpenPage, wait_for_app_idle
 from guide_testing.server import RunningApp, run_streamlit
-from sciatica_guide import APP_ROOT
 from sciatica_guide.content import Content
 
 NUMBER = "999"
-SERIOUS = {"serious", "critical"}
 
 
 @pytest.fixture(scope="module")
@@ -180,39 +178,25 @@ def sideways_overflow(page: Page) -> int:
     )
 
 
-def serious_axe_rules(page: Page) -> set[str]:
-    results = Axe().run(page)
-    return {v["id"] for v in results.response["violations"] if v.get("impact") in SERIOUS}
-
-
-@pytest.fixture(scope="module")
-def streamlit_baseline(browser: Browser) -> set[str]:
-    """Serious axe rules a bare Streamlit page already breaks: Streamlit's own, not the guide's."""
-    with run_streamlit(APP_ROOT / "benchmarks" / "bare_app.py") as bare:
-        context = new_context(browser, "desktop")
-        page = context.new_page()
-        page.goto(bare.url)
-        wait_for_app_idle(page)
-        rules = serious_axe_rules(page)
-        context.close()
-    return rules
-
-
 def test_check_and_result_pages_are_clean_on_a_phone(
-    app_server: RunningApp, browser: Browser, content: Content, streamlit_baseline: set[str]
+    app_server: RunningApp,
+    open_page: OpenPage,
+    content: Content,
+    streamlit_baseline: set[Violation],
 ) -> None:
-    context = new_context(browser, "phone", touch=True)
-    page = context.new_page()
+    page = open_page("phone", touch=True)
     hosts: set[str] = set()
     page.on("request", lambda r: hosts.add(urlparse(r.url).netloc))
     open_assessment(page, app_server)
     fill_in_to_the_check_page(page, content)
     assert sideways_overflow(page) <= 0
-    assert serious_axe_rules(page) <= streamlit_baseline
+    assert new_violations(serious_violations(page), streamlit_baseline) == []
     tap(page, page.get_by_role("button", name=content.assessment.buttons.see_result))
-    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(1, timeout=30_000)
-    page.wait_for_timeout(500)
+    # The chart has drawn (its SVG is on screen) and no rerun is running: the page has settled.
+    chart = page.locator('[data-testid="stPlotlyChart"]')
+    expect(chart).to_have_count(1, timeout=30_000)
+    expect(chart.locator("svg").first).to_be_visible(timeout=30_000)
+    wait_for_app_idle(page)
     assert sideways_overflow(page) <= 0
-    assert serious_axe_rules(page) <= streamlit_baseline
+    assert new_violations(serious_violations(page), streamlit_baseline) == []
     assert hosts <= {urlparse(app_server.url).netloc}
-    context.close()
