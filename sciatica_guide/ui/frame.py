@@ -21,6 +21,7 @@ from sciatica_guide.modes import (
 )
 from sciatica_guide.session import clear_person
 from sciatica_guide.settings import Mode, Settings
+from sciatica_guide.ui.streamlit_internals import internal_css
 
 # Shown only when the content folder or the settings cannot be read, so these words cannot come
 # from the content folder.
@@ -44,8 +45,11 @@ clock: Clock = time.monotonic
 
 
 @cache
-def _stylesheet(name: str) -> str:
-    return f"<style>{(UI_DIR / name).read_text(encoding='utf-8')}</style>"
+def _stylesheet(mode: Mode | None) -> str:
+    # One <style> element per stylesheet: the file's public rules, then the rules that need
+    # Streamlit's internal markup for the same mode (ui/streamlit_internals.py).
+    css = (UI_DIR / STYLESHEETS[mode]).read_text(encoding="utf-8")
+    return f"<style>{css}\n{internal_css(mode)}</style>"
 
 
 def red_flag_markdown(content: Content, settings: Settings) -> str:
@@ -126,9 +130,9 @@ def render_frame(
     unknown_mode: str | None = None,
 ) -> None:
     """Shared parts of every page, drawn before the page's own script runs."""
-    st.html(_stylesheet(STYLESHEETS[None]))
+    st.html(_stylesheet(None))
     if mode in STYLESHEETS:
-        st.html(_stylesheet(STYLESHEETS[mode]))
+        st.html(_stylesheet(mode))
     if mode is Mode.CLINIC:
         # Checked on every run too, in case the browser slowed the timer of a background tab.
         if reset_if_idle(st.session_state, settings, clock):
