@@ -1,17 +1,23 @@
-"""Read a Dockerfile without Docker: enough to check it and to rebuild its app folder.
+"""Read a Dockerfile and its .dockerignore with maintained parsers, to check them and to rebuild
+the image's app folder where no container engine runs.
 
-No Docker engine runs where the tests run, so the tests read the Dockerfile: the instructions,
-their arguments (JSON or shell form), which files COPY takes and which .dockerignore leaves out.
+dockerfile-parse reads the instructions (continuation lines, comments, ENV in both forms);
+pathspec matches .dockerignore patterns. Docker anchors every pattern at the context's root
+(Go's filepath.Match plus `**`), so each pattern is anchored with a leading `/` before pathspec
+reads it with gitignore's rules; `!` re-includes and the last matching line wins, as in Docker.
 """
 
 from __future__ import annotations
 
+import io
 import json
-import re
 import shlex
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+
+import pathspec
+from dockerfile_parse import DockerfileParser
 
 
 @dataclass(frozen=True)
@@ -32,40 +38,23 @@ class Instruction:
         return shlex.split(text)
 
 
+def _parser(text: str) -> DockerfileParser:
+    # fileobj: read from memory; dockerfile-parse would otherwise create a Dockerfile on disk.
+    return DockerfileParser(fileobj=io.BytesIO(text.encode("utf-8")))
+
+
 def parse_dockerfile(text: str) -> list[Instruction]:
-    """Instructions in order. Comments and blank lines are dropped, `\\` continuations joined."""
-    instructions: list[Instruction] = []
-    pending = ""
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not pending and (not stripped or stripped.startswith("#")):
-            continue
-        if pending and stripped.startswith("#"):
-            continue  # Comment lines inside a continued instruction are ignored by Docker too.
-        if stripped.endswith("\\"):
-            pending += stripped[:-1] + " "
-            continue
-        full = pending + stripped
-        pending = ""
-        keyword, _, rest = full.partition(" ")
-        instructions.append(Instruction(keyword.upper(), rest.strip()))
-    if pending:
-        raise ValueError("the Dockerfile ends inside a continued line")
-    return instructions
+    """Instructions in order, without comments."""
+    return [
+        Instruction(item["instruction"], " ".join(item["value"].split()))
+        for item in _parser(text).structure
+        if item["instruction"] != "COMMENT"
+    ]
 
 
-def env_of(instructions: list[Instruction]) -> dict[str, str]:
-    """Every ENV key=value, later ones winning."""
-    env: dict[str, str] = {}
-    for instruction in instructions:
-        if instruction.keyword != "ENV":
-            continue
-        for word in instruction.words:
-            key, sep, value = word.partition("=")
-            if not sep:
-                raise ValueError(f"ENV {instruction.raw!r}: use the key=value form")
-            env[key] = value
-    return env
+def env_of(text: str) -> dict[str, str]:
+    """The image's environment after every ENV, later ones winning (dockerfile-parse)."""
+    return dict(_parser(text).envs)
 
 
 def copy_sources(instructions: list[Instruction]) -> list[tuple[str, str]]:
@@ -80,49 +69,21 @@ def copy_sources(instructions: list[Instruction]) -> list[tuple[str, str]]:
     return pairs
 
 
-def read_dockerignore(path: Path) -> list[str]:
-    if not path.exists():
-        return []
-    lines = (line.strip() for line in path.read_text().splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
+def read_dockerignore(path: Path) -> pathspec.PathSpec:
+    """The .dockerignore's patterns (none when the file is missing)."""
+    lines = path.read_text().splitlines() if path.exists() else []
+    anchored = []
+    for line in (line.strip() for line in lines):
+        if not line or line.startswith("#"):
+            continue
+        negate, pattern = (line.startswith("!"), line.removeprefix("!").lstrip("/"))
+        anchored.append(("!" if negate else "") + "/" + pattern)
+    return pathspec.GitIgnoreSpec.from_lines(anchored)
 
 
-def _pattern_regex(pattern: str) -> re.Pattern[str]:
-    """A .dockerignore pattern as a regex (Go's filepath.Match plus `**` for any folders)."""
-    out = ""
-    i = 0
-    body = pattern.strip("/")
-    while i < len(body):
-        if body.startswith("**/", i):
-            out += "(?:.*/)?"
-            i += 3
-        elif body.startswith("**", i):
-            out += ".*"
-            i += 2
-        elif body[i] == "*":
-            out += "[^/]*"
-            i += 1
-        elif body[i] == "?":
-            out += "[^/]"
-            i += 1
-        else:
-            out += re.escape(body[i])
-            i += 1
-    return re.compile(out)
-
-
-def is_ignored(relative: str, patterns: list[str]) -> bool:
-    """Whether .dockerignore leaves `relative` (a path in the context) out. `!` re-includes; a
-    pattern that matches a folder leaves out everything below it. The last matching line wins."""
-    parts = relative.strip("/").split("/")
-    prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
-    ignored = False
-    for pattern in patterns:
-        negate = pattern.startswith("!")
-        regex = _pattern_regex(pattern[1:] if negate else pattern)
-        if any(regex.fullmatch(prefix) for prefix in prefixes):
-            ignored = not negate
-    return ignored
+def is_ignored(relative: str, patterns: pathspec.PathSpec) -> bool:
+    """Whether .dockerignore leaves `relative` (a path in the context) out of the build."""
+    return patterns.match_file(relative.strip("/"))
 
 
 def build_app_folder(context: Path, dockerfile: Path, target: Path) -> None:

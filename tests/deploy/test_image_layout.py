@@ -26,7 +26,10 @@ MARKER = "Served from the image's app folder."
 
 def _image_env(app: Path, home: Path) -> dict[str, str]:
     """The Dockerfile's ENV with /app pointing at the rebuilt folder, HOME at an empty folder."""
-    env = {key: value.replace(IMAGE_APP, str(app)) for key, value in env_of(INSTRUCTIONS).items()}
+    env = {
+        key: value.replace(IMAGE_APP, str(app))
+        for key, value in env_of(DOCKERFILE.read_text()).items()
+    }
     env["HOME"] = str(home)
     return env
 
