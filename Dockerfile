@@ -16,6 +16,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     STREAMLIT_BROWSER_SERVER_ADDRESS=localhost
 
+# DejaVu Sans for the printable handout and the summary PDF (names such as "Grøvle" print as
+# written; without it they fall back to the PDF core fonts). The same Debian package the tests use.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 # A fixed numeric user and group: Kubernetes' runAsNonRoot can check a numeric USER.
 RUN groupadd --system --gid 10001 guide \
     && useradd --system --uid 10001 --gid guide --create-home --home-dir /home/guide guide

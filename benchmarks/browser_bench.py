@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page
 
-from sciatica_guide.testing.browser import new_context
+from guide_testing.browser import new_context
 
 #: The app has loaded and is interactive: connected, no script running, a page title drawn.
 _READY_JS = """() => {

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from benchmarks.scenarios import Scenario, Step
-from sciatica_guide.testing.protocol import AsyncStreamlitSession, RerunResult, StreamlitSession
+from guide_testing.protocol import AsyncStreamlitSession, RerunResult, StreamlitSession
 
 
 def cpu_seconds(pid: int) -> float:

@@ -29,10 +29,10 @@ import streamlit
 
 from benchmarks import browser_bench, protocol_bench
 from benchmarks.scenarios import bare_scenario, first_load_path, guide_scenario
+from guide_testing.nginx import nginx_path, run_nginx
+from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide import APP_ROOT
 from sciatica_guide.content import load_content
-from sciatica_guide.testing.nginx import nginx_path, run_nginx
-from sciatica_guide.testing.server import RunningApp, run_streamlit
 
 BENCH_DIR = Path(__file__).resolve().parent
 DEFAULT_OUTPUT = BENCH_DIR / "results" / "latest.json"
@@ -111,7 +111,7 @@ def machine_info() -> dict[str, Any]:
     except (OSError, StopIteration, ValueError):
         pass
     chromium = None
-    from sciatica_guide.testing.browser import chromium_path
+    from guide_testing.browser import chromium_path
 
     executable = chromium_path()
     if executable:
@@ -480,7 +480,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 def browser_figures(args: argparse.Namespace, specs: dict[str, AppSpec], path: str) -> dict:
     from playwright.sync_api import sync_playwright
 
-    from sciatica_guide.testing.browser import CHROMIUM_ARGS, chromium_path
+    from guide_testing.browser import CHROMIUM_ARGS, chromium_path
 
     executable = chromium_path()
     if executable is None:

@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.protocol_bench import cpu_seconds, percentile
+from guide_testing.protocol import AsyncStreamlitSession, RerunResult
+from guide_testing.redis_server import run_redis
+from guide_testing.server import run_streamlit
+from guide_testing.workshop import room_code, step_label_of
 from sciatica_guide.content import load_content
-from sciatica_guide.testing.protocol import AsyncStreamlitSession, RerunResult
-from sciatica_guide.testing.redis_server import run_redis
-from sciatica_guide.testing.server import run_streamlit
-from sciatica_guide.testing.workshop import room_code, step_label_of
 
 RESULTS = Path(__file__).resolve().parent / "results" / "workshop.json"
 TARGET_P95_S = 2.0

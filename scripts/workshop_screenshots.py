@@ -15,14 +15,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright
 
-from sciatica_guide.content import load_content
-from sciatica_guide.testing.browser import (
+from guide_testing.browser import (
     CHROMIUM_ARGS,
     chromium_path,
     new_context,
     wait_for_app_idle,
 )
-from sciatica_guide.testing.server import run_streamlit
+from guide_testing.server import run_streamlit
+from sciatica_guide.content import load_content
 
 HOST = "guide.example"
 

@@ -18,7 +18,7 @@ def content() -> Content:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # Browser tests need Debian's Chromium. Locally they skip without it; in CI (CI=true) a missing
     # browser is a failure, so the suite can never pass by silently skipping them.
-    from sciatica_guide.testing.browser import chromium_path
+    from guide_testing.browser import chromium_path
 
     browser_items = [item for item in items if "tests/browser/" in item.path.as_posix()]
     for item in browser_items:

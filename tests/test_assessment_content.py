@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
+from guide_testing.readability import grade
 from sciatica_guide import APP_ROOT
 from sciatica_guide.content import Content, ContentError, load_content
-from sciatica_guide.readability import grade
 
 
 def fk_grade(sentences: list[str]) -> float:

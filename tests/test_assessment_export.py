@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
-import os
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from guide_testing.disk import writes_recorded
 from sciatica_guide.assessment.export import DEJAVU_DIR, build_summary, latin1, to_pdf, to_text
 from sciatica_guide.assessment.rules import Answers, evaluate
 from sciatica_guide.content import Content
@@ -90,16 +91,29 @@ def test_plain_text_has_every_answer(content: Content) -> None:
     assert "Patrick DL" in text
 
 
-def test_exports_write_nothing_to_disk(
-    content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
+@pytest.mark.parametrize("unicode_font", [True, False], ids=["dejavu", "core-font"])
+def test_exports_write_nothing_to_disk(content: Content, unicode_font: bool) -> None:
+    # Every open for writing, anywhere (an audit hook), not one folder: tempfile caches its
+    # folder at first use, so pointing TMPDIR elsewhere would not catch a temporary file.
     answers = full_answers(content)
     summary = build_summary(content, answers, evaluate(content, answers), Settings())
-    assert to_pdf(summary).startswith(b"%PDF")
-    assert to_text(summary)
-    assert os.listdir(tmp_path) == []
+    with writes_recorded() as writes:
+        assert to_pdf(summary, unicode_font=unicode_font).startswith(b"%PDF")
+        assert to_text(summary)
+    assert writes == []
+
+
+def test_the_write_recorder_sees_a_temporary_file_in_tempfiles_cached_folder(
+    tmp_path: Path,
+) -> None:
+    # A guard that the check above is live, for the case the old TMPDIR check missed.
+    tempfile.gettempdir()
+    with writes_recorded() as writes, tempfile.TemporaryFile():
+        pass
+    assert writes
+    with writes_recorded() as writes:
+        (tmp_path / "answers.txt").write_text("x")
+    assert ("open", str(tmp_path / "answers.txt")) in writes
 
 
 def test_latin1_keeps_what_it_can() -> None:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from guide_testing.browser import chromium_path
+from guide_testing.nginx import nginx_path
 from sciatica_guide import APP_ROOT
-from sciatica_guide.testing.browser import chromium_path
-from sciatica_guide.testing.nginx import nginx_path
 
 
 @pytest.mark.timeout(330)

@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from sciatica_guide.content import Content
-from sciatica_guide.testing.protocol import (
+from guide_testing.protocol import (
     SIDEBAR,
     AsyncStreamlitSession,
     StreamlitSession,
     stream_url,
     widget_state,
 )
-from sciatica_guide.testing.server import RunningApp, run_streamlit
+from guide_testing.server import RunningApp, run_streamlit
+from sciatica_guide.content import Content
 
 ECHO_APP = textwrap.dedent(
     """

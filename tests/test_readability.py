@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from guide_testing.readability import grade
 from sciatica_guide.content import Content
-from sciatica_guide.readability import grade
 
 GUIDE_TEXT_LIMIT = 8.0
 SAFETY_TEXT_LIMIT = 6.0

@@ -1,16 +1,19 @@
-"""What keeps reruns cheap: few elements per page, strings and pages built once, same words."""
+"""What keeps reruns cheap: few elements per page, the body-map drawing cached, same words."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from sciatica_guide import APP_ROOT
+from sciatica_guide.body_map import page as body_map_page
 from sciatica_guide.content import Content
 from sciatica_guide.ui import article_view
-from sciatica_guide.ui.cache import per_content
-from sciatica_guide.ui.navigation import PAGES_KEY, app_pages
+from sciatica_guide.ui.navigation import app_pages
+from sciatica_guide.ui.state import get_content
 from sciatica_guide.ui.text import escape_markdown
 
 APP = str(APP_ROOT / "app.py")
@@ -21,19 +24,30 @@ def _count(node: object) -> int:
     return 1 + sum(_count(child) for child in children.values())
 
 
-def test_per_content_builds_once_per_content_object(content: Content) -> None:
+def test_the_body_map_drawing_is_built_once_per_content_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The one string worth caching (about 2 ms; benchmarks/build_costs.py), in Streamlit's cache.
     calls: list[int] = []
 
-    def build() -> str:
+    def drawing(content: Content) -> str:
         calls.append(1)
-        return "built"
+        return f"<svg>{len(calls)}</svg>"
 
-    assert per_content(content, "test.key", build) == "built"
-    assert per_content(content, "test.key", build) == "built"
-    assert len(calls) == 1
-    # A copy is another content object: it never gets the first one's strings.
-    other = content.model_copy()
-    assert per_content(other, "test.key", lambda: "other") == "other"
+    monkeypatch.setattr(body_map_page, "body_map_svg", drawing)
+    st.cache_resource.clear()
+    try:
+        shared = get_content()
+        assert body_map_page.svg_markup(shared) == body_map_page.svg_markup(get_content())
+        assert len(calls) == 1
+        # A copy is other content: drawn from it, never given the shared content's drawing.
+        assert body_map_page.svg_markup(shared.model_copy()) == "<svg>2</svg>"
+        # Clearing Streamlit's caches reloads the content and redraws the map.
+        st.cache_resource.clear()
+        assert get_content() is not shared
+        assert body_map_page.svg_markup(get_content()) == "<svg>3</svg>"
+    finally:
+        st.cache_resource.clear()
 
 
 def test_a_section_is_one_markdown_with_its_card_and_notes_in_boxes(content: Content) -> None:
@@ -62,18 +76,14 @@ def test_every_evidence_note_is_boxed_with_its_sources(content: Content) -> None
         assert article_view.source_list(content, note.sources) in body[box:]
 
 
-def test_pages_are_built_once_per_session_and_rebuilt_for_other_pages(content: Content) -> None:
-    state: dict[str, object] = {}
-    specs = content.pages_in("standard")
-    first = app_pages(specs, Path("app_pages"), state)
-    again = app_pages(specs, Path("app_pages"), state)
-    assert [id(p) for p in first] == [id(p) for p in again]
-    presenter_specs = content.pages_in("presenter")
-    assert [s.id for s in presenter_specs] != [s.id for s in specs]
-    presenter = app_pages(presenter_specs, Path("app_pages"), state)
-    assert len(presenter) == len(presenter_specs)
-    assert not {id(p) for p in presenter} & {id(p) for p in first}
-    assert PAGES_KEY in state
+def test_pages_follow_the_specs_of_each_mode(content: Content) -> None:
+    # Built on every run (about 0.05 ms for all; benchmarks/build_costs.py), never shared.
+    standard = app_pages(content.pages_in("standard"), Path("app_pages"))
+    presenter = app_pages(content.pages_in("presenter"), Path("app_pages"))
+    assert len(standard) == len(content.pages_in("standard"))
+    assert [p.title for p in presenter] != [p.title for p in standard]
+    again = app_pages(content.pages_in("standard"), Path("app_pages"))
+    assert not {id(p) for p in again} & {id(p) for p in standard}
 
 
 def test_article_pages_stay_small(content: Content) -> None:

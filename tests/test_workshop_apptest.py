@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from guide_testing.server import free_port
 from sciatica_guide.content import Content
 from sciatica_guide.session import SELECTED_REGION
-from sciatica_guide.testing.server import free_port
 from sciatica_guide.ui.text import unescape_markdown
 from sciatica_guide.workshop.codes import spoken
 from sciatica_guide.workshop.follow import join_url

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 import pytest
 import redis
 
-from sciatica_guide.testing.redis_server import RunningRedis, redis_server_path, run_redis
+from guide_testing.redis_server import RunningRedis, redis_server_path, run_redis
 from sciatica_guide.workshop.codes import ALPHABET, CODE_LENGTH
 from sciatica_guide.workshop.redis_store import KEY_PREFIX, RedisRoomStore, redacted
 from sciatica_guide.workshop.store import (

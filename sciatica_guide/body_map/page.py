@@ -21,7 +21,7 @@ from sciatica_guide.body_map.selection import (
     view_of,
 )
 from sciatica_guide.body_map.svg import VIEWS, body_map_svg
-from sciatica_guide.content import Content
+from sciatica_guide.content import Content, default_content_dir
 from sciatica_guide.settings import Mode, Settings
 from sciatica_guide.ui.article_view import (
     NOTE_CLASS,
@@ -29,8 +29,7 @@ from sciatica_guide.ui.article_view import (
     html_block,
     render_page_header,
 )
-from sciatica_guide.ui.cache import per_content
-from sciatica_guide.ui.navigation import page_link_target
+from sciatica_guide.ui.state import content_in
 from sciatica_guide.ui.text import escape_markdown, plain_markdown
 
 # Widget keys start with session.PREFIX, so "start over" forgets them with the selection.
@@ -47,9 +46,19 @@ PAGES_FOLDER = "app_pages"
 MAP_WIDTH_PX = 380
 
 
-def _svg_markup(content: Content) -> str:
-    # The markup depends on the content only; build it once per content object.
-    return per_content(content, "body_map.svg", lambda: body_map_svg(content))
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _svg_in(content_dir: str) -> str:
+    return body_map_svg(content_in(content_dir))
+
+
+def svg_markup(content: Content) -> str:
+    """The map's drawing. Cached per content folder: it takes about 2 ms to build, the one
+    string worth caching (benchmarks/build_costs.py); st.cache_resource.clear() rebuilds it."""
+    content_dir = str(default_content_dir())
+    if content is content_in(content_dir):
+        return _svg_in(content_dir)
+    # Content from somewhere else (a test's copy): drawn from that content, not cached.
+    return body_map_svg(content)
 
 
 def _select(content: Content, region_id: str) -> None:
@@ -162,7 +171,7 @@ def _render_panel(content: Content, panel: RegionPanel) -> None:
         with st.container(border=True, key=f"bm-technique-{fit.technique.id}"):
             st.markdown(f"**{escape_markdown(fit.technique.name)}**\n\n{escape_markdown(fit.how)}")
             st.page_link(
-                page_link_target(techniques_page.id, f"{PAGES_FOLDER}/{techniques_page.script}"),
+                f"{PAGES_FOLDER}/{techniques_page.script}",
                 label=ui.read_more.format(technique=fit.technique.name),
                 icon=":material/arrow_forward:",
             )
@@ -216,7 +225,7 @@ def render_body_map_page(
             side_column = st.container(key="bm-side-column")
     with map_column:
         state = MapState(
-            svg=_svg_markup(content),
+            svg=svg_markup(content),
             view=BOTH_VIEWS if presenting else st.session_state[VIEW_KEY],
             selected=selected,
             nerve=bool(st.session_state.get(NERVE_KEY, False)),
@@ -245,12 +254,12 @@ def render_body_map_page(
     with side_column:
         regions = content.regions()
         names = {r.id: r.name for r in regions}
+        views = {r.id: r.view for r in regions}
         st.selectbox(
             ui.list_label,
             options=[r.id for r in regions],
             format_func=lambda rid: (
-                f"{names[rid]} "
-                + ui.list_view_suffix.format(view=ui.views[content.region(rid).view].lower())
+                f"{names[rid]} " + ui.list_view_suffix.format(view=ui.views[views[rid]].lower())
             ),
             index=None,
             placeholder=ui.list_placeholder,
@@ -285,7 +294,7 @@ def render_shown_body_map(
     ui = content.body_map.ui
     body_map(
         MapState(
-            svg=_svg_markup(content),
+            svg=svg_markup(content),
             view=view_of(content, selected),
             selected=selected,
             nerve=nerve,

@@ -3,8 +3,8 @@
 Each article section is drawn as its heading and ONE Markdown element holding its paragraphs,
 its technique card and its evidence notes: every element costs Streamlit a message, a hash and
 a websocket frame on every rerun (docs/performance.md). The guide's additions stay visibly apart
-from the article's words: they sit in boxes (CSS classes in guide.css). The Markdown of each
-section is built once per content object (ui.cache).
+from the article's words: they sit in boxes (CSS classes in guide.css). The Markdown is built on
+every run: all sections together take about 0.1 ms (benchmarks/build_costs.py).
 
 The boxes need unsafe_allow_html (a <div class=...>), so every content string inside them is
 escaped (ui.text.escape_markdown): a snippet pasted into the content shows as text, never as a
@@ -18,7 +18,6 @@ import streamlit as st
 from sciatica_guide.content import Content
 from sciatica_guide.content.article import ArticleSection
 from sciatica_guide.content.models import PageSpec, Technique
-from sciatica_guide.ui.cache import per_content
 from sciatica_guide.ui.state import get_settings
 from sciatica_guide.ui.text import escape_markdown
 
@@ -109,20 +108,16 @@ def section_markdown(
 ) -> str:
     """One section below its heading: paragraphs (verbatim), technique card, evidence notes."""
     number = content.red_flags.emergency_number_text(emergency_number)
-
-    def build() -> str:
-        parts: list[str] = []
-        if section.level > 2:
-            # Deeper headings have no anchor or divider: they are part of the section's text.
-            parts.append(f"#### {escape_markdown(section.heading)}")
-        parts.extend(escape_markdown(p) for p in section.paragraphs)
-        technique = _technique_of(content, section)
-        if technique:
-            parts.append(technique_card_markdown(content, technique, number))
-        parts.extend(evidence_notes_markdown(content, section.heading))
-        return "\n\n".join(parts)
-
-    return per_content(content, ("section", section.heading, section.level, number), build)
+    parts: list[str] = []
+    if section.level > 2:
+        # Deeper headings have no anchor or divider: they are part of the section's text.
+        parts.append(f"#### {escape_markdown(section.heading)}")
+    parts.extend(escape_markdown(p) for p in section.paragraphs)
+    technique = _technique_of(content, section)
+    if technique:
+        parts.append(technique_card_markdown(content, technique, number))
+    parts.extend(evidence_notes_markdown(content, section.heading))
+    return "\n\n".join(parts)
 
 
 def _heading(section: ArticleSection, anchor: str | None) -> None:

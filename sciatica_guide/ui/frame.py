@@ -21,8 +21,8 @@ from sciatica_guide.modes import (
 )
 from sciatica_guide.session import clear_person
 from sciatica_guide.settings import Mode, Settings
-from sciatica_guide.ui.cache import per_content
 from sciatica_guide.ui.reconnect import reconnect_style
+from sciatica_guide.ui.streamlit_internals import internal_css
 from sciatica_guide.ui.text import plain_markdown
 
 # Shown only when the content folder or the settings cannot be read, so these words cannot come
@@ -47,26 +47,25 @@ clock: Clock = time.monotonic
 
 
 @cache
-def _stylesheet(name: str) -> str:
-    return f"<style>{(UI_DIR / name).read_text(encoding='utf-8')}</style>"
+def _stylesheet(mode: Mode | None) -> str:
+    # One <style> element per stylesheet: the file's public rules, then the rules that need
+    # Streamlit's internal markup for the same mode (ui/streamlit_internals.py).
+    css = (UI_DIR / STYLESHEETS[mode]).read_text(encoding="utf-8")
+    return f"<style>{css}\n{internal_css(mode)}</style>"
 
 
 def red_flag_markdown(content: Content, settings: Settings) -> str:
     """The urgent-help signs as Markdown: each group's action first, then its signs."""
+    # Built on every run: a few microseconds (benchmarks/build_costs.py), less than a cache lookup.
     # A setting: shown as plain text, whatever it holds (settings.py checks its shape too).
     number = plain_markdown(content.red_flags.emergency_number_text(settings.emergency_number))
-
-    def build() -> str:
-        lines: list[str] = [content.red_flags.intro, ""]
-        for group in content.red_flags.groups:
-            lines.append(f"**{content.red_flags.heading(group, number)}**")
-            lines.append("")
-            lines.extend(f"- {flag.text}" for flag in group.flags)
-            lines.append("")
-        return "\n".join(lines)
-
-    # Shown on every page, so built once per content and emergency number.
-    return per_content(content, ("red_flags", number), build)
+    lines: list[str] = [content.red_flags.intro, ""]
+    for group in content.red_flags.groups:
+        lines.append(f"**{content.red_flags.heading(group, number)}**")
+        lines.append("")
+        lines.extend(f"- {flag.text}" for flag in group.flags)
+        lines.append("")
+    return "\n".join(lines)
 
 
 def render_urgent_help(content: Content, settings: Settings, *, expanded: bool = False) -> None:
@@ -135,9 +134,9 @@ def render_frame(
 ) -> None:
     """Shared parts of every page, drawn before the page's own script runs."""
     # One element for both: every element costs a message on every run.
-    st.html(_stylesheet(STYLESHEETS[None]) + reconnect_style())
+    st.html(_stylesheet(None) + reconnect_style())
     if mode in STYLESHEETS:
-        st.html(_stylesheet(STYLESHEETS[mode]))
+        st.html(_stylesheet(mode))
     if mode is Mode.CLINIC:
         # Checked on every run too, in case the browser slowed the timer of a background tab.
         if reset_if_idle(st.session_state, settings, clock):

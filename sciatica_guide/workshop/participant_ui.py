@@ -14,7 +14,6 @@ from sciatica_guide.body_map.selection import REGION_PARAM
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.article_view import render_section
-from sciatica_guide.ui.navigation import page_link_target
 from sciatica_guide.workshop.codes import MAX_INPUT_LENGTH, parse_code, spoken
 from sciatica_guide.workshop.follow import (
     BODY_MAP_PAGE,
@@ -47,9 +46,9 @@ GOTO_REGION_KEY = "workshop.goto_region"
 PAGES_FOLDER = "app_pages"
 
 
-def _page(content: Content, page_id: str) -> st.Page:
-    spec = content.page(page_id)
-    return page_link_target(page_id, f"{PAGES_FOLDER}/{spec.script}")  # type: ignore[return-value]
+def _page(content: Content, page_id: str) -> str:
+    """A page's script path, which st.page_link and st.switch_page accept."""
+    return f"{PAGES_FOLDER}/{content.page(page_id).script}"
 
 
 def _phone() -> str:

@@ -9,9 +9,9 @@ from urllib.parse import quote, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from guide_testing.browser import new_context, wait_for_app_idle
+from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
-from sciatica_guide.testing.browser import new_context, wait_for_app_idle
-from sciatica_guide.testing.server import RunningApp, run_streamlit
 
 EVIL = "evil.example"
 #: U+2060, which the guide puts after "www", ":" and "@" so Markdown cannot autolink them.

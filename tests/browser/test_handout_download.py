@@ -7,9 +7,9 @@ import io
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
+from guide_testing.browser import wait_for_app_idle
+from guide_testing.server import RunningApp
 from sciatica_guide.content import Content
-from sciatica_guide.testing.browser import wait_for_app_idle
-from sciatica_guide.testing.server import RunningApp
 
 
 def test_the_handout_downloads_by_touch_on_a_tablet(

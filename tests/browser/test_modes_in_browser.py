@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
+from guide_testing.browser import OpenPage, wait_for_app_idle
+from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
-from sciatica_guide.testing.browser import new_context, wait_for_app_idle
-from sciatica_guide.testing.server import RunningApp, run_streamlit
 
 
 @pytest.fixture(scope="module")
@@ -47,10 +47,9 @@ def test_presenter_moves_with_the_arrow_keys(
 
 
 def test_clinic_tablet_forgets_the_last_person_after_idle_time(
-    clinic_server: RunningApp, browser: Browser, content: Content
+    clinic_server: RunningApp, open_page: OpenPage, content: Content
 ) -> None:
-    context = new_context(browser, "tablet", touch=True)
-    page = context.new_page()
+    page = open_page("tablet", touch=True)
     page.goto(f"{clinic_server.url}/techniques")
     wait_for_app_idle(page)
     # Streamlit's own menu and toolbar are hidden on a clinic tablet.
@@ -64,14 +63,12 @@ def test_clinic_tablet_forgets_the_last_person_after_idle_time(
     expect(
         page.get_by_role("heading", name=content.page("overview").title, level=1)
     ).to_be_visible()
-    context.close()
 
 
 def test_clinic_start_over_by_touch_returns_to_the_start(
-    clinic_server: RunningApp, browser: Browser, content: Content
+    clinic_server: RunningApp, open_page: OpenPage, content: Content
 ) -> None:
-    context = new_context(browser, "tablet", touch=True)
-    page = context.new_page()
+    page = open_page("tablet", touch=True)
     page.goto(f"{clinic_server.url}/sources-and-safety")
     wait_for_app_idle(page)
     page.get_by_role("button", name=content.modes.clinic.start_over).tap()
@@ -79,16 +76,13 @@ def test_clinic_start_over_by_touch_returns_to_the_start(
     expect(
         page.get_by_role("heading", name=content.page("overview").title, level=1)
     ).to_be_visible()
-    context.close()
 
 
-def test_clinic_pages_have_no_links_out(clinic_server: RunningApp, browser: Browser) -> None:
-    context = new_context(browser, "tablet", touch=True)
-    page = context.new_page()
+def test_clinic_pages_have_no_links_out(clinic_server: RunningApp, open_page: OpenPage) -> None:
+    page = open_page("tablet", touch=True)
     for path in ["", "techniques", "sources-and-safety"]:
         page.goto(f"{clinic_server.url}/{path}")
         wait_for_app_idle(page)
         hrefs = page.locator("a[href]").evaluate_all("links => links.map(a => a.href)")
         outside = [h for h in hrefs if not h.startswith(clinic_server.url)]
         assert outside == [], outside
-    context.close()

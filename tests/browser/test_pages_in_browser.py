@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
+from guide_testing.browser import OpenPage, wait_for_app_idle
+from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
-from sciatica_guide.testing.browser import new_context, wait_for_app_idle
-from sciatica_guide.testing.server import RunningApp, run_streamlit
 
 
 def test_every_page_opens_by_its_url_and_shows_no_exception(
@@ -35,10 +35,9 @@ def test_article_paragraphs_are_visible_word_for_word(
 
 @pytest.mark.parametrize("touch", [False, True], ids=["mouse", "touch"])
 def test_navigation_menu_switches_page_at_tablet_size(
-    app_server: RunningApp, browser: Browser, content: Content, touch: bool
+    app_server: RunningApp, open_page: OpenPage, content: Content, touch: bool
 ) -> None:
-    context = new_context(browser, "tablet", touch=touch)
-    page = context.new_page()
+    page = open_page("tablet", touch=touch)
     page.goto(app_server.url)
     wait_for_app_idle(page)
     target = content.page("techniques")
@@ -51,7 +50,6 @@ def test_navigation_menu_switches_page_at_tablet_size(
     wait_for_app_idle(page)
     expect(page.get_by_role("heading", name=target.title, level=1)).to_be_visible()
     assert page.url.rstrip("/").endswith(target.url_path)
-    context.close()
 
 
 def test_urgent_help_opens_from_the_keyboard(
@@ -67,20 +65,20 @@ def test_urgent_help_opens_from_the_keyboard(
 
 
 def test_first_request_to_a_fresh_server_can_be_a_deep_link(
-    browser: Browser, content: Content
+    open_page: OpenPage, content: Content
 ) -> None:
     # The first script run of a process is where a legacy pages/ folder would take over and show
     # the page without the frame (no urgent-help signs, raw file names in the menu).
     target = content.page("techniques")
     with run_streamlit() as fresh:
-        context = new_context(browser, "desktop")
-        page = context.new_page()
+        page = open_page("desktop")
         page.goto(f"{fresh.url}/{target.url_path}")
         wait_for_app_idle(page)
         expect(page.get_by_role("heading", name=target.title, level=1)).to_be_visible()
         expect(page.locator("summary", has_text=content.red_flags.title)).to_be_visible()
+        # The legacy pages/ folder also showed "Page not found" over such a first deep link.
+        expect(page.get_by_role("dialog")).to_have_count(0)
         nav_links = page.locator('[data-testid="stSidebarNav"] a')
         # Each link reads "<icon name>\n\n<title>"; the title is what a person reads.
         shown = [text.split("\n")[-1] for text in nav_links.all_inner_texts()]
         assert shown == [p.title for p in content.pages_in("standard")]
-        context.close()

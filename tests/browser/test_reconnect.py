@@ -16,8 +16,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from test_slow_link import tap_points
 
-from sciatica_guide.testing.browser import new_context, wait_for_app_idle
-from sciatica_guide.testing.server import free_port, run_streamlit, stop_process
+from guide_testing.browser import new_context, wait_for_app_idle
+from guide_testing.server import free_port, run_streamlit, stop_process
 from sciatica_guide.ui.reconnect import RECONNECTING_TEXT
 
 SLOW = 45_000

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from guide_testing.browser import new_context, wait_for_app_idle
+from guide_testing.nginx import Cluster, nginx_path, run_cluster
 from sciatica_guide.content import Content, load_content
-from sciatica_guide.testing.browser import new_context, wait_for_app_idle
-from sciatica_guide.testing.nginx import Cluster, nginx_path, run_cluster
 
 PAGES = [spec.url_path for spec in load_content().pages_in("standard")]
 #: Collects every policy violation the page reports, from the first script on.

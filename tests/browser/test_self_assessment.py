@@ -10,17 +10,15 @@ from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
-from sciatica_guide import APP_ROOT
+from guide_testing.accessibility import Violation, new_violations, serious_violations
+from guide_testing.browser import OpenPage, wait_for_app_idle
+from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
-from sciatica_guide.testing.browser import new_context, wait_for_app_idle
-from sciatica_guide.testing.server import RunningApp, run_streamlit
 
 NUMBER = "999"
-SERIOUS = {"serious", "critical"}
 
 
 @pytest.fixture(scope="module")
@@ -212,52 +210,37 @@ def sideways_overflow(page: Page) -> int:
     )
 
 
-def serious_axe_rules(page: Page) -> set[str]:
-    results = Axe().run(page)
-    return {v["id"] for v in results.response["violations"] if v.get("impact") in SERIOUS}
-
-
-@pytest.fixture(scope="module")
-def streamlit_baseline(browser: Browser) -> set[str]:
-    """Serious axe rules a bare Streamlit page already breaks: Streamlit's own, not the guide's."""
-    with run_streamlit(APP_ROOT / "benchmarks" / "bare_app.py") as bare:
-        context = new_context(browser, "desktop")
-        page = context.new_page()
-        page.goto(bare.url)
-        wait_for_app_idle(page)
-        rules = serious_axe_rules(page)
-        context.close()
-    return rules
-
-
 def test_check_and_result_pages_are_clean_on_a_phone(
-    app_server: RunningApp, browser: Browser, content: Content, streamlit_baseline: set[str]
+    app_server: RunningApp,
+    open_page: OpenPage,
+    content: Content,
+    streamlit_baseline: set[Violation],
 ) -> None:
-    context = new_context(browser, "phone", touch=True)
-    page = context.new_page()
+    page = open_page("phone", touch=True)
     hosts: set[str] = set()
     page.on("request", lambda r: hosts.add(urlparse(r.url).netloc))
     open_assessment(page, app_server)
     fill_in_to_the_check_page(page, content)
     assert sideways_overflow(page) <= 0
-    assert serious_axe_rules(page) <= streamlit_baseline
+    assert new_violations(serious_violations(page), streamlit_baseline) == []
     tap(page, page.get_by_role("button", name=content.assessment.buttons.see_result))
-    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(1, timeout=30_000)
-    page.wait_for_timeout(500)
+    # The chart has drawn (its SVG is on screen) and no rerun is running: the page has settled.
+    chart = page.locator('[data-testid="stPlotlyChart"]')
+    expect(chart).to_have_count(1, timeout=30_000)
+    expect(chart.locator("svg").first).to_be_visible(timeout=30_000)
+    wait_for_app_idle(page)
     assert sideways_overflow(page) <= 0
-    assert serious_axe_rules(page) <= streamlit_baseline
+    assert new_violations(serious_violations(page), streamlit_baseline) == []
     assert hosts <= {urlparse(app_server.url).netloc}
-    context.close()
 
 
 @pytest.mark.parametrize("size", ["tablet", "phone"])
 def test_a_place_from_the_self_assessment_never_reaches_the_address_bar(
-    app_server: RunningApp, browser: Browser, content: Content, size: str
+    app_server: RunningApp, open_page: OpenPage, content: Content, size: str
 ) -> None:
     # Issue #12 part 6: on a shared tablet, an address in the browser's history would tell the
     # next person where the last one hurts.
-    context = new_context(browser, size, touch=True)
-    page = context.new_page()
+    page = open_page(size, touch=True)
     addresses: list[str] = []
     page.on("framenavigated", lambda frame: addresses.append(frame.url))
     open_assessment(page, app_server)
@@ -272,12 +255,11 @@ def test_a_place_from_the_self_assessment_never_reaches_the_address_bar(
     tap(page, page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=body_map.title))
     # The body map shows the place picked in the self-assessment...
     expect(page.get_by_role("heading", name="Calf, your left")).to_be_visible()
-    page.wait_for_timeout(300)
+    wait_for_app_idle(page)
     # ...but the address does not name it, now or at any step on the way.
     addresses.append(page.url)
     assert page.url.rstrip("/").endswith(f"/{body_map.url_path}")
     assert [a for a in addresses if "region" in a or "calf" in a] == []
-    context.close()
 
 
 def fetch_status(url: str) -> int:
@@ -290,12 +272,11 @@ def fetch_status(url: str) -> int:
 
 
 def test_a_summary_download_is_gone_within_seconds(
-    app_server: RunningApp, browser: Browser, content: Content
+    app_server: RunningApp, open_page: OpenPage, content: Content
 ) -> None:
     # Issue #12 part 8: a summary is served at /media/<name> to anyone with that address. Its
     # name is unguessable (PDF) and it is removed within seconds, while the result stays open.
-    context = new_context(browser, "tablet", touch=True)
-    page = context.new_page()
+    page = open_page("tablet", touch=True)
     a = content.assessment
     open_assessment(page, app_server)
     fill_in_to_the_check_page(page, content)
@@ -321,4 +302,3 @@ def test_a_summary_download_is_gone_within_seconds(
     with page.expect_download() as again:
         page.get_by_role("button", name=a.buttons.download_text).tap()
     assert "Calf (your left)" in again.value.path().read_text("utf-8")
-    context.close()

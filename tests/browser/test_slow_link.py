@@ -18,9 +18,9 @@ import pytest
 from delay_proxy import DelayProxy, delaying_proxy
 from playwright.sync_api import Browser, Page, expect
 
+from guide_testing.browser import new_context, wait_for_app_idle
+from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import load_content
-from sciatica_guide.testing.browser import new_context, wait_for_app_idle
-from sciatica_guide.testing.server import RunningApp, run_streamlit
 
 CONTENT = load_content()
 SLOW = 45_000

@@ -16,15 +16,15 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import Browser, Page, Playwright, expect
 
-from sciatica_guide.content import Content
-from sciatica_guide.testing.browser import (
+from guide_testing.browser import (
     CHROMIUM_ARGS,
     chromium_path,
     new_context,
     wait_for_app_idle,
 )
-from sciatica_guide.testing.redis_server import RunningRedis, redis_server_path, run_redis
-from sciatica_guide.testing.server import RunningApp, run_streamlit
+from guide_testing.redis_server import RunningRedis, redis_server_path, run_redis
+from guide_testing.server import RunningApp, run_streamlit
+from sciatica_guide.content import Content
 from sciatica_guide.workshop.codes import parse_code, spoken
 
 HOST = "guide.test"

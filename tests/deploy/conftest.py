@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from sciatica_guide.testing.nginx import nginx_path
+from guide_testing.nginx import nginx_path
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

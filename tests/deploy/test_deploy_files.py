@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -10,9 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from sciatica_guide import APP_ROOT
-from sciatica_guide.settings import load_settings
-from sciatica_guide.testing.dockerfile import (
+from guide_testing.dockerfile import (
     Instruction,
     copy_sources,
     env_of,
@@ -20,6 +20,9 @@ from sciatica_guide.testing.dockerfile import (
     parse_dockerfile,
     read_dockerignore,
 )
+from sciatica_guide import APP_ROOT
+from sciatica_guide.pdf import DEJAVU_DIR
+from sciatica_guide.settings import load_settings
 
 DOCKERFILE = APP_ROOT / "Dockerfile"
 COMPOSE = APP_ROOT / "compose.yaml"
@@ -122,8 +125,40 @@ def test_dockerfile_health_check_and_command(instructions: list[Instruction]) ->
     ]
 
 
+def test_the_image_installs_the_fonts_the_pdfs_use(instructions: list[Instruction]) -> None:
+    # Without fonts-dejavu-core the handout made in the container would fall back to the PDF
+    # core fonts ("Grøvle" and typographic quotes would not print as written).
+    user = next(i for i in instructions if i.keyword == "USER")
+    before_user = instructions[: instructions.index(user)]
+    installs = [i for i in before_user if i.keyword == "RUN" and "apt-get" in i.raw]
+    assert installs, "no apt-get install before USER"
+    words = installs[0].words
+    assert "fonts-dejavu-core" in words and "--no-install-recommends" in words
+    assert "rm -rf /var/lib/apt/lists/*" in installs[0].raw
+    # The package puts the fonts where sciatica_guide.pdf looks for them.
+    if shutil.which("dpkg") and (DEJAVU_DIR / "DejaVuSans.ttf").is_file():
+        listed = subprocess.run(
+            ["dpkg", "-L", "fonts-dejavu-core"], capture_output=True, text=True, check=True
+        ).stdout.split()
+        assert str(DEJAVU_DIR / "DejaVuSans.ttf") in listed
+        assert str(DEJAVU_DIR / "DejaVuSans-Bold.ttf") in listed
+
+
+def test_dockerignore_follows_dockers_rules(tmp_path: Path) -> None:
+    # Anchored at the context's root, ** for any folders, ! re-includes, the last line wins.
+    ignore = tmp_path / ".dockerignore"
+    ignore.write_text("# comment\ntests/\n**/*.pyc\n/docs\n*.md\n!README.md\n")
+    patterns = read_dockerignore(ignore)
+    assert is_ignored("tests/conftest.py", patterns)
+    assert not is_ignored("app/tests/x.py", patterns)  # not at the root
+    assert is_ignored("a/b/c.pyc", patterns) and is_ignored("c.pyc", patterns)
+    assert is_ignored("docs/deploy.md", patterns)
+    assert is_ignored("NOTES.md", patterns) and not is_ignored("README.md", patterns)
+    assert not is_ignored("content/site.md", patterns)  # *.md matches at the root only
+
+
 def test_dockerfile_environment(instructions: list[Instruction]) -> None:
-    env = env_of(instructions)
+    env = env_of(DOCKERFILE.read_text())
     # sciatica_guide is imported from /app, where its APP_ROOT finds content/ and app_pages/.
     assert env["PYTHONPATH"] == "/app"
     assert env["PYTHONDONTWRITEBYTECODE"] == "1"

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from guide_testing.dockerfile import build_app_folder, env_of, parse_dockerfile
+from guide_testing.protocol import StreamlitSession
+from guide_testing.server import run_streamlit
 from sciatica_guide import APP_ROOT
-from sciatica_guide.testing.dockerfile import build_app_folder, env_of, parse_dockerfile
-from sciatica_guide.testing.protocol import StreamlitSession
-from sciatica_guide.testing.server import run_streamlit
 
 DOCKERFILE = APP_ROOT / "Dockerfile"
 INSTRUCTIONS = parse_dockerfile(DOCKERFILE.read_text())
@@ -26,7 +26,10 @@ MARKER = "Served from the image's app folder."
 
 def _image_env(app: Path, home: Path) -> dict[str, str]:
     """The Dockerfile's ENV with /app pointing at the rebuilt folder, HOME at an empty folder."""
-    env = {key: value.replace(IMAGE_APP, str(app)) for key, value in env_of(INSTRUCTIONS).items()}
+    env = {
+        key: value.replace(IMAGE_APP, str(app))
+        for key, value in env_of(DOCKERFILE.read_text()).items()
+    }
     env["HOME"] = str(home)
     return env
 

@@ -21,8 +21,8 @@ from http.cookies import SimpleCookie
 
 import pytest
 
-from sciatica_guide.testing.nginx import Cluster, run_cluster
-from sciatica_guide.testing.protocol import StreamlitSession
+from guide_testing.nginx import Cluster, run_cluster
+from guide_testing.protocol import StreamlitSession
 
 pytestmark = pytest.mark.nginx
 

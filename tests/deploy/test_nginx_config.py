@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sciatica_guide.testing.nginx import (
+from guide_testing.nginx import (
     NGINX_DIR,
     REPLICAS_FILE,
     check_config,

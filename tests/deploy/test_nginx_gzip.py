@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from sciatica_guide.testing.nginx import RunningNginx, run_nginx
-from sciatica_guide.testing.server import RunningApp, run_streamlit
+from guide_testing.nginx import RunningNginx, run_nginx
+from guide_testing.server import RunningApp, run_streamlit
 
 pytestmark = pytest.mark.nginx
 

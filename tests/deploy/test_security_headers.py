@@ -17,9 +17,9 @@ import pytest
 import streamlit
 import yaml
 
+from guide_testing.nginx import Cluster, run_cluster
 from sciatica_guide import APP_ROOT
 from sciatica_guide.assessment import view
-from sciatica_guide.testing.nginx import Cluster, run_cluster
 
 NGINX_SERVER = APP_ROOT / "deploy" / "nginx" / "guide-server.conf"
 INGRESS = APP_ROOT / "deploy" / "kubernetes" / "ingress.yaml"

@@ -2,7 +2,7 @@
 
 The sticky load balancer keeps each browser on its replica, so a presenter and the phones in the
 room can be on different replicas: here the presenter is on one and every phone on the other.
-Sessions are protocol-level (sciatica_guide.testing.protocol), like browsers without the cost.
+Sessions are protocol-level (guide_testing.protocol), like browsers without the cost.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from collections.abc import Iterator
 
 import pytest
 
+from guide_testing.nginx import Cluster, run_cluster
+from guide_testing.protocol import StreamlitSession
+from guide_testing.redis_server import RunningRedis, redis_server_path, run_redis
+from guide_testing.workshop import press, room_code, step_label_of
 from sciatica_guide.content import Content
-from sciatica_guide.testing.nginx import Cluster, run_cluster
-from sciatica_guide.testing.protocol import StreamlitSession
-from sciatica_guide.testing.redis_server import RunningRedis, redis_server_path, run_redis
-from sciatica_guide.testing.workshop import press, room_code, step_label_of
 
 pytestmark = pytest.mark.nginx
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sciatica_guide.testing.server import free_port, stop_process
+from guide_testing.server import free_port, stop_process
 
 
 def redis_server_path() -> str | None:

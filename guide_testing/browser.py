@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 
 from playwright.sync_api import Browser, BrowserContext, Page
+
+#: The browser tests' open_page fixture: open_page(viewport="desktop", touch=False) -> a page in a
+#: context of its own, closed by the fixture.
+OpenPage = Callable[..., Page]
 
 #: Flags that keep a headless Chromium off the network and quiet on a closed machine.
 CHROMIUM_ARGS = [
@@ -55,10 +60,11 @@ def wait_for_app_idle(page: Page, timeout: float = 30_000) -> None:
 
 
 def new_context(
-    browser: Browser, viewport: str = "desktop", *, touch: bool = False
+    browser: Browser, viewport: str | dict[str, int] = "desktop", *, touch: bool = False
 ) -> BrowserContext:
-    """A fresh, isolated browser context at one of VIEWPORTS, optionally touch-enabled."""
-    size = VIEWPORTS[viewport]
+    """A fresh, isolated browser context at one of VIEWPORTS (or a width and height),
+    optionally touch-enabled."""
+    size = VIEWPORTS[viewport] if isinstance(viewport, str) else viewport
     return browser.new_context(
         viewport=size,
         has_touch=touch,

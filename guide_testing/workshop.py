@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from sciatica_guide.testing.protocol import RerunResult, StreamlitSession
+from guide_testing.protocol import RerunResult, StreamlitSession
 from sciatica_guide.workshop.codes import parse_code
 
 _CODE = re.compile(r"class='workshop-code(?:-small)?'>([^<]{7})<")

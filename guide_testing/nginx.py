@@ -20,8 +20,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from guide_testing.server import RunningApp, free_port, run_streamlit, stop_process
 from sciatica_guide import APP_ROOT
-from sciatica_guide.testing.server import RunningApp, free_port, run_streamlit, stop_process
 
 NGINX_DIR = APP_ROOT / "deploy" / "nginx"
 #: The routing files the loopback test runs unchanged (compose's nginx.conf includes them too).
