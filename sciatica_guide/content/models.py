@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
 from sciatica_guide.content.article import Article
+from sciatica_guide.content.mark_models import TechniqueMarksFile
 
 Id = str  # a kebab-case identifier; its pattern is enforced where ids are defined
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -721,6 +722,8 @@ class Content(Strict):
     modes: ModesFile
     assessment: AssessmentFile
     body_map: BodyMapFile
+    #: Where each technique is drawn on the body map (technique_marks.yaml).
+    technique_marks: TechniqueMarksFile
     article: Article
 
     def source(self, source_id: Id) -> Source:
