@@ -24,6 +24,7 @@ from sciatica_guide.body_map.mark_shapes import (
 from sciatica_guide.content import Content
 from sciatica_guide.content.mark_models import Mark, MarkKind
 from sciatica_guide.content.models import Level, Precaution, Region, Technique
+from sciatica_guide.ui.text import escape_markdown
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def _arrow_svg(arrow: Arrow, near: bool) -> str:
     dashed = " is-gentle" if near else ""
     return (
         f'<path class="bm-mark-halo" d="{shaft}"/>'
-        f'<path class="bm-mark-halo" d="{_head_path(arrow)}"/>'
+        f'<path class="bm-mark-halo-head" d="{_head_path(arrow)}"/>'
         f'<path class="bm-mark-line{dashed}" d="{shaft}"/>'
         f'<path class="bm-mark-head" d="{_head_path(arrow)}"/>'
     )
@@ -177,7 +178,9 @@ def _arrow_svg(arrow: Arrow, near: bool) -> str:
 
 def _spot_svg(spot: Spot, near: bool, number: bool) -> str:
     x, y = spot.at
+    # A dashed ring marks a gentle-pressure spot without relying on colour.
     ring = (
+        f'<circle class="bm-mark-ring-halo" cx="{x:g}" cy="{y:g}" r="{SPOT_RADIUS + 4:g}"/>'
         f'<circle class="bm-mark-ring" cx="{x:g}" cy="{y:g}" r="{SPOT_RADIUS + 4:g}"/>'
         if near
         else ""
@@ -247,3 +250,19 @@ def marks_data(
         ],
         "blocked": blocked_texts(content, marks, emergency_number),
     }
+
+
+def technique_marks_markdown(
+    content: Content, marks: RegionMarks, technique_id: str, emergency_number: str
+) -> str:
+    """The panel's words for one technique's marks: what is drawn, or why nothing is."""
+    ui = content.technique_marks.ui
+    shown = marks.technique(technique_id)
+    if shown is not None:
+        notes = " ".join(escape_markdown(n) for n in technique_notes(content, shown))
+        words = "\n".join(f"- {escape_markdown(w)}" for w in mark_words(content, shown))
+        return f"**{escape_markdown(ui.words_heading)}:** {notes}\n\n{words}"
+    withheld = next((w for w in marks.withheld if w.technique.id == technique_id), None)
+    if withheld is not None:
+        return f"*{escape_markdown(withheld_text(content, withheld))}*"
+    return ""

@@ -11,7 +11,15 @@ from typing import Any
 import streamlit as st
 
 from sciatica_guide import session
+from sciatica_guide.assessment.state import load_answers
 from sciatica_guide.body_map.component import BOTH_VIEWS, MapState, body_map, chosen_region
+from sciatica_guide.body_map.marks import (
+    RegionMarks,
+    blocked_texts,
+    marks_data,
+    region_marks,
+    technique_marks_markdown,
+)
 from sciatica_guide.body_map.panel import RegionPanel, region_panel
 from sciatica_guide.body_map.selection import (
     REGION_PARAM,
@@ -124,7 +132,7 @@ def _panel_body_markdown(content: Content, panel: RegionPanel) -> str:
     return "\n\n".join(parts)
 
 
-def _render_panel(content: Content, panel: RegionPanel) -> None:
+def _render_panel(content: Content, panel: RegionPanel, marks: RegionMarks | None = None) -> None:
     ui = content.body_map.ui
     area = panel.area
     st.subheader(panel.region.name, anchor=False)
@@ -145,9 +153,23 @@ def _render_panel(content: Content, panel: RegionPanel) -> None:
         st.markdown(f"{description}\n\n{body}", unsafe_allow_html=True)
 
     techniques_page = content.page("techniques")
+    if marks is not None and marks.urgent_level is not None:
+        # Nothing is drawn: say why once, above the techniques.
+        st.markdown(
+            f"*{escape_markdown(blocked_texts(content, marks, panel.emergency_number)[0])}*"
+        )
     for fit in panel.techniques:
         with st.container(border=True, key=f"bm-technique-{fit.technique.id}"):
-            st.markdown(f"**{escape_markdown(fit.technique.name)}**\n\n{escape_markdown(fit.how)}")
+            # The marks' words: the same as beside the picture, for anyone who cannot see it.
+            drawn = (
+                technique_marks_markdown(content, marks, fit.technique.id, panel.emergency_number)
+                if marks is not None
+                else ""
+            )
+            st.markdown(
+                f"**{escape_markdown(fit.technique.name)}**\n\n{escape_markdown(fit.how)}"
+                + (f"\n\n{drawn}" if drawn else "")
+            )
             st.page_link(
                 page_link_target(techniques_page.id, f"{PAGES_FOLDER}/{techniques_page.script}"),
                 label=ui.read_more.format(technique=fit.technique.name),
@@ -198,6 +220,9 @@ def render_body_map_page(
         with st.container(horizontal=True, gap="medium", key="bm-layout"):
             map_column = st.container(width=MAP_WIDTH_PX, key="bm-map-column")
             side_column = st.container(key="bm-side-column")
+    number = content.red_flags.emergency_number_text(settings.emergency_number)
+    # What may be drawn on the region, after the person's self-assessment answers (if any).
+    marks = region_marks(content, selected, load_answers(st.session_state)) if selected else None
     with map_column:
         state = MapState(
             svg=_svg_markup(content),
@@ -205,6 +230,7 @@ def render_body_map_page(
             selected=selected,
             nerve=bool(st.session_state.get(NERVE_KEY, False)),
             roots=bool(st.session_state.get(ROOTS_KEY, False)),
+            marks=marks_data(content, marks, number),
         )
         body_map(state, key=MAP_KEY, on_select=lambda: _on_map_select(content))
         # Straight in the map column (no container of their own: one element fewer per tap).
@@ -233,10 +259,9 @@ def render_body_map_page(
             filter_mode=None,
             on_change=lambda: _on_list_change(content),
         )
-        number = content.red_flags.emergency_number_text(settings.emergency_number)
         panel = region_panel(content, selected, number) if selected else None
         with st.container(key="bm-panel"):
             if panel is None:
                 st.info(ui.prompt, icon=":material/touch_app:")
             else:
-                _render_panel(content, panel)
+                _render_panel(content, panel, marks)
