@@ -216,7 +216,7 @@ CSS = """
 }
 .bm-mark-number {
   fill: #ffffff;
-  font-size: 13px;
+  font-size: 14px;
   font-weight: 700;
 }
 .bm-mark-nerve {
@@ -224,6 +224,15 @@ CSS = """
   stroke: #8a1550;
   stroke-width: 4.5;
   stroke-linecap: round;
+}
+@media (max-width: 599px) {
+  /* The figure is drawn smaller on phones: thicker lines keep the arrows easy to see. */
+  .bm-mark-line {
+    stroke-width: 6.5;
+  }
+  .bm-mark-halo {
+    stroke-width: 11.5;
+  }
 }
 /* While marks are shown, the region's name would cover them; the panel names the region. */
 .bm-svg[data-marks="on"] .bm-label.is-shown {

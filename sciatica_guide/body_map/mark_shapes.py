@@ -15,10 +15,10 @@ from sciatica_guide.body_map.geometry import Point, drawn_line, mirror, open_cur
 from sciatica_guide.content.mark_models import Mark, MarkKind
 
 #: Sizes in drawing units (about one CSS pixel at tablet size, 0.9 px on a phone).
-SPOT_RADIUS = 9.0
+SPOT_RADIUS = 10.0
 STROKE_WIDTH = 5.0
-HEAD_LENGTH = 15.0
-HEAD_HALF_WIDTH = 8.0
+HEAD_LENGTH = 17.0
+HEAD_HALF_WIDTH = 9.0
 #: The gap between a stretch's two arrows, each side of the middle.
 STRETCH_GAP = 5.0
 #: A shaft shorter than this after its head would read as a triangle, not an arrow.
