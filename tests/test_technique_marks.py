@@ -392,3 +392,39 @@ def test_hostile_words_are_escaped_in_the_drawing(content: Content) -> None:
     svg = marks_svg(evil, marks.region, marks.shown[0])
     assert "<script>" not in svg
     ET.fromstring(f'<svg xmlns="http://www.w3.org/2000/svg">{svg}</svg>')
+
+
+# --- the techniques page's small figures ---------------------------------------------------------
+@pytest.mark.parametrize("technique_id", ["deep-tissue", "trigger-point", "myofascial-release"])
+def test_the_techniques_page_figure_shows_every_place_and_its_words(
+    content: Content, technique_id: str
+) -> None:
+    from sciatica_guide.body_map.marks import technique_figure_svg, technique_places_markdown
+    from sciatica_guide.ui.text import unescape_markdown
+
+    svg = ET.fromstring(technique_figure_svg(content, technique_id))
+    assert svg.get("role") == "img" and svg.get("aria-label")
+    places = [e for e in svg.iter() if e.get("class") == "tf-region"]
+    fits = [a for a in content.areas.areas if technique_id in {t.id for t in a.techniques}]
+    assert len(places) == 2 * len(fits)  # your left and your right
+    words = unescape_markdown(technique_places_markdown(content, technique_id))
+    for area in fits:
+        entry = content.technique_marks.for_pair(area.id, technique_id)
+        assert entry is not None
+        assert area.name in words
+        assert all(m.text in words for m in entry.marks)
+
+
+def test_the_techniques_page_shows_the_figures() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from sciatica_guide.ui.text import unescape_markdown
+
+    at = AppTest.from_file(str(APP_ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/techniques.py")
+    at.run()
+    assert not at.exception
+    text = unescape_markdown(" ".join(m.value for m in at.markdown))
+    assert text.count(CONTENT.technique_marks.ui.figure_heading) == 3
+    assert CONTENT.technique_marks.ui.spot_note in text

@@ -220,7 +220,7 @@ def marks_svg(content: Content, region: Region, shown: ShownTechnique) -> str:
     nerve = nerve_svg(content, region) if shown.near_nerve else ""
     return (
         f'<g class="bm-marks" data-technique="{escape(shown.technique.id, quote=True)}"'
-        f' data-region="{escape(region.id, quote=True)}" role="img"'
+        f' data-marks-region="{escape(region.id, quote=True)}" role="img"'
         f' aria-label="{escape(label, quote=True)}">{nerve}{shapes_svg(shown)}</g>'
     )
 
@@ -266,3 +266,76 @@ def technique_marks_markdown(
     if withheld is not None:
         return f"*{escape_markdown(withheld_text(content, withheld))}*"
     return ""
+
+
+# --- the techniques page: one small figure per technique ------------------------------------------
+#: The part of the drawing the small figure shows: the lower back down to the feet.
+FIGURE_TOP, FIGURE_BOTTOM = 340.0, 960.0
+
+
+def technique_figure_svg(content: Content, technique_id: str) -> str:
+    """Both views side by side, the regions where the technique fits shaded, with its marks on
+    both sides. Named for screen readers; the words beside it say every mark."""
+    from sciatica_guide.body_map.geometry import smooth_closed_path
+
+    body_map = content.body_map
+    width = body_map.view_box.width
+    technique = content.technique(technique_id)
+    views = []
+    for i, view in enumerate(("back", "front")):
+        figure = body_map.figure(view)
+        parts = [
+            f'<g transform="translate({i * width:g} 0)">',
+            f'<text class="tf-title" x="{width / 2:g}" y="{FIGURE_TOP + 18:g}"'
+            f' text-anchor="middle">{escape(body_map.ui.views[view])}</text>',
+            f'<path class="tf-body" d="{smooth_closed_path(figure.outline)}"/>',
+        ]
+        for region in content.regions():
+            if region.view != view:
+                continue
+            shown = shown_technique(content, region, technique_id)
+            outline = body_map.outline(region.id)
+            if shown is None or outline is None:
+                continue
+            parts.append(f'<path class="tf-region" d="{smooth_closed_path(outline.points)}"/>')
+            parts.append(shapes_svg(shown, numbers=False))
+        parts.append("</g>")
+        views.append("".join(parts))
+    name = content.technique_marks.ui.figure_name.format(technique=technique.name)
+    height = FIGURE_BOTTOM - FIGURE_TOP
+    return (
+        f'<svg class="tf-svg" xmlns="http://www.w3.org/2000/svg" role="img"'
+        f' aria-label="{escape(name, quote=True)}"'
+        f' viewBox="0 {FIGURE_TOP:g} {2 * width:g} {height:g}">' + "".join(views) + "</svg>"
+    )
+
+
+def technique_places_markdown(content: Content, technique_id: str) -> str:
+    """Every place the technique is drawn, with each mark in words (your left; the right side
+    is its mirror image)."""
+    ui = content.technique_marks.ui
+    drawing = content.technique_marks.drawings[technique_id]
+    lines = [escape_markdown(drawing.legend)]
+    if drawing.kind == "spot":
+        lines[0] += " " + escape_markdown(ui.spot_note)
+    items = []
+    for area in content.areas.areas:
+        entry = content.technique_marks.for_pair(area.id, technique_id)
+        if entry is None:
+            continue
+        texts = []
+        for mark in entry.marks:
+            text = mark.text + (f" {ui.near_nerve}" if mark.near_nerve else "")
+            texts.append(escape_markdown(text))
+        items.append(f"- **{escape_markdown(area.name)}:** " + " ".join(texts))
+    sources = "; ".join(
+        dict.fromkeys(
+            content.source(s).short
+            for e in content.technique_marks.marks
+            if e.technique == technique_id
+            for s in e.sources
+        )
+    )
+    return "\n\n".join(
+        [lines[0], "\n".join(items), f"{escape_markdown(ui.sources)}: {escape_markdown(sources)}"]
+    )

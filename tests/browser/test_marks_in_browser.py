@@ -47,7 +47,7 @@ def assert_shown(page: Page, region_id: str, technique_id: str) -> None:
     assert shown is not None
     expect(button(page, technique_id)).to_have_attribute("aria-pressed", "true")
     expect(drawn(page, technique_id)).to_be_visible()
-    expect(drawn(page, technique_id)).to_have_attribute("data-region", region_id)
+    expect(drawn(page, technique_id)).to_have_attribute("data-marks-region", region_id)
     # Only one technique at a time, and its words beside the picture, the same as in the panel.
     expect(page.locator(".bm-marks.is-shown")).to_have_count(1)
     expect(words(page)).to_have_text(mark_words(CONTENT, shown))
@@ -155,10 +155,10 @@ def test_choosing_another_region_moves_the_marks_there(
     wait_for_app_idle(page)
     # The sole has myofascial release too: it stays shown, now on the right sole.
     expect(drawn(page, "myofascial-release")).to_have_attribute(
-        "data-region", "sole-right", timeout=SLOW
+        "data-marks-region", "sole-right", timeout=SLOW
     )
     assert_shown(page, "sole-right", "myofascial-release")
-    expect(page.locator('.bm-marks[data-region="calf-left"]')).to_have_count(0)
+    expect(page.locator('.bm-marks[data-marks-region="calf-left"]')).to_have_count(0)
     context.close()
 
 
