@@ -286,9 +286,10 @@ def technique_figure_svg(content: Content, technique_id: str) -> str:
         figure = body_map.figure(view)
         parts = [
             f'<g transform="translate({i * width:g} 0)">',
-            f'<text class="tf-title" x="{width / 2:g}" y="{FIGURE_TOP + 18:g}"'
-            f' text-anchor="middle">{escape(body_map.ui.views[view])}</text>',
             f'<path class="tf-body" d="{smooth_closed_path(figure.outline)}"/>',
+            # Under the feet, where nothing else is drawn.
+            f'<text class="tf-title" x="{width / 2:g}" y="{FIGURE_BOTTOM + 24:g}"'
+            f' text-anchor="middle">{escape(body_map.ui.views[view])}</text>',
         ]
         for region in content.regions():
             if region.view != view:
@@ -302,7 +303,7 @@ def technique_figure_svg(content: Content, technique_id: str) -> str:
         parts.append("</g>")
         views.append("".join(parts))
     name = content.technique_marks.ui.figure_name.format(technique=technique.name)
-    height = FIGURE_BOTTOM - FIGURE_TOP
+    height = FIGURE_BOTTOM - FIGURE_TOP + 32
     return (
         f'<svg class="tf-svg" xmlns="http://www.w3.org/2000/svg" role="img"'
         f' aria-label="{escape(name, quote=True)}"'

@@ -10,6 +10,7 @@ from sciatica_guide.ui.cache import per_content
 
 # The body map's own colours (component.py), so the small figure looks like the map.
 FIGURE_CSS = """<style>
+
 .tf-svg { display: block; width: 100%; max-width: 420px; height: auto; }
 .tf-title { font: 700 22px sans-serif; fill: currentColor; }
 .tf-body { fill: #efe3d6; stroke: #6b5744; stroke-width: 2; }
@@ -31,11 +32,12 @@ def render_technique_figure(content: Content, technique_id: str) -> None:
     html = per_content(
         content,
         ("technique_figure", technique_id),
-        lambda: FIGURE_CSS + technique_figure_svg(content, technique_id),
+        # The style goes inside the SVG: st.image shows it as its own document.
+        lambda: technique_figure_svg(content, technique_id).replace(">", ">" + FIGURE_CSS, 1),
     )
     with st.container(border=True, key=f"technique-figure-{technique_id}"):
         st.markdown(f"**{ui.figure_heading}**")
-        st.html(html)
+        st.image(html, width=420)
         st.markdown(
             per_content(
                 content,
