@@ -210,3 +210,35 @@ def test_a_place_ticked_in_the_self_assessment_stays_out_of_the_address(
     # Choosing on the body map itself still gives an address that can be shared.
     at.selectbox(key=LIST_KEY).set_value("calf-right").run()
     assert region_param(at) == "calf-right"
+
+
+# --- technique marks (issue 17): the panel says in words what the map draws ----------------------
+def _markdown_text(at: AppTest) -> str:
+    from sciatica_guide.ui.text import unescape_markdown
+
+    return unescape_markdown(" ".join(m.value for m in at.markdown))
+
+
+def test_the_panel_says_each_mark_in_words(content: Content) -> None:
+    at = open_page({"region": "buttock-left"})
+    text = _markdown_text(at)
+    ui = content.technique_marks.ui
+    for entry in (m for m in content.technique_marks.marks if m.area == "buttock"):
+        for mark in entry.marks:
+            assert mark.text in text, mark.text
+    assert ui.spot_note in text
+    assert ui.near_nerve in text
+
+
+def test_answers_that_rule_a_technique_out_are_said_in_the_panel(content: Content) -> None:
+    from sciatica_guide.assessment.state import ANSWERS
+
+    at = open_page({"region": "calf-right"}, {ANSWERS: {"precautions": ["blood-thinners"]}})
+    text = _markdown_text(at)
+    calf_strokes = content.technique_marks.for_pair("calf", "deep-tissue")
+    assert calf_strokes is not None
+    assert calf_strokes.marks[0].text not in text
+    assert "Deep tissue massage is not drawn here, because of your answers" in text
+    # The technique that is still allowed keeps its words.
+    stretch = content.technique_marks.for_pair("calf", "myofascial-release")
+    assert stretch is not None and stretch.marks[0].text in text

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
@@ -161,9 +161,270 @@ CSS = """
   font-weight: 600;
   fill: var(--st-text-color, #31333f);
 }
+/* Technique marks (marks.py): drawn over the chosen region, one technique at a time. */
+.bm-marks {
+  display: none;
+  pointer-events: none;
+}
+.bm-marks.is-shown {
+  display: inline;
+}
+.bm-mark-halo {
+  fill: none;
+  stroke: #ffffff;
+  stroke-width: 10;
+  stroke-linecap: round;
+  stroke-linejoin: round;
+}
+.bm-mark-halo-head {
+  fill: #ffffff;
+  stroke: #ffffff;
+  stroke-width: 5;
+  stroke-linejoin: round;
+}
+.bm-mark-line {
+  fill: none;
+  stroke: #111111;
+  stroke-width: 5;
+  stroke-linecap: butt;
+}
+/* Gentle pressure near the nerve: a dashed line, not just another colour. */
+.bm-mark-line.is-gentle {
+  stroke-dasharray: 8 5;
+}
+.bm-mark-head {
+  fill: #111111;
+  stroke: #111111;
+  stroke-width: 1.5;
+  stroke-linejoin: round;
+}
+.bm-mark-spot {
+  fill: #111111;
+  stroke: #ffffff;
+  stroke-width: 2.5;
+}
+.bm-mark-ring-halo {
+  fill: none;
+  stroke: #ffffff;
+  stroke-width: 5.5;
+}
+.bm-mark-ring {
+  fill: none;
+  stroke: #111111;
+  stroke-width: 2.5;
+  stroke-dasharray: 4 3;
+}
+.bm-mark-number {
+  fill: #ffffff;
+  font-size: 14px;
+  font-weight: 700;
+}
+.bm-mark-nerve {
+  fill: none;
+  stroke: #8a1550;
+  stroke-width: 4.5;
+  stroke-linecap: round;
+}
+@media (max-width: 599px) {
+  /* The figure is drawn smaller on phones: thicker lines keep the arrows easy to see. */
+  .bm-mark-line {
+    stroke-width: 6.5;
+  }
+  .bm-mark-halo {
+    stroke-width: 11.5;
+  }
+}
+/* While marks are shown, the region's name would cover them; the panel names the region. */
+.bm-svg[data-marks="on"] .bm-label.is-shown {
+  display: none;
+}
+.bm-mk {
+  max-width: 440px;
+  margin: 0.5rem auto 0;
+  color: var(--st-text-color, #31333f);
+  font-family: var(--st-font, "Source Sans Pro", sans-serif);
+  font-size: 1rem;
+  line-height: 1.45;
+}
+.bm-mk[hidden] {
+  display: none;
+}
+.bm-mk-title {
+  margin: 0 0 0.35rem;
+  font-weight: 700;
+}
+.bm-mk-buttons {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.5rem;
+}
+.bm-mk-button {
+  min-height: 44px;
+  padding: 0.35rem 0.9rem;
+  border: 2px solid #1b5788;
+  border-radius: 0.5rem;
+  background: var(--st-background-color, #ffffff);
+  color: var(--st-text-color, #31333f);
+  font: inherit;
+  cursor: pointer;
+  touch-action: manipulation;
+}
+.bm-mk-button:focus-visible {
+  outline: 3px dashed #000000;
+  outline-offset: 2px;
+}
+.bm-mk-button[aria-pressed="true"] {
+  border-width: 3px;
+  border-color: #111111;
+  background: #ffd43b;
+  color: #111111;
+  font-weight: 700;
+}
+.bm-mk-button[aria-pressed="true"]::before {
+  content: "\\2713  ";
+}
+.bm-mk-words h4 {
+  margin: 0.75rem 0 0.25rem;
+  font-size: 1rem;
+}
+.bm-mk-words p,
+.bm-mk-blocked {
+  margin: 0.35rem 0;
+}
+.bm-mk-words ol,
+.bm-mk-words ul {
+  margin: 0.25rem 0 0;
+  padding-left: 1.5rem;
+}
+.bm-mk-blocked {
+  padding: 0.5rem 0.75rem;
+  border-left: 4px solid #111111;
+  font-weight: 600;
+}
 """
 
 JS = """
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+// Technique marks (issue 17): the data brings, for the chosen region, each technique that may be
+// drawn (its SVG group and its words) and why others are not. Showing one is client-side only:
+// no rerun. The choice lasts while the region offers that technique.
+function drawMarks(parentElement, wrap, svg, marks) {
+  let box = parentElement.querySelector(".bm-mk");
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "bm-mk";
+    box.dataset.shown = "";
+  }
+  if (box.previousElementSibling !== wrap) {
+    wrap.after(box);
+  }
+  const key = JSON.stringify(marks || {});
+  // Rebuild only when the region or the answers change (or the drawing was rebuilt).
+  if (box.marksKey !== key || svg.marksKey !== key) {
+    box.marksKey = key;
+    svg.marksKey = key;
+    buildMarks(box, svg, marks || {});
+  }
+  applyMarks(box, svg, marks || {});
+}
+
+function buildMarks(box, svg, marks) {
+  svg.querySelectorAll(".bm-marks").forEach((el) => el.remove());
+  box.replaceChildren();
+  const techniques = marks.techniques || [];
+  const blocked = marks.blocked || [];
+  box.hidden = !marks.region || (!techniques.length && !blocked.length);
+  if (box.hidden) {
+    return;
+  }
+  const view = svg.querySelector(`.bm-view[data-view="${marks.view}"]`);
+  const labels = view.querySelector(".bm-labels");
+  techniques.forEach((t) => {
+    const holder = document.createElementNS(SVG_NS, "g");
+    holder.innerHTML = t.svg;
+    // Under the region's name, over everything else; taps go through to the regions.
+    view.insertBefore(holder.firstElementChild, labels);
+  });
+  if (!techniques.some((t) => t.id === box.dataset.shown)) {
+    box.dataset.shown = "";
+  }
+  if (techniques.length) {
+    const group = document.createElement("div");
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", marks.chooser);
+    const title = document.createElement("p");
+    title.className = "bm-mk-title";
+    title.textContent = marks.chooser;
+    title.setAttribute("aria-hidden", "true");
+    const buttons = document.createElement("div");
+    buttons.className = "bm-mk-buttons";
+    techniques.forEach((t) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "bm-mk-button";
+      button.dataset.technique = t.id;
+      button.textContent = t.name;
+      button.addEventListener("click", () => {
+        box.dataset.shown = box.dataset.shown === t.id ? "" : t.id;
+        applyMarks(box, svg, marks);
+      });
+      buttons.appendChild(button);
+    });
+    group.append(title, buttons);
+    box.appendChild(group);
+  }
+  blocked.forEach((text) => {
+    const p = document.createElement("p");
+    p.className = "bm-mk-blocked";
+    p.textContent = text;
+    box.appendChild(p);
+  });
+  const words = document.createElement("div");
+  words.className = "bm-mk-words";
+  words.setAttribute("aria-live", "polite");
+  box.appendChild(words);
+}
+
+function applyMarks(box, svg, marks) {
+  const shown = box.dataset.shown || "";
+  svg.dataset.marks = shown ? "on" : "off";
+  svg.querySelectorAll(".bm-marks").forEach((el) => {
+    el.classList.toggle("is-shown", el.dataset.technique === shown);
+  });
+  box.querySelectorAll(".bm-mk-button").forEach((el) => {
+    el.setAttribute("aria-pressed", String(el.dataset.technique === shown));
+  });
+  const words = box.querySelector(".bm-mk-words");
+  if (!words) {
+    return;
+  }
+  const technique = (marks.techniques || []).find((t) => t.id === shown);
+  if (words.dataset.shown === shown) {
+    return;
+  }
+  words.dataset.shown = shown;
+  words.replaceChildren();
+  if (!technique) {
+    return;
+  }
+  const heading = document.createElement("h4");
+  heading.textContent = technique.name;
+  words.appendChild(heading);
+  technique.notes.forEach((text) => {
+    const p = document.createElement("p");
+    p.textContent = text;
+    words.appendChild(p);
+  });
+  const list = document.createElement("ul");
+  technique.words.forEach((text) => {
+    const item = document.createElement("li");
+    item.textContent = text;
+    list.appendChild(item);
+  });
+  words.appendChild(list);
+}
+
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   let wrap = parentElement.querySelector(".bm-wrap");
@@ -207,6 +468,7 @@ export default function (component) {
   svg.dataset.nerve = data.nerve ? "on" : "off";
   svg.dataset.roots = data.roots ? "on" : "off";
   show(data.selected);
+  drawMarks(parentElement, wrap, svg, data.marks);
 
   const choose = (region) => {
     // Show the choice at once; Python confirms it on the rerun that the trigger starts.
@@ -272,6 +534,8 @@ class MapState:
     #: selected. Random, so a new session's first run differs from the old session's last.
     #: (The message is sent whole on every run anyway: minCachedMessageSize in config.toml.)
     run: str = ""
+    #: The chosen region's technique marks and their words (marks.marks_data); {} for none.
+    marks: dict[str, Any] = field(default_factory=dict)
 
     def data(self) -> dict[str, Any]:
         return {
@@ -282,6 +546,7 @@ class MapState:
             "nerve": self.nerve,
             "roots": self.roots,
             "run": self.run,
+            "marks": self.marks,
         }
 
 

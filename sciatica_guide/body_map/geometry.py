@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 Point = tuple[float, float]
@@ -87,3 +88,58 @@ def bounding_box(points: Sequence[Point]) -> tuple[float, float, float, float]:
     xs = [x for x, _ in points]
     ys = [y for _, y in points]
     return min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)
+
+
+def point_in_polygon(point: Point, polygon: Sequence[Point]) -> bool:
+    """Whether the point lies inside the polygon (even-odd rule; a point on an edge may go
+    either way, so callers that need room keep a margin)."""
+    x, y = point
+    inside = False
+    for (x1, y1), (x2, y2) in zip(polygon, [*polygon[1:], polygon[0]], strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def _bezier(p0: Point, c1: Point, c2: Point, p3: Point, t: float) -> Point:
+    u = 1 - t
+    return (
+        u**3 * p0[0] + 3 * u * u * t * c1[0] + 3 * u * t * t * c2[0] + t**3 * p3[0],
+        u**3 * p0[1] + 3 * u * u * t * c1[1] + 3 * u * t * t * c2[1] + t**3 * p3[1],
+    )
+
+
+def sample_curve(start: Point, segments: Sequence[Segment], steps: int = 8) -> list[Point]:
+    """Points along a smooth curve as drawn (not just the points it was drawn through).
+
+    The drawn outline bulges between its points; checks of what lies inside it use this.
+    """
+    points = [start]
+    current = start
+    for c1, c2, end in segments:
+        points.extend(_bezier(current, c1, c2, end, i / steps) for i in range(1, steps + 1))
+        current = end
+    return points
+
+
+def drawn_outline(points: Sequence[Point]) -> list[Point]:
+    """The closed smooth outline through `points`, as the map draws it, as a fine polygon."""
+    return sample_curve(points[0], closed_curve(points))[:-1]
+
+
+def drawn_line(points: Sequence[Point]) -> list[Point]:
+    """The open smooth line through `points`, as the map draws it, as a fine polyline."""
+    return sample_curve(points[0], open_curve(points))
+
+
+def distance_to_polyline(point: Point, line: Sequence[Point]) -> float:
+    """The shortest distance from the point to the polyline."""
+    px, py = point
+    best = float("inf")
+    for (x1, y1), (x2, y2) in itertools.pairwise(line):
+        dx, dy = x2 - x1, y2 - y1
+        length2 = dx * dx + dy * dy
+        t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((px - x1) * dx + (py - y1) * dy) / length2))
+        cx, cy = x1 + t * dx, y1 + t * dy
+        best = min(best, ((px - cx) ** 2 + (py - cy) ** 2) ** 0.5)
+    return best

@@ -12,7 +12,15 @@ from typing import Any
 import streamlit as st
 
 from sciatica_guide import session
+from sciatica_guide.assessment.state import load_answers
 from sciatica_guide.body_map.component import BOTH_VIEWS, MapState, body_map, chosen_region
+from sciatica_guide.body_map.marks import (
+    RegionMarks,
+    blocked_texts,
+    marks_data,
+    region_marks,
+    technique_marks_markdown,
+)
 from sciatica_guide.body_map.panel import RegionPanel, region_panel
 from sciatica_guide.body_map.selection import (
     REGION_PARAM,
@@ -30,7 +38,7 @@ from sciatica_guide.ui.article_view import (
     render_page_header,
 )
 from sciatica_guide.ui.state import content_in
-from sciatica_guide.ui.text import escape_markdown, plain_markdown
+from sciatica_guide.ui.text import escape_markdown
 
 # Widget keys start with session.PREFIX, so "start over" forgets them with the selection.
 MAP_KEY = session.PREFIX + "body_map.map"
@@ -142,7 +150,7 @@ def _panel_body_markdown(content: Content, panel: RegionPanel) -> str:
     return "\n\n".join(parts)
 
 
-def _render_panel(content: Content, panel: RegionPanel) -> None:
+def _render_panel(content: Content, panel: RegionPanel, marks: RegionMarks | None = None) -> None:
     ui = content.body_map.ui
     area = panel.area
     st.subheader(panel.region.name, anchor=False)
@@ -167,9 +175,23 @@ def _render_panel(content: Content, panel: RegionPanel) -> None:
         st.markdown(f"{description}\n\n{body}", unsafe_allow_html=True)
 
     techniques_page = content.page("techniques")
+    if marks is not None and marks.urgent_level is not None:
+        # Nothing is drawn: say why once, above the techniques.
+        st.markdown(
+            f"*{escape_markdown(blocked_texts(content, marks, panel.emergency_number)[0])}*"
+        )
     for fit in panel.techniques:
         with st.container(border=True, key=f"bm-technique-{fit.technique.id}"):
-            st.markdown(f"**{escape_markdown(fit.technique.name)}**\n\n{escape_markdown(fit.how)}")
+            # The marks' words: the same as beside the picture, for anyone who cannot see it.
+            drawn = (
+                technique_marks_markdown(content, marks, fit.technique.id, panel.emergency_number)
+                if marks is not None
+                else ""
+            )
+            st.markdown(
+                f"**{escape_markdown(fit.technique.name)}**\n\n{escape_markdown(fit.how)}"
+                + (f"\n\n{drawn}" if drawn else "")
+            )
             st.page_link(
                 f"{PAGES_FOLDER}/{techniques_page.script}",
                 label=ui.read_more.format(technique=fit.technique.name),
@@ -223,6 +245,9 @@ def render_body_map_page(
         with st.container(horizontal=True, gap="medium", key="bm-layout"):
             map_column = st.container(width=MAP_WIDTH_PX, key="bm-map-column")
             side_column = st.container(key="bm-side-column")
+    number = content.red_flags.emergency_number_text(settings.emergency_number)
+    # What may be drawn on the region, after the person's self-assessment answers (if any).
+    marks = region_marks(content, selected, load_answers(st.session_state)) if selected else None
     with map_column:
         state = MapState(
             svg=svg_markup(content),
@@ -231,6 +256,7 @@ def render_body_map_page(
             nerve=bool(st.session_state.get(NERVE_KEY, False)),
             roots=bool(st.session_state.get(ROOTS_KEY, False)),
             run=secrets.token_hex(4),
+            marks=marks_data(content, marks, number),
         )
         body_map(state, key=MAP_KEY, on_select=lambda: _on_map_select(content))
         tapped = chosen_region(st.session_state, MAP_KEY)
@@ -267,14 +293,12 @@ def render_body_map_page(
             filter_mode=None,
             on_change=lambda: _on_list_change(content),
         )
-        # A setting, shown in Markdown below: as plain text.
-        number = plain_markdown(content.red_flags.emergency_number_text(settings.emergency_number))
         panel = region_panel(content, selected, number) if selected else None
         with st.container(key="bm-panel"):
             if panel is None:
                 st.info(ui.prompt, icon=":material/touch_app:")
             else:
-                _render_panel(content, panel)
+                _render_panel(content, panel, marks)
 
 
 def render_shown_body_map(

@@ -15,6 +15,8 @@ from pydantic import BaseModel, ValidationError
 from sciatica_guide import APP_ROOT
 from sciatica_guide.content.article import parse_article
 from sciatica_guide.content.errors import ContentError
+from sciatica_guide.content.mark_checks import check_technique_marks
+from sciatica_guide.content.mark_models import TechniqueMarksFile
 from sciatica_guide.content.models import (
     GP_REASONS,
     LEVEL_ORDER,
@@ -61,6 +63,7 @@ YAML_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "modes": ("modes.yaml", ModesFile),
     "assessment": ("assessment.yaml", AssessmentFile),
     "body_map": ("body_map.yaml", BodyMapFile),
+    "technique_marks": ("technique_marks.yaml", TechniqueMarksFile),
 }
 
 
@@ -515,7 +518,7 @@ def viewer_left_side(view: View) -> Side:
 
 
 #: Extra checks that feature modules (body map, self-assessment) register.
-EXTRA_CHECKS: list[CrossCheck] = [_check_areas, _check_body_map]
+EXTRA_CHECKS: list[CrossCheck] = [_check_areas, _check_body_map, check_technique_marks]
 
 
 def load_content(directory: Path | str | None = None) -> Content:

@@ -8,17 +8,11 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
 from sciatica_guide.content.article import Article
+from sciatica_guide.content.mark_models import TechniqueMarksFile
+from sciatica_guide.content.placeholders import Placeholders
 
 Id = str  # a kebab-case identifier; its pattern is enforced where ids are defined
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-
-
-class Placeholders:
-    """Marks a text field that may hold these {placeholders}; the loader checks every text at
-    load, and a text without this mark may hold none (a stray brace is a content error)."""
-
-    def __init__(self, *names: str) -> None:
-        self.names = frozenset(names)
 
 
 class Strict(BaseModel):
@@ -761,6 +755,8 @@ class Content(Strict):
     modes: ModesFile
     assessment: AssessmentFile
     body_map: BodyMapFile
+    #: Where each technique is drawn on the body map (technique_marks.yaml).
+    technique_marks: TechniqueMarksFile
     article: Article
 
     def source(self, source_id: Id) -> Source:

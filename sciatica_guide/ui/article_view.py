@@ -19,6 +19,7 @@ from sciatica_guide.content import Content
 from sciatica_guide.content.article import ArticleSection
 from sciatica_guide.content.models import PageSpec, Technique
 from sciatica_guide.ui.state import get_settings
+from sciatica_guide.ui.technique_figure import render_technique_figure
 from sciatica_guide.ui.text import escape_markdown
 
 #: CSS classes of the guide's additions (guide.css).
@@ -136,6 +137,8 @@ def render_section(
     body = section_markdown(content, section, get_settings().emergency_number)
     if body:
         st.markdown(body, unsafe_allow_html=True)
+    if technique:
+        render_technique_figure(content, technique.id)
     if with_children:
         for child in section.children:
             render_section(content, child)

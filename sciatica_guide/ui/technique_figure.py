@@ -1,0 +1,56 @@
+"""The Massage techniques page's small figure: where each technique is used, with its words."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sciatica_guide.body_map.marks import technique_figure_svg, technique_places_markdown
+from sciatica_guide.content import Content, default_content_dir
+from sciatica_guide.ui.state import content_in
+
+# The body map's own colours (component.py), so the small figure looks like the map.
+FIGURE_CSS = """<style>
+
+.tf-svg { display: block; width: 100%; max-width: 420px; height: auto; }
+.tf-title { font: 700 22px sans-serif; fill: currentColor; }
+.tf-body { fill: #efe3d6; stroke: #6b5744; stroke-width: 2; }
+.tf-region { fill: #ffd43b; stroke: #111111; stroke-width: 2.5; }
+.tf-svg .bm-mark-halo { fill: none; stroke: #ffffff; stroke-width: 10; stroke-linecap: round; }
+.tf-svg .bm-mark-halo-head { fill: #ffffff; stroke: #ffffff; stroke-width: 5; }
+.tf-svg .bm-mark-line { fill: none; stroke: #111111; stroke-width: 5; }
+.tf-svg .bm-mark-line.is-gentle { stroke-dasharray: 8 5; }
+.tf-svg .bm-mark-head { fill: #111111; stroke: #111111; stroke-width: 1.5; }
+.tf-svg .bm-mark-spot { fill: #111111; stroke: #ffffff; stroke-width: 2.5; }
+.tf-svg .bm-mark-ring-halo { fill: none; stroke: #ffffff; stroke-width: 5.5; }
+.tf-svg .bm-mark-ring { fill: none; stroke: #111111; stroke-width: 2.5; stroke-dasharray: 4 3; }
+</style>"""
+
+
+def _build(content: Content, technique_id: str) -> tuple[str, str]:
+    # The style goes inside the SVG: st.image shows it as its own document.
+    svg = technique_figure_svg(content, technique_id).replace(">", ">" + FIGURE_CSS, 1)
+    return svg, technique_places_markdown(content, technique_id)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _figure_in(content_dir: str, technique_id: str) -> tuple[str, str]:
+    return _build(content_in(content_dir), technique_id)
+
+
+def figure_parts(content: Content, technique_id: str) -> tuple[str, str]:
+    """The figure's SVG and its words. Cached per content folder like the body map's drawing
+    (about 1.3 ms each to build); content from elsewhere (a test's copy) is built afresh."""
+    content_dir = str(default_content_dir())
+    if content is content_in(content_dir):
+        return _figure_in(content_dir, technique_id)
+    return _build(content, technique_id)
+
+
+def render_technique_figure(content: Content, technique_id: str) -> None:
+    """A small figure of the places the technique is used, then every mark in words."""
+    ui = content.technique_marks.ui
+    html, places = figure_parts(content, technique_id)
+    with st.container(border=True, key=f"technique-figure-{technique_id}"):
+        st.markdown(f"**{ui.figure_heading}**")
+        st.image(html, width=420)
+        st.markdown(places)
