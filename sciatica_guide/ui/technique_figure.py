@@ -7,6 +7,7 @@ import streamlit as st
 from sciatica_guide.body_map.marks import technique_figure_svg, technique_places_markdown
 from sciatica_guide.content import Content, default_content_dir
 from sciatica_guide.ui.state import content_in
+from sciatica_guide.ui.text import escape_markdown
 
 # The body map's own colours (component.py), so the small figure looks like the map.
 FIGURE_CSS = """<style>
@@ -50,7 +51,8 @@ def render_technique_figure(content: Content, technique_id: str) -> None:
     """A small figure of the places the technique is used, then every mark in words."""
     ui = content.technique_marks.ui
     html, places = figure_parts(content, technique_id)
-    with st.container(border=True, key=f"technique-figure-{technique_id}"):
-        st.markdown(f"**{ui.figure_heading}**")
-        st.image(html, width=420)
-        st.markdown(places)
+    # Two elements: each costs a message on every rerun of the techniques page
+    # (tests/test_render_speed.py::test_article_pages_stay_small). The picture, then its heading
+    # and every mark in words: the text equivalent right below it.
+    st.image(html, width=420)
+    st.markdown(f"**{escape_markdown(ui.figure_heading)}**\n\n{places}")
