@@ -11,11 +11,10 @@ from collections.abc import Sequence
 
 from fpdf.drawing import PaintedPath
 
-from sciatica_guide.body_map.geometry import Point, closed_curve, open_curve
+from sciatica_guide.body_map.geometry import Point, closed_curve, open_curve, viewer_left_side
 from sciatica_guide.body_map.svg import VIEWS, region_order
 from sciatica_guide.content import Content
 from sciatica_guide.content.article import ArticleSection
-from sciatica_guide.content.loader import viewer_left_side
 from sciatica_guide.content.models import Technique, View
 from sciatica_guide.pdf import GuidePdf
 from sciatica_guide.settings import Settings

@@ -9,9 +9,8 @@ import pytest
 import yaml
 
 from sciatica_guide import APP_ROOT
-from sciatica_guide.body_map.geometry import bounding_box
+from sciatica_guide.body_map.geometry import bounding_box, polygon_problem, viewer_left_side
 from sciatica_guide.content import Content, ContentError, load_content
-from sciatica_guide.content.loader import polygon_problem, viewer_left_side
 from sciatica_guide.content.models import Point
 
 

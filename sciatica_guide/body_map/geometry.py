@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from typing import Literal
 
 Point = tuple[float, float]
 
@@ -143,3 +144,40 @@ def distance_to_polyline(point: Point, line: Sequence[Point]) -> float:
         cx, cy = x1 + t * dx, y1 + t * dy
         best = min(best, ((px - cx) ** 2 + (py - cy) ** 2) ** 0.5)
     return best
+
+
+def _segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
+    """True when segments ab and cd cross at a point inside both (touching ends do not count)."""
+
+    def orient(p: Point, q: Point, r: Point) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    d1, d2 = orient(c, d, a), orient(c, d, b)
+    d3, d4 = orient(a, b, c), orient(a, b, d)
+    return d1 * d2 < 0 and d3 * d4 < 0
+
+
+def polygon_problem(points: Sequence[Point]) -> str | None:
+    """Why these points are not a simple polygon with an area, or None when they are."""
+    if len(points) < 3:
+        return "needs at least 3 points"
+    edges = list(zip(points, [*points[1:], points[0]], strict=True))
+    for i, (a, b) in enumerate(edges):
+        for j in range(i + 2, len(edges)):
+            if i == 0 and j == len(edges) - 1:
+                continue  # neighbours through the closing edge
+            c, d = edges[j]
+            if _segments_cross(a, b, c, d):
+                return f"its edges cross (edge {i + 1} and edge {j + 1})"
+    twice_area = sum(
+        x1 * y2 - x2 * y1
+        for (x1, y1), (x2, y2) in zip(points, [*points[1:], points[0]], strict=True)
+    )
+    if abs(twice_area) < 1e-6:
+        return "encloses no area"
+    return None
+
+
+def viewer_left_side(view: Literal["back", "front"]) -> Literal["left", "right"]:
+    """Whose side is on the viewer's left: seen from behind yours is, seen from the front not."""
+    return "left" if view == "back" else "right"

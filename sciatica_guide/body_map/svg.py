@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from sciatica_guide.body_map.geometry import smooth_closed_path, smooth_open_path
+from sciatica_guide.body_map.geometry import smooth_closed_path, smooth_open_path, viewer_left_side
 from sciatica_guide.content import Content
-from sciatica_guide.content.loader import viewer_left_side
 from sciatica_guide.content.models import Region, View
 
 VIEWS: tuple[View, ...] = ("back", "front")

@@ -19,7 +19,7 @@ MarkKind = Literal["stroke", "spot", "stretch"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_min_length=1)
 
 
 class MarkDrawing(_Strict):
@@ -27,7 +27,7 @@ class MarkDrawing(_Strict):
 
     kind: MarkKind
     #: What the marks show, in words ("Arrows: the direction of ..."): the legend.
-    legend: str = Field(min_length=1)
+    legend: str
 
 
 class Mark(_Strict):
@@ -40,7 +40,7 @@ class Mark(_Strict):
 
     points: list[MarkPoint] = Field(min_length=1)
     #: The mark in words, shown beside the picture and read by screen readers.
-    text: str = Field(min_length=1)
+    text: str
     #: Near the sciatic nerve's path: the guide adds "gentle pressure only" and draws the nerve.
     near_nerve: bool = False
 
@@ -57,20 +57,20 @@ class AreaMarks(_Strict):
 class MarksUi(_Strict):
     """The words around the marks."""
 
-    chooser: str = Field(min_length=1)
-    hide: str = Field(min_length=1)
-    words_heading: str = Field(min_length=1)
-    spot_note: str = Field(min_length=1)
-    near_nerve: str = Field(min_length=1)
-    nerve_label: str = Field(min_length=1)
+    chooser: str
+    hide: str
+    words_heading: str
+    spot_note: str
+    near_nerve: str
+    nerve_label: str
     #: A technique the person's answers rule out here: "{technique}" and "{reasons}".
-    withheld: Annotated[str, Placeholders("technique", "reasons")] = Field(min_length=1)
+    withheld: Annotated[str, Placeholders("technique", "reasons")]
     #: When an urgent-help sign was ticked: nothing is drawn. "{action}" is the level's action.
-    urgent: Annotated[str, Placeholders("action")] = Field(min_length=1)
-    figure_heading: str = Field(min_length=1)
+    urgent: Annotated[str, Placeholders("action")]
+    figure_heading: str
     #: The small figure's name for screen readers: "{technique}".
-    figure_name: Annotated[str, Placeholders("technique")] = Field(min_length=1)
-    sources: str = Field(min_length=1)
+    figure_name: Annotated[str, Placeholders("technique")]
+    sources: str
 
 
 class TechniqueMarksFile(_Strict):

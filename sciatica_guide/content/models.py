@@ -5,25 +5,27 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
 
 from sciatica_guide.content.article import Article
 from sciatica_guide.content.mark_models import TechniqueMarksFile
 from sciatica_guide.content.placeholders import Placeholders
 
-Id = str  # a kebab-case identifier; its pattern is enforced where ids are defined
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+#: A kebab-case identifier ("calf-clot"), where it is defined and wherever it is referred to.
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Unknown fields are errors (typos are caught at load); no text may be empty.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_min_length=1)
 
 
 # --- sources.yaml -------------------------------------------------------------------------------
 class Source(Strict):
-    id: Id = Field(pattern=ID_PATTERN)
-    short: str = Field(min_length=1)
-    citation: str = Field(min_length=1)
+    id: Id
+    short: str
+    citation: str
     url: HttpUrl | None = None
     note: str | None = None
 
@@ -40,8 +42,8 @@ class Review(Strict):
 
 
 class Disclaimer(Strict):
-    short: str = Field(min_length=1)
-    full: str = Field(min_length=1)
+    short: str
+    full: str
 
 
 class ArticleMeta(Strict):
@@ -52,7 +54,7 @@ class ArticleMeta(Strict):
 
 
 class SiteFile(Strict):
-    name: str = Field(min_length=1)
+    name: str
     tagline: str
     review: Review
     disclaimer: Disclaimer
@@ -63,8 +65,8 @@ class SiteFile(Strict):
 
 # --- red_flags.yaml -----------------------------------------------------------------------------
 class RedFlag(Strict):
-    id: Id = Field(pattern=ID_PATTERN)
-    text: str = Field(min_length=1)
+    id: Id
+    text: str
 
 
 #: How urgent a sign is: "emergency" (now), "today" (same day) or "gp" (soon, not urgent).
@@ -77,18 +79,18 @@ class RedFlagLevel(Strict):
     """One message per level, used wherever a sign of that level is shown or asked."""
 
     #: What to do, first; may hold {emergency_number}.
-    action: Annotated[str, Placeholders("emergency_number")] = Field(min_length=1)
+    action: Annotated[str, Placeholders("emergency_number")]
     #: What the self-assessment's result says under the action; may hold {emergency_number}.
-    advice: Annotated[str, Placeholders("emergency_number")] = Field(min_length=1)
+    advice: Annotated[str, Placeholders("emergency_number")]
     #: True when a sign of this level means no massage at all.
     urgent: bool
 
 
 class RedFlagGroup(Strict):
-    id: Id = Field(pattern=ID_PATTERN)
+    id: Id
     level: Level
     #: The end of the heading, after the level's action ("if you have:").
-    when: str = Field(min_length=1)
+    when: str
     why: str
     sources: list[Id] = Field(min_length=1)
     flags: list[RedFlag] = Field(min_length=1)
@@ -140,19 +142,19 @@ class AreaTechnique(Strict):
     """A technique that fits an area, and how a therapist uses it there."""
 
     id: Id
-    how: str = Field(min_length=1)
+    how: str
 
 
 class Area(Strict):
-    id: Id = Field(pattern=ID_PATTERN)
+    id: Id
     view: View
-    name: str = Field(min_length=1)
+    name: str
     #: What is there, in plain words (the same for your left and your right).
-    description: str = Field(min_length=1)
+    description: str
     muscles: list[str] = Field(min_length=1)
     #: The nerve roots whose typical areas include this area, and how sciatica shows up here.
     roots: list[Root] = Field(min_length=1)
-    typical: str = Field(min_length=1)
+    typical: str
     techniques: list[AreaTechnique] = Field(min_length=1)
     #: Precautions (precautions.yaml ids) that matter most here; same-day ones are shown first.
     precautions: list[Id] = []
@@ -316,10 +318,10 @@ class RedFlagLink(Strict):
 
 
 class Precaution(Strict):
-    id: Id = Field(pattern=ID_PATTERN)
-    label: str = Field(min_length=1)
+    id: Id
+    label: str
     #: May hold {emergency_number}: read it through advice_text().
-    advice: Annotated[str, Placeholders("emergency_number")] = Field(min_length=1)
+    advice: Annotated[str, Placeholders("emergency_number")]
     same_day_advice: bool = False
     postpone: bool = False
     red_flag: RedFlagLink | None = None
@@ -337,15 +339,15 @@ class PrecautionsFile(Strict):
 
 # --- techniques.yaml ----------------------------------------------------------------------------
 class Technique(Strict):
-    id: Id = Field(pattern=ID_PATTERN)
-    name: str = Field(min_length=1)
+    id: Id
+    name: str
     article_section: str
-    what_it_does: str = Field(min_length=1)
-    feels_like: str = Field(min_length=1)
-    may_suit: str = Field(min_length=1)
-    evidence_level: str = Field(min_length=1)
-    evidence: str = Field(min_length=1)
-    common_effects: str = Field(min_length=1)
+    what_it_does: str
+    feels_like: str
+    may_suit: str
+    evidence_level: str
+    evidence: str
+    common_effects: str
     sources: list[Id] = Field(min_length=1)
 
 
@@ -356,12 +358,12 @@ class TechniquesFile(Strict):
 # --- evidence.yaml ------------------------------------------------------------------------------
 class EvidenceNote(Strict):
     section: str
-    text: str = Field(min_length=1)
+    text: str
     sources: list[Id] = Field(min_length=1)
 
 
 class EvidencePoint(Strict):
-    text: str = Field(min_length=1)
+    text: str
     sources: list[Id] = Field(min_length=1)
 
 
@@ -372,10 +374,10 @@ class EvidenceFile(Strict):
 
 # --- pages.yaml ---------------------------------------------------------------------------------
 class PageSpec(Strict):
-    id: Id = Field(pattern=ID_PATTERN)
+    id: Id
     script: str = Field(pattern=r"^[a-z0-9_]+\.py$")
-    title: str = Field(min_length=1)
-    url_path: str = Field(pattern=ID_PATTERN)
+    title: str
+    url_path: str
     icon: str | None = None
     default: bool = False
     lead: str | None = None
@@ -485,28 +487,28 @@ class ModesFile(Strict):
 # --- assessment.yaml ----------------------------------------------------------------------------
 class AssessmentButtons(Strict):
     continue_: str = Field(alias="continue", min_length=1)
-    back: str = Field(min_length=1)
-    check: str = Field(min_length=1)
-    see_result: str = Field(min_length=1)
-    clear: str = Field(min_length=1)
-    change_answers: str = Field(min_length=1)
-    download_pdf: str = Field(min_length=1)
-    download_text: str = Field(min_length=1)
+    back: str
+    check: str
+    see_result: str
+    clear: str
+    change_answers: str
+    download_pdf: str
+    download_text: str
 
 
 class AssessmentWords(Strict):
     and_: str = Field(alias="and", min_length=1)
-    list_separator: str = Field(min_length=1)
-    area_sides: Annotated[str, Placeholders("area", "sides")] = Field(min_length=1)
-    both_sides: str = Field(min_length=1)
-    not_answered: str = Field(min_length=1)
-    none: str = Field(min_length=1)
+    list_separator: str
+    area_sides: Annotated[str, Placeholders("area", "sides")]
+    both_sides: str
+    not_answered: str
+    none: str
 
 
 class SafetyGroupQuestion(Strict):
     group: Id
-    question: str = Field(min_length=1)
-    none: str = Field(min_length=1)
+    question: str
+    none: str
 
 
 class SafetyStep(Strict):
@@ -523,13 +525,13 @@ class WhereStep(Strict):
 
 
 class Question(Strict):
-    question: str = Field(min_length=1)
+    question: str
     hint: str | None = None
 
 
 class Option(Strict):
-    id: Id = Field(pattern=ID_PATTERN)
-    label: str = Field(min_length=1)
+    id: Id
+    label: str
     result_note: str | None = None
     sources: list[Id] = []
     #: Choosing this option adds "see a GP or physiotherapist" to the result.
@@ -561,8 +563,8 @@ class SbiScale(Strict):
 
 
 class SbiItem(Strict):
-    id: Id = Field(pattern=ID_PATTERN)
-    text: str = Field(min_length=1)
+    id: Id
+    text: str
 
 
 class BotherStep(Strict):
@@ -594,8 +596,8 @@ class AssessmentSteps(Strict):
 
 
 class PainBand(Strict):
-    id: Id = Field(pattern=ID_PATTERN)
-    label: str = Field(min_length=1)
+    id: Id
+    label: str
     min: int = Field(ge=0, le=10)
     max: int = Field(ge=0, le=10)
     #: A score in this band adds "see a GP or physiotherapist" to the result.
@@ -630,7 +632,7 @@ class UrgentTexts(Strict):
     you_ticked: str
     no_massage: str
     #: For an answer that may be an urgent sign; holds {answer}, {action} and {sign}.
-    possible_sign: Annotated[str, Placeholders("answer", "action", "sign")] = Field(min_length=1)
+    possible_sign: Annotated[str, Placeholders("answer", "action", "sign")]
 
 
 class WeaknessCheck(Strict):
@@ -639,9 +641,9 @@ class WeaknessCheck(Strict):
     #: The bothersomeness item (steps.bother.items id) and the sign (red_flags.yaml flag id).
     item: Id
     flag: Id
-    title: str = Field(min_length=1)
-    text: str = Field(min_length=1)
-    button: str = Field(min_length=1)
+    title: str
+    text: str
+    button: str
 
 
 #: Why the result may say "see a GP or physiotherapist soon" (the rules decide which apply).
@@ -649,8 +651,8 @@ GP_REASONS: tuple[str, ...] = ("pain", "duration", "bother", "activities")
 
 
 class SeeGpTexts(Strict):
-    heading: str = Field(min_length=1)
-    intro: str = Field(min_length=1)
+    heading: str
+    intro: str
     #: Reason key ("pain", "duration", "bother", "activities") -> its line.
     reasons: dict[str, str]
     sources: list[Id] = Field(min_length=1)
@@ -714,7 +716,7 @@ class ResultTexts(Strict):
 
 class SummaryTexts(Strict):
     title: str
-    file_stem: str = Field(pattern=ID_PATTERN)
+    file_stem: str
     made_by: str
     urgent_heading: str
     answers_heading: str
