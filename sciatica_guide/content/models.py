@@ -1,24 +1,115 @@
-"""Pydantic models of every content file. Unknown fields are errors, so typos are caught at load."""
+"""Pydantic models of every content file. Unknown fields are errors, so typos are caught at load.
+
+The body map's (areas.yaml, body_map.yaml) and the self-assessment's (assessment.yaml) models live
+in their own modules and are re-exported here, so every model can be imported from this one.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
+from pydantic import ConfigDict, Field, HttpUrl
 
 from sciatica_guide.content.article import Article
+from sciatica_guide.content.assessment_models import (
+    GP_REASONS,
+    AssessmentButtons,
+    AssessmentFile,
+    AssessmentSteps,
+    AssessmentWords,
+    BotherStep,
+    ChartTexts,
+    CheckTexts,
+    ChoiceQuestion,
+    HealthStep,
+    HowMuchStep,
+    Option,
+    PainBand,
+    PainBands,
+    Question,
+    ResultTexts,
+    SafetyGroupQuestion,
+    SafetyStep,
+    SbiItem,
+    SbiScale,
+    SeeGpTexts,
+    SummaryTexts,
+    TellTexts,
+    UrgentTexts,
+    WeaknessCheck,
+    WhereStep,
+)
+from sciatica_guide.content.base import ID_PATTERN, Id, Strict
+from sciatica_guide.content.body_map_models import (
+    Area,
+    AreasFile,
+    AreaTechnique,
+    BodyMapFile,
+    BodyMapUi,
+    Ellipse,
+    Figure,
+    NervePath,
+    Point,
+    Region,
+    RegionOutline,
+    Root,
+    RootArea,
+    Side,
+    View,
+    ViewBox,
+)
 from sciatica_guide.content.mark_models import TechniqueMarksFile
 from sciatica_guide.content.placeholders import Placeholders
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-#: A kebab-case identifier ("calf-clot"), where it is defined and wherever it is referred to.
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-
-
-class Strict(BaseModel):
-    # Unknown fields are errors (typos are caught at load); no text may be empty.
-    model_config = ConfigDict(extra="forbid", frozen=True, str_min_length=1)
+__all__ = [
+    "GP_REASONS",
+    "ID_PATTERN",
+    "Area",
+    "AreaTechnique",
+    "AreasFile",
+    "AssessmentButtons",
+    "AssessmentFile",
+    "AssessmentSteps",
+    "AssessmentWords",
+    "BodyMapFile",
+    "BodyMapUi",
+    "BotherStep",
+    "ChartTexts",
+    "CheckTexts",
+    "ChoiceQuestion",
+    "Ellipse",
+    "Figure",
+    "HealthStep",
+    "HowMuchStep",
+    "Id",
+    "NervePath",
+    "Option",
+    "PainBand",
+    "PainBands",
+    "Placeholders",
+    "Point",
+    "Question",
+    "Region",
+    "RegionOutline",
+    "ResultTexts",
+    "Root",
+    "RootArea",
+    "SafetyGroupQuestion",
+    "SafetyStep",
+    "SbiItem",
+    "SbiScale",
+    "SeeGpTexts",
+    "Side",
+    "Strict",
+    "SummaryTexts",
+    "TellTexts",
+    "UrgentTexts",
+    "View",
+    "ViewBox",
+    "WeaknessCheck",
+    "WhereStep",
+]
 
 
 # --- sources.yaml -------------------------------------------------------------------------------
@@ -127,178 +218,6 @@ class RedFlagsFile(Strict):
         if group is None:
             raise KeyError(flag_id)
         return group.level
-
-
-# --- areas.yaml ---------------------------------------------------------------------------------
-Side = Literal["left", "right"]
-View = Literal["back", "front"]
-
-
-#: Nerve roots whose typical areas the body map can show.
-Root = Literal["L4", "L5", "S1"]
-
-
-class AreaTechnique(Strict):
-    """A technique that fits an area, and how a therapist uses it there."""
-
-    id: Id
-    how: str
-
-
-class Area(Strict):
-    id: Id
-    view: View
-    name: str
-    #: What is there, in plain words (the same for your left and your right).
-    description: str
-    muscles: list[str] = Field(min_length=1)
-    #: The nerve roots whose typical areas include this area, and how sciatica shows up here.
-    roots: list[Root] = Field(min_length=1)
-    typical: str
-    techniques: list[AreaTechnique] = Field(min_length=1)
-    #: Precautions (precautions.yaml ids) that matter most here; same-day ones are shown first.
-    precautions: list[Id] = []
-    #: Urgent-help signs (red_flags.yaml flag ids) that concern this area.
-    red_flags: list[Id] = []
-    #: Care that belongs to this area only.
-    care: list[str] = []
-    sources: list[Id] = Field(min_length=1)
-
-
-class Region(Strict):
-    """One side of one area: what a person taps on the body map or ticks in the list."""
-
-    id: Id
-    area: Id
-    side: Side
-    view: View
-    name: str
-
-
-class AreasFile(Strict):
-    sides: dict[Side, str]
-    region_name: Annotated[str, Placeholders("area", "side")]
-    areas: list[Area] = Field(min_length=1)
-
-    def regions(self) -> list[Region]:
-        """Every region, area by area, your left before your right."""
-        return list(self._region_index()[0])
-
-    def region(self, region_id: str) -> Region | None:
-        return self._region_index()[1].get(region_id)
-
-    def _region_index(self) -> tuple[tuple[Region, ...], dict[str, Region]]:
-        # Built on each call: about 0.03 ms for every region (benchmarks/build_costs.py).
-        regions = tuple(
-            Region(
-                id=f"{area.id}-{side}",
-                area=area.id,
-                side=side,
-                view=area.view,
-                name=self.region_name.format(area=area.name, side=self.sides[side]),
-            )
-            for area in self.areas
-            for side in ("left", "right")
-        )
-        return regions, {r.id: r for r in regions}
-
-
-# --- body_map.yaml ------------------------------------------------------------------------------
-Point = tuple[float, float]
-
-
-class ViewBox(Strict):
-    width: float = Field(gt=0)
-    height: float = Field(gt=0)
-
-
-class Ellipse(Strict):
-    cx: float
-    cy: float
-    rx: float = Field(gt=0)
-    ry: float = Field(gt=0)
-
-
-class Figure(Strict):
-    """A person's silhouette in one view: a head and one smooth outline through the points."""
-
-    view: View
-    head: Ellipse
-    outline: list[Point] = Field(min_length=3)
-    #: Thin lines that help people tell the views apart (spine, kneecaps, toes): open curves.
-    details: list[list[Point]] = []
-
-
-class RegionOutline(Strict):
-    """Where one region (area and side) is drawn: a closed smooth outline through the points."""
-
-    region: Id
-    points: list[Point] = Field(min_length=3)
-    #: Where the region's name is written when it is selected.
-    label_at: Point
-
-
-class NervePath(Strict):
-    view: View
-    side: Side
-    points: list[Point] = Field(min_length=2)
-
-
-class RootArea(Strict):
-    """A typical area of one nerve root on one side, for the educator overlay."""
-
-    root: Root
-    view: View
-    side: Side
-    points: list[Point] = Field(min_length=3)
-    label_at: Point
-
-
-class BodyMapUi(Strict):
-    """Every word the body map page shows, apart from the region facts in areas.yaml."""
-
-    views: dict[View, str]
-    view_control: str
-    map_name: Annotated[str, Placeholders("view")]
-    viewer_side: dict[Literal["left", "right"], Annotated[str, Placeholders("side")]]
-    list_label: str
-    list_placeholder: str
-    list_view_suffix: Annotated[str, Placeholders("view")]
-    overlays_heading: str
-    overlay_nerve: str
-    overlay_roots: str
-    legend_nerve: str
-    legend_nerve_short: str
-    legend_roots: dict[Root, str]
-    not_diagnosis: str
-    roots_caption: str
-    prompt: str
-    unknown_region: str
-    what_is_here: str
-    muscles: str
-    sciatica_here: str
-    roots_line: Annotated[str, Placeholders("roots")]
-    take_care: str
-    techniques: str
-    techniques_note: str
-    read_more: Annotated[str, Placeholders("technique")]
-    sources: str
-    share: Annotated[str, Placeholders("name")]
-
-
-class BodyMapFile(Strict):
-    view_box: ViewBox
-    figures: list[Figure] = Field(min_length=2, max_length=2)
-    outlines: list[RegionOutline] = Field(min_length=1)
-    nerve: list[NervePath] = []
-    root_areas: list[RootArea] = []
-    ui: BodyMapUi
-
-    def figure(self, view: View) -> Figure:
-        return next(f for f in self.figures if f.view == view)
-
-    def outline(self, region_id: Id) -> RegionOutline | None:
-        return next((o for o in self.outlines if o.region == region_id), None)
 
 
 # --- precautions.yaml ---------------------------------------------------------------------------
@@ -482,262 +401,6 @@ class ModesFile(Strict):
     unknown_mode_notice: Annotated[str, Placeholders("mode")]
     handout: HandoutWords
     workshop: WorkshopWords
-
-
-# --- assessment.yaml ----------------------------------------------------------------------------
-class AssessmentButtons(Strict):
-    continue_: str = Field(alias="continue", min_length=1)
-    back: str
-    check: str
-    see_result: str
-    clear: str
-    change_answers: str
-    download_pdf: str
-    download_text: str
-
-
-class AssessmentWords(Strict):
-    and_: str = Field(alias="and", min_length=1)
-    list_separator: str
-    area_sides: Annotated[str, Placeholders("area", "sides")]
-    both_sides: str
-    not_answered: str
-    none: str
-
-
-class SafetyGroupQuestion(Strict):
-    group: Id
-    question: str
-    none: str
-
-
-class SafetyStep(Strict):
-    title: str
-    intro: str
-    groups: list[SafetyGroupQuestion] = Field(min_length=1)
-    error: str
-
-
-class WhereStep(Strict):
-    title: str
-    hint: str
-    error: str
-
-
-class Question(Strict):
-    question: str
-    hint: str | None = None
-
-
-class Option(Strict):
-    id: Id
-    label: str
-    result_note: str | None = None
-    sources: list[Id] = []
-    #: Choosing this option adds "see a GP or physiotherapist" to the result.
-    see_gp: bool = False
-
-
-class ChoiceQuestion(Question):
-    options: list[Option] = Field(min_length=2)
-
-    def option(self, option_id: str | None) -> Option | None:
-        return next((o for o in self.options if o.id == option_id), None)
-
-
-class HowMuchStep(Strict):
-    title: str
-    back_pain: Question
-    leg_pain: Question
-    duration: ChoiceQuestion
-    pressure: ChoiceQuestion
-    activities: ChoiceQuestion
-    error: str
-
-
-class SbiScale(Strict):
-    min: int
-    max: int
-    min_label: str
-    max_label: str
-
-
-class SbiItem(Strict):
-    id: Id
-    text: str
-
-
-class BotherStep(Strict):
-    title: str
-    question: str
-    hint: str
-    scale: SbiScale
-    items: list[SbiItem] = Field(min_length=1)
-    about: str
-    sources: list[Id] = Field(min_length=1)
-    error: str
-
-
-class HealthStep(Strict):
-    title: str
-    question: str
-    hint: str
-    precautions: list[Id] = Field(min_length=1)
-    none: str
-    error: str
-
-
-class AssessmentSteps(Strict):
-    safety: SafetyStep
-    where: WhereStep
-    how_much: HowMuchStep
-    bother: BotherStep
-    health: HealthStep
-
-
-class PainBand(Strict):
-    id: Id
-    label: str
-    min: int = Field(ge=0, le=10)
-    max: int = Field(ge=0, le=10)
-    #: A score in this band adds "see a GP or physiotherapist" to the result.
-    see_gp: bool = False
-
-
-class PainBands(Strict):
-    bands: list[PainBand] = Field(min_length=1)
-    note: str
-    sources: list[Id] = Field(min_length=1)
-
-
-class CheckTexts(Strict):
-    title: str
-    intro: str
-    safety: str
-    where: str
-    back_pain: str
-    leg_pain: str
-    duration: str
-    pressure: str
-    activities: str
-    bother: str
-    health: str
-    score: Annotated[str, Placeholders("score", "max")]
-    #: Step id -> the label of its "Change" button.
-    change: dict[str, str]
-
-
-class UrgentTexts(Strict):
-    # The message of each level is red_flags.yaml's: one message per level, everywhere.
-    you_ticked: str
-    no_massage: str
-    #: For an answer that may be an urgent sign; holds {answer}, {action} and {sign}.
-    possible_sign: Annotated[str, Placeholders("answer", "action", "sign")]
-
-
-class WeaknessCheck(Strict):
-    """Asks the weakness sign again when weakness bothers the person a lot."""
-
-    #: The bothersomeness item (steps.bother.items id) and the sign (red_flags.yaml flag id).
-    item: Id
-    flag: Id
-    title: str
-    text: str
-    button: str
-
-
-#: Why the result may say "see a GP or physiotherapist soon" (the rules decide which apply).
-GP_REASONS: tuple[str, ...] = ("pain", "duration", "bother", "activities")
-
-
-class SeeGpTexts(Strict):
-    heading: str
-    intro: str
-    #: Reason key ("pain", "duration", "bother", "activities") -> its line.
-    reasons: dict[str, str]
-    sources: list[Id] = Field(min_length=1)
-
-
-class TellTexts(Strict):
-    where: Annotated[str, Placeholders("value")]
-    back_pain: Annotated[str, Placeholders("value")]
-    leg_pain: Annotated[str, Placeholders("value")]
-    duration: Annotated[str, Placeholders("value")]
-    pressure: Annotated[str, Placeholders("value")]
-    bothersome: Annotated[str, Placeholders("value")]
-    health: Annotated[str, Placeholders("value")]
-    always: str
-
-
-class ChartTexts(Strict):
-    title: str
-    pain_axis: str
-    sbi_axis: str
-    alt: str
-
-
-class ResultTexts(Strict):
-    title: str
-    urgent: UrgentTexts
-    weakness_check: WeaknessCheck
-    see_gp: SeeGpTexts
-    same_day_title: str
-    postpone_title: str
-    pain_heading: str
-    pain_line: Annotated[str, Placeholders("what", "score", "band")]
-    back_pain: str
-    leg_pain: str
-    duration_line: Annotated[str, Placeholders("duration")]
-    sbi_heading: str
-    sbi_line: Annotated[str, Placeholders("total")]
-    sbi_bothersome: Annotated[str, Placeholders("items")]
-    sbi_bothersome_sources: list[Id]
-    sbi_note: str
-    sbi_note_sources: list[Id]
-    techniques_heading: str
-    techniques_intro: str
-    may_suit: str
-    not_now: str
-    because: str
-    nothing_here: str
-    no_massage: str
-    advice_heading: str
-    combine_heading: str
-    combine: list[str] = Field(min_length=1)
-    combine_note: str
-    combine_sources: list[Id] = Field(min_length=1)
-    tell_heading: str
-    tell_intro: str
-    tell: TellTexts
-    chart: ChartTexts
-    downloads_heading: str
-    downloads_intro: str
-
-
-class SummaryTexts(Strict):
-    title: str
-    file_stem: str
-    made_by: str
-    urgent_heading: str
-    answers_heading: str
-    techniques_heading: str
-    care_heading: str
-    combine_heading: str
-    sources_heading: str
-
-
-class AssessmentFile(Strict):
-    intro: str
-    privacy: str
-    progress: Annotated[str, Placeholders("step", "total")]
-    cleared: str
-    buttons: AssessmentButtons
-    words: AssessmentWords
-    steps: AssessmentSteps
-    pain_bands: PainBands
-    check: CheckTexts
-    result: ResultTexts
-    summary: SummaryTexts
 
 
 # --- the whole content folder -------------------------------------------------------------------

@@ -1,0 +1,267 @@
+"""Models of assessment.yaml: every question, option, band and result text of the
+self-assessment."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from sciatica_guide.content.base import Id, Strict
+from sciatica_guide.content.placeholders import Placeholders
+
+
+# --- assessment.yaml ----------------------------------------------------------------------------
+class AssessmentButtons(Strict):
+    continue_: str = Field(alias="continue", min_length=1)
+    back: str
+    check: str
+    see_result: str
+    clear: str
+    change_answers: str
+    download_pdf: str
+    download_text: str
+
+
+class AssessmentWords(Strict):
+    and_: str = Field(alias="and", min_length=1)
+    list_separator: str
+    area_sides: Annotated[str, Placeholders("area", "sides")]
+    both_sides: str
+    not_answered: str
+    none: str
+
+
+class SafetyGroupQuestion(Strict):
+    group: Id
+    question: str
+    none: str
+
+
+class SafetyStep(Strict):
+    title: str
+    intro: str
+    groups: list[SafetyGroupQuestion] = Field(min_length=1)
+    error: str
+
+
+class WhereStep(Strict):
+    title: str
+    hint: str
+    error: str
+
+
+class Question(Strict):
+    question: str
+    hint: str | None = None
+
+
+class Option(Strict):
+    id: Id
+    label: str
+    result_note: str | None = None
+    sources: list[Id] = []
+    #: Choosing this option adds "see a GP or physiotherapist" to the result.
+    see_gp: bool = False
+
+
+class ChoiceQuestion(Question):
+    options: list[Option] = Field(min_length=2)
+
+    def option(self, option_id: str | None) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+class HowMuchStep(Strict):
+    title: str
+    back_pain: Question
+    leg_pain: Question
+    duration: ChoiceQuestion
+    pressure: ChoiceQuestion
+    activities: ChoiceQuestion
+    error: str
+
+
+class SbiScale(Strict):
+    min: int
+    max: int
+    min_label: str
+    max_label: str
+
+
+class SbiItem(Strict):
+    id: Id
+    text: str
+
+
+class BotherStep(Strict):
+    title: str
+    question: str
+    hint: str
+    scale: SbiScale
+    items: list[SbiItem] = Field(min_length=1)
+    about: str
+    sources: list[Id] = Field(min_length=1)
+    error: str
+
+
+class HealthStep(Strict):
+    title: str
+    question: str
+    hint: str
+    precautions: list[Id] = Field(min_length=1)
+    none: str
+    error: str
+
+
+class AssessmentSteps(Strict):
+    safety: SafetyStep
+    where: WhereStep
+    how_much: HowMuchStep
+    bother: BotherStep
+    health: HealthStep
+
+
+class PainBand(Strict):
+    id: Id
+    label: str
+    min: int = Field(ge=0, le=10)
+    max: int = Field(ge=0, le=10)
+    #: A score in this band adds "see a GP or physiotherapist" to the result.
+    see_gp: bool = False
+
+
+class PainBands(Strict):
+    bands: list[PainBand] = Field(min_length=1)
+    note: str
+    sources: list[Id] = Field(min_length=1)
+
+
+class CheckTexts(Strict):
+    title: str
+    intro: str
+    safety: str
+    where: str
+    back_pain: str
+    leg_pain: str
+    duration: str
+    pressure: str
+    activities: str
+    bother: str
+    health: str
+    score: Annotated[str, Placeholders("score", "max")]
+    #: Step id -> the label of its "Change" button.
+    change: dict[str, str]
+
+
+class UrgentTexts(Strict):
+    # The message of each level is red_flags.yaml's: one message per level, everywhere.
+    you_ticked: str
+    no_massage: str
+    #: For an answer that may be an urgent sign; holds {answer}, {action} and {sign}.
+    possible_sign: Annotated[str, Placeholders("answer", "action", "sign")]
+
+
+class WeaknessCheck(Strict):
+    """Asks the weakness sign again when weakness bothers the person a lot."""
+
+    #: The bothersomeness item (steps.bother.items id) and the sign (red_flags.yaml flag id).
+    item: Id
+    flag: Id
+    title: str
+    text: str
+    button: str
+
+
+#: Why the result may say "see a GP or physiotherapist soon" (the rules decide which apply).
+GP_REASONS: tuple[str, ...] = ("pain", "duration", "bother", "activities")
+
+
+class SeeGpTexts(Strict):
+    heading: str
+    intro: str
+    #: Reason key ("pain", "duration", "bother", "activities") -> its line.
+    reasons: dict[str, str]
+    sources: list[Id] = Field(min_length=1)
+
+
+class TellTexts(Strict):
+    where: Annotated[str, Placeholders("value")]
+    back_pain: Annotated[str, Placeholders("value")]
+    leg_pain: Annotated[str, Placeholders("value")]
+    duration: Annotated[str, Placeholders("value")]
+    pressure: Annotated[str, Placeholders("value")]
+    bothersome: Annotated[str, Placeholders("value")]
+    health: Annotated[str, Placeholders("value")]
+    always: str
+
+
+class ChartTexts(Strict):
+    title: str
+    pain_axis: str
+    sbi_axis: str
+    alt: str
+
+
+class ResultTexts(Strict):
+    title: str
+    urgent: UrgentTexts
+    weakness_check: WeaknessCheck
+    see_gp: SeeGpTexts
+    same_day_title: str
+    postpone_title: str
+    pain_heading: str
+    pain_line: Annotated[str, Placeholders("what", "score", "band")]
+    back_pain: str
+    leg_pain: str
+    duration_line: Annotated[str, Placeholders("duration")]
+    sbi_heading: str
+    sbi_line: Annotated[str, Placeholders("total")]
+    sbi_bothersome: Annotated[str, Placeholders("items")]
+    sbi_bothersome_sources: list[Id]
+    sbi_note: str
+    sbi_note_sources: list[Id]
+    techniques_heading: str
+    techniques_intro: str
+    may_suit: str
+    not_now: str
+    because: str
+    nothing_here: str
+    no_massage: str
+    advice_heading: str
+    combine_heading: str
+    combine: list[str] = Field(min_length=1)
+    combine_note: str
+    combine_sources: list[Id] = Field(min_length=1)
+    tell_heading: str
+    tell_intro: str
+    tell: TellTexts
+    chart: ChartTexts
+    downloads_heading: str
+    downloads_intro: str
+
+
+class SummaryTexts(Strict):
+    title: str
+    file_stem: str
+    made_by: str
+    urgent_heading: str
+    answers_heading: str
+    techniques_heading: str
+    care_heading: str
+    combine_heading: str
+    sources_heading: str
+
+
+class AssessmentFile(Strict):
+    intro: str
+    privacy: str
+    progress: Annotated[str, Placeholders("step", "total")]
+    cleared: str
+    buttons: AssessmentButtons
+    words: AssessmentWords
+    steps: AssessmentSteps
+    pain_bands: PainBands
+    check: CheckTexts
+    result: ResultTexts
+    summary: SummaryTexts
