@@ -9,42 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from fpdf.drawing import PaintedPath
-
-from sciatica_guide.body_map.geometry import Point, closed_curve, open_curve, viewer_left_side
-from sciatica_guide.body_map.svg import VIEWS, region_order
+from sciatica_guide.body_map.pdf_figure import draw_body_map
 from sciatica_guide.content import Content
 from sciatica_guide.content.article import ArticleSection
-from sciatica_guide.content.models import Technique, View
-from sciatica_guide.pdf import GuidePdf
+from sciatica_guide.content.models import Technique
+from sciatica_guide.pdf import BODY, SMALL, GuidePdf
 from sciatica_guide.settings import Settings
 
-BODY = 10.0
-SMALL = 8.5
+#: A line of text: the words, font size, style ("" or "B") and indent in mm.
+Line = tuple[str, float, str, float]
+
 #: Room at the foot of each page for the footer line.
 FOOTER_SPACE = 18.0
 URGENT_INK = (150, 0, 0)
 NOTE_INK = (90, 90, 90)
-# The body map's own colours (component.py), so paper and screen look alike.
-SKIN_FILL = "#efe3d6"
-SKIN_LINE = "#6b5744"
-DETAIL_LINE = "#8c7561"
-REGION_FILL = "#c9dcec"
-REGION_LINE = "#1b5788"
-LABEL_INK = "#111111"
-
-#: The part of the 380 x 1000 drawing the figure fills (the rest is room for labels on screen).
-FIGURE_X = (55.0, 325.0)
-FIGURE_Y = (50.0, 950.0)
-#: Millimetres on paper: each view's column, the figure inside it and the label columns beside.
-VIEW_WIDTH = 90.0
-FIGURE_WIDTH = 40.0
-LABEL_FONT = 7.5
-LABEL_GAP = 1.5
-SIDE_INSET = 4.0
-
-#: A line of text: the words, font size, style ("" or "B") and indent in mm.
-Line = tuple[str, float, str, float]
 
 
 def _source_list(content: Content, ids: Sequence[str]) -> str:
@@ -58,7 +36,7 @@ def _attribution(content: Content) -> str:
     )
 
 
-class _Handout(GuidePdf):
+class Handout(GuidePdf):
     def __init__(self, content: Content, unicode_font: bool | None) -> None:
         super().__init__(unicode_font)
         self.content = content
@@ -131,7 +109,7 @@ class _Handout(GuidePdf):
 
 
 # --- the parts, in the order they are printed --------------------------------------------------
-def _title(pdf: _Handout, content: Content, settings: Settings) -> None:
+def _title(pdf: Handout, content: Content, settings: Settings) -> None:
     words = content.modes.handout
     pdf.write_lines(words.heading, 18, "B")
     pdf.ln(2)
@@ -142,7 +120,7 @@ def _title(pdf: _Handout, content: Content, settings: Settings) -> None:
     pdf.ln(2)
 
 
-def _urgent(pdf: _Handout, content: Content, settings: Settings) -> None:
+def _urgent(pdf: Handout, content: Content, settings: Settings) -> None:
     red_flags = content.red_flags
     number = red_flags.emergency_number_text(settings.emergency_number)
 
@@ -159,7 +137,7 @@ def _urgent(pdf: _Handout, content: Content, settings: Settings) -> None:
     pdf.paragraph(content.site.disclaimer.full, SMALL)
 
 
-def _evidence_note(pdf: _Handout, content: Content, text: str, sources: Sequence[str]) -> None:
+def _evidence_note(pdf: Handout, content: Content, text: str, sources: Sequence[str]) -> None:
     labels = content.site.labels
 
     # Set apart by a grey bar and its own label, so nobody mistakes it for the article's words.
@@ -173,7 +151,7 @@ def _evidence_note(pdf: _Handout, content: Content, text: str, sources: Sequence
     )
 
 
-def _section(pdf: _Handout, content: Content, section: ArticleSection) -> None:
+def _section(pdf: Handout, content: Content, section: ArticleSection) -> None:
     size = {1: 15.0, 2: 13.0}.get(section.level, 11.5)
     pdf.heading(section.heading, size)
     for paragraph in section.paragraphs:
@@ -184,7 +162,7 @@ def _section(pdf: _Handout, content: Content, section: ArticleSection) -> None:
         _section(pdf, content, child)
 
 
-def _article(pdf: _Handout, content: Content) -> None:
+def _article(pdf: Handout, content: Content) -> None:
     pdf.add_page()
     pdf.write_lines(content.modes.handout.article_heading, 17, "B")
     pdf.paragraph(_attribution(content), SMALL)
@@ -192,7 +170,7 @@ def _article(pdf: _Handout, content: Content) -> None:
         _section(pdf, content, section)
 
 
-def _technique(pdf: _Handout, content: Content, technique: Technique, settings: Settings) -> None:
+def _technique(pdf: Handout, content: Content, technique: Technique, settings: Settings) -> None:
     labels = content.site.labels
     pdf.heading(technique.name, 12.5)
     pdf.paragraph(f"{labels['technique_card_does']}: {technique.what_it_does}")
@@ -210,7 +188,7 @@ def _technique(pdf: _Handout, content: Content, technique: Technique, settings: 
     pdf.paragraph(f"{labels['sources']}: {_source_list(content, technique.sources)}", SMALL)
 
 
-def _techniques(pdf: _Handout, content: Content, settings: Settings) -> None:
+def _techniques(pdf: Handout, content: Content, settings: Settings) -> None:
     pdf.add_page()
     pdf.write_lines(content.modes.handout.techniques_heading, 17, "B")
     for technique in content.techniques.techniques:
@@ -218,190 +196,7 @@ def _techniques(pdf: _Handout, content: Content, settings: Settings) -> None:
 
 
 # --- the body map picture ----------------------------------------------------------------------
-class _Frame:
-    """Maps the drawing's units to millimetres on the page for one view."""
-
-    def __init__(self, left: float, top: float) -> None:
-        self.scale = FIGURE_WIDTH / (FIGURE_X[1] - FIGURE_X[0])
-        self.left = left
-        self.top = top
-
-    def at(self, point: Point) -> Point:
-        x, y = point
-        return (
-            self.left + (x - FIGURE_X[0]) * self.scale,
-            self.top + (y - FIGURE_Y[0]) * self.scale,
-        )
-
-    @property
-    def height(self) -> float:
-        return (FIGURE_Y[1] - FIGURE_Y[0]) * self.scale
-
-
-def _curve(
-    pdf: _Handout,
-    frame: _Frame,
-    points: Sequence[Point],
-    *,
-    closed: bool,
-    fill: str | None,
-    line: str,
-    width: float,
-) -> None:
-    segments = closed_curve(points) if closed else open_curve(points)
-    with pdf.new_path() as path:
-        _style(path, fill, line, width)
-        path.move_to(*frame.at(points[0]))
-        for c1, c2, end in segments:
-            path.curve_to(*frame.at(c1), *frame.at(c2), *frame.at(end))
-        if closed:
-            path.close()
-
-
-def _style(path: PaintedPath, fill: str | None, line: str, width: float) -> None:
-    path.style.fill_color = fill
-    path.style.stroke_color = line
-    path.style.stroke_width = width
-    path.style.stroke_join_style = "round"
-    path.style.stroke_cap_style = "round"
-
-
-def _figure(pdf: _Handout, content: Content, view: View, frame: _Frame) -> None:
-    figure = content.body_map.figure(view)
-    head = figure.head
-    with pdf.new_path() as path:
-        _style(path, SKIN_FILL, SKIN_LINE, 0.35)
-        cx, cy = frame.at((head.cx, head.cy))
-        path.ellipse(cx, cy, head.rx * frame.scale, head.ry * frame.scale)
-    _curve(pdf, frame, figure.outline, closed=True, fill=SKIN_FILL, line=SKIN_LINE, width=0.35)
-    for detail in figure.details:
-        _curve(pdf, frame, detail, closed=False, fill=None, line=DETAIL_LINE, width=0.25)
-    for region in region_order(content, view):
-        outline = content.body_map.outline(region.id)
-        assert outline is not None  # the loader checks every region has one
-        _curve(
-            pdf, frame, outline.points, closed=True, fill=REGION_FILL, line=REGION_LINE, width=0.3
-        )
-
-
-def _label_text(pdf: _Handout, name: str, width: float) -> tuple[str, float]:
-    """A region's name as it fits beside the figure, and its height.
-
-    A name too long for one line breaks after its last comma ("Buttock," / "your left").
-    """
-    pdf.set_font(pdf.family, "", LABEL_FONT)
-    text = pdf.clean(name)
-    if pdf.get_string_width(text) > width and ", " in text:
-        head, _, tail = text.rpartition(", ")
-        text = f"{head},\n{tail}"
-    lines = pdf.multi_cell(width, LABEL_FONT * 0.42, text, dry_run=True, output="LINES")
-    return text, len(lines) * LABEL_FONT * 0.42
-
-
-def _labels(pdf: _Handout, content: Content, view: View, frame: _Frame, column: float) -> None:
-    """Every region's name beside the figure, with a line to its place on the body.
-
-    Names sit in the margins, the viewer's left-hand regions on the left, so none covers another.
-    """
-    label_width = (VIEW_WIDTH - FIGURE_WIDTH) / 2 - LABEL_GAP - 1
-    placed: dict[str, float] = {"left": frame.top, "right": frame.top}
-    entries = []
-    for region in content.regions():
-        if region.view != view:
-            continue
-        outline = content.body_map.outline(region.id)
-        assert outline is not None
-        anchor = frame.at(outline.label_at)
-        side = "left" if outline.label_at[0] < 190 else "right"
-        entries.append((anchor[1], side, anchor, region.name))
-    for _, side, anchor, name in sorted(entries):
-        text, height = _label_text(pdf, name, label_width)
-        # Centred on its place on the body, but never over the name above it.
-        top = max(anchor[1] - height / 2, placed[side])
-        placed[side] = top + height + 1.5
-        x = column if side == "left" else column + VIEW_WIDTH - label_width
-        pdf.set_font(pdf.family, "", LABEL_FONT)
-        pdf.set_text_color(17, 17, 17)
-        pdf.set_xy(x, top)
-        pdf.multi_cell(
-            label_width,
-            LABEL_FONT * 0.42,
-            text,
-            align="R" if side == "left" else "L",
-        )
-        line_start = (
-            (x + label_width + 0.5, top + height / 2)
-            if side == "left"
-            else (
-                x - 0.5,
-                top + height / 2,
-            )
-        )
-        pdf.set_draw_color(40, 40, 40)
-        pdf.set_line_width(0.2)
-        pdf.line(*line_start, *anchor)
-        pdf.set_fill_color(17, 17, 17)
-        pdf.ellipse(anchor[0] - 0.6, anchor[1] - 0.6, 1.2, 1.2, style="F")
-    pdf.set_draw_color(0, 0, 0)
-    pdf.set_text_color(0, 0, 0)
-
-
-def _view(pdf: _Handout, content: Content, view: View, column: float, top: float) -> float:
-    ui = content.body_map.ui
-    pdf.set_font(pdf.family, "B", 11)
-    pdf.set_xy(column, top)
-    pdf.cell(VIEW_WIDTH, 6, pdf.clean(ui.views[view]), align="C")
-    # Whose left is which, above the figure: seen from the front, your left is on the right.
-    left_side = viewer_left_side(view)
-    right_side = "right" if left_side == "left" else "left"
-    pdf.set_font(pdf.family, "B", 8)
-    # Inset from the column's edges, so the two views' side names never run together.
-    pdf.set_xy(column + SIDE_INSET, top + 7)
-    pdf.cell(
-        VIEW_WIDTH / 2 - SIDE_INSET,
-        5,
-        pdf.clean(ui.viewer_side["left"].format(side=content.areas.sides[left_side])),
-        align="L",
-    )
-    pdf.cell(
-        VIEW_WIDTH / 2 - SIDE_INSET,
-        5,
-        pdf.clean(ui.viewer_side["right"].format(side=content.areas.sides[right_side])),
-        align="R",
-    )
-    frame = _Frame(column + (VIEW_WIDTH - FIGURE_WIDTH) / 2, top + 14)
-    _figure(pdf, content, view, frame)
-    _labels(pdf, content, view, frame, column)
-    return top + 14 + frame.height
-
-
-def _body_map(pdf: _Handout, content: Content) -> None:
-    words = content.modes.handout
-    pdf.add_page()
-    pdf.write_lines(words.body_map_heading, 17, "B")
-    pdf.ln(1)
-    pdf.paragraph(words.body_map_intro)
-    top = pdf.get_y() + 2
-    columns = [pdf.l_margin + i * VIEW_WIDTH for i in range(len(VIEWS))]
-    bottom = max(_view(pdf, content, view, x, top) for x, view in zip(columns, VIEWS, strict=True))
-    # A line between the views: each one is a separate picture of the same body.
-    pdf.set_draw_color(150, 150, 150)
-    pdf.line(pdf.l_margin + VIEW_WIDTH, top, pdf.l_margin + VIEW_WIDTH, bottom)
-    pdf.set_draw_color(0, 0, 0)
-    pdf.set_xy(pdf.l_margin, bottom + 4)
-    pdf.heading(words.regions_heading, 13)
-    ui = content.body_map.ui
-    for area in content.areas.areas:
-        names = words.list_separator.join(content.technique(t.id).name for t in area.techniques)
-        line = words.regions_line.format(
-            area=area.name, view=ui.views[area.view].lower(), techniques=names
-        )
-        pdf.write_lines(f"{pdf.bullet} {line}", BODY, indent=2)
-    pdf.ln(2)
-    pdf.paragraph(ui.techniques_note, SMALL)
-
-
-def _sources(pdf: _Handout, content: Content) -> None:
+def _sources(pdf: Handout, content: Content) -> None:
     pdf.add_page()
     pdf.write_lines(content.modes.handout.sources_heading, 17, "B")
     pdf.ln(2)
@@ -422,12 +217,12 @@ def build_handout_pdf(
     content: Content, settings: Settings, *, unicode_font: bool | None = None
 ) -> bytes:
     """The handout as PDF bytes. Uses DejaVu when installed, else the PDF core fonts."""
-    pdf = _Handout(content, unicode_font)
+    pdf = Handout(content, unicode_font)
     pdf.add_page()
     _title(pdf, content, settings)
     _urgent(pdf, content, settings)
     _article(pdf, content)
     _techniques(pdf, content, settings)
-    _body_map(pdf, content)
+    draw_body_map(pdf, content)
     _sources(pdf, content)
     return bytes(pdf.output())

@@ -11,6 +11,10 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+#: Text sizes (points) shared by the handout and its body map page.
+BODY = 10.0
+SMALL = 8.5
+
 #: Debian's fonts-dejavu-core. Read at call time, so tests can point it elsewhere.
 DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_FAMILY = "DejaVu"
