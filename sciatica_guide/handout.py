@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sciatica_guide.body_map.pdf_figure import draw_body_map
+from sciatica_guide.body_map.pdf_figure import (
+    TECHNIQUE_FIGURE_HEIGHT,
+    draw_body_map,
+    draw_technique_figure,
+)
 from sciatica_guide.content import Content
 from sciatica_guide.content.article import ArticleSection
 from sciatica_guide.content.models import Technique
@@ -186,6 +190,12 @@ def _technique(pdf: Handout, content: Content, technique: Technique, settings: S
         number = content.red_flags.emergency_number_text(settings.emergency_number)
         pdf.bullets([f"{p.label}: {p.advice_text(number)}" for p in care])
     pdf.paragraph(f"{labels['sources']}: {_source_list(content, technique.sources)}", SMALL)
+    # Where it is used, drawn as on the body map, with the same words (issue 17).
+    if pdf.get_y() + TECHNIQUE_FIGURE_HEIGHT + 40 > pdf.h - pdf.b_margin:
+        pdf.add_page()
+    pdf.write_lines(content.technique_marks.ui.figure_heading, BODY, "B")
+    draw_technique_figure(pdf, content, technique.id)
+    pdf.ln(2)
 
 
 def _techniques(pdf: Handout, content: Content, settings: Settings) -> None:

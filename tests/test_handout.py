@@ -126,3 +126,18 @@ def test_download_button_is_on_the_sources_page(content: Content) -> None:
         el for el in at.get("download_button") if el.proto.label == content.modes.handout.button
     ]
     assert len(buttons) == 1
+
+
+def test_each_technique_is_drawn_with_its_marks_in_words(
+    content: Content, handout_text: str
+) -> None:
+    # Issue 17: the same pictures and words on the map, the techniques page and the handout.
+    from sciatica_guide.body_map.marks import technique_places
+
+    figure_heading = content.technique_marks.ui.figure_heading
+    assert handout_text.count(figure_heading) == len(content.techniques.techniques)
+    for technique in content.techniques.techniques:
+        words = technique_places(content, technique.id)
+        assert normalise(words.legend) in handout_text
+        for name, text in words.places:
+            assert normalise(f"{name}: {text}") in handout_text, (technique.id, name)

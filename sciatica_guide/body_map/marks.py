@@ -311,24 +311,29 @@ def technique_figure_svg(content: Content, technique_id: str) -> str:
     )
 
 
-def technique_places_markdown(content: Content, technique_id: str) -> str:
+@dataclass(frozen=True)
+class TechniquePlaces:
+    """A technique's picture in words: its legend, each place with its marks, the sources."""
+
+    legend: str
+    #: (area name, the marks there in words), in body order.
+    places: tuple[tuple[str, str], ...]
+    sources: str
+
+
+def technique_places(content: Content, technique_id: str) -> TechniquePlaces:
     """Every place the technique is drawn, with each mark in words (your left; the right side
-    is its mirror image)."""
+    is its mirror image). Plain text, for the techniques page and the handout alike."""
     ui = content.technique_marks.ui
     drawing = content.technique_marks.drawings[technique_id]
-    lines = [escape_markdown(drawing.legend)]
-    if drawing.kind == "spot":
-        lines[0] += " " + escape_markdown(ui.spot_note)
-    items = []
+    legend = drawing.legend + (f" {ui.spot_note}" if drawing.kind == "spot" else "")
+    places = []
     for area in content.areas.areas:
         entry = content.technique_marks.for_pair(area.id, technique_id)
         if entry is None:
             continue
-        texts = []
-        for mark in entry.marks:
-            text = mark.text + (f" {ui.near_nerve}" if mark.near_nerve else "")
-            texts.append(escape_markdown(text))
-        items.append(f"- **{escape_markdown(area.name)}:** " + " ".join(texts))
+        texts = [m.text + (f" {ui.near_nerve}" if m.near_nerve else "") for m in entry.marks]
+        places.append((area.name, " ".join(texts)))
     sources = "; ".join(
         dict.fromkeys(
             content.source(s).short
@@ -337,6 +342,13 @@ def technique_places_markdown(content: Content, technique_id: str) -> str:
             for s in e.sources
         )
     )
-    return "\n\n".join(
-        [lines[0], "\n".join(items), f"{escape_markdown(ui.sources)}: {escape_markdown(sources)}"]
-    )
+    return TechniquePlaces(legend, tuple(places), sources)
+
+
+def technique_places_markdown(content: Content, technique_id: str) -> str:
+    """technique_places as Markdown, every content text escaped."""
+    words = technique_places(content, technique_id)
+    e = escape_markdown
+    items = "\n".join(f"- **{e(name)}:** {e(text)}" for name, text in words.places)
+    sources = f"{e(content.technique_marks.ui.sources)}: {e(words.sources)}"
+    return "\n\n".join([e(words.legend), items, sources])

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from fpdf.drawing import PaintedPath
 
 from sciatica_guide.body_map.geometry import Point, closed_curve, open_curve, viewer_left_side
+from sciatica_guide.body_map.mark_shapes import SPOT_RADIUS
+from sciatica_guide.body_map.marks import ShownTechnique, shown_technique, technique_places
 from sciatica_guide.body_map.svg import VIEWS, region_order
 from sciatica_guide.content import Content
 from sciatica_guide.content.models import View
@@ -39,8 +41,8 @@ SIDE_INSET = 4.0
 class _Frame:
     """Maps the drawing's units to millimetres on the page for one view."""
 
-    def __init__(self, left: float, top: float) -> None:
-        self.scale = FIGURE_WIDTH / (FIGURE_X[1] - FIGURE_X[0])
+    def __init__(self, left: float, top: float, width: float = FIGURE_WIDTH) -> None:
+        self.scale = width / (FIGURE_X[1] - FIGURE_X[0])
         self.left = left
         self.top = top
 
@@ -217,3 +219,91 @@ def draw_body_map(pdf: Handout, content: Content) -> None:
         pdf.write_lines(f"{pdf.bullet} {line}", BODY, indent=2)
     pdf.ln(2)
     pdf.paragraph(ui.techniques_note, SMALL)
+
+
+# --- a technique's marks (the techniques section of the handout) ----------------------------------
+#: Millimetres: each small figure's width, and the room for its view's name below it.
+SMALL_FIGURE_WIDTH = 24.0
+SMALL_FIGURE_GAP = 14.0
+#: Millimetres the two small figures take, with their view names.
+TECHNIQUE_FIGURE_HEIGHT = (FIGURE_Y[1] - FIGURE_Y[0]) * SMALL_FIGURE_WIDTH / (
+    FIGURE_X[1] - FIGURE_X[0]
+) + 6
+MARK_INK = "#111111"
+MARK_HIGHLIGHT = "#ffd43b"
+
+
+def _body(pdf: Handout, content: Content, view: View, frame: _Frame) -> None:
+    figure = content.body_map.figure(view)
+    head = figure.head
+    with pdf.new_path() as path:
+        _style(path, SKIN_FILL, SKIN_LINE, 0.3)
+        cx, cy = frame.at((head.cx, head.cy))
+        path.ellipse(cx, cy, head.rx * frame.scale, head.ry * frame.scale)
+    _curve(pdf, frame, figure.outline, closed=True, fill=SKIN_FILL, line=SKIN_LINE, width=0.3)
+
+
+def _marks(pdf: Handout, frame: _Frame, shown: ShownTechnique) -> None:
+    """Arrows and dots as on screen: gentle ones dashed or ringed, never by colour alone."""
+    for shape, mark in zip(shown.shapes, shown.marks, strict=True):
+        for arrow in shape.arrows:
+            pdf.set_dash_pattern(dash=1.2, gap=0.8) if mark.near_nerve else pdf.set_dash_pattern()
+            _curve(pdf, frame, arrow.shaft, closed=False, fill=None, line=MARK_INK, width=0.6)
+            pdf.set_dash_pattern()
+            with pdf.new_path() as path:
+                _style(path, MARK_INK, MARK_INK, 0.2)
+                path.move_to(*frame.at(arrow.head[0]))
+                for corner in arrow.head[1:]:
+                    path.line_to(*frame.at(corner))
+                path.close()
+        if shape.spot is not None:
+            cx, cy = frame.at(shape.spot.at)
+            radius = SPOT_RADIUS * frame.scale
+            if mark.near_nerve:
+                pdf.set_dash_pattern(dash=0.6, gap=0.5)
+                with pdf.new_path() as path:
+                    _style(path, None, MARK_INK, 0.3)
+                    path.circle(cx, cy, radius * 1.6)
+                pdf.set_dash_pattern()
+            with pdf.new_path() as path:
+                _style(path, MARK_INK, "#ffffff", 0.3)
+                path.circle(cx, cy, radius)
+
+
+def draw_technique_figure(pdf: Handout, content: Content, technique_id: str) -> None:
+    """Both views, small, with the regions where the technique fits shaded and its marks drawn
+    (the techniques page's figure, on paper), then every mark in words: the text equivalent."""
+    top = pdf.get_y() + 2
+    frames = []
+    for i, view in enumerate(VIEWS):
+        left = pdf.l_margin + i * (SMALL_FIGURE_WIDTH + SMALL_FIGURE_GAP) + 6
+        frame = _Frame(left, top, SMALL_FIGURE_WIDTH)
+        frames.append((view, frame))
+        _body(pdf, content, view, frame)
+        for region in content.regions():
+            shown = shown_technique(content, region, technique_id)
+            outline = content.body_map.outline(region.id)
+            if region.view != view or shown is None or outline is None:
+                continue
+            _curve(
+                pdf,
+                frame,
+                outline.points,
+                closed=True,
+                fill=MARK_HIGHLIGHT,
+                line=LABEL_INK,
+                width=0.3,
+            )
+            _marks(pdf, frame, shown)
+    height = frames[0][1].height
+    pdf.set_font(pdf.family, "", LABEL_FONT)
+    pdf.set_text_color(17, 17, 17)
+    for view, frame in frames:
+        pdf.set_xy(frame.left - 6, top + height + 1)
+        label = pdf.clean(content.body_map.ui.views[view])
+        pdf.cell(SMALL_FIGURE_WIDTH + 12, LABEL_FONT * 0.45, label, align="C")
+    pdf.set_xy(pdf.l_margin, top + height + 6)
+    words = technique_places(content, technique_id)
+    pdf.paragraph(words.legend, SMALL)
+    pdf.bullets([f"{name}: {text}" for name, text in words.places], SMALL)
+    pdf.paragraph(f"{content.technique_marks.ui.sources}: {words.sources}", SMALL)
