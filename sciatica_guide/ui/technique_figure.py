@@ -54,5 +54,8 @@ def render_technique_figure(content: Content, technique_id: str) -> None:
     # Two elements: each costs a message on every rerun of the techniques page
     # (tests/test_render_speed.py::test_article_pages_stay_small). The picture, then its heading
     # and every mark in words: the text equivalent right below it.
-    st.image(html, width=420)
+    name = content.technique_marks.ui.figure_name.format(
+        technique=content.technique(technique_id).name
+    )
+    st.image(html, width=420, alt=name)
     st.markdown(f"**{escape_markdown(ui.figure_heading)}**\n\n{places}")
