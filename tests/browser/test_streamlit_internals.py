@@ -37,10 +37,8 @@ def _to_assessment_step(page: Page, content: Content, step: int) -> None:
     a = content.assessment
     if step < 2:
         return
-    boxes = page.locator("label").filter(has_text="No, I have none")
-    expect(boxes).to_have_count(2)
-    for index in range(2):
-        boxes.nth(index).tap()
+    for group in content.red_flags.groups:
+        page.locator(f".st-key-guide-assessment-w-flag-none-{group.id}").locator("label").tap()
         wait_for_app_idle(page)
     page.get_by_role("button", name=a.buttons.continue_).tap()
     wait_for_app_idle(page)
