@@ -34,6 +34,7 @@ from sciatica_guide.content.models import (
     SourcesFile,
     TechniquesFile,
     View,
+    WorkshopFile,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -61,6 +62,7 @@ YAML_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "modes": ("modes.yaml", ModesFile),
     "assessment": ("assessment.yaml", AssessmentFile),
     "body_map": ("body_map.yaml", BodyMapFile),
+    "workshop": ("workshop.yaml", WorkshopFile),
 }
 
 
@@ -514,8 +516,38 @@ def viewer_left_side(view: View) -> Side:
     return "left" if view == "back" else "right"
 
 
+def _check_workshop(content: Content) -> None:
+    """The knowledge check: ids once, answers among their options, known signs and sources, and
+    an urgent-help question's right answer names an urgent-help sign (so it ends with what to do).
+    """
+    file = "workshop.yaml"
+    source_ids = {s.id for s in content.sources.sources}
+    flag_ids = {f.id for f in content.red_flags.all_flags()}
+    questions = content.workshop.questions
+    check_unique(file, "questions", [q.id for q in questions])
+    for qi, question in enumerate(questions):
+        where = f"questions[{qi}]"
+        option_ids = [o.id for o in question.options]
+        check_unique(file, f"{where}.options", option_ids)
+        check_refs(file, f"{where}.answers", question.answers, set(option_ids), "option")
+        if len(set(question.answers)) != len(question.answers):
+            raise ContentError(file, f"{where}.answers", "an option is named twice")
+        if len(question.answers) == len(option_ids):
+            raise ContentError(file, f"{where}.answers", "at least one option must be wrong")
+        check_refs(file, f"{where}.sources", question.sources, source_ids, "source")
+        for oi, option in enumerate(question.options):
+            if option.flag is not None:
+                check_ref(file, f"{where}.options[{oi}].flag", option.flag, flag_ids, "urgent sign")
+        if question.topic == "urgent-help" and content.quiz_level(question) is None:
+            raise ContentError(
+                file,
+                f"{where}.answers",
+                "an urgent-help question needs a right answer that names an urgent sign (flag)",
+            )
+
+
 #: Extra checks that feature modules (body map, self-assessment) register.
-EXTRA_CHECKS: list[CrossCheck] = [_check_areas, _check_body_map]
+EXTRA_CHECKS: list[CrossCheck] = [_check_areas, _check_body_map, _check_workshop]
 
 
 def load_content(directory: Path | str | None = None) -> Content:
