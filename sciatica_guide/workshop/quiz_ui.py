@@ -3,6 +3,7 @@ and a phone's question (large answer buttons, then the right answer and why)."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, MutableMapping
 from typing import Any
 
@@ -133,7 +134,8 @@ def _live_counts(
             return
         total = quiz.answered(counts)
         line = words.answered.format(count=total, phones=max(phones, total))
-        st.markdown(f"<p class='quiz-answered'>{escape_markdown(line)}</p>", unsafe_allow_html=True)
+        # Inside HTML nothing is Markdown: html.escape, not escape_markdown.
+        st.markdown(f"<p class='quiz-answered'>{html.escape(line)}</p>", unsafe_allow_html=True)
         shown = quiz.shown_counts(counts)
         if shown is None:
             st.info(words.hidden.format(threshold=quiz.MIN_SHOWN), icon=":material/visibility_off:")
