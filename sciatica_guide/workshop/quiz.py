@@ -97,6 +97,11 @@ def letter(index: int) -> str:
     return LETTERS[index]
 
 
+def option_letter(question: QuizQuestion, option_id: str) -> str:
+    ids = [o.id for o in question.options]
+    return letter(ids.index(option_id)) if option_id in ids else ""
+
+
 def option_label(question: QuizQuestion, option_id: str) -> str:
     """ "B. Deep tissue massage": the letter is what people in the room say aloud."""
     for index, option in enumerate(question.options):

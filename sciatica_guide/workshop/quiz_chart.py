@@ -15,6 +15,7 @@ from sciatica_guide.content import Content
 from sciatica_guide.content.models import QuizQuestion
 from sciatica_guide.pdf import GuidePdf
 from sciatica_guide.workshop.quiz import MIN_SHOWN, answered, option_label, right_share
+from sciatica_guide.workshop.quiz import option_letter as quiz_letter
 
 #: Readable from the back of a room on a 1920x1080 projector.
 CHART_FONT_PX = 26
@@ -34,8 +35,10 @@ def counts_frame(
         right = revealed and question.is_right(option.id)
         if right:
             label = f"{label} {words.right_marker}"
+        short = quiz_letter(question, option.id) + (f" {words.right_marker}" if right else "")
         rows.append(
             {
+                "bar": short,
                 words.option_column: label,
                 words.count_column: int(counts.get(option.id, 0)),
                 "right": right,
@@ -54,7 +57,9 @@ def counts_figure(content: Content, frame: pd.DataFrame) -> go.Figure:
     """A horizontal bar per option, the first option at the top, its count written beside it;
     the right answer (once revealed) is hatched as well as green and named in its label."""
     words = content.workshop.words
-    labels = frame[words.option_column].tolist()
+    # The bars carry the letters (the options are listed above and in the table beside), so
+    # long option texts do not squeeze the bars on a projector.
+    labels = frame["bar"].tolist()
     counts = frame[words.count_column].tolist()
     right = frame["right"].tolist()
     figure = go.Figure(
@@ -83,8 +88,8 @@ def counts_figure(content: Content, frame: pd.DataFrame) -> go.Figure:
             "dtick": 1 if top <= 10 else None,
         },
         yaxis={"autorange": "reversed", "automargin": True},
-        margin={"l": 20, "r": 40, "t": 70, "b": 60},
-        height=120 + 110 * len(labels),
+        margin={"l": 20, "r": 40, "t": 50, "b": 50},
+        height=90 + 90 * len(labels),
         showlegend=False,
         plot_bgcolor="#ffffff",
         paper_bgcolor="#ffffff",

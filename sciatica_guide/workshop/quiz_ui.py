@@ -145,6 +145,8 @@ def _live_counts(
         chart.plotly_chart(
             counts_figure(content, frame),
             config={"displayModeBar": False, "staticPlot": True},
+            # Streamlit's theme would shrink the labels: the figure sets its own large type.
+            theme=None,
             key="quiz-chart",
             width="stretch",
         )
@@ -200,7 +202,8 @@ def _summary(content: Content, settings: Settings, code: str) -> None:
 
 def render_presenter_quiz(content: Content, settings: Settings) -> None:
     words = content.workshop.words
-    st.title(content.page(QUIZ_PAGE).title)
+    # A small heading: the question is what the room reads.
+    st.markdown(f"### {escape_markdown(content.page(QUIZ_PAGE).title)}")
     state = presenter_state(content, st.session_state)
     code = st.session_state.get(PRESENTER_ROOM_KEY)
     if state is None or code is None:
@@ -212,8 +215,15 @@ def render_presenter_quiz(content: Content, settings: Settings) -> None:
     st.markdown(f"**{words.question_label.format(number=index + 1, total=total)}**")
     with st.container(key="quiz-question"):
         st.markdown(f"## {escape_markdown(question.question)}")
-        for option in question.options:
-            st.markdown(escape_markdown(quiz.option_label(question, option.id)))
+        # One list, not a paragraph each: the chart must fit on a 1080-pixel projector too.
+        st.markdown(
+            "\n".join(
+                f"- {escape_markdown(quiz.option_label(question, o.id))}" for o in question.options
+            )
+        )
+    # The counts first, so the chart fits on a 1080-pixel projector; the controls below.
+    if state.stage != "ready":
+        _live_counts(content, settings, code, question, state.stage == "revealed")
     stage_words = {
         "ready": words.stage_ready,
         "open": words.stage_open,
@@ -258,8 +268,6 @@ def render_presenter_quiz(content: Content, settings: Settings) -> None:
             args=(content, quiz.move, content, 1),
         )
     st.caption(stage_words[state.stage])
-    if state.stage != "ready":
-        _live_counts(content, settings, code, question, state.stage == "revealed")
     if state.stage == "revealed":
         render_explanation(content, settings, question)
     _summary(content, settings, code)
