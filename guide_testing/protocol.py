@@ -68,6 +68,8 @@ class Element:
     kind: str
     text: str
     widget_id: str | None = None
+    #: A Plotly chart's figure as JSON (plotly_chart elements only), e.g. to read its counts.
+    spec: str | None = None
 
     @property
     def container(self) -> int:
@@ -172,7 +174,8 @@ def _element_from_delta(msg: ForwardMsg) -> Element | None:
     else:
         return None
     text, widget_id = _element_text(kind, payload) if payload is not None else ("", None)
-    return Element(path=path, kind=kind, text=text, widget_id=widget_id)
+    spec = payload.spec if kind == "plotly_chart" and payload is not None else None
+    return Element(path=path, kind=kind, text=text, widget_id=widget_id, spec=spec)
 
 
 @dataclass

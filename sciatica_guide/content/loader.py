@@ -38,7 +38,9 @@ from sciatica_guide.content.models import (
     SiteFile,
     SourcesFile,
     TechniquesFile,
+    WorkshopFile,
 )
+from sciatica_guide.content.workshop_checks import check_workshop
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -66,6 +68,7 @@ YAML_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "assessment": ("assessment.yaml", AssessmentFile),
     "body_map": ("body_map.yaml", BodyMapFile),
     "technique_marks": ("technique_marks.yaml", TechniqueMarksFile),
+    "workshop": ("workshop.yaml", WorkshopFile),
 }
 
 
@@ -276,12 +279,13 @@ def _check_areas(content: Content) -> None:
         check_refs("areas.yaml", f"{where}.sources", area.sources, source_ids, "source")
 
 
-#: Extra checks that feature modules (body map, self-assessment) register.
+#: Extra checks that feature modules (body map, self-assessment, workshop) register.
 EXTRA_CHECKS: list[CrossCheck] = [
     check_assessment,
     _check_areas,
     check_body_map,
     check_technique_marks,
+    check_workshop,
 ]
 
 

@@ -61,6 +61,13 @@ from sciatica_guide.content.body_map_models import (
 )
 from sciatica_guide.content.mark_models import TechniqueMarksFile
 from sciatica_guide.content.placeholders import Placeholders
+from sciatica_guide.content.workshop_models import (
+    QuizOption,
+    QuizQuestion,
+    QuizTopic,
+    QuizWords,
+    WorkshopFile,
+)
 
 __all__ = [
     "GP_REASONS",
@@ -90,6 +97,10 @@ __all__ = [
     "Placeholders",
     "Point",
     "Question",
+    "QuizOption",
+    "QuizQuestion",
+    "QuizTopic",
+    "QuizWords",
     "Region",
     "RegionOutline",
     "ResultTexts",
@@ -109,6 +120,7 @@ __all__ = [
     "ViewBox",
     "WeaknessCheck",
     "WhereStep",
+    "WorkshopFile",
 ]
 
 
@@ -422,6 +434,7 @@ class Content(Strict):
     body_map: BodyMapFile
     #: Where each technique is drawn on the body map (technique_marks.yaml).
     technique_marks: TechniqueMarksFile
+    workshop: WorkshopFile
     article: Article
 
     def source(self, source_id: Id) -> Source:
@@ -457,3 +470,22 @@ class Content(Strict):
             for p in self.precautions.precautions
             if any(r.techniques is None or technique_id in r.techniques for r in p.rules_out)
         ]
+
+    def quiz_level(self, question: QuizQuestion) -> Level | None:
+        """The most urgent level among the signs a question's right answers name; None when
+        they name none (not an urgent-help question)."""
+        levels = {
+            self.red_flags.level_of(o.flag)
+            for o in question.options
+            if o.flag is not None and o.id in question.answers
+        }
+        return next((level for level in LEVEL_ORDER if level in levels), None)
+
+    def quiz_explanation(self, question: QuizQuestion, number: str) -> str:
+        """The explanation as every phone reads it; an urgent-help question's always ends with
+        what to do, in the same words and with the same number as the urgent-help box."""
+        text = question.explanation.format(emergency_number=number).strip()
+        level = self.quiz_level(question)
+        if level is None:
+            return text
+        return f"{text} {self.red_flags.action(level, number)}."

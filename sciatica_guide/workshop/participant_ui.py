@@ -24,6 +24,13 @@ from sciatica_guide.workshop.follow import (
     page_for_step,
     read_view,
 )
+from sciatica_guide.workshop.quiz import QUIZ_PAGE
+from sciatica_guide.workshop.quiz_ui import (
+    note_owed,
+    read_room_quiz,
+    render_owed,
+    render_phone_quiz,
+)
 from sciatica_guide.workshop.store import RoomStore, RoomStoreUnavailable
 from sciatica_guide.workshop.streamlit_store import (
     LAST_BEAT_KEY,
@@ -130,7 +137,7 @@ def _watch(store: RoomStore, code: str) -> None:
 
 def _read_alone(content: Content, view: SharedView | None) -> None:
     """Go to the page the presenter shows, as this phone's own (then "Back to the presenter")."""
-    if view is None:
+    if view is None or view.page == QUIZ_PAGE:
         st.switch_page(_page(content, next(p.id for p in content.pages.pages if p.default)))
     if view.page == PRESENT_PAGE:
         st.switch_page(_page(content, page_for_step(content, view.step)))
@@ -194,6 +201,10 @@ def _follow(content: Content, settings: Settings, code: str) -> None:
         _watch(store, code)
         return
     if room is None or room.ended:
+        if room is not None:
+            # A wrong answer to an urgent-help question keeps its explanation after the end.
+            note_owed(content, code, read_room_quiz(content, room.view))
+            render_owed(content, settings)
         _forget_room()
         _problem(content, words.ended if room is not None else words.unknown_room)
         return
@@ -214,7 +225,15 @@ def _follow(content: Content, settings: Settings, code: str) -> None:
             _forget_room()
             st.query_params.clear()
             st.switch_page(_page(content, next(p.id for p in content.pages.pages if p.default)))
-    _render_view(content, settings, view)
+    quiz = read_room_quiz(content, room.view)
+    note_owed(content, code, quiz)
+    on_quiz = view is not None and view.page == QUIZ_PAGE
+    showing = quiz.question if on_quiz and quiz and quiz.stage == "revealed" else None
+    render_owed(content, settings, showing=showing)
+    if on_quiz:
+        render_phone_quiz(content, settings, store, code, quiz, _phone())
+    else:
+        _render_view(content, settings, view)
     _watch(store, code)
 
 
@@ -232,6 +251,7 @@ def render_join_page(content: Content, settings: Settings) -> None:
             st.session_state[ROOM_KEY] = code
     code = st.session_state.get(ROOM_KEY)
     if not isinstance(code, str):
+        render_owed(content, settings)
         st.title(content.page(JOIN_PAGE).title)
         st.markdown(words.join_lead)
         render_join_form(content, key="join")
@@ -241,6 +261,9 @@ def render_join_page(content: Content, settings: Settings) -> None:
 
 def render_away_banner(content: Content, settings: Settings, page_id: str) -> None:
     """On the guide's other pages, a phone in a room can always go back to the presenter."""
+    if page_id != JOIN_PAGE:
+        # Explanations this phone still owes follow it to every page until read.
+        render_owed(content, settings)
     code = st.session_state.get(ROOM_KEY)
     if not isinstance(code, str) or page_id == JOIN_PAGE:
         return

@@ -18,6 +18,7 @@ from sciatica_guide.ui.presenter_view import STEP_KEY
 from sciatica_guide.ui.text import escape_markdown, plain_markdown
 from sciatica_guide.workshop.codes import spoken
 from sciatica_guide.workshop.follow import guide_root, is_local_address, join_url, shared_view
+from sciatica_guide.workshop.quiz_ui import quiz_publication
 from sciatica_guide.workshop.store import RoomGone, RoomStoreUnavailable
 from sciatica_guide.workshop.streamlit_store import (
     PRESENTER_NOTICE_KEY,
@@ -194,11 +195,14 @@ def publish_presenter_view(content: Content, settings: Settings, page: PageSpec)
         nerve=bool(state.get(NERVE_KEY, False)),
         roots=bool(state.get(ROOTS_KEY, False)),
     )
-    if state.get(PUBLISHED_KEY) == view:
+    # The knowledge check's stage rides along, and says which question phones may answer.
+    quiz_part, accepting = quiz_publication(content, state, page.id)
+    published = (view, quiz_part, accepting)
+    if state.get(PUBLISHED_KEY) == published:
         return
     words = content.modes.workshop
     try:
-        get_store(settings).publish(code, view.as_dict())
+        get_store(settings).publish(code, view.as_dict() | quiz_part, accepting=accepting)
     except RoomGone:
         _forget_room(state, words.expired_presenter)
         st.rerun()
@@ -207,4 +211,4 @@ def publish_presenter_view(content: Content, settings: Settings, page: PageSpec)
         line = unavailable_line(words.unavailable_presenter, settings, error)
         st.sidebar.error(escape_markdown(line), icon=":material/error:")
         return
-    state[PUBLISHED_KEY] = view
+    state[PUBLISHED_KEY] = published

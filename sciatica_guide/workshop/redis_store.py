@@ -7,6 +7,10 @@ publishing at once each get their own version, and a room never loses its TTL ha
 Keys (nothing about a person; a phone is a random id per browser session):
   sciatica-guide:room:CODE         hash  v (version), e (1 once ended), view (JSON)
   sciatica-guide:room:CODE:phones  zset  phone id -> when it last checked in (seconds)
+  sciatica-guide:room:CODE:answers hash  "question|phone" -> option (knowledge check)
+The room hash also holds q, the question phones may answer now (absent: none). Answers never
+outlive the room hash (same expiry, deleted at the end), and only counts are read back: the
+counting runs inside Redis (_TALLY), so no phone's answer reaches a replica.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from sciatica_guide.workshop.store import (
     RoomStoreUnavailable,
     decode_view,
     encode_view,
+    valid_key,
 )
 
 KEY_PREFIX = "sciatica-guide:room:"
@@ -49,8 +54,14 @@ if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1'
   return -1
 end
 redis.call('HSET', KEYS[1], 'view', ARGV[2])
+if ARGV[3] == '' then
+  redis.call('HDEL', KEYS[1], 'q')
+else
+  redis.call('HSET', KEYS[1], 'q', ARGV[3])
+end
 local version = redis.call('HINCRBY', KEYS[1], 'v', 1)
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[1])
 return version
 """
 _END = """
@@ -58,10 +69,36 @@ if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1'
   return 0
 end
 redis.call('HSET', KEYS[1], 'e', 1)
+redis.call('HDEL', KEYS[1], 'q')
 redis.call('HINCRBY', KEYS[1], 'v', 1)
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
-redis.call('DEL', KEYS[2])
+redis.call('DEL', KEYS[2], KEYS[3])
 return 1
+"""
+_ANSWER = """
+if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1' then
+  return 0
+end
+if redis.call('HGET', KEYS[1], 'q') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[2], ARGV[1] .. '|' .. ARGV[2], ARGV[3])
+redis.call('PEXPIRE', KEYS[2], redis.call('PTTL', KEYS[1]))
+return 1
+"""
+_TALLY = """
+local prefix = ARGV[1] .. '|'
+local counts = {}
+local all = redis.call('HGETALL', KEYS[1])
+for i = 1, #all, 2 do
+  if string.sub(all[i], 1, #prefix) == prefix then
+    counts[all[i + 1]] = (counts[all[i + 1]] or 0) + 1
+  end
+end
+local out = {}
+for option, n in pairs(counts) do
+  table.insert(out, option)
+  table.insert(out, n)
+end
+return out
 """
 _HEARTBEAT = """
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1' then
@@ -114,6 +151,8 @@ class RedisRoomStore:
         self._publish = self._client.register_script(_PUBLISH)
         self._end = self._client.register_script(_END)
         self._heartbeat = self._client.register_script(_HEARTBEAT)
+        self._answer = self._client.register_script(_ANSWER)
+        self._tally = self._client.register_script(_TALLY)
 
     @staticmethod
     def _call(action: Callable[[], T]) -> T:
@@ -149,10 +188,15 @@ class RedisRoomStore:
             return None
         return Room(code, int(version), ended == "1", decode_view(view))
 
-    def publish(self, code: str, view: Mapping[str, Any]) -> int:
+    def publish(self, code: str, view: Mapping[str, Any], *, accepting: str | None = None) -> int:
         text = encode_view(view)
+        if accepting is not None and not valid_key(accepting):
+            raise ValueError("not a question id")
+        key = KEY_PREFIX + code
         version = self._call(
-            lambda: self._publish(keys=[KEY_PREFIX + code], args=[self._ms(self.ttl), text])
+            lambda: self._publish(
+                keys=[key, key + ":answers"], args=[self._ms(self.ttl), text, accepting or ""]
+            )
         )
         if int(version) < 0:
             raise RoomGone(code)
@@ -160,7 +204,11 @@ class RedisRoomStore:
 
     def end(self, code: str) -> None:
         key = KEY_PREFIX + code
-        self._call(lambda: self._end(keys=[key, key + ":phones"], args=[self._ms(self.ended_ttl)]))
+        self._call(
+            lambda: self._end(
+                keys=[key, key + ":phones", key + ":answers"], args=[self._ms(self.ended_ttl)]
+            )
+        )
 
     def heartbeat(self, code: str, phone: str) -> bool:
         key = KEY_PREFIX + code
@@ -179,3 +227,19 @@ class RedisRoomStore:
         since = self._clock() - self.phone_window
         key = KEY_PREFIX + code + ":phones"
         return int(self._call(lambda: self._client.zcount(key, f"({since}", "+inf")))
+
+    def answer(self, code: str, question: str, phone: str, option: str) -> bool:
+        if not (valid_key(question) and valid_key(phone) and valid_key(option)):
+            return False
+        key = KEY_PREFIX + code
+        done = self._call(
+            lambda: self._answer(keys=[key, key + ":answers"], args=[question, phone, option])
+        )
+        return bool(done)
+
+    def tally(self, code: str, question: str) -> dict[str, int]:
+        if not valid_key(question):
+            return {}
+        key = KEY_PREFIX + code + ":answers"
+        flat = self._call(lambda: self._tally(keys=[key], args=[question]))
+        return {str(flat[i]): int(flat[i + 1]) for i in range(0, len(flat) - 1, 2)}

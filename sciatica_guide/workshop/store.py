@@ -6,11 +6,16 @@ is a random id made per browser session, and only the time it was last seen.
 
 Rooms end by themselves `ttl` seconds after the presenter last did anything; phones drop out of
 the count `phone_window` seconds after their page last checked in.
+
+A knowledge check (workshop/quiz.py) adds one answer per phone and question while the presenter
+accepts answers to that question. Those answers never leave the store: it hands out counts per
+option only (`tally`), and forgets every answer when the room ends or expires.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -25,6 +30,13 @@ DEFAULT_PHONE_WINDOW = 30.0
 DEFAULT_ENDED_TTL = 3600.0
 #: A room's view is a handful of small values; anything bigger is refused.
 MAX_VIEW_BYTES = 2000
+#: What a question or option id (content ids) and a phone id (secrets.token_urlsafe) look like.
+_KEY_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def valid_key(value: object) -> bool:
+    """A question, option or phone id the store accepts (never '|', which joins them in Redis)."""
+    return isinstance(value, str) and _KEY_SHAPE.match(value) is not None
 
 
 @dataclass(frozen=True)
@@ -63,8 +75,19 @@ class RoomStore(Protocol):
 
     def room(self, code: str) -> Room | None: ...
 
-    def publish(self, code: str, view: Mapping[str, Any]) -> int:
-        """Show `view` to the room; returns the new version. Raises RoomGone."""
+    def publish(self, code: str, view: Mapping[str, Any], *, accepting: str | None = None) -> int:
+        """Show `view` to the room; returns the new version. Raises RoomGone.
+
+        `accepting` is the knowledge-check question phones may answer now (None: no question)."""
+        ...
+
+    def answer(self, code: str, question: str, phone: str, option: str) -> bool:
+        """Record (or change) this phone's one answer; False when the room does not accept
+        answers to `question` now (closed, another question, ended, unknown)."""
+        ...
+
+    def tally(self, code: str, question: str) -> dict[str, int]:
+        """How many phones gave each option to `question`: counts only, never who."""
         ...
 
     def end(self, code: str) -> None: ...
@@ -105,6 +128,9 @@ class _Entry:
     expires_at: float
     ended: bool = False
     phones: dict[str, float] = field(default_factory=dict)
+    accepting: str | None = None
+    #: question -> phone -> option; only counts leave the store.
+    answers: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 class MemoryRoomStore:
@@ -159,14 +185,17 @@ class MemoryRoomStore:
                 return None
             return Room(code, entry.version, entry.ended, decode_view(entry.view))
 
-    def publish(self, code: str, view: Mapping[str, Any]) -> int:
+    def publish(self, code: str, view: Mapping[str, Any], *, accepting: str | None = None) -> int:
         text = encode_view(view)
+        if accepting is not None and not valid_key(accepting):
+            raise ValueError("not a question id")
         with self._lock:
             now = self._clock()
             entry = self._live(code, now)
             if entry is None or entry.ended:
                 raise RoomGone(code)
             entry.view = text
+            entry.accepting = accepting
             entry.version += 1
             entry.expires_at = now + self.ttl
             return entry.version
@@ -180,6 +209,8 @@ class MemoryRoomStore:
             entry.ended = True
             entry.version += 1
             entry.phones.clear()
+            entry.answers.clear()
+            entry.accepting = None
             entry.expires_at = now + self.ended_ttl
 
     def heartbeat(self, code: str, phone: str) -> bool:
@@ -206,6 +237,26 @@ class MemoryRoomStore:
             if entry is None:
                 return 0
             return sum(1 for seen in entry.phones.values() if seen > now - self.phone_window)
+
+    def answer(self, code: str, question: str, phone: str, option: str) -> bool:
+        if not (valid_key(question) and valid_key(phone) and valid_key(option)):
+            return False
+        with self._lock:
+            entry = self._live(code, self._clock())
+            if entry is None or entry.ended or entry.accepting != question:
+                return False
+            entry.answers.setdefault(question, {})[phone] = option
+            return True
+
+    def tally(self, code: str, question: str) -> dict[str, int]:
+        with self._lock:
+            entry = self._live(code, self._clock())
+            if entry is None:
+                return {}
+            counts: dict[str, int] = {}
+            for option in entry.answers.get(question, {}).values():
+                counts[option] = counts.get(option, 0) + 1
+            return counts
 
 
 def open_store(address: str, ttl: float) -> RoomStore:

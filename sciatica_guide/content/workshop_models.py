@@ -1,0 +1,94 @@
+"""Models of workshop.yaml: the knowledge check's questions and words."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from sciatica_guide.content.base import Id, Strict
+from sciatica_guide.content.placeholders import Placeholders
+
+#: What a knowledge-check question is about; "urgent-help" questions end with what to do.
+QuizTopic = Literal["urgent-help", "precautions", "techniques", "evidence", "therapist"]
+
+
+class QuizOption(Strict):
+    id: Id
+    text: str = Field(max_length=160)
+    #: The urgent-help sign (red_flags.yaml flag id) this option names, if any.
+    flag: Id | None = None
+
+
+class QuizQuestion(Strict):
+    id: Id = Field(max_length=40)
+    topic: QuizTopic
+    question: str = Field(max_length=300)
+    options: list[QuizOption] = Field(min_length=2, max_length=5)
+    #: The right option ids; a phone gives one answer, right when it is any of these.
+    answers: list[Id] = Field(min_length=1)
+    #: One paragraph; an urgent-help question's explanation gets its level's action added at the
+    #: end (Content.quiz_explanation), so it always ends with what to do.
+    explanation: Annotated[str, Placeholders("emergency_number")]
+    sources: list[Id] = Field(min_length=1)
+
+    def option(self, option_id: str) -> QuizOption | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+    def is_right(self, option_id: str | None) -> bool:
+        return option_id in self.answers
+
+
+class QuizWords(Strict):
+    """The knowledge check's words: the presenter's page and the phones."""
+
+    page_lead: str
+    no_room: str
+    question_label: Annotated[str, Placeholders("number", "total")]
+    open: str
+    close: str
+    reveal: str
+    previous: str
+    next: str
+    stage_ready: str
+    stage_open: str
+    stage_closed: str
+    stage_revealed: str
+    answered: Annotated[str, Placeholders("count", "phones")]
+    hidden: Annotated[str, Placeholders("threshold")]
+    chart_title: str
+    option_column: str
+    count_column: str
+    right_marker: str
+    right_answer: Annotated[str, Placeholders("answer")]
+    phone_waiting: str
+    phone_prompt: str
+    phone_saved: Annotated[str, Placeholders("answer")]
+    phone_too_late: str
+    phone_closed: str
+    phone_right: str
+    phone_wrong: Annotated[str, Placeholders("answer")]
+    phone_none: str
+    why_heading: str
+    owed_heading: str
+    owed_done: str
+    summary_heading: str
+    summary_intro: str
+    summary_question: str
+    summary_answers: str
+    summary_right: str
+    summary_percent: str
+    summary_too_few: Annotated[str, Placeholders("threshold")]
+    download_csv: str
+    download_pdf: str
+    file_stem: str = Field(pattern=r"^[a-z0-9-]+$")
+    pdf_title: str
+    pdf_footer: Annotated[str, Placeholders("date")]
+
+
+class WorkshopFile(Strict):
+    words: QuizWords
+    questions: list[QuizQuestion] = Field(min_length=5, max_length=8)
+
+    def question(self, question_id: str) -> QuizQuestion | None:
+        return next((q for q in self.questions if q.id == question_id), None)

@@ -1,0 +1,176 @@
+"""The knowledge check's pure parts: what a room shares about it, counting and the threshold.
+
+Nothing here knows Streamlit or a store. The presenter moves through the questions (ask, close,
+reveal); the room shares which question is on and at which stage, plus which questions have
+been revealed so far. Phones answer through the store, which gives back counts per option only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from sciatica_guide.content import Content
+from sciatica_guide.content.models import QuizQuestion
+
+#: The presenter's page for the check (pages.yaml id).
+QUIZ_PAGE = "quiz"
+#: The key of the check's part in a room's shared view.
+VIEW_KEY = "quiz"
+#: Counts stay hidden until this many phones have answered, so that in a tiny group nobody's
+#: answer can be worked out from the chart (hazard H17 in docs/clinical-safety.md).
+MIN_SHOWN = 3
+LETTERS = "ABCDE"
+
+Stage = Literal["ready", "open", "closed", "revealed"]
+STAGES: tuple[Stage, ...] = ("ready", "open", "closed", "revealed")
+
+
+@dataclass(frozen=True)
+class QuizState:
+    """Where the check stands: the question on, its stage, and every question revealed so far."""
+
+    question: str
+    stage: Stage = "ready"
+    revealed: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"q": self.question, "stage": self.stage, "revealed": list(self.revealed)}
+
+
+def first_state(content: Content) -> QuizState:
+    return QuizState(content.workshop.questions[0].id)
+
+
+def ask(state: QuizState) -> QuizState:
+    return replace(state, stage="open")
+
+
+def close(state: QuizState) -> QuizState:
+    return replace(state, stage="closed") if state.stage == "open" else state
+
+
+def reveal(state: QuizState) -> QuizState:
+    """Show the right answer; answering stops at the same moment."""
+    revealed = state.revealed
+    if state.question not in revealed:
+        revealed = (*revealed, state.question)
+    return replace(state, stage="revealed", revealed=revealed)
+
+
+def move(state: QuizState, content: Content, by: int) -> QuizState:
+    """Go to the previous (-1) or next (+1) question; a question already revealed stays so."""
+    ids = [q.id for q in content.workshop.questions]
+    index = ids.index(state.question) if state.question in ids else 0
+    target = ids[max(0, min(len(ids) - 1, index + by))]
+    stage: Stage = "revealed" if target in state.revealed else "ready"
+    return replace(state, question=target, stage=stage)
+
+
+def accepting(state: QuizState | None, page: str) -> str | None:
+    """The question phones may answer now: only while it is open on the check's page."""
+    if state is None or page != QUIZ_PAGE or state.stage != "open":
+        return None
+    return state.question
+
+
+def read_quiz(raw: Any, question_ids: Sequence[str]) -> QuizState | None:
+    """The check's part of a stored view, checked against the content; None when unusable.
+
+    The store is shared by every replica, so nothing read from it is trusted.
+    """
+    if not isinstance(raw, Mapping):
+        return None
+    question = raw.get("q")
+    stage = raw.get("stage")
+    if question not in question_ids or stage not in STAGES:
+        return None
+    shown = raw.get("revealed")
+    revealed = tuple(
+        dict.fromkeys(q for q in shown if q in question_ids) if isinstance(shown, list) else ()
+    )
+    return QuizState(question, stage, revealed)
+
+
+def letter(index: int) -> str:
+    return LETTERS[index]
+
+
+def option_letter(question: QuizQuestion, option_id: str) -> str:
+    ids = [o.id for o in question.options]
+    return letter(ids.index(option_id)) if option_id in ids else ""
+
+
+def option_label(question: QuizQuestion, option_id: str) -> str:
+    """ "B. Deep tissue massage": the letter is what people in the room say aloud."""
+    for index, option in enumerate(question.options):
+        if option.id == option_id:
+            return f"{letter(index)}. {option.text}"
+    return ""
+
+
+# --- counting ------------------------------------------------------------------------------------
+def count_answers(answers: Mapping[str, str], options: Sequence[str]) -> dict[str, int]:
+    """Counts per option from one answer per phone (phone -> option); unknown options drop out."""
+    counts = dict.fromkeys(options, 0)
+    for option in answers.values():
+        if option in counts:
+            counts[option] += 1
+    return counts
+
+
+def clean_tally(raw: Mapping[Any, Any], options: Sequence[str]) -> dict[str, int]:
+    """A store's counts for the options of the question, in their order: anything else (an
+    unknown option, a count that is not a whole number of 0 or more) is dropped as 0."""
+    counts = dict.fromkeys(options, 0)
+    for option, count in raw.items():
+        if option in counts and isinstance(count, int) and not isinstance(count, bool):
+            counts[option] = max(0, count)
+    return counts
+
+
+def answered(counts: Mapping[str, int]) -> int:
+    return sum(counts.values())
+
+
+def shown_counts(counts: Mapping[str, int], minimum: int = MIN_SHOWN) -> dict[str, int] | None:
+    """The counts the projector may show: None until at least `minimum` phones have answered."""
+    if answered(counts) < minimum:
+        return None
+    return dict(counts)
+
+
+def right_share(question: QuizQuestion, counts: Mapping[str, int]) -> float | None:
+    """The share of right answers (0 to 1); None below the threshold (it could name someone)."""
+    total = answered(counts)
+    if total < MIN_SHOWN:
+        return None
+    return sum(n for option, n in counts.items() if question.is_right(option)) / total
+
+
+# --- the phone's own side ------------------------------------------------------------------------
+def owed_explanations(
+    content: Content,
+    mine: Mapping[str, str],
+    revealed: Iterable[str],
+    read: Collection[str],
+    *,
+    showing: str | None = None,
+) -> list[QuizQuestion]:
+    """Urgent-help questions this phone answered wrongly, revealed, and not yet marked as read.
+
+    A wrong answer to an urgent-help question is never left without its explanation: the phone
+    keeps showing it (beyond the question, and after the room ends) until the person taps
+    "I have read this". `showing` is a question whose explanation is on screen already.
+    """
+    done = set(read)
+    shown = set(revealed)
+    owed = []
+    for question in content.workshop.questions:
+        if question.id not in shown or question.id in done or question.id == showing:
+            continue
+        wrong = question.id in mine and not question.is_right(mine[question.id])
+        if wrong and content.quiz_level(question) is not None:
+            owed.append(question)
+    return owed

@@ -1,0 +1,165 @@
+"""The knowledge check's counts as a pandas DataFrame, a Plotly chart and a summary (CSV, PDF).
+
+Counts only: nothing here ever sees which phone gave which answer.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from sciatica_guide.content import Content
+from sciatica_guide.content.models import QuizQuestion
+from sciatica_guide.pdf import GuidePdf
+from sciatica_guide.workshop.quiz import MIN_SHOWN, answered, option_label, right_share
+from sciatica_guide.workshop.quiz import option_letter as quiz_letter
+
+#: Readable from the back of a room on a 1920x1080 projector.
+CHART_FONT_PX = 26
+BAR_COLOUR = "#4a6b8a"
+RIGHT_COLOUR = "#1b6e3a"
+
+
+def counts_frame(
+    content: Content, question: QuizQuestion, counts: Mapping[str, int], *, revealed: bool
+) -> pd.DataFrame:
+    """One row per option, in the question's order: its label ("A. ..."), the count, and
+    (once revealed) whether it is right, also written into the label: colour is not the cue."""
+    words = content.workshop.words
+    rows = []
+    for option in question.options:
+        label = option_label(question, option.id)
+        right = revealed and question.is_right(option.id)
+        if right:
+            label = f"{label} {words.right_marker}"
+        short = quiz_letter(question, option.id) + (f" {words.right_marker}" if right else "")
+        rows.append(
+            {
+                "bar": short,
+                words.option_column: label,
+                words.count_column: int(counts.get(option.id, 0)),
+                "right": right,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def counts_table(content: Content, frame: pd.DataFrame) -> pd.DataFrame:
+    """The same counts as a plain table (for screen readers and anyone who cannot read a chart)."""
+    words = content.workshop.words
+    return frame[[words.option_column, words.count_column]].reset_index(drop=True)
+
+
+def counts_figure(content: Content, frame: pd.DataFrame) -> go.Figure:
+    """A horizontal bar per option, the first option at the top, its count written beside it;
+    the right answer (once revealed) is hatched as well as green and named in its label."""
+    words = content.workshop.words
+    # The bars carry the letters (the options are listed above and in the table beside), so
+    # long option texts do not squeeze the bars on a projector.
+    labels = frame["bar"].tolist()
+    counts = frame[words.count_column].tolist()
+    right = frame["right"].tolist()
+    figure = go.Figure(
+        go.Bar(
+            x=counts,
+            y=labels,
+            orientation="h",
+            text=[str(n) for n in counts],
+            textposition="outside",
+            cliponaxis=False,
+            marker={
+                "color": [RIGHT_COLOUR if r else BAR_COLOUR for r in right],
+                "pattern": {"shape": ["/" if r else "" for r in right], "fgcolor": "#ffffff"},
+                "line": {"color": "#1f2a36", "width": 2},
+            },
+            hoverinfo="skip",
+        )
+    )
+    top = max(counts, default=0)
+    figure.update_layout(
+        title={"text": words.chart_title},
+        font={"size": CHART_FONT_PX, "color": "#1f2a36"},
+        xaxis={
+            "title": {"text": words.count_column},
+            "range": [0, max(1, top) * 1.2],
+            "dtick": 1 if top <= 10 else None,
+        },
+        yaxis={"autorange": "reversed", "automargin": True},
+        margin={"l": 20, "r": 40, "t": 50, "b": 50},
+        height=90 + 90 * len(labels),
+        showlegend=False,
+        plot_bgcolor="#ffffff",
+        paper_bgcolor="#ffffff",
+    )
+    return figure
+
+
+# --- the summary after the check -----------------------------------------------------------------
+def summary_frame(content: Content, tallies: Mapping[str, Mapping[str, int]]) -> pd.DataFrame:
+    """Per question asked: how many answered, how many were right and the share right. Below
+    MIN_SHOWN answers the right count and share stay empty: they could name someone's answer."""
+    words = content.workshop.words
+    rows = []
+    for number, question in enumerate(content.workshop.questions, start=1):
+        counts = tallies.get(question.id)
+        if counts is None:
+            continue
+        share = right_share(question, counts)
+        right = sum(n for option, n in counts.items() if question.is_right(option))
+        rows.append(
+            {
+                words.summary_question: f"{number}. {question.question}",
+                words.summary_answers: answered(counts),
+                words.summary_right: right if share is not None else None,
+                words.summary_percent: round(share * 100) if share is not None else None,
+            }
+        )
+    columns = [
+        words.summary_question,
+        words.summary_answers,
+        words.summary_right,
+        words.summary_percent,
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.astype({words.summary_right: "Int64", words.summary_percent: "Int64"})
+
+
+def summary_csv(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+def summary_pdf(content: Content, frame: pd.DataFrame) -> bytes:
+    """A one-page A4 table of the summary, made in memory."""
+    words = content.workshop.words
+    too_few = words.summary_too_few.format(threshold=MIN_SHOWN)
+    pdf = GuidePdf()
+    pdf.align = "L"
+    pdf.set_title(words.pdf_title)
+    pdf.add_page()
+    pdf.write_lines(words.pdf_title, 18, "B")
+    pdf.ln(2)
+    pdf.write_lines(words.summary_intro, 10)
+    pdf.ln(4)
+    pdf.set_font(pdf.family, "", 10)
+    with pdf.table(
+        col_widths=(110, 22, 18, 30), text_align=("LEFT", "RIGHT", "RIGHT", "RIGHT")
+    ) as table:
+        table.row([pdf.clean(str(c)) for c in frame.columns])
+        for record in frame.itertuples(index=False):
+            question, answers, right, percent = record
+            table.row(
+                [
+                    pdf.clean(str(question)),
+                    str(answers),
+                    "" if pd.isna(right) else str(right),
+                    too_few if pd.isna(percent) else f"{percent}%",
+                ]
+            )
+    pdf.ln(4)
+    pdf.write_lines(words.pdf_footer.format(date=content.site.review.last_reviewed.isoformat()), 9)
+    out = io.BytesIO()
+    pdf.output(out)
+    return out.getvalue()

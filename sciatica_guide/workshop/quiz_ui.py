@@ -1,0 +1,393 @@
+"""The knowledge check on screen: the presenter's page (ask, close, reveal, live counts, summary)
+and a phone's question (large answer buttons, then the right answer and why)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, MutableMapping
+from typing import Any
+
+import streamlit as st
+
+from sciatica_guide.content import Content
+from sciatica_guide.content.models import QuizQuestion
+from sciatica_guide.settings import Settings
+from sciatica_guide.ui.article_view import source_list
+from sciatica_guide.ui.text import escape_markdown, plain_markdown
+from sciatica_guide.workshop import quiz
+from sciatica_guide.workshop.quiz import QUIZ_PAGE, VIEW_KEY, QuizState
+from sciatica_guide.workshop.quiz_chart import (
+    counts_figure,
+    counts_frame,
+    counts_table,
+    summary_csv,
+    summary_frame,
+    summary_pdf,
+)
+from sciatica_guide.workshop.store import RoomStore, RoomStoreUnavailable
+from sciatica_guide.workshop.streamlit_store import (
+    PRESENTER_ROOM_KEY,
+    get_store,
+    unavailable_line,
+)
+
+# Not under session.PREFIX either (see streamlit_store): nothing here is a health answer.
+#: The presenter's check: (room code, QuizState), so a new room starts at question 1.
+PRESENTER_QUIZ_KEY = "workshop.presenter.quiz"
+#: The questions the presenter has asked in this room, for the summary.
+PRESENTER_ASKED_KEY = "workshop.presenter.quiz_asked"
+#: A phone's own answers: {"room": code, "answers": {question: option}}. Only this session
+#: holds them with the person's own screen; the store holds one per random phone id.
+MINE_KEY = "workshop.quiz.mine"
+#: Urgent-help questions whose explanation this phone still has to show, and those read.
+OWED_KEY = "workshop.quiz.owed"
+READ_KEY = "workshop.quiz.read"
+#: One line for the phone's next run ("answers are closed", "not available").
+PHONE_NOTICE_KEY = "workshop.quiz.notice"
+#: How often the projector's counts are refreshed: the chart shows final counts within about
+#: this long after the last answer (benchmarks/workshop_bench.py measures it).
+LIVE_SECONDS = 1.0
+
+
+# --- what the presenter shares -------------------------------------------------------------------
+def presenter_state(content: Content, state: Mapping[str, Any]) -> QuizState | None:
+    """The presenter's check in the current room; None without a room."""
+    code = state.get(PRESENTER_ROOM_KEY)
+    if code is None:
+        return None
+    stored = state.get(PRESENTER_QUIZ_KEY)
+    if isinstance(stored, tuple) and stored[0] == code:
+        return stored[1]
+    return quiz.first_state(content)
+
+
+def _set_state(content: Content, change: Any, *args: Any) -> None:
+    state = presenter_state(content, st.session_state)
+    if state is None:
+        return
+    new = change(state, *args)
+    st.session_state[PRESENTER_QUIZ_KEY] = (st.session_state[PRESENTER_ROOM_KEY], new)
+    if new.stage == "open":
+        code = st.session_state[PRESENTER_ROOM_KEY]
+        known = _asked(st.session_state, code)
+        st.session_state[PRESENTER_ASKED_KEY] = (code, tuple(dict.fromkeys((*known, new.question))))
+
+
+def _asked(state: Mapping[str, Any], code: str) -> tuple[str, ...]:
+    stored = state.get(PRESENTER_ASKED_KEY)
+    return stored[1] if isinstance(stored, tuple) and stored[0] == code else ()
+
+
+def quiz_publication(
+    content: Content, state: Mapping[str, Any], page_id: str
+) -> tuple[dict[str, Any], str | None]:
+    """The check's part of the room's view, and the question phones may answer now."""
+    current = presenter_state(content, state)
+    if current is None:
+        return {}, None
+    return {VIEW_KEY: current.as_dict()}, quiz.accepting(current, page_id)
+
+
+# --- the presenter's page ------------------------------------------------------------------------
+def _question(content: Content, question_id: str) -> tuple[int, QuizQuestion]:
+    for index, question in enumerate(content.workshop.questions):
+        if question.id == question_id:
+            return index, question
+    return 0, content.workshop.questions[0]
+
+
+def _sources(content: Content, question: QuizQuestion) -> None:
+    label = content.site.labels["sources"]
+    st.caption(f"{label}: {source_list(content, list(question.sources))}")
+
+
+def render_explanation(content: Content, settings: Settings, question: QuizQuestion) -> None:
+    """The right answer, why (ending with what to do for an urgent-help question), the sources."""
+    words = content.workshop.words
+    number = content.red_flags.emergency_number_text(settings.emergency_number)
+    right = ", ".join(quiz.option_label(question, a) for a in question.answers)
+    st.markdown(f"**{escape_markdown(words.right_answer.format(answer=right))}**")
+    st.markdown(f"**{escape_markdown(words.why_heading)}**")
+    text = content.quiz_explanation(question, plain_markdown(number))
+    if content.quiz_level(question) is not None:
+        st.error(text, icon=":material/warning:")
+    else:
+        st.info(text, icon=":material/lightbulb:")
+    _sources(content, question)
+
+
+def _live_counts(
+    content: Content, settings: Settings, code: str, question: QuizQuestion, revealed: bool
+) -> None:
+    words = content.workshop.words
+    options = [o.id for o in question.options]
+
+    @st.fragment(run_every=LIVE_SECONDS)
+    def live() -> None:
+        try:
+            store = get_store(settings)
+            counts = quiz.clean_tally(store.tally(code, question.id), options)
+            phones = store.phones(code)
+        except RoomStoreUnavailable as error:
+            line = unavailable_line(content.modes.workshop.unavailable_presenter, settings, error)
+            st.error(escape_markdown(line), icon=":material/error:")
+            return
+        total = quiz.answered(counts)
+        line = words.answered.format(count=total, phones=max(phones, total))
+        # Inside HTML nothing is Markdown: html.escape, not escape_markdown.
+        st.markdown(f"<p class='quiz-answered'>{html.escape(line)}</p>", unsafe_allow_html=True)
+        shown = quiz.shown_counts(counts)
+        if shown is None:
+            st.info(words.hidden.format(threshold=quiz.MIN_SHOWN), icon=":material/visibility_off:")
+            return
+        frame = counts_frame(content, question, shown, revealed=revealed)
+        chart, table = st.columns([3, 2], gap="large")
+        chart.plotly_chart(
+            counts_figure(content, frame),
+            config={"displayModeBar": False, "staticPlot": True},
+            # Streamlit's theme would shrink the labels: the figure sets its own large type.
+            theme=None,
+            key="quiz-chart",
+            width="stretch",
+        )
+        with table, st.container(key="quiz-counts-table"):
+            st.table(counts_table(content, frame), hide_index=True)
+
+    live()
+
+
+def _summary(content: Content, settings: Settings, code: str) -> None:
+    words = content.workshop.words
+    asked = _asked(st.session_state, code)
+    if not asked:
+        return
+
+    def frame() -> Any:
+        store = get_store(settings)
+        tallies = {}
+        for question in content.workshop.questions:
+            if question.id in asked:
+                options = [o.id for o in question.options]
+                tallies[question.id] = quiz.clean_tally(store.tally(code, question.id), options)
+        return summary_frame(content, tallies)
+
+    with st.expander(words.summary_heading, icon=":material/summarize:"):
+        st.caption(words.summary_intro)
+        try:
+            st.table(frame(), hide_index=True)
+        except RoomStoreUnavailable:
+            return
+        left, right = st.columns(2)
+        left.download_button(
+            words.download_csv,
+            data=lambda: summary_csv(frame()),
+            file_name=f"{words.file_stem}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            icon=":material/table:",
+            key="quiz-download-csv",
+            width="stretch",
+        )
+        right.download_button(
+            words.download_pdf,
+            data=lambda: summary_pdf(content, frame()),
+            file_name=f"{words.file_stem}.pdf",
+            mime="application/pdf",
+            on_click="ignore",
+            icon=":material/picture_as_pdf:",
+            key="quiz-download-pdf",
+            width="stretch",
+        )
+
+
+def render_presenter_quiz(content: Content, settings: Settings) -> None:
+    words = content.workshop.words
+    # A small heading: the question is what the room reads.
+    st.markdown(f"### {escape_markdown(content.page(QUIZ_PAGE).title)}")
+    state = presenter_state(content, st.session_state)
+    code = st.session_state.get(PRESENTER_ROOM_KEY)
+    if state is None or code is None:
+        st.caption(words.page_lead)
+        st.info(words.no_room, icon=":material/groups:")
+        return
+    index, question = _question(content, state.question)
+    total = len(content.workshop.questions)
+    st.markdown(f"**{words.question_label.format(number=index + 1, total=total)}**")
+    with st.container(key="quiz-question"):
+        st.markdown(f"## {escape_markdown(question.question)}")
+        # One list, not a paragraph each: the chart must fit on a 1080-pixel projector too.
+        st.markdown(
+            "\n".join(
+                f"- {escape_markdown(quiz.option_label(question, o.id))}" for o in question.options
+            )
+        )
+    # The counts first, so the chart fits on a 1080-pixel projector; the controls below.
+    if state.stage != "ready":
+        _live_counts(content, settings, code, question, state.stage == "revealed")
+    stage_words = {
+        "ready": words.stage_ready,
+        "open": words.stage_open,
+        "closed": words.stage_closed,
+        "revealed": words.stage_revealed,
+    }
+    with st.container(horizontal=True, key="quiz-controls"):
+        st.button(
+            words.previous,
+            key="quiz-previous",
+            disabled=index == 0,
+            on_click=_set_state,
+            args=(content, quiz.move, content, -1),
+        )
+        st.button(
+            words.open,
+            key="quiz-open",
+            type="primary",
+            disabled=state.stage == "open",
+            on_click=_set_state,
+            args=(content, quiz.ask),
+        )
+        st.button(
+            words.close,
+            key="quiz-close",
+            disabled=state.stage != "open",
+            on_click=_set_state,
+            args=(content, quiz.close),
+        )
+        st.button(
+            words.reveal,
+            key="quiz-reveal",
+            disabled=state.stage in ("ready", "revealed"),
+            on_click=_set_state,
+            args=(content, quiz.reveal),
+        )
+        st.button(
+            words.next,
+            key="quiz-next",
+            disabled=index == total - 1,
+            on_click=_set_state,
+            args=(content, quiz.move, content, 1),
+        )
+    st.caption(stage_words[state.stage])
+    if state.stage == "revealed":
+        render_explanation(content, settings, question)
+    _summary(content, settings, code)
+
+
+# --- a phone -------------------------------------------------------------------------------------
+def read_room_quiz(content: Content, view: Mapping[str, Any]) -> QuizState | None:
+    return quiz.read_quiz(view.get(VIEW_KEY), [q.id for q in content.workshop.questions])
+
+
+def _mine(state: MutableMapping[str, Any], code: str) -> dict[str, str]:
+    stored = state.get(MINE_KEY)
+    if not isinstance(stored, dict) or stored.get("room") != code:
+        stored = state[MINE_KEY] = {"room": code, "answers": {}}
+    return stored["answers"]
+
+
+def _answer(store: RoomStore, code: str, question: str, option: str, phone: str) -> None:
+    try:
+        taken = store.answer(code, question, phone, option)
+    except RoomStoreUnavailable:
+        st.session_state[PHONE_NOTICE_KEY] = "unavailable"
+        return
+    if taken:
+        _mine(st.session_state, code)[question] = option
+    else:
+        st.session_state[PHONE_NOTICE_KEY] = "too_late"
+
+
+def note_owed(content: Content, code: str, current: QuizState | None) -> None:
+    """Remember every urgent-help question this phone got wrong once it is revealed, so its
+    explanation stays on this phone (even after the room ends) until it is marked as read."""
+    if current is None:
+        return
+    read = st.session_state.get(READ_KEY, ())
+    owed = quiz.owed_explanations(content, _mine(st.session_state, code), current.revealed, read)
+    if owed:
+        known = st.session_state.get(OWED_KEY, ())
+        st.session_state[OWED_KEY] = tuple(dict.fromkeys((*known, *(q.id for q in owed))))
+
+
+def _mark_read(question_id: str) -> None:
+    st.session_state[READ_KEY] = (*st.session_state.get(READ_KEY, ()), question_id)
+    owed = st.session_state.get(OWED_KEY, ())
+    st.session_state[OWED_KEY] = tuple(q for q in owed if q != question_id)
+
+
+def render_owed(content: Content, settings: Settings, *, showing: str | None = None) -> None:
+    """The explanations this phone still owes, above anything else, each with "I have read it"."""
+    words = content.workshop.words
+    for question_id in st.session_state.get(OWED_KEY, ()):
+        question = content.workshop.question(question_id)
+        if question is None or question_id == showing:
+            continue
+        with st.container(border=True, key=f"quiz-owed-{question_id}"):
+            st.markdown(f"### {escape_markdown(words.owed_heading)}")
+            st.markdown(escape_markdown(question.question))
+            render_explanation(content, settings, question)
+            st.button(
+                words.owed_done,
+                key=f"quiz-owed-done-{question_id}",
+                on_click=_mark_read,
+                args=(question_id,),
+                width="stretch",
+            )
+
+
+def render_phone_quiz(
+    content: Content,
+    settings: Settings,
+    store: RoomStore,
+    code: str,
+    current: QuizState | None,
+    phone: str,
+) -> None:
+    words = content.workshop.words
+    if current is None or current.stage == "ready":
+        st.info(words.phone_waiting, icon=":material/hourglass_empty:")
+        return
+    index, question = _question(content, current.question)
+    total = len(content.workshop.questions)
+    st.markdown(f"**{words.question_label.format(number=index + 1, total=total)}**")
+    st.markdown(f"### {escape_markdown(question.question)}")
+    notice = st.session_state.pop(PHONE_NOTICE_KEY, None)
+    if notice == "too_late":
+        st.warning(words.phone_too_late, icon=":material/lock:")
+    elif notice == "unavailable":
+        st.warning(content.modes.workshop.unavailable, icon=":material/error:")
+    mine = _mine(st.session_state, code).get(question.id)
+    is_open = current.stage == "open"
+    revealed = current.stage == "revealed"
+    if is_open:
+        st.caption(words.phone_prompt)
+    with st.container(key="quiz-options"):
+        for number, option in enumerate(question.options):
+            chosen = option.id == mine
+            right = revealed and question.is_right(option.id)
+            label = escape_markdown(quiz.option_label(question, option.id))
+            if right:
+                label = f"{label} {escape_markdown(words.right_marker)}"
+            st.button(
+                label,
+                key=f"quiz-option-{question.id}-{number}",
+                type="primary" if chosen else "secondary",
+                icon=":material/check_circle:" if chosen else None,
+                disabled=not is_open,
+                on_click=_answer,
+                args=(store, code, question.id, option.id, phone),
+                width="stretch",
+            )
+    chosen_label = quiz.option_label(question, mine) if mine else ""
+    if is_open and mine:
+        st.success(escape_markdown(words.phone_saved.format(answer=chosen_label)))
+    elif current.stage == "closed":
+        st.info(words.phone_closed, icon=":material/lock:")
+    if revealed:
+        if mine is None:
+            st.info(words.phone_none)
+        elif question.is_right(mine):
+            st.success(words.phone_right, icon=":material/check_circle:")
+        else:
+            st.warning(escape_markdown(words.phone_wrong.format(answer=chosen_label)))
+        render_explanation(content, settings, question)

@@ -1,0 +1,131 @@
+"""Knowledge-check answers in the room store, on both backends (memory and a real redis-server):
+one answer per phone, only while its question is open, counts only out, all gone at the end."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+
+import pytest
+import redis
+
+from guide_testing.redis_server import RunningRedis, redis_server_path, run_redis
+from sciatica_guide.workshop.redis_store import KEY_PREFIX, RedisRoomStore
+from sciatica_guide.workshop.store import MemoryRoomStore, RoomStore
+
+StoreFactory = Callable[..., RoomStore]
+
+
+@pytest.fixture(scope="module")
+def redis_server() -> Iterator[RunningRedis]:
+    if redis_server_path() is None and not os.environ.get("CI"):
+        pytest.skip("Debian's redis-server is not installed (apt-get install redis-server)")
+    with run_redis() as server:
+        yield server
+
+
+@pytest.fixture(params=["memory", "redis"])
+def make_store(request: pytest.FixtureRequest) -> StoreFactory:
+    if request.param == "memory":
+        return lambda ttl=60.0, **kw: MemoryRoomStore(ttl, **kw)
+    server: RunningRedis = request.getfixturevalue("redis_server")
+    redis.Redis.from_url(server.url).flushdb()
+    return lambda ttl=60.0, **kw: RedisRoomStore(server.url, ttl, **kw)
+
+
+def test_one_answer_per_phone_changeable_while_open(make_store: StoreFactory) -> None:
+    store = make_store()
+    code = store.create()
+    assert not store.answer(code, "q1", "phone-a", "a")  # nothing asked yet
+    store.publish(code, {"quiz": {"q": "q1", "stage": "open"}}, accepting="q1")
+    assert store.answer(code, "q1", "phone-a", "a")
+    assert store.answer(code, "q1", "phone-b", "a")
+    assert store.answer(code, "q1", "phone-c", "b")
+    assert store.tally(code, "q1") == {"a": 2, "b": 1}
+    # A changed answer moves one count; it never counts twice.
+    assert store.answer(code, "q1", "phone-a", "b")
+    assert store.tally(code, "q1") == {"a": 1, "b": 2}
+    # Another question is not open.
+    assert not store.answer(code, "q2", "phone-a", "a")
+    assert store.tally(code, "q2") == {}
+
+
+def test_closed_questions_take_no_answers_and_keep_their_counts(make_store: StoreFactory) -> None:
+    store = make_store()
+    code = store.create()
+    store.publish(code, {}, accepting="q1")
+    assert store.answer(code, "q1", "phone-a", "a")
+    store.publish(code, {})  # the presenter closes (or moves away): nothing accepted
+    assert not store.answer(code, "q1", "phone-a", "b")
+    assert not store.answer(code, "q1", "phone-z", "b")
+    assert store.tally(code, "q1") == {"a": 1}
+    store.publish(code, {}, accepting="q2")
+    assert store.answer(code, "q2", "phone-a", "c")
+    assert store.tally(code, "q1") == {"a": 1} and store.tally(code, "q2") == {"c": 1}
+
+
+def test_every_answer_is_gone_when_the_room_ends(make_store: StoreFactory) -> None:
+    store = make_store()
+    code, other = store.create(), store.create()
+    for room in (code, other):
+        store.publish(room, {}, accepting="q1")
+        assert store.answer(room, "q1", "phone-a", "a")
+    store.end(code)
+    assert store.tally(code, "q1") == {}
+    assert not store.answer(code, "q1", "phone-b", "a")
+    assert store.tally(other, "q1") == {"a": 1}
+
+
+@pytest.mark.parametrize(
+    ("question", "phone", "option"),
+    [
+        ("q|1", "p", "a"),
+        ("q1", "p|x", "a"),
+        ("q1", "p", "a|b"),
+        ("q1", "", "a"),
+        ("q1", "p" * 65, "a"),
+    ],
+)
+def test_odd_ids_are_refused(
+    make_store: StoreFactory, question: str, phone: str, option: str
+) -> None:
+    store = make_store()
+    code = store.create()
+    store.publish(code, {}, accepting="q1")
+    assert not store.answer(code, question, phone, option)
+    assert store.tally(code, "q1") == {}
+    with pytest.raises(ValueError):
+        store.publish(code, {}, accepting="q|1")
+
+
+def test_unknown_rooms_take_no_answers(make_store: StoreFactory) -> None:
+    store = make_store()
+    assert not store.answer("ACEFGH", "q1", "phone-a", "a")
+    assert store.tally("ACEFGH", "q1") == {}
+
+
+def test_a_room_that_expires_takes_its_answers_with_it() -> None:
+    # In memory; Redis expires keys on its own clock (the next test checks its TTLs).
+    clock = [1000.0]
+    store = MemoryRoomStore(30.0, clock=lambda: clock[0])
+    code = store.create()
+    store.publish(code, {}, accepting="q1")
+    assert store.answer(code, "q1", "phone-a", "a")
+    clock[0] += 31
+    assert store.tally(code, "q1") == {}
+
+
+def test_redis_answers_never_outlive_their_room(redis_server: RunningRedis) -> None:
+    client = redis.Redis.from_url(redis_server.url, decode_responses=True)
+    client.flushdb()
+    store = RedisRoomStore(redis_server.url, 30.0)
+    code = store.create()
+    store.publish(code, {}, accepting="q1")
+    store.answer(code, "q1", "phone-a", "a")
+    key = KEY_PREFIX + code
+    assert 0 < client.pttl(key + ":answers") <= client.pttl(key) + 5
+    # Only counts are read back: no phone id leaves Redis in a tally.
+    assert "phone-a" not in repr(store.tally(code, "q1"))
+    store.end(code)
+    assert not client.exists(key + ":answers")
+    assert [k for k in client.keys("*") if "answers" in k] == []
