@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from benchmarks.scenarios import Scenario, Step
 from guide_testing.protocol import AsyncStreamlitSession, RerunResult, StreamlitSession
+from sciatica_guide.body_map.component import SELECT_EVENT
+from sciatica_guide.body_map.page import MAP_KEY
 
 
 def cpu_seconds(pid: int) -> float:
@@ -41,8 +43,11 @@ def summary_ms(seconds: list[float]) -> dict[str, float | int]:
 
 
 def _run(session: StreamlitSession, step: Step) -> RerunResult:
-    result = session.rerun(page=step.page, query_string=step.query_string)
-    if not result.ok:
+    if step.tap:
+        result = session.component_event(MAP_KEY, SELECT_EVENT, step.tap)
+    else:
+        result = session.rerun(page=step.page, query_string=step.query_string)
+    if result.status not in ("success", "fragment_success"):
         raise RuntimeError(f"script run ended with {result.status}")
     return result
 
@@ -99,8 +104,11 @@ async def _one_session(
     try:
         await session.connect()
         for step in steps:
-            result = await session.rerun(page=step.page, query_string=step.query_string)
-            if result.ok:
+            if step.tap:
+                result = await session.component_event(MAP_KEY, SELECT_EVENT, step.tap)
+            else:
+                result = await session.rerun(page=step.page, query_string=step.query_string)
+            if result.status in ("success", "fragment_success"):
                 latencies.append(result.seconds)
             else:
                 errors.append(f"script run ended with {result.status}")

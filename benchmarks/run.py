@@ -27,7 +27,7 @@ from typing import Any
 
 import streamlit
 
-from benchmarks import browser_bench, protocol_bench
+from benchmarks import browser_bench, protocol_bench, tap_bench
 from benchmarks.scenarios import bare_scenario, first_load_path, guide_scenario
 from guide_testing.nginx import nginx_path, run_nginx
 from guide_testing.server import RunningApp, run_streamlit
@@ -44,6 +44,14 @@ TARGETS = {
     "load_speedup_vs_default": 3.0,
     "first_load_ratio": 1.3,
     "memory_per_session_mib": 1.0,
+}
+#: The targets of issue 14 (a tap on the body map), checked against each run.
+TAP_TARGETS = {
+    "tap_median_ms": 100.0,
+    "tap_p90_ms": 150.0,
+    "selection_ratio": 1.5,
+    "load_total_ratio": 2.0,
+    "load_p95_ratio": 2.0,
 }
 
 
@@ -64,6 +72,8 @@ def app_specs(bare_dir: Path) -> dict[str, AppSpec]:
     return {
         "guide": AppSpec("guide", APP_ROOT / "app.py", APP_ROOT),
         "bare": AppSpec("bare", BENCH_DIR / "bare_app.py", bare_dir, bare_env),
+        # Streamlit's floor for a tap: a button and a line of text that changes.
+        "bare_tap": AppSpec("bare_tap", BENCH_DIR / "bare_tap_app.py", bare_dir, bare_env),
         # Streamlit as shipped: the bare app without the TCP_NODELAY fix.
         "bare_untuned": AppSpec(
             "bare_untuned",
@@ -158,10 +168,28 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
                 _ratio(latency["guide"][kind]["median_ms"], latency["bare"][kind]["median_ms"]),
                 TARGETS["rerun_ratio"],
             )
+        check(
+            "body map tap (selection) median, guide / bare (issue 14)",
+            _ratio(
+                latency["guide"]["selection"]["median_ms"],
+                latency["bare"]["selection"]["median_ms"],
+            ),
+            TAP_TARGETS["selection_ratio"],
+        )
     load = results.get("load")
     if load:
         errors = sum(v["errors"] for v in load.values())
         check("errors under load (all apps)", errors, 0)
+        check(
+            "load total time, guide / bare (issue 14)",
+            _ratio(load["guide"]["total_s"], load["bare"]["total_s"]),
+            TAP_TARGETS["load_total_ratio"],
+        )
+        check(
+            "load rerun p95, guide / bare (issue 14)",
+            _ratio(load["guide"]["p95_ms"], load["bare"]["p95_ms"]),
+            TAP_TARGETS["load_p95_ratio"],
+        )
         check(
             "load total time, guide / bare",
             _ratio(load["guide"]["total_s"], load["bare"]["total_s"]),
@@ -187,6 +215,16 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
             0,
         )
         check("requests to other hosts", len(first["guide"]["other_hosts"]), 0)
+    tap = results.get("tap_to_panel")
+    if tap:
+        check(
+            "tap to panel, median ms (slow tablet)",
+            tap["guide"]["median_ms"],
+            TAP_TARGETS["tap_median_ms"],
+        )
+        check(
+            "tap to panel, p90 ms (slow tablet)", tap["guide"]["p90_ms"], TAP_TARGETS["tap_p90_ms"]
+        )
     memory = results.get("memory")
     if memory:
         check(
@@ -331,6 +369,27 @@ def markdown_table(results: dict[str, Any]) -> str:
                         + " the guide via nginx",
                     )
                 )
+    tap = results.get("tap_to_panel")
+    if tap:
+        g, b = tap["guide"], tap["bare"]
+        rows.append(
+            (
+                f"Tap to panel, tablet, CPU {tap['cpu_slowdown']}x slower, {g['taps']} taps:"
+                " median / p90 (bare: tap to text)",
+                f"{_fmt(g['median_ms'])} / {_fmt(g['p90_ms'])} ms",
+                f"{_fmt(b['median_ms'])} / {_fmt(b['p90_ms'])} ms",
+                _fmt(tap["ratio_median"], "x"),
+            )
+        )
+        c = g["server_confirmed"]
+        rows.append(
+            (
+                "Tap until the server has the selection (address updated): median / p90",
+                f"{_fmt(c['median_ms'])} / {_fmt(c['p90_ms'])} ms",
+                "",
+                "",
+            )
+        )
     memory = results.get("memory")
     if memory:
         g, b = memory["guide"], memory["bare"]
@@ -379,6 +438,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, help="latency samples per series (default 60)")
     parser.add_argument("--loads", type=int, help="first loads per app (default 5)")
     parser.add_argument("--open-sessions", type=int, help="browser sessions for memory (30)")
+    parser.add_argument("--taps", type=int, help="timed body map taps on a slow tablet (24)")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium figures")
     parser.add_argument("--no-default-gc", action="store_true", help="skip the default-GC run")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="JSON file to write")
@@ -390,6 +450,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args.rounds = args.rounds or (3 if quick else 60)
     args.loads = args.loads or (1 if quick else 5)
     args.open_sessions = args.open_sessions or (2 if quick else 30)
+    args.taps = args.taps or (2 if quick else 24)
     return args
 
 
@@ -416,6 +477,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "latency_rounds": args.rounds,
             "first_loads": args.loads,
             "open_sessions": args.open_sessions,
+            "taps": args.taps,
             "quick": args.quick,
         },
         "scenario": {
@@ -504,6 +566,11 @@ def browser_figures(args: argparse.Namespace, specs: dict[str, AppSpec], path: s
                         args.open_sessions,
                         settle_s=0.5 if args.quick else 2.0,
                     )
+                log(f"tap to panel on a {tap_bench.CPU_SLOWDOWN}x slower tablet, {args.taps} taps")
+                bare_tap = start(stack, specs["bare_tap"])
+                figures["tap_to_panel"] = tap_bench.tap_to_panel(
+                    browser, apps["guide"].url, bare_tap.url, load_content(), args.taps
+                )
                 log(f"first load in Chromium, {args.loads} per app")
                 figures["first_load"] = browser_bench.first_load(
                     browser, {name: app.url for name, app in apps.items()}, paths, args.loads

@@ -1,9 +1,9 @@
 """What each benchmark does to an app, at the protocol level: which page, which query string.
 
 The guide's scenarios follow its pages: when content/pages.yaml has a page with id "body-map",
-a "selection" is a rerun of that page with a new ``?region=<id>`` (the body map keeps its
-selection in the URL and in session state, so a new region in the query string is the same
-script work as a tap). Without a body map page, selections fall back to reruns of the default
+a "selection" is a tap on the map, sent as the browser sends it: the map component's "select"
+event, as a run of the fragment that holds the map (or of the page, if the map is in none).
+Without a body map page, selections fall back to reruns of the default
 page and page switches alternate between the first two pages. The bare app has one page: every
 one of its figures is a rerun of that page with the same query strings.
 """
@@ -25,7 +25,9 @@ class Step:
     """One rerun: a page (url path; None stays) and a query string."""
 
     page: str | None
-    query_string: str
+    query_string: str | None
+    #: A region to tap on the body map instead (page and query string stay as they are).
+    tap: str | None = None
 
 
 @dataclass(frozen=True)
@@ -57,11 +59,14 @@ def _path(page: PageSpec) -> str:
     return "" if page.default else page.url_path
 
 
-def _region_queries(content: Content) -> list[str]:
+def _regions(content: Content) -> list[str]:
     wanted = ["calf-left", "calf-right", "buttock-left", "back-thigh-right", "lower-back-left"]
     known = {r.id for r in content.regions()}
-    chosen = [r for r in wanted if r in known] or sorted(known)[:5]
-    return [f"region={r}" for r in chosen]
+    return [r for r in wanted if r in known] or sorted(known)[:5]
+
+
+def _region_queries(content: Content) -> list[str]:
+    return [f"region={r}" for r in _regions(content)]
 
 
 def guide_scenario(content: Content | None = None) -> Scenario:
@@ -70,6 +75,7 @@ def guide_scenario(content: Content | None = None) -> Scenario:
     pages = content.pages_in("standard")
     default = next((p for p in pages if p.default), pages[0])
     queries = _region_queries(content)
+    regions = _regions(content)
     body_map = next((p for p in pages if p.id == BODY_MAP_PAGE_ID), None)
     if body_map is not None:
         other = (
@@ -80,11 +86,11 @@ def guide_scenario(content: Content | None = None) -> Scenario:
             body_map=True,
             first=Step(_path(body_map), queries[0]),
             selection_description=(
-                f"rerun of the body map page (/{_path(body_map)}) with a new ?region= "
-                "query string (the selection the page reads)"
+                f"a tap on the body map (/{_path(body_map)}): the map's select event, as the "
+                "browser sends it (a run of the map's fragment)"
             ),
             switch_description=f"switch between /{_path(body_map)} and /{_path(other)}",
-            _selections=tuple(Step(None, q) for q in queries[1:] + queries[:1]),
+            _selections=tuple(Step(None, None, tap=r) for r in regions[1:] + regions[:1]),
             _switches=(Step(_path(other), ""), Step(_path(body_map), queries[0])),
         )
     second = next(p for p in pages if p is not default)

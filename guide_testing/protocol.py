@@ -70,6 +70,8 @@ class Element:
     widget_id: str | None = None
     #: A Plotly chart's figure as JSON (plotly_chart elements only), e.g. to read its counts.
     spec: str | None = None
+    #: The st.fragment that drew it (a rerun of that fragment redraws it), or None.
+    fragment_id: str | None = None
 
     @property
     def container(self) -> int:
@@ -175,7 +177,30 @@ def _element_from_delta(msg: ForwardMsg) -> Element | None:
         return None
     text, widget_id = _element_text(kind, payload) if payload is not None else ("", None)
     spec = payload.spec if kind == "plotly_chart" and payload is not None else None
-    return Element(path=path, kind=kind, text=text, widget_id=widget_id, spec=spec)
+    return Element(
+        path=path,
+        kind=kind,
+        text=text,
+        widget_id=widget_id,
+        spec=spec,
+        fragment_id=delta.fragment_id or None,
+    )
+
+
+#: Components v2 (st.components.v2) report an event such as "select" through one trigger
+#: widget per component, whose id Streamlit derives from the component's id (Streamlit 1.67,
+#: streamlit/components/v2/bidi_component/main.py, `_make_trigger_id`): there is no public
+#: way to learn it. Kept here alone; tests/test_protocol_client.py notices when it changes (a tap
+#: sent this way must select the region).
+_COMPONENT_TRIGGER_ID = "$$STREAMLIT_INTERNAL_KEY_{component_id}__events"
+_TRIGGER_FIELDS = ("trigger_value", "string_trigger_value", "json_trigger_value")
+
+
+def component_event(component_id: str, event: str, value: Any) -> WidgetState:
+    """The widget state a browser sends when a components-v2 element fires `event`."""
+    state = WidgetState(id=_COMPONENT_TRIGGER_ID.format(component_id=component_id))
+    state.json_trigger_value = json.dumps([{"event": event, "value": value}])
+    return state
 
 
 @dataclass
@@ -192,6 +217,8 @@ class _SessionState:
     #: Fragments the page asked to have rerun on a timer (st.fragment(run_every=...)): id ->
     #: seconds. A browser's timer sends these reruns; a client here sends them with rerun().
     fragments: dict[str, float] = field(default_factory=dict)
+    #: The last element drawn for each widget id (a fragment's run replaces only its own).
+    widgets: dict[str, Element] = field(default_factory=dict)
 
     def resolve_page(self, page: str | PageRef | None) -> tuple[str, str]:
         """(page_script_hash, page_name) for a rerun: stay, or go to a hash, url path or title."""
@@ -214,6 +241,7 @@ class _SessionState:
         query_string: str | None,
         widget_states: Mapping[str, Any] | Iterable[WidgetState] | None,
         fragment_id: str | None = None,
+        auto_rerun: bool = True,
     ) -> bytes:
         page_script_hash, page_name = self.resolve_page(page)
         switching = page is not None and page_script_hash != self.page_script_hash
@@ -236,12 +264,18 @@ class _SessionState:
         state.page_script_hash = page_script_hash
         state.page_name = page_name
         state.widget_states.CopyFrom(WidgetStates(widgets=list(self.widget_values.values())))
+        # A trigger (a button press, a component's event) counts for one run only, as in the
+        # browser: it is not sent again.
+        for widget_id, value in list(self.widget_values.items()):
+            if value.WhichOneof("value") in _TRIGGER_FIELDS:
+                del self.widget_values[widget_id]
         if self.use_message_cache:
             state.cached_message_hashes.extend(self.message_cache)
         if fragment_id:
-            # As the browser's timer for st.fragment(run_every=...) sends it.
+            # As the browser sends it: for a widget inside the fragment, or from the timer of
+            # st.fragment(run_every=...) (auto_rerun).
             state.fragment_id = fragment_id
-            state.is_auto_rerun = True
+            state.is_auto_rerun = auto_rerun
         state.context_info.timezone = "UTC"
         state.context_info.locale = "en-GB"
         return msg.SerializeToString()
@@ -305,6 +339,9 @@ class _RunCollector:
                 self.session.page_script_hash = self.run_page_hash
         elif kind == "auto_rerun":
             self.session.fragments[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
+        elif kind == "page_info_changed":
+            # The script set st.query_params: the browser's address, sent with the next run.
+            self.session.query_string = msg.page_info_changed.query_string
         elif kind == "page_not_found":
             self.page_not_found = True
         elif kind == "delta":
@@ -326,6 +363,9 @@ class _RunCollector:
         stale = [] if status == "fragment_success" else self.session.widget_values
         for widget_id in [w for w in stale if w not in seen]:
             del self.session.widget_values[widget_id]
+        if status != "fragment_success":
+            self.session.widgets.clear()
+        self.session.widgets.update({e.widget_id: e for e in self.elements if e.widget_id})
         return RerunResult(
             seconds=time.perf_counter() - self.started,
             status=status,
@@ -361,6 +401,25 @@ class _Base:
     def fragments(self) -> dict[str, float]:
         """Fragments the page reruns on a timer: id -> seconds (st.fragment(run_every=...))."""
         return dict(self._state.fragments)
+
+    def widget(self, key: str) -> Element:
+        """The last drawn widget with user key `key` (a keyed widget's id ends with it)."""
+        for widget_id, element in self._state.widgets.items():
+            if widget_id.endswith("-" + key):
+                return element
+        raise KeyError(key)
+
+    def _event_rerun(self, key: str, event: str, value: Any) -> dict[str, Any]:
+        """What a browser sends when the component `key` fires `event`: only its fragment's
+        run when it is drawn inside one (not an auto rerun), else a run of the page."""
+        element = self.widget(key)
+        assert element.widget_id is not None
+        return {
+            "query_string": None,
+            "widget_states": [component_event(element.widget_id, event, value)],
+            "fragment_id": element.fragment_id,
+            "auto_rerun": False,
+        }
 
     @property
     def current_page(self) -> PageRef | None:
@@ -422,6 +481,7 @@ class StreamlitSession(_Base):
         query_string: str | None = "",
         widget_states: Mapping[str, Any] | Iterable[WidgetState] | None = None,
         fragment_id: str | None = None,
+        auto_rerun: bool = True,
     ) -> RerunResult:
         """Ask for a script run and wait until it finishes.
 
@@ -430,9 +490,12 @@ class StreamlitSession(_Base):
         query_string: without "?"; None keeps the previous one. widget_states: {widget id: value}
         merged into the values the session already holds, as a browser sends them all each run.
         fragment_id: run only that fragment (one of `fragments`), as a browser's timer does; if
-        the fragment asks for a full run (st.rerun), the result is that full run's.
+        the fragment asks for a full run (st.rerun), the result is that full run's. auto_rerun:
+        False for a run that a widget inside the fragment asks for.
         """
-        payload = self._state.build_rerun(page, query_string, widget_states, fragment_id)
+        payload = self._state.build_rerun(
+            page, query_string, widget_states, fragment_id, auto_rerun
+        )
         collector = self._state.new_collector()
         self._ws.send(payload)
         deadline = collector.started + self.timeout
@@ -449,6 +512,10 @@ class StreamlitSession(_Base):
             result = collector.feed(data)
             if result is not None:
                 return result
+
+    def component_event(self, key: str, event: str, value: Any) -> RerunResult:
+        """Fire `event` with `value` on the component with user key `key`, as a tap does."""
+        return self.rerun(**self._event_rerun(key, event, value))
 
     def close(self) -> None:
         self._ws.__exit__(None, None, None)
@@ -486,12 +553,15 @@ class AsyncStreamlitSession(_Base):
         query_string: str | None = "",
         widget_states: Mapping[str, Any] | Iterable[WidgetState] | None = None,
         fragment_id: str | None = None,
+        auto_rerun: bool = True,
     ) -> RerunResult:
         import asyncio
 
         if self._ws is None:
             raise ProtocolError("call connect() first")
-        payload = self._state.build_rerun(page, query_string, widget_states, fragment_id)
+        payload = self._state.build_rerun(
+            page, query_string, widget_states, fragment_id, auto_rerun
+        )
         collector = self._state.new_collector()
         await self._ws.send(payload)
 
@@ -503,6 +573,10 @@ class AsyncStreamlitSession(_Base):
                     return result
 
         return await asyncio.wait_for(read(), timeout=self.timeout)
+
+    async def component_event(self, key: str, event: str, value: Any) -> RerunResult:
+        """Fire `event` with `value` on the component with user key `key`, as a tap does."""
+        return await self.rerun(**self._event_rerun(key, event, value))
 
     async def close(self) -> None:
         if self._ws is not None:

@@ -47,6 +47,9 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
         # The guide's own rule: nothing is fetched from any other host.
         assert first["other_hosts"] == []
         assert results["memory"]["guide"]["sessions"] == 2
+        tap = results["tap_to_panel"]
+        assert tap["guide"]["taps"] == 2 and tap["bare"]["taps"] == 2
+        assert tap["guide"]["server_confirmed"]["taps"] == 2
     if with_browser and nginx_path():
         phone = results["phone_first_load"]
         for app in ("guide", "bare", "guide_direct", "guide_ws_compression"):

@@ -163,3 +163,24 @@ def test_async_sessions_run_side_by_side(echo: RunningApp) -> None:
     with ThreadPoolExecutor(max_workers=1) as pool:
         left, right = pool.submit(asyncio.run, main()).result(timeout=120)
     assert "region=calf-left" in left and "region=sole-right" in right
+
+
+def test_a_map_tap_sent_as_the_browser_sends_it_selects_the_region(
+    guide: RunningApp, content: Content
+) -> None:
+    """The benchmark's selection is this tap. It fails if Streamlit changes how a components-v2
+    event reaches the server (the trigger id in guide_testing/protocol.py)."""
+    from sciatica_guide.body_map.component import SELECT_EVENT
+    from sciatica_guide.body_map.page import MAP_KEY
+
+    with StreamlitSession(guide.url) as session:
+        assert session.rerun(page="body-map", query_string="region=calf-left").ok
+        for region_id in ("calf-right", "shin-left"):
+            region = content.region(region_id)
+            assert region is not None
+            result = session.component_event(MAP_KEY, SELECT_EVENT, region_id)
+            assert result.status in ("success", "fragment_success")
+            assert region.name in result.text
+            # The address follows, as the browser's would (page_info_changed).
+            assert session.rerun(query_string=None).ok
+        assert region.name in session.rerun(query_string=None).text
