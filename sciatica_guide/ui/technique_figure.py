@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import html
+
 import streamlit as st
 
 from sciatica_guide.body_map.marks import technique_figure_svg, technique_places_markdown
@@ -27,20 +30,31 @@ FIGURE_CSS = """<style>
 </style>"""
 
 
-def _build(content: Content, technique_id: str) -> tuple[str, str]:
-    # The style goes inside the SVG: st.image shows it as its own document.
+def _build(content: Content, technique_id: str) -> str:
+    """One Markdown element: a heading, the picture (an <img> of the SVG, which carries its own
+    style), then every mark in words, the text equivalent right below it."""
+    ui = content.technique_marks.ui
     svg = technique_figure_svg(content, technique_id).replace(">", ">" + FIGURE_CSS, 1)
-    return svg, technique_places_markdown(content, technique_id)
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    name = ui.figure_name.format(technique=content.technique(technique_id).name)
+    # An <img>, not st.image: st.image adds a 24 px fullscreen button (under the 44 px touch
+    # target) and a second element on every rerun. data: images are allowed by the CSP.
+    image = (
+        f'<img class="tf-img" src="data:image/svg+xml;base64,{data}" '
+        f'alt="{html.escape(name, quote=True)}" width="420">'
+    )
+    places = technique_places_markdown(content, technique_id)
+    return f"**{escape_markdown(ui.figure_heading)}**\n\n{image}\n\n{places}"
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _figure_in(content_dir: str, technique_id: str) -> tuple[str, str]:
+def _figure_in(content_dir: str, technique_id: str) -> str:
     return _build(content_in(content_dir), technique_id)
 
 
-def figure_parts(content: Content, technique_id: str) -> tuple[str, str]:
-    """The figure's SVG and its words. Cached per content folder like the body map's drawing
-    (about 1.3 ms each to build); content from elsewhere (a test's copy) is built afresh."""
+def figure_markdown(content: Content, technique_id: str) -> str:
+    """The figure and its words. Cached per content folder like the body map's drawing (about
+    1.3 ms each to build); content from elsewhere (a test's copy) is built afresh."""
     content_dir = str(default_content_dir())
     if content is content_in(content_dir):
         return _figure_in(content_dir, technique_id)
@@ -48,14 +62,6 @@ def figure_parts(content: Content, technique_id: str) -> tuple[str, str]:
 
 
 def render_technique_figure(content: Content, technique_id: str) -> None:
-    """A small figure of the places the technique is used, then every mark in words."""
-    ui = content.technique_marks.ui
-    html, places = figure_parts(content, technique_id)
-    # Two elements: each costs a message on every rerun of the techniques page
-    # (tests/test_render_speed.py::test_article_pages_stay_small). The picture, then its heading
-    # and every mark in words: the text equivalent right below it.
-    name = content.technique_marks.ui.figure_name.format(
-        technique=content.technique(technique_id).name
-    )
-    st.image(html, width=420, alt=name)
-    st.markdown(f"**{escape_markdown(ui.figure_heading)}**\n\n{places}")
+    """A small figure of the places the technique is used, then every mark in words: one
+    element (each costs a message on every rerun: tests/test_render_speed.py)."""
+    st.markdown(figure_markdown(content, technique_id), unsafe_allow_html=True)
