@@ -128,3 +128,14 @@ def test_the_shipped_package_holds_no_test_tooling() -> None:
     package = APP_ROOT / "sciatica_guide"
     assert not (package / "testing").exists()
     assert not list(package.rglob("test_*.py"))
+
+
+def test_starting_the_app_does_not_import_pandas() -> None:
+    # Every server process imports the frame and every page module's imports; pandas costs about
+    # 0.3 s and tens of MB there, and only the presenter's knowledge check needs it (imported on
+    # first use). (Plotly is imported by Streamlit itself whenever it is installed.)
+    code = "import sys, app\nassert 'pandas' not in sys.modules\n"
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=APP_ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]

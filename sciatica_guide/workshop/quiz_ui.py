@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, MutableMapping
+from types import ModuleType
 from typing import Any
 
 import streamlit as st
@@ -16,14 +17,6 @@ from sciatica_guide.ui.article_view import source_list
 from sciatica_guide.ui.text import escape_markdown, plain_markdown
 from sciatica_guide.workshop import quiz
 from sciatica_guide.workshop.quiz import QUIZ_PAGE, VIEW_KEY, QuizState
-from sciatica_guide.workshop.quiz_chart import (
-    counts_figure,
-    counts_frame,
-    counts_table,
-    summary_csv,
-    summary_frame,
-    summary_pdf,
-)
 from sciatica_guide.workshop.store import RoomStore, RoomStoreUnavailable
 from sciatica_guide.workshop.streamlit_store import (
     PRESENTER_ROOM_KEY,
@@ -140,10 +133,10 @@ def _live_counts(
         if shown is None:
             st.info(words.hidden.format(threshold=quiz.MIN_SHOWN), icon=":material/visibility_off:")
             return
-        frame = counts_frame(content, question, shown, revealed=revealed)
+        frame = _chart().counts_frame(content, question, shown, revealed=revealed)
         chart, table = st.columns([3, 2], gap="large")
         chart.plotly_chart(
-            counts_figure(content, frame),
+            _chart().counts_figure(content, frame),
             config={"displayModeBar": False, "staticPlot": True},
             # Streamlit's theme would shrink the labels: the figure sets its own large type.
             theme=None,
@@ -151,9 +144,17 @@ def _live_counts(
             width="stretch",
         )
         with table, st.container(key="quiz-counts-table"):
-            st.table(counts_table(content, frame), hide_index=True)
+            st.table(_chart().counts_table(content, frame), hide_index=True)
 
     live()
+
+
+def _chart() -> ModuleType:
+    """quiz_chart, imported on first use: pandas and Plotly add about 0.5 s and 100 MB to a
+    server process, and only a presenter's knowledge check needs them (phones never do)."""
+    from sciatica_guide.workshop import quiz_chart
+
+    return quiz_chart
 
 
 def _summary(content: Content, settings: Settings, code: str) -> None:
@@ -169,7 +170,7 @@ def _summary(content: Content, settings: Settings, code: str) -> None:
             if question.id in asked:
                 options = [o.id for o in question.options]
                 tallies[question.id] = quiz.clean_tally(store.tally(code, question.id), options)
-        return summary_frame(content, tallies)
+        return _chart().summary_frame(content, tallies)
 
     with st.expander(words.summary_heading, icon=":material/summarize:"):
         st.caption(words.summary_intro)
@@ -180,7 +181,7 @@ def _summary(content: Content, settings: Settings, code: str) -> None:
         left, right = st.columns(2)
         left.download_button(
             words.download_csv,
-            data=lambda: summary_csv(frame()),
+            data=lambda: _chart().summary_csv(frame()),
             file_name=f"{words.file_stem}.csv",
             mime="text/csv",
             on_click="ignore",
@@ -190,7 +191,7 @@ def _summary(content: Content, settings: Settings, code: str) -> None:
         )
         right.download_button(
             words.download_pdf,
-            data=lambda: summary_pdf(content, frame()),
+            data=lambda: _chart().summary_pdf(content, frame()),
             file_name=f"{words.file_stem}.pdf",
             mime="application/pdf",
             on_click="ignore",
