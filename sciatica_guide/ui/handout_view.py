@@ -6,7 +6,6 @@ from __future__ import annotations
 import streamlit as st
 
 from sciatica_guide.content import Content, default_content_dir
-from sciatica_guide.handout import build_handout_pdf
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.state import content_in
 
@@ -16,6 +15,10 @@ BUTTON_KEY_PREFIX = "handout-download"
 @st.cache_data(show_spinner=False, max_entries=4)
 def handout_pdf(content_dir: str, emergency_number: str | None, public_url: str | None) -> bytes:
     """The handout, the same for everyone: keyed on what it is made from, nothing about a person."""
+    # Imported on the first tap: fpdf2 and its font tools add tens of MB to a server process that
+    # may never make a handout.
+    from sciatica_guide.handout import build_handout_pdf
+
     return build_handout_pdf(
         content_in(content_dir), Settings(emergency_number=emergency_number, public_url=public_url)
     )
