@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 
@@ -36,3 +37,30 @@ def _no_leaked_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.delenv("SCIATICA_GUIDE_CONTENT_DIR", raising=False)
     monkeypatch.delenv("SCIATICA_GUIDE_EMERGENCY_NUMBER", raising=False)
     yield
+
+
+# --- workshop room stores: the same contract tests run on memory and a real Redis ---------------
+@pytest.fixture(scope="module")
+def redis_server() -> Iterator[Any]:
+    """Debian's redis-server on a free loopback port, for one test module."""
+    from guide_testing.redis_server import redis_server_path, run_redis
+
+    if redis_server_path() is None and not os.environ.get("CI"):
+        pytest.skip("Debian's redis-server is not installed (apt-get install redis-server)")
+    with run_redis() as server:
+        yield server
+
+
+@pytest.fixture(params=["memory", "redis"])
+def make_store(request: pytest.FixtureRequest) -> Callable[..., Any]:
+    """A factory of empty room stores: in memory, or in the module's Redis (flushed)."""
+    import redis
+
+    from sciatica_guide.workshop.redis_store import RedisRoomStore
+    from sciatica_guide.workshop.store import MemoryRoomStore
+
+    if request.param == "memory":
+        return lambda ttl=60.0, **kw: MemoryRoomStore(ttl, **kw)
+    server = request.getfixturevalue("redis_server")
+    redis.Redis.from_url(server.url).flushdb()
+    return lambda ttl=60.0, **kw: RedisRoomStore(server.url, ttl, **kw)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
+from guide_testing.content_copy import edited_content
 from guide_testing.readability import grade
-from sciatica_guide import APP_ROOT
 from sciatica_guide.content import Content, ContentError, load_content
 
 
@@ -22,17 +20,6 @@ def fk_grade(sentences: list[str]) -> float:
         for s in sentences
     )
     return grade(text)
-
-
-def edited_content(
-    tmp_path: Path, edit: Callable[[dict[str, Any]], None], name: str = "assessment.yaml"
-) -> Path:
-    folder = tmp_path / "content"
-    shutil.copytree(APP_ROOT / "content", folder)
-    data = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
-    edit(data)
-    (folder / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return folder
 
 
 def test_the_page_is_registered_after_beyond_massage(content: Content) -> None:

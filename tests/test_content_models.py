@@ -3,24 +3,17 @@ every model), and an id has its kebab-case pattern wherever it is defined or ref
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from sciatica_guide import APP_ROOT
+from guide_testing.content_copy import Edit, edited_content
 from sciatica_guide.content import ContentError, load_content
 
 
-def edited(tmp_path: Path, name: str, edit: Any) -> Path:
-    folder = tmp_path / "content"
-    shutil.copytree(APP_ROOT / "content", folder)
-    data = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
-    edit(data)
-    (folder / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return folder
+def edited(tmp_path: Path, name: str, edit: Edit) -> Path:
+    return edited_content(tmp_path, edit, name)
 
 
 @pytest.mark.parametrize(

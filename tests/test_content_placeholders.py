@@ -3,30 +3,20 @@ allows (models.Placeholders), and a text without that mark may hold none."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from pydantic import BaseModel
 
-from sciatica_guide import APP_ROOT
+from guide_testing.content_copy import Edit, edited_content
 from sciatica_guide.content import ContentError, load_content
 from sciatica_guide.content.loader import YAML_FILES
 from sciatica_guide.content.models import Placeholders
 
-Edit = Callable[[dict[str, Any]], None]
-
 
 def edited(tmp_path: Path, name: str, edit: Edit) -> Path:
-    folder = tmp_path / "content"
-    shutil.copytree(APP_ROOT / "content", folder)
-    data = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
-    edit(data)
-    (folder / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return folder
+    return edited_content(tmp_path, edit, name)
 
 
 def _append(path: list[str | int], text: str) -> Edit:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 import redis
 
-from guide_testing.redis_server import RunningRedis, redis_server_path, run_redis
+from guide_testing.redis_server import RunningRedis
 from sciatica_guide.workshop.codes import ALPHABET, CODE_LENGTH
 from sciatica_guide.workshop.redis_store import KEY_PREFIX, RedisRoomStore, redacted
 from sciatica_guide.workshop.store import (
@@ -23,23 +22,6 @@ from sciatica_guide.workshop.store import (
 )
 
 StoreFactory = Callable[..., RoomStore]
-
-
-@pytest.fixture(scope="module")
-def redis_server() -> Iterator[RunningRedis]:
-    if redis_server_path() is None and not os.environ.get("CI"):
-        pytest.skip("Debian's redis-server is not installed (apt-get install redis-server)")
-    with run_redis() as server:
-        yield server
-
-
-@pytest.fixture(params=["memory", "redis"])
-def make_store(request: pytest.FixtureRequest) -> StoreFactory:
-    if request.param == "memory":
-        return lambda ttl=60.0, **kw: MemoryRoomStore(ttl, **kw)
-    server: RunningRedis = request.getfixturevalue("redis_server")
-    redis.Redis.from_url(server.url).flushdb()
-    return lambda ttl=60.0, **kw: RedisRoomStore(server.url, ttl, **kw)
 
 
 def test_a_new_room_has_a_fresh_code_and_shows_nothing_yet(make_store: StoreFactory) -> None:

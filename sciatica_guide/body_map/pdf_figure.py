@@ -86,14 +86,24 @@ def _style(path: PaintedPath, fill: str | None, line: str, width: float) -> None
     path.style.stroke_cap_style = "round"
 
 
-def _figure(pdf: Handout, content: Content, view: View, frame: _Frame) -> None:
+def _body(
+    pdf: Handout, content: Content, view: View, frame: _Frame, *, line_width: float = 0.3
+) -> None:
+    """The figure's head and outline, in skin colours."""
     figure = content.body_map.figure(view)
     head = figure.head
     with pdf.new_path() as path:
-        _style(path, SKIN_FILL, SKIN_LINE, 0.35)
+        _style(path, SKIN_FILL, SKIN_LINE, line_width)
         cx, cy = frame.at((head.cx, head.cy))
         path.ellipse(cx, cy, head.rx * frame.scale, head.ry * frame.scale)
-    _curve(pdf, frame, figure.outline, closed=True, fill=SKIN_FILL, line=SKIN_LINE, width=0.35)
+    _curve(
+        pdf, frame, figure.outline, closed=True, fill=SKIN_FILL, line=SKIN_LINE, width=line_width
+    )
+
+
+def _figure(pdf: Handout, content: Content, view: View, frame: _Frame) -> None:
+    figure = content.body_map.figure(view)
+    _body(pdf, content, view, frame, line_width=0.35)
     for detail in figure.details:
         _curve(pdf, frame, detail, closed=False, fill=None, line=DETAIL_LINE, width=0.25)
     for region in region_order(content, view):
@@ -231,16 +241,6 @@ TECHNIQUE_FIGURE_HEIGHT = (FIGURE_Y[1] - FIGURE_Y[0]) * SMALL_FIGURE_WIDTH / (
 ) + 6
 MARK_INK = "#111111"
 MARK_HIGHLIGHT = "#ffd43b"
-
-
-def _body(pdf: Handout, content: Content, view: View, frame: _Frame) -> None:
-    figure = content.body_map.figure(view)
-    head = figure.head
-    with pdf.new_path() as path:
-        _style(path, SKIN_FILL, SKIN_LINE, 0.3)
-        cx, cy = frame.at((head.cx, head.cy))
-        path.ellipse(cx, cy, head.rx * frame.scale, head.ry * frame.scale)
-    _curve(pdf, frame, figure.outline, closed=True, fill=SKIN_FILL, line=SKIN_LINE, width=0.3)
 
 
 def _marks(pdf: Handout, frame: _Frame, shown: ShownTechnique) -> None:
