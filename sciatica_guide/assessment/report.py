@@ -148,13 +148,11 @@ def urgent_lines(content: Content, result: Result, number: str) -> list[tuple[st
 def possible_sign_lines(content: Content, result: Result, number: str) -> list[str]:
     """For an answer that may be an urgent sign: check the sign, and what to do if you have it."""
     red_flags = content.red_flags
-    labels = {p.id: p.label for p in content.precautions.precautions}
-    signs = {f.id: f.text for f in red_flags.all_flags()}
     template = content.assessment.result.urgent.possible_sign
     return [
         template.format(
-            answer=labels[pid],
-            sign=signs[fid],
+            answer=content.precaution(pid).label,
+            sign=flag_texts(content, [fid])[0],
             action=red_flags.action(red_flags.level_of(fid), number).lower(),
         )
         for pid, fid in result.possible_signs
@@ -169,7 +167,7 @@ def _urgent_block(content: Content, result: Result, number: str) -> Block:
         s for g in content.red_flags.groups if g.id in result.urgent_groups for s in g.sources
     ]
     for pid, _ in result.possible_signs:
-        sources += next(p.sources for p in content.precautions.precautions if p.id == pid)
+        sources += content.precaution(pid).sources
     return Block(
         Kind.URGENT,
         content.assessment.summary.urgent_heading,
@@ -184,8 +182,7 @@ def _precaution_block(
 ) -> Block | None:
     if not ids:
         return None
-    by_id = {p.id: p for p in content.precautions.precautions}
-    items = tuple(Item(by_id[p].advice_text(number)) for p in ids)
+    items = tuple(Item(content.precaution(p).advice_text(number)) for p in ids)
     return Block(kind, title, items)
 
 
@@ -389,10 +386,8 @@ def build_report(content: Content, answers: Answers, result: Result, number: str
             _techniques_block(content, result),
         ]
         if result.precautions:
-            by_id = {p.id: p for p in content.precautions.precautions}
-            lines = [
-                f"{by_id[p].label}: {by_id[p].advice_text(number)}" for p in result.precautions
-            ]
+            chosen = [content.precaution(p) for p in result.precautions]
+            lines = [f"{p.label}: {p.advice_text(number)}" for p in chosen]
             blocks.append(Block(Kind.CARE, r.advice_heading, tuple(Item(x) for x in lines)))
         blocks.append(_combine_block(content, answers))
     tell = therapist_lines(content, answers, result)
@@ -403,7 +398,7 @@ def build_report(content: Content, answers: Answers, result: Result, number: str
     used = [s for b in blocks if b is not None for s in b.sources]
     if not result.urgent:
         for pid in result.precautions:
-            used += next(p.sources for p in content.precautions.precautions if p.id == pid)
+            used += content.precaution(pid).sources
     citations = [content.source(sid).citation for sid in dict.fromkeys(used)]
     blocks.append(Block(Kind.SOURCES, a.summary.sources_heading, tuple(Item(c) for c in citations)))
     return Report(

@@ -62,32 +62,40 @@ def render_back(content: Content, step: Step) -> None:
     )
 
 
-def _step_safety(content: Content, answers: Answers) -> None:
+def _ticks_with_none(ticks: list[tuple[str, str, bool]], none: tuple[str, str, bool]) -> None:
+    """Tick boxes (key, label, stored answer) and a "None of these" box that excludes them
+    (GOV.UK exclusive checkbox): ticking one unticks the other side."""
     state = st.session_state
+    none_key, none_label, none_value = none
+    for key, label, value in ticks:
+        init(state, key, value)
+        st.checkbox(
+            escape_markdown(label),
+            key=key,
+            on_change=actions.exclusive_item,
+            args=(none_key, key),
+        )
+    init(state, none_key, none_value)
+    st.checkbox(
+        escape_markdown(none_label),
+        key=none_key,
+        on_change=actions.exclusive_none,
+        args=(none_key, [key for key, _, _ in ticks]),
+    )
+
+
+def _step_safety(content: Content, answers: Answers) -> None:
     s = content.assessment.steps.safety
     st.subheader(s.title)
     st.markdown(s.intro)
     _error_if_refused(Step.SAFETY, s.error)
     for question in s.groups:
         group = next(g for g in content.red_flags.groups if g.id == question.group)
-        none_key = flag_none_key(group.id)
-        flag_keys = [flag_key(f.id) for f in group.flags]
         with st.container(border=True, key=f"safety-{group.id}"):
             st.markdown(f"**{escape_markdown(question.question)}**")
-            for flag, key in zip(group.flags, flag_keys, strict=True):
-                init(state, key, flag.id in answers.red_flags)
-                st.checkbox(
-                    escape_markdown(flag.text),
-                    key=key,
-                    on_change=actions.exclusive_item,
-                    args=(none_key, key),
-                )
-            init(state, none_key, group.id in answers.safety_none)
-            st.checkbox(
-                escape_markdown(question.none),
-                key=none_key,
-                on_change=actions.exclusive_none,
-                args=(none_key, flag_keys),
+            _ticks_with_none(
+                [(flag_key(f.id), f.text, f.id in answers.red_flags) for f in group.flags],
+                (flag_none_key(group.id), question.none, group.id in answers.safety_none),
             )
 
 
@@ -158,29 +166,16 @@ def _step_bother(content: Content, answers: Answers) -> None:
 
 
 def _step_health(content: Content, answers: Answers) -> None:
-    state = st.session_state
     s = content.assessment.steps.health
     st.subheader(s.title)
     st.markdown(f"**{escape_markdown(s.question)}**")
     st.caption(s.hint)
     _error_if_refused(Step.HEALTH, s.error)
     labels = {p.id: p.label for p in content.precautions.precautions}
-    keys = [precaution_key(pid) for pid in s.precautions]
     with st.container(border=True, key="health-list"):
-        for pid, key in zip(s.precautions, keys, strict=True):
-            init(state, key, pid in answers.precautions)
-            st.checkbox(
-                escape_markdown(labels[pid]),
-                key=key,
-                on_change=actions.exclusive_item,
-                args=(PRECAUTION_NONE_KEY, key),
-            )
-        init(state, PRECAUTION_NONE_KEY, answers.precautions_none)
-        st.checkbox(
-            escape_markdown(s.none),
-            key=PRECAUTION_NONE_KEY,
-            on_change=actions.exclusive_none,
-            args=(PRECAUTION_NONE_KEY, keys),
+        _ticks_with_none(
+            [(precaution_key(p), labels[p], p in answers.precautions) for p in s.precautions],
+            (PRECAUTION_NONE_KEY, s.none, answers.precautions_none),
         )
 
 

@@ -443,6 +443,9 @@ class Content(Strict):
     def technique(self, technique_id: Id) -> Technique:
         return next(t for t in self.techniques.techniques if t.id == technique_id)
 
+    def precaution(self, precaution_id: Id) -> Precaution:
+        return next(p for p in self.precautions.precautions if p.id == precaution_id)
+
     def pages_in(self, mode: str) -> list[PageSpec]:
         """The pages shown in a mode ("standard", "clinic" or "presenter"), in menu order."""
         return [p for p in self.pages.pages if not p.modes or mode in p.modes]
