@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from benchmarks.scenarios import Scenario, Step
 from guide_testing.protocol import AsyncStreamlitSession, RerunResult, StreamlitSession
-from sciatica_guide.body_map.component import SELECT_EVENT
+from sciatica_guide.body_map.relay import SELECT_EVENT
 from sciatica_guide.body_map.page import MAP_KEY
 
 

@@ -170,7 +170,7 @@ def test_a_map_tap_sent_as_the_browser_sends_it_selects_the_region(
 ) -> None:
     """The benchmark's selection is this tap. It fails if Streamlit changes how a components-v2
     event reaches the server (the trigger id in guide_testing/protocol.py)."""
-    from sciatica_guide.body_map.component import SELECT_EVENT
+    from sciatica_guide.body_map.relay import SELECT_EVENT
     from sciatica_guide.body_map.page import MAP_KEY
 
     with StreamlitSession(guide.url) as session:

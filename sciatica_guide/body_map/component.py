@@ -16,8 +16,8 @@ from typing import Any
 
 import streamlit as st
 
-#: The trigger the component sends when a region is chosen; its value is the region id.
-SELECT_EVENT = "select"
+from sciatica_guide.body_map.relay import BUS_JS, read_tap
+
 #: The view value that shows both views side by side.
 BOTH_VIEWS = "both"
 
@@ -303,7 +303,9 @@ CSS = """
 }
 """
 
-JS = """
+JS = (
+    BUS_JS
+    + """
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 // Technique marks (issue 17): the data brings, for the chosen region, each technique that may be
@@ -470,11 +472,32 @@ export default function (component) {
   show(data.selected);
   drawMarks(parentElement, wrap, svg, data.marks);
 
+  const bus = guideBus();
   const choose = (region) => {
-    // Show the choice at once; Python confirms it on the rerun that the trigger starts.
-    show(region.dataset.region);
-    setTriggerValue("select", region.dataset.region);
+    const id = region.dataset.region;
+    // Show the choice at once; Python confirms it.
+    show(id);
+    if (!data.relay) {
+      setTriggerValue("select", id);
+      return;
+    }
+    // The marks drawn belong to the region before: gone until the server sends this one's.
+    if ((data.marks || {}).region !== id) {
+      drawMarks(parentElement, wrap, svg, {});
+    }
+    bus.seq += 1;
+    bus.emit("tap", { region: id, seq: bus.seq });
   };
+  const offBus = data.relay
+    ? listen(parentElement, {
+        selected: ({ region, marks }) => {
+          data.marks = marks;
+          show(region);
+          drawMarks(parentElement, wrap, svg, marks);
+        },
+        resend: (tap) => setTriggerValue("select", tap),
+      })
+    : () => {};
   const onClick = (event) => {
     const region = event.target.closest(".bm-region");
     if (region) {
@@ -496,9 +519,11 @@ export default function (component) {
   return () => {
     svg.removeEventListener("click", onClick);
     svg.removeEventListener("keydown", onKey);
+    offBus();
   };
 }
 """
+)
 
 _component = st.components.v2.component(
     "sciatica_guide.body_map", css=CSS, js=JS, isolate_styles=True
@@ -536,6 +561,9 @@ class MapState:
     run: str = ""
     #: The chosen region's technique marks and their words (marks.marks_data); {} for none.
     marks: dict[str, Any] = field(default_factory=dict)
+    #: True where the relay (relay.py) tells the server about taps and the panel draws them at
+    #: once; False (a workshop's shared map, the presenter) sends each tap itself: a page run.
+    relay: bool = False
 
     def data(self) -> dict[str, Any]:
         return {
@@ -547,6 +575,7 @@ class MapState:
             "roots": self.roots,
             "run": self.run,
             "marks": self.marks,
+            "relay": self.relay,
         }
 
 
@@ -557,8 +586,5 @@ def body_map(state: MapState, *, key: str, on_select: Callable[[], None]) -> Non
 
 def chosen_region(session_state: Any, key: str) -> str | None:
     """The region id the map just sent, inside the `on_select` callback."""
-    result = session_state.get(key)
-    value = getattr(result, SELECT_EVENT, None) if result is not None else None
-    if value is None and isinstance(result, dict):
-        value = result.get(SELECT_EVENT)
-    return value if isinstance(value, str) else None
+    tap = read_tap(session_state, key)
+    return tap.region if tap else None

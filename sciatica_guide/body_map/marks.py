@@ -252,22 +252,6 @@ def marks_data(
     }
 
 
-def technique_marks_markdown(
-    content: Content, marks: RegionMarks, technique_id: str, emergency_number: str
-) -> str:
-    """The panel's words for one technique's marks: what is drawn, or why nothing is."""
-    ui = content.technique_marks.ui
-    shown = marks.technique(technique_id)
-    if shown is not None:
-        notes = " ".join(escape_markdown(n) for n in technique_notes(content, shown))
-        words = "\n".join(f"- {escape_markdown(w)}" for w in mark_words(content, shown))
-        return f"**{escape_markdown(ui.words_heading)}:** {notes}\n\n{words}"
-    withheld = next((w for w in marks.withheld if w.technique.id == technique_id), None)
-    if withheld is not None:
-        return f"*{escape_markdown(withheld_text(content, withheld))}*"
-    return ""
-
-
 # --- the techniques page: one small figure per technique ------------------------------------------
 #: The part of the drawing the small figure shows: the lower back down to the feet.
 FIGURE_TOP, FIGURE_BOTTOM = 340.0, 960.0

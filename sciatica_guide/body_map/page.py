@@ -1,7 +1,8 @@
 """The Body map page: the map, the list beside it, the educator overlays and the region panel.
 
 One value is selected: `session.SELECTED_REGION`. The map, the list and `?region=` all write it
-through `_select`, and all three are drawn from it on every run.
+through `_select`. A tap is drawn by the map and the panel in the browser at once and reaches the
+server through the relay, in a fragment with the list (relay.py); anything else runs the page.
 """
 
 from __future__ import annotations
@@ -12,16 +13,14 @@ from typing import Any
 import streamlit as st
 
 from sciatica_guide import session
+from sciatica_guide.assessment.rules import Answers
 from sciatica_guide.assessment.state import load_answers
 from sciatica_guide.body_map.component import BOTH_VIEWS, MapState, body_map, chosen_region
-from sciatica_guide.body_map.marks import (
-    RegionMarks,
-    blocked_texts,
-    marks_data,
-    region_marks,
-    technique_marks_markdown,
-)
+from sciatica_guide.body_map.marks import marks_data, region_marks
 from sciatica_guide.body_map.panel import RegionPanel, region_panel
+from sciatica_guide.body_map.panel_html import panel_html, prompt_html
+from sciatica_guide.body_map.panel_view import PanelState, opened_technique, panel_view
+from sciatica_guide.body_map.relay import RelayState, read_tap, relay
 from sciatica_guide.body_map.selection import (
     REGION_PARAM,
     parse_region_param,
@@ -30,7 +29,9 @@ from sciatica_guide.body_map.selection import (
 )
 from sciatica_guide.body_map.svg import VIEWS, body_map_svg
 from sciatica_guide.content import Content, default_content_dir
+from sciatica_guide.modes import record_activity
 from sciatica_guide.settings import Mode, Settings
+from sciatica_guide.ui import frame
 from sciatica_guide.ui.article_view import (
     NOTE_CLASS,
     SOURCES_CLASS,
@@ -48,6 +49,12 @@ NERVE_KEY = session.PREFIX + "body_map.nerve"
 ROOTS_KEY = session.PREFIX + "body_map.roots"
 #: A tap to take at the start of the next run (see render_body_map_page).
 PENDING_KEY = session.PREFIX + "body_map.pending"
+RELAY_KEY = session.PREFIX + "body_map.relay"
+PANEL_KEY = session.PREFIX + "body_map.panel"
+#: The number of the last tap the server has taken (relay.py).
+SEQ_KEY = session.PREFIX + "body_map.seq"
+#: The view the last page run drew: a fragment run that changes it runs the page again.
+DRAWN_VIEW_KEY = session.PREFIX + "body_map.drawn_view"
 #: The folder of page scripts, relative to app.py (see PAGES_DIR there).
 PAGES_FOLDER = "app_pages"
 #: The map's width where there is room: the drawing's own size, so 1 unit is 1 CSS px.
@@ -150,7 +157,8 @@ def _panel_body_markdown(content: Content, panel: RegionPanel) -> str:
     return "\n\n".join(parts)
 
 
-def _render_panel(content: Content, panel: RegionPanel, marks: RegionMarks | None = None) -> None:
+def _render_panel(content: Content, panel: RegionPanel) -> None:
+    """The panel as Streamlit elements: for a workshop phone, which follows the presenter."""
     ui = content.body_map.ui
     area = panel.area
     st.subheader(panel.region.name, anchor=False)
@@ -175,23 +183,9 @@ def _render_panel(content: Content, panel: RegionPanel, marks: RegionMarks | Non
         st.markdown(f"{description}\n\n{body}", unsafe_allow_html=True)
 
     techniques_page = content.page("techniques")
-    if marks is not None and marks.urgent_level is not None:
-        # Nothing is drawn: say why once, above the techniques.
-        st.markdown(
-            f"*{escape_markdown(blocked_texts(content, marks, panel.emergency_number)[0])}*"
-        )
     for fit in panel.techniques:
         with st.container(border=True, key=f"bm-technique-{fit.technique.id}"):
-            # The marks' words: the same as beside the picture, for anyone who cannot see it.
-            drawn = (
-                technique_marks_markdown(content, marks, fit.technique.id, panel.emergency_number)
-                if marks is not None
-                else ""
-            )
-            st.markdown(
-                f"**{escape_markdown(fit.technique.name)}**\n\n{escape_markdown(fit.how)}"
-                + (f"\n\n{drawn}" if drawn else "")
-            )
+            st.markdown(f"**{escape_markdown(fit.technique.name)}**\n\n{escape_markdown(fit.how)}")
             st.page_link(
                 f"{PAGES_FOLDER}/{techniques_page.script}",
                 label=ui.read_more.format(technique=fit.technique.name),
@@ -210,6 +204,88 @@ def default_overlays(state: Any, mode: Mode) -> None:
     if mode is Mode.PRESENTER:
         state.setdefault(NERVE_KEY, True)
         state.setdefault(ROOTS_KEY, True)
+
+
+def _take_tap(content: Content, key: str, mode: Mode) -> None:
+    """A tap from the relay (or the map, when the relay's answer did not come): select it."""
+    tap = read_tap(st.session_state, key)
+    if tap is None:
+        return
+    # Every tap is answered, even one naming no region: the browser then shows the server's
+    # choice again (relay.py).
+    seq = st.session_state.get(SEQ_KEY)
+    st.session_state[SEQ_KEY] = max(seq if isinstance(seq, int) else 0, tap.seq)
+    _select(content, tap.region)
+    if mode is Mode.CLINIC:
+        # A fragment run skips the frame, which counts page runs as use.
+        record_activity(st.session_state, frame.clock)
+
+
+@st.fragment
+def _list_and_relay(content: Content, mode: Mode, number: str) -> None:
+    """The list and the relay: all that a tap reruns (two elements, small data)."""
+    if st.session_state.get(VIEW_KEY) != st.session_state.get(DRAWN_VIEW_KEY):
+        # The list chose a region of the other view: the view switch and the drawing change.
+        st.rerun(scope="app")
+    selected = session.get_selected_region(st.session_state)
+    _region_list(content, selected)
+    marks = region_marks(content, selected, load_answers(st.session_state)) if selected else None
+    seq = st.session_state.get(SEQ_KEY)
+    seq = seq if isinstance(seq, int) else 0
+    relay(
+        RelayState(selected, seq, marks_data(content, marks, number)),
+        key=RELAY_KEY,
+        on_select=lambda: _take_tap(content, RELAY_KEY, mode),
+    )
+
+
+def _region_list(content: Content, selected: str | None) -> None:
+    ui = content.body_map.ui
+    regions = content.regions()
+    names = {r.id: r.name for r in regions}
+    views = {r.id: r.view for r in regions}
+    # The list shows the same value as the map.
+    st.session_state[LIST_KEY] = selected
+    st.selectbox(
+        ui.list_label,
+        options=[r.id for r in regions],
+        format_func=lambda rid: (
+            f"{names[rid]} " + ui.list_view_suffix.format(view=ui.views[views[rid]].lower())
+        ),
+        index=None,
+        placeholder=ui.list_placeholder,
+        key=LIST_KEY,
+        filter_mode=None,
+        on_change=lambda: _on_list_change(content),
+    )
+
+
+def region_panels(
+    content: Content, regions: list[str], number: str, answers: Answers
+) -> dict[str, str]:
+    """Each region's panel as HTML, with the marks the person's answers allow."""
+    href = content.page("techniques").url_path
+    panels = {}
+    for region_id in regions:
+        panel = region_panel(content, region_id, number)
+        if panel is not None:
+            marks = region_marks(content, region_id, answers)
+            panels[region_id] = panel_html(content, panel, marks, href)
+    return panels
+
+
+def _render_overlays(content: Content) -> None:
+    ui = content.body_map.ui
+    # Straight in the map column (no container of their own: one element fewer per run).
+    st.markdown(f"**{ui.overlays_heading}**")
+    st.toggle(ui.overlay_nerve, key=NERVE_KEY)
+    st.toggle(ui.overlay_roots, key=ROOTS_KEY)
+    if st.session_state.get(ROOTS_KEY):
+        st.caption(
+            f"**{ui.not_diagnosis}.** "
+            + "; ".join(ui.legend_roots[root] for root in ("L4", "L5", "S1"))
+            + f". {ui.roots_caption}"
+        )
 
 
 def render_body_map_page(
@@ -245,60 +321,55 @@ def render_body_map_page(
         with st.container(horizontal=True, gap="medium", key="bm-layout"):
             map_column = st.container(width=MAP_WIDTH_PX, key="bm-map-column")
             side_column = st.container(key="bm-side-column")
+    view = BOTH_VIEWS if presenting else st.session_state[VIEW_KEY]
+    st.session_state[DRAWN_VIEW_KEY] = st.session_state[VIEW_KEY]
     number = content.red_flags.emergency_number_text(settings.emergency_number)
     # What may be drawn on the region, after the person's self-assessment answers (if any).
-    marks = region_marks(content, selected, load_answers(st.session_state)) if selected else None
+    answers = load_answers(st.session_state)
+    marks = region_marks(content, selected, answers) if selected else None
     with map_column:
         state = MapState(
             svg=svg_markup(content),
-            view=BOTH_VIEWS if presenting else st.session_state[VIEW_KEY],
+            view=view,
             selected=selected,
             nerve=bool(st.session_state.get(NERVE_KEY, False)),
             roots=bool(st.session_state.get(ROOTS_KEY, False)),
             run=secrets.token_hex(4),
             marks=marks_data(content, marks, number),
+            relay=not presenting,
         )
-        body_map(state, key=MAP_KEY, on_select=lambda: _on_map_select(content))
+        body_map(state, key=MAP_KEY, on_select=lambda: _take_tap(content, MAP_KEY, mode))
         tapped = chosen_region(st.session_state, MAP_KEY)
         if tapped and tapped != selected and content.region(tapped) is not None:
             # A tap whose callback never ran: Streamlit runs callbacks only for widgets the
             # session has already drawn, and a session started by a restarted server (the
             # browser reconnects without a run) has drawn none. Take the tap on a new run: the
             # view control is drawn already, so this run cannot change it.
+            tap = read_tap(st.session_state, MAP_KEY)
+            st.session_state[SEQ_KEY] = tap.seq if tap else 0
             st.session_state[PENDING_KEY] = tapped
             st.rerun()
-        # Straight in the map column (no container of their own: one element fewer per tap).
-        st.markdown(f"**{ui.overlays_heading}**")
-        st.toggle(ui.overlay_nerve, key=NERVE_KEY)
-        st.toggle(ui.overlay_roots, key=ROOTS_KEY)
-        if st.session_state.get(ROOTS_KEY):
-            st.caption(
-                f"**{ui.not_diagnosis}.** "
-                + "; ".join(ui.legend_roots[root] for root in ("L4", "L5", "S1"))
-                + f". {ui.roots_caption}"
-            )
+        _render_overlays(content)
     with side_column:
-        regions = content.regions()
-        names = {r.id: r.name for r in regions}
-        views = {r.id: r.view for r in regions}
-        st.selectbox(
-            ui.list_label,
-            options=[r.id for r in regions],
-            format_func=lambda rid: (
-                f"{names[rid]} " + ui.list_view_suffix.format(view=ui.views[views[rid]].lower())
-            ),
-            index=None,
-            placeholder=ui.list_placeholder,
-            key=LIST_KEY,
-            filter_mode=None,
-            on_change=lambda: _on_list_change(content),
-        )
-        panel = region_panel(content, selected, number) if selected else None
+        if presenting:
+            # The presenter's room follows page runs (publish_presenter_view): no fragment.
+            _region_list(content, selected)
+        else:
+            _list_and_relay(content, mode, number)
+        shown = [r.id for r in content.regions() if presenting or r.view == view]
         with st.container(key="bm-panel"):
-            if panel is None:
-                st.info(ui.prompt, icon=":material/touch_app:")
-            else:
-                _render_panel(content, panel, marks)
+            panel_view(
+                PanelState(
+                    panels=region_panels(content, shown, number, answers),
+                    selected=selected,
+                    prompt=prompt_html(content),
+                ),
+                key=PANEL_KEY,
+                on_open=lambda: None,
+            )
+    technique = opened_technique(st.session_state, PANEL_KEY)
+    if technique is not None and content.technique(technique) is not None:
+        st.switch_page(f"{PAGES_FOLDER}/{content.page('techniques').script}")
 
 
 def render_shown_body_map(

@@ -1,0 +1,148 @@
+"""How a tap on the map reaches the server without redrawing the page (issue 14).
+
+Three components share one page: the map and the panel (drawn on full runs only; they carry the
+heavy data: the drawing and every region's panel) and this relay, a tiny component inside an
+`st.fragment` with the list. A tap is drawn by the map and the panel at once, in the browser;
+the relay tells the server, whose fragment run (the list and the relay: two elements) records
+the selection (session, URL, self-assessment) and answers with the selection it holds.
+
+They talk through events on one `EventTarget` in the page (`BUS_JS`):
+- "tap" {region, seq}: the map was tapped (map -> panel, relay).
+- "selected" {region, seq, marks}: the server holds this selection, after tap `seq` (relay ->
+  map, panel). While a tap waits for its answer, answers to older taps are dropped, so quick
+  taps never flash back.
+- "resend" {region, seq}: no answer came (a restarted server has never run this fragment, so it
+  skips the run): the map sends the tap itself, which runs the whole page (relay -> map).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+
+#: The trigger both the relay and the map send for a tap: {"region": id, "seq": n}.
+SELECT_EVENT = "select"
+#: How long the relay waits for the server's answer before the map sends the tap itself. Long
+#: enough for a slow phone link (about 2 s for a fragment run at 1.6 Mbit/s + 300 ms).
+RESEND_AFTER_MS = 4000
+#: The highest tap number taken from a browser: a bound, not a limit anyone reaches.
+MAX_SEQ = 2**31
+
+# The one bus per page, on window: each component's module may be loaded more than once.
+BUS_JS = """
+function guideBus() {
+  if (!window.sciaticaGuideBus) {
+    const target = new EventTarget();
+    window.sciaticaGuideBus = {
+      // The last tap number given out, and the tap still waiting for the server (0: none).
+      seq: 0,
+      pending: 0,
+      on(name, handler) {
+        const listener = (event) => handler(event.detail);
+        target.addEventListener(name, listener);
+        return () => target.removeEventListener(name, listener);
+      },
+      emit(name, detail) {
+        target.dispatchEvent(new CustomEvent(name, { detail }));
+      },
+    };
+  }
+  return window.sciaticaGuideBus;
+}
+
+// One set of bus listeners per component instance: replaced on each call, removed on unmount.
+function listen(parentElement, handlers) {
+  const bus = guideBus();
+  (parentElement.guideOff || []).forEach((off) => off());
+  parentElement.guideOff = Object.entries(handlers).map(([name, h]) => bus.on(name, h));
+  return () => {
+    (parentElement.guideOff || []).forEach((off) => off());
+    parentElement.guideOff = [];
+  };
+}
+"""
+
+_RELAY_JS = (
+    BUS_JS
+    + """
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  const bus = guideBus();
+  const off = listen(parentElement, {
+    tap: ({ region, seq }) => {
+      bus.pending = seq;
+      setTriggerValue("select", { region, seq });
+      clearTimeout(bus.resendTimer);
+      bus.resendTimer = setTimeout(() => {
+        if (bus.pending === seq) {
+          bus.emit("resend", { region, seq });
+        }
+      }, data.resend_ms);
+    },
+  });
+  // The server's answer. While a later tap waits for its own answer, an older one is dropped.
+  if (!bus.pending || data.seq >= bus.pending) {
+    bus.pending = 0;
+    clearTimeout(bus.resendTimer);
+    bus.emit("selected", { region: data.selected, seq: data.seq, marks: data.marks });
+  }
+  return off;
+}
+"""
+)
+
+_relay = st.components.v2.component("sciatica_guide.body_map_relay", js=_RELAY_JS)
+
+
+@dataclass(frozen=True)
+class RelayState:
+    """What the server holds: the selection, the last tap it has taken, and the region's marks."""
+
+    selected: str | None
+    seq: int
+    marks: dict[str, Any] = field(default_factory=dict)
+
+    def data(self) -> dict[str, Any]:
+        return {
+            "selected": self.selected,
+            "seq": self.seq,
+            "marks": self.marks,
+            "resend_ms": RESEND_AFTER_MS,
+        }
+
+
+def relay(state: RelayState, *, key: str, on_select: Callable[[], None]) -> None:
+    _relay(key=key, data=state.data(), on_select_change=on_select)
+
+
+@dataclass(frozen=True)
+class Tap:
+    """A tap as the browser sent it: a region id (maybe unknown) and its number."""
+
+    region: str
+    seq: int
+
+
+def read_tap(session_state: Any, key: str) -> Tap | None:
+    """The tap a component (the relay or the map) just sent, or None for anything malformed.
+
+    The map of a workshop phone sends a bare region id (seq 0); the body map page sends
+    {"region": id, "seq": n}.
+    """
+    result = session_state.get(key)
+    value = getattr(result, SELECT_EVENT, None) if result is not None else None
+    if value is None and isinstance(result, Mapping):
+        value = result.get(SELECT_EVENT)
+    if isinstance(value, str):
+        return Tap(value, 0)
+    if not isinstance(value, Mapping):
+        return None
+    region, seq = value.get("region"), value.get("seq")
+    if not isinstance(region, str) or isinstance(seq, bool) or not isinstance(seq, int):
+        return None
+    if not 0 <= seq <= MAX_SEQ:
+        return None
+    return Tap(region, seq)
