@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import os
 import statistics
 import time
@@ -11,8 +12,16 @@ from dataclasses import dataclass
 
 from benchmarks.scenarios import Scenario, Step
 from guide_testing.protocol import AsyncStreamlitSession, RerunResult, StreamlitSession
+from sciatica_guide.body_map.page import RELAY_KEY
 from sciatica_guide.body_map.relay import SELECT_EVENT
-from sciatica_guide.body_map.page import MAP_KEY
+
+#: Tap numbers, as a browser gives them out (rising; one counter for every session is enough).
+_tap_numbers = itertools.count(1)
+
+
+def _tap(region_id: str) -> dict[str, object]:
+    """A body map tap as the browser's relay sends it (sciatica_guide/body_map/relay.py)."""
+    return {"region": region_id, "seq": next(_tap_numbers)}
 
 
 def cpu_seconds(pid: int) -> float:
@@ -44,7 +53,7 @@ def summary_ms(seconds: list[float]) -> dict[str, float | int]:
 
 def _run(session: StreamlitSession, step: Step) -> RerunResult:
     if step.tap:
-        result = session.component_event(MAP_KEY, SELECT_EVENT, step.tap)
+        result = session.component_event(RELAY_KEY, SELECT_EVENT, _tap(step.tap))
     else:
         result = session.rerun(page=step.page, query_string=step.query_string)
     if result.status not in ("success", "fragment_success"):
@@ -105,7 +114,7 @@ async def _one_session(
         await session.connect()
         for step in steps:
             if step.tap:
-                result = await session.component_event(MAP_KEY, SELECT_EVENT, step.tap)
+                result = await session.component_event(RELAY_KEY, SELECT_EVENT, _tap(step.tap))
             else:
                 result = await session.rerun(page=step.page, query_string=step.query_string)
             if result.status in ("success", "fragment_success"):

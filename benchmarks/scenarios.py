@@ -1,8 +1,8 @@
 """What each benchmark does to an app, at the protocol level: which page, which query string.
 
 The guide's scenarios follow its pages: when content/pages.yaml has a page with id "body-map",
-a "selection" is a tap on the map, sent as the browser sends it: the map component's "select"
-event, as a run of the fragment that holds the map (or of the page, if the map is in none).
+a "selection" is a tap on the map, sent as the browser sends it: the relay component's "select"
+event, as a run of the fragment that holds it (sciatica_guide/body_map/relay.py).
 Without a body map page, selections fall back to reruns of the default
 page and page switches alternate between the first two pages. The bare app has one page: every
 one of its figures is a rerun of that page with the same query strings.
@@ -86,8 +86,8 @@ def guide_scenario(content: Content | None = None) -> Scenario:
             body_map=True,
             first=Step(_path(body_map), queries[0]),
             selection_description=(
-                f"a tap on the body map (/{_path(body_map)}): the map's select event, as the "
-                "browser sends it (a run of the map's fragment)"
+                f"a tap on the body map (/{_path(body_map)}): the relay's select event, as the "
+                "browser sends it (a run of the relay's fragment)"
             ),
             switch_description=f"switch between /{_path(body_map)} and /{_path(other)}",
             _selections=tuple(Step(None, None, tap=r) for r in regions[1:] + regions[:1]),

@@ -68,7 +68,8 @@ class Element:
     kind: str
     text: str
     widget_id: str | None = None
-    #: A Plotly chart's figure as JSON (plotly_chart elements only), e.g. to read its counts.
+    #: A Plotly chart's figure (plotly_chart) or a components-v2 element's data
+    #: (bidi_component), as JSON.
     spec: str | None = None
     #: The st.fragment that drew it (a rerun of that fragment redraws it), or None.
     fragment_id: str | None = None
@@ -176,7 +177,11 @@ def _element_from_delta(msg: ForwardMsg) -> Element | None:
     else:
         return None
     text, widget_id = _element_text(kind, payload) if payload is not None else ("", None)
-    spec = payload.spec if kind == "plotly_chart" and payload is not None else None
+    spec = None
+    if kind == "plotly_chart" and payload is not None:
+        spec = payload.spec
+    elif kind == "bidi_component" and payload is not None:
+        spec = payload.json
     return Element(
         path=path,
         kind=kind,

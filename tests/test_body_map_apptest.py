@@ -7,8 +7,15 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from guide_testing.body_map_panel import (
+    panel_heading,
+    panel_links,
+    panel_text,
+    shown_blocks,
+    shown_panel_html,
+)
 from sciatica_guide import APP_ROOT, session
-from sciatica_guide.body_map.page import LIST_KEY, NERVE_KEY, ROOTS_KEY, VIEW_KEY
+from sciatica_guide.body_map.page import LIST_KEY, NERVE_KEY, PANEL_KEY, ROOTS_KEY, VIEW_KEY
 from sciatica_guide.content import Content
 
 PAGE = "app_pages/body_map.py"
@@ -33,12 +40,9 @@ def region_param(at: AppTest) -> str | None:
     return value[-1] if isinstance(value, list) else value
 
 
-def panel_heading(at: AppTest) -> list[str]:
-    return [s.value for s in at.subheader]
-
-
 def shown_in_order(at: AppTest) -> list[tuple[str, str]]:
-    """(element type, text) of what the main area shows, top to bottom."""
+    """(element type, text) of what the main area shows, top to bottom; the panel's blocks
+    (drawn in the browser from the component's data) where the panel is."""
     found: list[tuple[str, str]] = []
 
     def walk(node: Any) -> None:
@@ -46,6 +50,8 @@ def shown_in_order(at: AppTest) -> list[tuple[str, str]]:
             kind = getattr(child, "type", "")
             if kind in {"error", "markdown", "subheader", "info"}:
                 found.append((kind, str(child.value)))
+            elif getattr(child, "key", None) == PANEL_KEY:
+                found.extend(shown_blocks(at))
             walk(child)
 
     walk(at.main)
@@ -55,7 +61,8 @@ def shown_in_order(at: AppTest) -> list[tuple[str, str]]:
 def test_without_a_selection_the_page_invites_a_choice(content: Content) -> None:
     at = open_page()
     assert panel_heading(at) == []
-    assert [i.value for i in at.info] == [content.body_map.ui.prompt]
+    assert shown_blocks(at) == [("info", content.body_map.ui.prompt)]
+    assert not at.info
     assert at.selectbox(key=LIST_KEY).value is None
     assert "region" not in at.query_params
 
@@ -140,10 +147,12 @@ def test_the_panel_links_every_fitting_technique_to_the_techniques_page(
         technique = content.technique(fit.id)
         assert any(technique.name in t for t in texts)
         assert any(fit.how.split(".")[0] in t for t in texts)
-    links = [link for link in at.get("page_link")]
-    assert len(links) == len(content.area("buttock").techniques)
-    for link in links:
-        assert link.proto.page.endswith("techniques")
+    links = panel_links(shown_panel_html(at))
+    assert [link["data-technique"] for link in links] == [
+        fit.id for fit in content.area("buttock").techniques
+    ]
+    # A real link (a new tab opens the page); a plain click switches pages in the session.
+    assert all(link["href"] == content.page("techniques").url_path for link in links)
     assert content.body_map.ui.not_diagnosis in "".join(texts)
 
 
@@ -214,9 +223,7 @@ def test_a_place_ticked_in_the_self_assessment_stays_out_of_the_address(
 
 # --- technique marks (issue 17): the panel says in words what the map draws ----------------------
 def _markdown_text(at: AppTest) -> str:
-    from sciatica_guide.ui.text import unescape_markdown
-
-    return unescape_markdown(" ".join(m.value for m in at.markdown))
+    return panel_text(at)
 
 
 def test_the_panel_says_each_mark_in_words(content: Content) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from functools import cached_property
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import Field
 
@@ -62,13 +64,21 @@ class AreasFile(Strict):
 
     def regions(self) -> list[Region]:
         """Every region, area by area, your left before your right."""
-        return list(self._region_index()[0])
+        return list(self._region_index[0])
 
     def region(self, region_id: str) -> Region | None:
-        return self._region_index()[1].get(region_id)
+        return self._region_index[1].get(region_id)
 
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        # A copy with other names or areas builds its own regions (the cache is in __dict__).
+        copy = super().model_copy(update=update, deep=deep)
+        copy.__dict__.pop("_region_index", None)
+        return copy
+
+    @cached_property
     def _region_index(self) -> tuple[tuple[Region, ...], dict[str, Region]]:
-        # Built on each call: about 0.03 ms for every region (benchmarks/build_costs.py).
+        # Built once per loaded content (the model is frozen): a page run builds every region's
+        # panel and looks regions up about 40 times (docs/performance.md, "Instant body map").
         regions = tuple(
             Region(
                 id=f"{area.id}-{side}",
