@@ -51,9 +51,13 @@ CSS = """
   max-height: calc(100vh - 5rem);
 }
 @media (max-width: 599px) {
-  /* On phones the whole figure fits on one screen; the list is there for small targets. */
+  /* On phones the whole figure and the bar above it fit on one screen; the list is there for
+     small targets. */
   .bm-svg {
     max-height: 80vh;
+  }
+  .bm-wrap[data-stacked="true"] .bm-svg {
+    max-height: calc(85vh - 7.85rem);
   }
 }
 .bm-svg[data-view="back"] .bm-view[data-view="front"],
@@ -160,6 +164,58 @@ CSS = """
   font-size: 14px;
   font-weight: 600;
   fill: var(--st-text-color, #31333f);
+}
+/* The bar above the figure (drawBar): only where the panel is below the map. */
+.bm-now {
+  display: none;
+}
+.bm-wrap[data-stacked="true"] .bm-now {
+  display: block;
+  position: sticky;
+  top: 0;
+  z-index: 1;
+  box-sizing: border-box;
+  height: 7.6rem;
+  margin: 0 0 0.25rem;
+  padding: 0.4rem 0.75rem;
+  overflow: hidden;
+  border: 1px solid #c9d6d4;
+  border-left: 6px solid #0b6e69;
+  border-radius: 0.5rem;
+  background: var(--st-background-color, #ffffff);
+  pointer-events: none;
+}
+.bm-wrap[data-stacked="true"] .bm-now.is-urgent {
+  border: 2px solid #a4161a;
+  border-left-width: 8px;
+  background: #fdecea;
+  color: #5e0b0b;
+}
+.bm-now p {
+  margin: 0;
+  line-height: 1.35;
+}
+.bm-now-name {
+  font-weight: 700;
+  font-size: 1.05rem;
+}
+.bm-now-name:empty {
+  display: none;
+}
+/* Up to four lines of the warning (enough for the action and the sign); the panel below has it
+   all. The bar's height never changes, so a tap never moves the figure. */
+.bm-now-line {
+  display: -webkit-box;
+  -webkit-box-orient: vertical;
+  -webkit-line-clamp: 4;
+  overflow: hidden;
+  font-size: 0.95rem;
+}
+.bm-now-name:empty + .bm-now-line {
+  -webkit-line-clamp: 5;
+}
+.bm-now.is-urgent .bm-now-line {
+  font-weight: 600;
 }
 /* Technique marks (marks.py): drawn over the chosen region, one technique at a time. */
 .bm-marks {
@@ -427,6 +483,47 @@ function applyMarks(box, svg, marks) {
   words.appendChild(list);
 }
 
+// Where the panel is below the figure (phones; a tablet with the sidebar open), a tap's answer
+// would be out of sight: a bar above the figure names the region and says the panel's first
+// line (its warning, action first). It stays at the top of the screen while the map is there.
+// Words only: the panel below says the same, so screen readers skip the bar.
+function drawBar(wrap, data) {
+  let bar = wrap.querySelector(".bm-now");
+  if (!data.prompt) {
+    if (bar) {
+      bar.remove();
+    }
+    return () => {};
+  }
+  if (!bar) {
+    bar = document.createElement("div");
+    bar.className = "bm-now";
+    bar.setAttribute("aria-hidden", "true");
+    bar.innerHTML = '<p class="bm-now-name"></p><p class="bm-now-line"></p>';
+    wrap.prepend(bar);
+  }
+  const name = bar.querySelector(".bm-now-name");
+  const line = bar.querySelector(".bm-now-line");
+  const place = () => {
+    const panel = document.querySelector(".st-key-bm-panel");
+    const bottom = wrap.getBoundingClientRect().bottom;
+    const below = Boolean(panel) && panel.getBoundingClientRect().top >= bottom - 1;
+    wrap.dataset.stacked = String(below);
+  };
+  if (!wrap.placeObserver) {
+    wrap.placeObserver = new ResizeObserver(() => requestAnimationFrame(place));
+    wrap.placeObserver.observe(document.documentElement);
+    wrap.placeObserver.observe(wrap);
+  }
+  requestAnimationFrame(place);
+  return (selected) => {
+    const brief = (data.brief || {})[selected];
+    name.textContent = brief ? brief.name : "";
+    line.textContent = brief ? brief.line : data.prompt;
+    bar.classList.toggle("is-urgent", Boolean(brief && brief.urgent));
+  };
+}
+
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   let wrap = parentElement.querySelector(".bm-wrap");
@@ -442,7 +539,9 @@ export default function (component) {
     parentElement.appendChild(wrap);
   }
   const svg = wrap.querySelector("svg");
+  const bar = drawBar(wrap, data);
   const show = (selected) => {
+    bar(selected);
     svg.querySelectorAll(".bm-region").forEach((el) => {
       el.setAttribute("aria-pressed", String(el.dataset.region === selected));
     });
@@ -564,6 +663,10 @@ class MapState:
     #: True where the relay (relay.py) tells the server about taps and the panel draws them at
     #: once; False (a workshop's shared map, the presenter) sends each tap itself: a page run.
     relay: bool = False
+    #: Each region's name and first line (panel_html.first_line), for the bar above the figure
+    #: where the panel is below it (phones); {} for no bar. `prompt` shows before a choice.
+    brief: dict[str, Any] = field(default_factory=dict)
+    prompt: str = ""
 
     def data(self) -> dict[str, Any]:
         return {
@@ -576,6 +679,8 @@ class MapState:
             "run": self.run,
             "marks": self.marks,
             "relay": self.relay,
+            "brief": self.brief,
+            "prompt": self.prompt,
         }
 
 

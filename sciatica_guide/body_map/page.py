@@ -18,7 +18,7 @@ from sciatica_guide.assessment.state import load_answers
 from sciatica_guide.body_map.component import BOTH_VIEWS, MapState, body_map, chosen_region
 from sciatica_guide.body_map.marks import marks_data, region_marks
 from sciatica_guide.body_map.panel import RegionPanel, region_panel
-from sciatica_guide.body_map.panel_html import panel_html, prompt_html
+from sciatica_guide.body_map.panel_html import first_line, panel_html, prompt_html
 from sciatica_guide.body_map.panel_view import PanelState, opened_technique, panel_view
 from sciatica_guide.body_map.relay import RelayState, read_tap, relay
 from sciatica_guide.body_map.selection import (
@@ -260,18 +260,13 @@ def _region_list(content: Content, selected: str | None) -> None:
     )
 
 
-def region_panels(
-    content: Content, regions: list[str], number: str, answers: Answers
-) -> dict[str, str]:
+def region_panels(content: Content, panels: list[RegionPanel], answers: Answers) -> dict[str, str]:
     """Each region's panel as HTML, with the marks the person's answers allow."""
     href = content.page("techniques").url_path
-    panels = {}
-    for region_id in regions:
-        panel = region_panel(content, region_id, number)
-        if panel is not None:
-            marks = region_marks(content, region_id, answers)
-            panels[region_id] = panel_html(content, panel, marks, href)
-    return panels
+    return {
+        p.region.id: panel_html(content, p, region_marks(content, p.region.id, answers), href)
+        for p in panels
+    }
 
 
 def _render_overlays(content: Content) -> None:
@@ -322,8 +317,15 @@ def render_body_map_page(
             map_column = st.container(width=MAP_WIDTH_PX, key="bm-map-column")
             side_column = st.container(key="bm-side-column")
     view = BOTH_VIEWS if presenting else st.session_state[VIEW_KEY]
-    st.session_state[DRAWN_VIEW_KEY] = st.session_state[VIEW_KEY]
     number = content.red_flags.emergency_number_text(settings.emergency_number)
+    # Every region on show, for the panel to draw at a tap.
+    panels = [
+        panel
+        for r in content.regions()
+        if presenting or r.view == view
+        if (panel := region_panel(content, r.id, number)) is not None
+    ]
+    st.session_state[DRAWN_VIEW_KEY] = st.session_state[VIEW_KEY]
     # What may be drawn on the region, after the person's self-assessment answers (if any).
     answers = load_answers(st.session_state)
     marks = region_marks(content, selected, answers) if selected else None
@@ -337,6 +339,8 @@ def render_body_map_page(
             run=secrets.token_hex(4),
             marks=marks_data(content, marks, number),
             relay=not presenting,
+            brief={} if presenting else {p.region.id: first_line(p) for p in panels},
+            prompt="" if presenting else ui.prompt,
         )
         body_map(state, key=MAP_KEY, on_select=lambda: _take_tap(content, MAP_KEY, mode))
         tapped = chosen_region(st.session_state, MAP_KEY)
@@ -356,11 +360,10 @@ def render_body_map_page(
             _region_list(content, selected)
         else:
             _list_and_relay(content, mode, number)
-        shown = [r.id for r in content.regions() if presenting or r.view == view]
         with st.container(key="bm-panel"):
             panel_view(
                 PanelState(
-                    panels=region_panels(content, shown, number, answers),
+                    panels=region_panels(content, panels, answers),
                     selected=selected,
                     prompt=prompt_html(content),
                 ),

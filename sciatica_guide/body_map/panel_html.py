@@ -111,6 +111,22 @@ def panel_html(
     return "".join(parts)
 
 
+def first_line(panel: RegionPanel) -> dict[str, str | bool]:
+    """What the map's bar shows above the figure on a phone (the panel is below it): the name
+    and the panel's first line, its most urgent warning, action first, if it has one."""
+    if panel.urgent_precautions:
+        precaution = panel.urgent_precautions[0]
+        line = f"{precaution.advice_text(panel.emergency_number)} ({precaution.label})"
+        urgent = True
+    elif panel.urgent_signs:
+        sign = panel.urgent_signs[0]
+        line, urgent = f"{sign.heading} {sign.text}.", True
+    else:
+        line, urgent = panel.area.description, False
+    # Text: the component sets it with textContent, never as markup.
+    return {"name": panel.region.name, "line": line, "urgent": urgent}
+
+
 def prompt_html(content: Content) -> str:
     """What the panel says before anything is chosen."""
     return f'<div class="bp-prompt" role="note"><p>{_e(content.body_map.ui.prompt)}</p></div>'

@@ -139,7 +139,7 @@ export default function (component) {
     }
     box.innerHTML = html;
     box.shown = html;
-    box.dataset.region = region || "";
+    box.dataset.shown = region || "";
   };
   show(data.selected);
   return listen(parentElement, {
