@@ -59,6 +59,15 @@ def wait_for_app_idle(page: Page, timeout: float = 30_000) -> None:
     )
 
 
+def wait_for_address(page: Page, ending: str, timeout: float = 30_000) -> None:
+    """Wait until the page's own address ends with `ending` (e.g. "?region=calf-left", which the
+    server writes after a tap). Read in the page: Playwright's page.url can lag behind
+    history.pushState, and a tap's panel shows before the server has run at all."""
+    page.wait_for_function(
+        "(e) => (location.pathname + location.search).endsWith(e)", arg=ending, timeout=timeout
+    )
+
+
 def new_context(
     browser: Browser, viewport: str | dict[str, int] = "desktop", *, touch: bool = False
 ) -> BrowserContext:

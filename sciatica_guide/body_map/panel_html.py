@@ -97,7 +97,8 @@ def panel_html(
         technique = fit.technique
         more = ui.read_more.format(technique=technique.name)
         parts.append(
-            f'<div class="{CARD_CLASS}"><p><strong>{_e(technique.name)}</strong></p>'
+            f'<div class="{CARD_CLASS}" data-technique="{_e(technique.id)}">'
+            f"<p><strong>{_e(technique.name)}</strong></p>"
             f"<p>{_e(fit.how)}</p>{technique_marks_html(content, marks, technique.id, number)}"
             f'<p><a class="{MORE_CLASS}" href="{_e(techniques_href)}"'
             f' data-technique="{_e(technique.id)}">{_e(more)}'

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from guide_testing.browser import OpenPage, wait_for_app_idle
+from guide_testing.browser import OpenPage, wait_for_address, wait_for_app_idle
 from guide_testing.server import RunningApp
 from sciatica_guide.content import load_content
 
@@ -73,7 +73,7 @@ def assert_only_selected(page: Page, region_id: str) -> None:
         assert ("url(" in fill) == (other == region_id), other
         assert (stroke >= 4) == (other == region_id), other
     expect(page.locator(".bm-label.is-shown")).to_have_attribute("data-label-for", region_id)
-    assert page.url.endswith(f"?region={region_id}")
+    wait_for_address(page, f"?region={region_id}")
 
 
 def assert_not_yet_selected(page: Page, region_id: str) -> None:

@@ -56,7 +56,7 @@ def assert_shown(page: Page, region_id: str, technique_id: str) -> None:
     # Named for screen readers, and each mark's words are in the panel too.
     label = drawn(page, technique_id).get_attribute("aria-label") or ""
     assert all(w in label for w in mark_words(CONTENT, shown))
-    panel = page.locator(f".st-key-bm-technique-{technique_id}")
+    panel = page.locator(f'.st-key-bm-panel .bp-card[data-technique="{technique_id}"]')
     for mark in shown.marks:
         expect(panel).to_contain_text(mark.text)
 

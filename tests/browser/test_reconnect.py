@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from test_slow_link import tap_points
 
-from guide_testing.browser import new_context, wait_for_app_idle
+from guide_testing.browser import new_context, wait_for_address, wait_for_app_idle
 from guide_testing.server import free_port, run_streamlit, stop_process
 from sciatica_guide.ui.reconnect import RECONNECTING_TEXT
 
@@ -37,7 +37,7 @@ def assert_selected(page: Page, region_id: str, name: str) -> None:
     expect(pressed).to_have_count(1)
     expect(pressed).to_have_attribute("data-region", region_id)
     expect(page.locator(".st-key-bm-panel h3")).to_have_text(name)
-    assert page.url.endswith(f"?region={region_id}")
+    wait_for_address(page, f"?region={region_id}", timeout=SLOW)
 
 
 @pytest.fixture

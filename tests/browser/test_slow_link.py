@@ -18,7 +18,7 @@ import pytest
 from delay_proxy import DelayProxy, delaying_proxy
 from playwright.sync_api import Browser, Page, expect
 
-from guide_testing.browser import new_context, wait_for_app_idle
+from guide_testing.browser import new_context, wait_for_address, wait_for_app_idle
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import load_content
 
@@ -138,5 +138,5 @@ def test_quick_taps_on_a_slow_link_keep_the_session_and_end_on_the_last_tap(
         pressed = page.locator('.bm-region[aria-pressed="true"]')
         expect(pressed).to_have_count(1)
         expect(pressed).to_have_attribute("data-region", TAPS[-1])
-        assert page.url.endswith(f"?region={TAPS[-1]}")
+        wait_for_address(page, f"?region={TAPS[-1]}", timeout=SLOW)
     context.close()

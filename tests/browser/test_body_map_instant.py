@@ -1,0 +1,168 @@
+"""The instant body map in Chromium (issue 14): a tap draws its panel before the server answers,
+quick taps end on the last one, the server still learns every choice, the phone's bar keeps the
+answer in sight, and the panel's links open the techniques page in the same session."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+from test_body_map import SLOW, open_map, point_inside, show_view
+
+from guide_testing.browser import OpenPage, wait_for_address, wait_for_app_idle
+from guide_testing.server import RunningApp
+from sciatica_guide.body_map.page import LIST_KEY
+from sciatica_guide.body_map.panel import region_panel
+from sciatica_guide.body_map.panel_html import first_line
+from sciatica_guide.content import load_content
+
+CONTENT = load_content()
+
+#: Clicks a region and reads the panel's heading in the same task: before any message from the
+#: server can have arrived (the browser handles none until this script returns).
+_TAP_AND_READ_JS = """(regionId) => {
+  const deep = (root, selector) => {
+    const hit = root.querySelector(selector);
+    if (hit) return hit;
+    for (const el of root.querySelectorAll("*")) {
+      if (el.shadowRoot) {
+        const inner = deep(el.shadowRoot, selector);
+        if (inner) return inner;
+      }
+    }
+    return null;
+  };
+  const region = deep(document, `[data-region="${regionId}"]`);
+  region.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+  const heading = deep(document.querySelector(".st-key-bm-panel"), "h3");
+  return [heading ? heading.textContent : null, location.search];
+}"""
+
+
+def location(page: Page) -> str:
+    # Playwright's page.url can lag behind history.pushState; the page's own address cannot.
+    return page.evaluate("() => location.href")
+
+
+def wait_for_region(page: Page, region_id: str) -> None:
+    wait_for_address(page, f"?region={region_id}", timeout=SLOW)
+
+
+@pytest.mark.parametrize("region_id", ["calf-left", "buttock-right", "lower-back-left"])
+def test_a_tap_draws_the_panel_before_the_server_answers(
+    app_server: RunningApp, open_page: OpenPage, region_id: str
+) -> None:
+    page = open_page("tablet", touch=True)
+    open_map(page, f"{app_server.url}/body-map")
+    region = CONTENT.region(region_id)
+    assert region is not None
+    heading, search = page.evaluate(_TAP_AND_READ_JS, region_id)
+    assert heading == region.name
+    # The server had not answered yet: the address still names no region.
+    assert f"region={region_id}" not in search
+    # Then it does: the address, the list and the map agree.
+    wait_for_region(page, region_id)
+    wait_for_app_idle(page)
+    expect(page.locator(f'[data-region="{region_id}"]')).to_have_attribute("aria-pressed", "true")
+    # The list beside the map shows the same region (its st-key class: a public hook).
+    expect(page.locator(f'[class*="st-key-{LIST_KEY}"]')).to_contain_text(region.name)
+
+
+def test_quick_taps_end_on_the_last_one(app_server: RunningApp, open_page: OpenPage) -> None:
+    page = open_page("tablet", touch=True)
+    open_map(page, f"{app_server.url}/body-map")
+    order = ["calf-left", "buttock-right", "back-thigh-left", "calf-right", "lower-back-right"]
+    points = [point_inside(page, region_id) for region_id in order]
+    for x, y in points:
+        page.touchscreen.tap(x, y)
+    last = CONTENT.region(order[-1])
+    assert last is not None
+    wait_for_region(page, last.id)
+    wait_for_app_idle(page)
+    expect(page.locator(".st-key-bm-panel h3")).to_have_text(last.name)
+    pressed = page.locator('.bm-region[aria-pressed="true"]')
+    expect(pressed).to_have_count(1)
+    expect(pressed).to_have_attribute("data-region", last.id)
+    assert location(page).endswith(f"?region={last.id}")
+
+
+@pytest.mark.parametrize("region_id", ["calf-left", "lower-back-right", "sole-right"])
+def test_on_a_phone_the_bar_keeps_the_name_and_first_line_on_screen(
+    app_server: RunningApp, open_page: OpenPage, region_id: str
+) -> None:
+    page = open_page("phone", touch=True)
+    open_map(page, f"{app_server.url}/body-map")
+    region = CONTENT.region(region_id)
+    assert region is not None
+    show_view(page, region.view, touch=True)
+    bar = page.locator(".bm-now")
+    expect(bar).to_be_visible()
+    x, y = point_inside(page, region_id)
+    page.touchscreen.tap(x, y)
+    panel = region_panel(CONTENT, region_id, "999")
+    assert panel is not None
+    expect(bar.locator(".bm-now-name")).to_have_text(region.name)
+    line = str(first_line(panel)["line"])
+    expect(bar.locator(".bm-now-line")).to_have_text(line)
+    # On screen without scrolling: the bar and its first line are inside the viewport.
+    box = bar.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 844
+    expect(bar).to_have_class("bm-now is-urgent" if first_line(panel)["urgent"] else "bm-now")
+    wait_for_region(page, region_id)
+
+
+def test_on_a_wide_screen_the_panel_is_beside_the_map_and_there_is_no_bar(
+    app_server: RunningApp, open_page: OpenPage
+) -> None:
+    page = open_page({"width": 1280, "height": 900})
+    open_map(page, f"{app_server.url}/body-map")
+    page.locator('[data-region="calf-left"]').click()
+    expect(page.locator(".st-key-bm-panel h3")).to_have_text("Calf, your left")
+    expect(page.locator(".bm-now")).to_be_hidden()
+
+
+@pytest.mark.parametrize("how", ["mouse", "keyboard"])
+def test_read_about_opens_the_techniques_page_in_the_same_session(
+    app_server: RunningApp, open_page: OpenPage, how: str
+) -> None:
+    page = open_page("tablet", touch=how == "mouse")
+    open_map(page, f"{app_server.url}/body-map?region=calf-left")
+    # A mark in the page itself: a new page load (a new session) would lose it.
+    page.evaluate("() => { window.sameSession = true; }")
+    technique = CONTENT.technique("deep-tissue")
+    link = page.get_by_role(
+        "link", name=CONTENT.body_map.ui.read_more.format(technique=technique.name)
+    )
+    if how == "mouse":
+        link.click()
+    else:
+        link.focus()
+        page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        CONTENT.page("techniques").title, timeout=SLOW
+    )
+    page.wait_for_function(
+        "(path) => location.pathname.endsWith(path)",
+        arg=CONTENT.page("techniques").url_path,
+        timeout=SLOW,
+    )
+    assert page.evaluate("() => window.sameSession === true")
+
+
+def test_the_list_selects_and_the_map_and_panel_follow(
+    app_server: RunningApp, open_page: OpenPage
+) -> None:
+    page = open_page("tablet", touch=True)
+    open_map(page, f"{app_server.url}/body-map")
+    list_box = page.get_by_role("combobox", name=CONTENT.body_map.ui.list_label)
+    for region_id in ("buttock-left", "shin-right"):
+        region = CONTENT.region(region_id)
+        assert region is not None
+        list_box.click()
+        page.get_by_role("option", name=region.name, exact=False).first.click()
+        expect(page.locator(".st-key-bm-panel h3")).to_have_text(region.name, timeout=SLOW)
+        wait_for_region(page, region_id)
+        # The other view's region turns the map (shin: seen from the front).
+        expect(page.locator("svg.bm-svg")).to_have_attribute("data-view", region.view)
+        expect(page.locator(f'[data-region="{region_id}"]')).to_have_attribute(
+            "aria-pressed", "true", timeout=SLOW
+        )
