@@ -284,10 +284,10 @@ CSS = """
 @media (max-width: 599px) {
   /* The figure is drawn smaller on phones: thicker lines keep the arrows easy to see. */
   .bm-mark-line {
-    stroke-width: 6.5;
+    stroke-width: 7.5;
   }
   .bm-mark-halo {
-    stroke-width: 11.5;
+    stroke-width: 12.5;
   }
 }
 /* While marks are shown, the region's name would cover them; the panel names the region. */
