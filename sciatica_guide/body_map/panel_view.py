@@ -105,6 +105,17 @@ CSS = """
   text-decoration: underline;
   text-underline-offset: 0.15em;
 }
+.bp-status {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  margin: -1px;
+  padding: 0;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+  border: 0;
+}
 .bp-more:focus-visible {
   outline: 3px dashed #000000;
   outline-offset: 2px;
@@ -132,7 +143,16 @@ export default function (component) {
     });
   }
   box.open = (technique) => setTriggerValue("open", technique);
-  const show = (region) => {
+  // Says the new region's name to screen readers after a tap (the panel itself is not live:
+  // it would read the whole panel).
+  let status = parentElement.querySelector(".bp-status");
+  if (!status) {
+    status = document.createElement("p");
+    status.className = "bp-status";
+    status.setAttribute("role", "status");
+    parentElement.appendChild(status);
+  }
+  const show = (region, announce) => {
     const html = region ? data.panels[region] : data.prompt;
     if (html === undefined || box.shown === html) {
       return;
@@ -140,11 +160,15 @@ export default function (component) {
     box.innerHTML = html;
     box.shown = html;
     box.dataset.shown = region || "";
+    const heading = box.querySelector("h3");
+    if (announce && heading) {
+      status.textContent = heading.textContent;
+    }
   };
-  show(data.selected);
+  show(data.selected, false);
   return listen(parentElement, {
-    tap: ({ region }) => show(region),
-    selected: ({ region }) => show(region),
+    tap: ({ region }) => show(region, true),
+    selected: ({ region }) => show(region, true),
   });
 }
 """
