@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import textwrap
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -197,3 +198,26 @@ def test_a_map_tap_sent_as_the_browser_sends_it_selects_the_region(
         result = session.component_event(MAP_KEY, SELECT_EVENT, {"region": "calf-left", "seq": 3})
         assert result.ok and _component_data(result, PANEL_KEY)["selected"] == "calf-left"
         assert _component_data(result, RELAY_KEY)["seq"] == 3
+
+
+def test_taps_on_a_clinic_tablet_count_as_use(content: Content) -> None:
+    """A tap runs only its fragment, not the frame that notes the tablet is in use: the relay
+    notes it itself, or the idle reset would wipe a patient's page while they tap."""
+    from sciatica_guide.body_map.page import PANEL_KEY, RELAY_KEY
+    from sciatica_guide.body_map.relay import SELECT_EVENT
+
+    env = {"SCIATICA_GUIDE_MODE": "clinic", "SCIATICA_GUIDE_IDLE_RESET_SECONDS": "5"}
+    taps = ["calf-left", "calf-right", "buttock-left", "buttock-right"]
+    with run_streamlit(env=env) as app, StreamlitSession(app.url) as session:
+        assert session.rerun(page="body-map", query_string="").ok
+        for seq, region_id in enumerate(taps, start=1):
+            time.sleep(1.5)
+            tap = {"region": region_id, "seq": seq}
+            assert session.component_event(RELAY_KEY, SELECT_EVENT, tap).status == (
+                "fragment_success"
+            )
+        # 6 s after the last page run, 1.5 s after the last tap: still in use.
+        result = session.rerun(query_string=None)
+        assert result.ok and result.page is not None and result.page.url_path == "body-map"
+        assert _component_data(result, PANEL_KEY)["selected"] == taps[-1]
+        assert content.modes.clinic.idle_notice not in result.text
