@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from sciatica_guide.body_map.geometry import mirror, smooth_closed_path, smooth_open_path
 from sciatica_guide.body_map.panel import region_panel
+from sciatica_guide.body_map.panel_html import first_line
 from sciatica_guide.body_map.selection import (
     MAX_PARAM_LENGTH,
     UrlRegion,
@@ -183,3 +184,23 @@ def test_smooth_paths_pass_through_every_point() -> None:
 
 def test_mirror() -> None:
     assert mirror([(10.0, 5.0), (100.0, 7.0)], 380) == [(370.0, 5.0), (280.0, 7.0)]
+
+
+def test_the_phone_bar_says_the_panels_most_urgent_action_first(content: Content) -> None:
+    """The bar above the figure on a phone shows four lines at most: the action must come first,
+    and a region with a warning is marked urgent (drawn in the urgent box's colours and border)."""
+    for region in content.regions():
+        panel = region_panel(content, region.id, "999")
+        assert panel is not None
+        line = first_line(panel)
+        assert line["name"] == region.name
+        if panel.urgent_precautions:
+            advice = panel.urgent_precautions[0].advice_text("999")
+            assert line["urgent"] and str(line["line"]).startswith(advice)
+        elif panel.urgent_signs:
+            assert line["urgent"] and str(line["line"]).startswith(panel.urgent_signs[0].heading)
+        else:
+            assert not line["urgent"] and line["line"] == panel.area.description
+    # The calf's clot warning starts with what to do, not with the signs.
+    calf = first_line(region_panel(content, "calf-left", "999"))  # type: ignore[arg-type]
+    assert "Get medical advice today" in str(calf["line"])[:60]

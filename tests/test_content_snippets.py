@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from guide_testing.body_map_panel import panel_links
 from sciatica_guide.body_map.page import _panel_body_markdown
 from sciatica_guide.body_map.panel import region_panel
+from sciatica_guide.body_map.panel_html import panel_html
 from sciatica_guide.content import Content, ContentError, default_content_dir, load_content, loader
 from sciatica_guide.ui.article_view import evidence_notes_markdown, technique_card_markdown
 
@@ -78,6 +80,15 @@ def test_content_inside_the_guides_boxes_is_escaped(
     # ...and still shown, as text, for an editor to notice.
     if "evil" in snippet:
         assert "evil" in card and "evil" in body
+    # The body map's panel, drawn in the browser from HTML: the only tags are the panel's own,
+    # and the snippet is there as text (escaped).
+    html = panel_html(content, panel, None, "techniques")
+    parsed = panel_links(html)
+    assert all(link.get("class") == "bp-more" for link in parsed), parsed
+    assert not re.search(r"<(?!/?(?:h3|h4|p|ul|li|strong|em|div|span|a)[ >])", html), html
+    assert "<img" not in html and "<form" not in html and "<!--" not in html
+    if "evil" in snippet:
+        assert "evil" in html
 
 
 def test_an_oversized_content_file_is_refused_quickly(tmp_path: Path) -> None:

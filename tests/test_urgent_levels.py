@@ -9,9 +9,11 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from guide_testing.body_map_panel import panel_blocks
 from sciatica_guide.assessment.report import urgent_lines
 from sciatica_guide.assessment.rules import Answers, evaluate
 from sciatica_guide.body_map.panel import region_panel
+from sciatica_guide.body_map.panel_html import panel_html
 from sciatica_guide.content import Content, load_content
 from sciatica_guide.handout import build_handout_pdf
 from sciatica_guide.settings import Settings
@@ -96,6 +98,10 @@ def test_a_sign_has_the_same_action_wherever_it_is_shown(
             panel = region_panel(content, f"{area.id}-left", NUMBER)
             assert panel is not None
             assert [s.heading for s in panel.urgent_signs if s.text == text] == [heading]
+            # ...as the browser draws it: in an urgent box, before anything about massage.
+            blocks = panel_blocks(panel_html(content, panel, None, "techniques"))
+            box = blocks.index(("error", f"{heading} {text}."))
+            assert box < blocks.index(("heading", content.body_map.ui.techniques))
     # The self-assessment's result: the level's message first (urgent levels only).
     result = evaluate(content, Answers(red_flags=frozenset({flag})))
     if red_flags.levels[group.level].urgent:
