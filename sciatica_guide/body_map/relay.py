@@ -6,7 +6,7 @@ heavy data: the drawing and every region's panel) and this relay, a tiny compone
 the relay tells the server, whose fragment run (the list and the relay: two elements) records
 the selection (session, URL, self-assessment) and answers with the selection it holds.
 
-They talk through events on one `EventTarget` in the page (`BUS_JS`):
+They talk through events on one `EventTarget` in the page (web/bus.js):
 - "tap" {region, seq}: the map was tapped (map -> panel, relay).
 - "selected" {region, seq, marks}: the server holds this selection, after tap `seq` (relay ->
   map, panel). While a tap waits for its answer, answers to older taps are dropped, so quick
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -31,70 +32,20 @@ RESEND_AFTER_MS = 4000
 #: The highest tap number taken from a browser: a bound, not a limit anyone reaches.
 MAX_SEQ = 2**31
 
-# The one bus per page, on window: each component's module may be loaded more than once.
-BUS_JS = """
-function guideBus() {
-  if (!window.sciaticaGuideBus) {
-    const target = new EventTarget();
-    window.sciaticaGuideBus = {
-      // The last tap number given out, and the tap still waiting for the server (0: none).
-      seq: 0,
-      pending: 0,
-      on(name, handler) {
-        const listener = (event) => handler(event.detail);
-        target.addEventListener(name, listener);
-        return () => target.removeEventListener(name, listener);
-      },
-      emit(name, detail) {
-        target.dispatchEvent(new CustomEvent(name, { detail }));
-      },
-    };
-  }
-  return window.sciaticaGuideBus;
-}
+#: The browser's side of the body map (JavaScript and CSS files, read once at import).
+WEB_DIR = Path(__file__).with_name("web")
 
-// One set of bus listeners per component instance: replaced on each call, removed on unmount.
-function listen(parentElement, handlers) {
-  const bus = guideBus();
-  (parentElement.guideOff || []).forEach((off) => off());
-  parentElement.guideOff = Object.entries(handlers).map(([name, h]) => bus.on(name, h));
-  return () => {
-    (parentElement.guideOff || []).forEach((off) => off());
-    parentElement.guideOff = [];
-  };
-}
-"""
 
-_RELAY_JS = (
-    BUS_JS
-    + """
-export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
-  const bus = guideBus();
-  const off = listen(parentElement, {
-    tap: ({ region, seq }) => {
-      bus.pending = seq;
-      setTriggerValue("select", { region, seq });
-      clearTimeout(bus.resendTimer);
-      bus.resendTimer = setTimeout(() => {
-        if (bus.pending === seq) {
-          bus.emit("resend", { region, seq });
-        }
-      }, data.resend_ms);
-    },
-  });
-  // The server's answer. While a later tap waits for its own answer, an older one is dropped.
-  if (!bus.pending || data.seq >= bus.pending) {
-    bus.pending = 0;
-    clearTimeout(bus.resendTimer);
-    bus.emit("selected", { region: data.selected, seq: data.seq, marks: data.marks });
-  }
-  return off;
-}
-"""
-)
+def web_file(name: str) -> str:
+    return (WEB_DIR / name).read_text(encoding="utf-8")
 
-_relay = st.components.v2.component("sciatica_guide.body_map_relay", js=_RELAY_JS)
+
+def script(name: str) -> str:
+    """A component's script with the bus (web/bus.js) before it: each one has its own copy."""
+    return web_file("bus.js") + "\n" + web_file(name)
+
+
+_relay = st.components.v2.component("sciatica_guide.body_map_relay", js=script("relay.js"))
 
 
 @dataclass(frozen=True)

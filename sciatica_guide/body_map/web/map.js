@@ -1,0 +1,259 @@
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+// Technique marks (issue 17): the data brings, for the chosen region, each technique that may be
+// drawn (its SVG group and its words) and why others are not. Showing one is client-side only:
+// no rerun. The choice lasts while the region offers that technique.
+function drawMarks(parentElement, wrap, svg, marks) {
+  let box = parentElement.querySelector(".bm-mk");
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "bm-mk";
+    box.dataset.shown = "";
+  }
+  if (box.previousElementSibling !== wrap) {
+    wrap.after(box);
+  }
+  const key = JSON.stringify(marks || {});
+  // Rebuild only when the region or the answers change (or the drawing was rebuilt).
+  if (box.marksKey !== key || svg.marksKey !== key) {
+    box.marksKey = key;
+    svg.marksKey = key;
+    buildMarks(box, svg, marks || {});
+  }
+  applyMarks(box, svg, marks || {});
+}
+
+function buildMarks(box, svg, marks) {
+  svg.querySelectorAll(".bm-marks").forEach((el) => el.remove());
+  box.replaceChildren();
+  const techniques = marks.techniques || [];
+  const blocked = marks.blocked || [];
+  box.hidden = !marks.region || (!techniques.length && !blocked.length);
+  if (box.hidden) {
+    return;
+  }
+  const view = svg.querySelector(`.bm-view[data-view="${marks.view}"]`);
+  const labels = view.querySelector(".bm-labels");
+  techniques.forEach((t) => {
+    const holder = document.createElementNS(SVG_NS, "g");
+    holder.innerHTML = t.svg;
+    // Under the region's name, over everything else; taps go through to the regions.
+    view.insertBefore(holder.firstElementChild, labels);
+  });
+  if (!techniques.some((t) => t.id === box.dataset.shown)) {
+    box.dataset.shown = "";
+  }
+  if (techniques.length) {
+    const group = document.createElement("div");
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", marks.chooser);
+    const title = document.createElement("p");
+    title.className = "bm-mk-title";
+    title.textContent = marks.chooser;
+    title.setAttribute("aria-hidden", "true");
+    const buttons = document.createElement("div");
+    buttons.className = "bm-mk-buttons";
+    techniques.forEach((t) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "bm-mk-button";
+      button.dataset.technique = t.id;
+      button.textContent = t.name;
+      button.addEventListener("click", () => {
+        box.dataset.shown = box.dataset.shown === t.id ? "" : t.id;
+        applyMarks(box, svg, marks);
+      });
+      buttons.appendChild(button);
+    });
+    group.append(title, buttons);
+    box.appendChild(group);
+  }
+  blocked.forEach((text) => {
+    const p = document.createElement("p");
+    p.className = "bm-mk-blocked";
+    p.textContent = text;
+    box.appendChild(p);
+  });
+  const words = document.createElement("div");
+  words.className = "bm-mk-words";
+  words.setAttribute("aria-live", "polite");
+  box.appendChild(words);
+}
+
+function applyMarks(box, svg, marks) {
+  const shown = box.dataset.shown || "";
+  svg.dataset.marks = shown ? "on" : "off";
+  svg.querySelectorAll(".bm-marks").forEach((el) => {
+    el.classList.toggle("is-shown", el.dataset.technique === shown);
+  });
+  box.querySelectorAll(".bm-mk-button").forEach((el) => {
+    el.setAttribute("aria-pressed", String(el.dataset.technique === shown));
+  });
+  const words = box.querySelector(".bm-mk-words");
+  if (!words) {
+    return;
+  }
+  const technique = (marks.techniques || []).find((t) => t.id === shown);
+  if (words.dataset.shown === shown) {
+    return;
+  }
+  words.dataset.shown = shown;
+  words.replaceChildren();
+  if (!technique) {
+    return;
+  }
+  const heading = document.createElement("h4");
+  heading.textContent = technique.name;
+  words.appendChild(heading);
+  technique.notes.forEach((text) => {
+    const p = document.createElement("p");
+    p.textContent = text;
+    words.appendChild(p);
+  });
+  const list = document.createElement("ul");
+  technique.words.forEach((text) => {
+    const item = document.createElement("li");
+    item.textContent = text;
+    list.appendChild(item);
+  });
+  words.appendChild(list);
+}
+
+// Where the panel is below the figure (phones; a tablet with the sidebar open), a tap's answer
+// would be out of sight: a bar above the figure names the region and says the panel's first
+// line (its warning, action first). It stays at the top of the screen while the map is there.
+// Words only: the panel below says the same, so screen readers skip the bar.
+function drawBar(wrap, data) {
+  let bar = wrap.querySelector(".bm-now");
+  if (!data.prompt) {
+    if (bar) {
+      bar.remove();
+    }
+    return () => {};
+  }
+  if (!bar) {
+    bar = document.createElement("div");
+    bar.className = "bm-now";
+    bar.setAttribute("aria-hidden", "true");
+    bar.innerHTML = '<p class="bm-now-name"></p><p class="bm-now-line"></p>';
+    wrap.prepend(bar);
+  }
+  const name = bar.querySelector(".bm-now-name");
+  const line = bar.querySelector(".bm-now-line");
+  const place = () => {
+    const panel = document.querySelector(".st-key-bm-panel");
+    const bottom = wrap.getBoundingClientRect().bottom;
+    const below = Boolean(panel) && panel.getBoundingClientRect().top >= bottom - 1;
+    wrap.dataset.stacked = String(below);
+  };
+  if (!wrap.placeObserver) {
+    wrap.placeObserver = new ResizeObserver(() => requestAnimationFrame(place));
+    wrap.placeObserver.observe(document.documentElement);
+    wrap.placeObserver.observe(wrap);
+  }
+  requestAnimationFrame(place);
+  return (selected) => {
+    const brief = (data.brief || {})[selected];
+    name.textContent = brief ? brief.name : "";
+    line.textContent = brief ? brief.line : data.prompt;
+    bar.classList.toggle("is-urgent", Boolean(brief && brief.urgent));
+  };
+}
+
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  let wrap = parentElement.querySelector(".bm-wrap");
+  // Build the drawing once; later runs only change attributes, so keyboard focus stays put.
+  if (!wrap || wrap.dataset.hash !== data.hash) {
+    if (wrap) {
+      wrap.remove();
+    }
+    wrap = document.createElement("div");
+    wrap.className = "bm-wrap";
+    wrap.dataset.hash = data.hash;
+    wrap.innerHTML = data.svg;
+    parentElement.appendChild(wrap);
+  }
+  const svg = wrap.querySelector("svg");
+  const bar = drawBar(wrap, data);
+  const show = (selected) => {
+    bar(selected);
+    svg.querySelectorAll(".bm-region").forEach((el) => {
+      el.setAttribute("aria-pressed", String(el.dataset.region === selected));
+    });
+    svg.querySelectorAll(".bm-label").forEach((el) => {
+      el.classList.toggle("is-shown", el.dataset.labelFor === selected);
+    });
+    svg.dataset.selected = selected || "";
+  };
+  svg.dataset.view = data.view;
+  wrap.dataset.view = data.view;
+  // "both" (presenter mode) puts the front view to the right of the back view.
+  const box = svg.dataset.box || svg.getAttribute("viewBox");
+  svg.dataset.box = box;
+  const [boxX, boxY, boxW, boxH] = box.split(" ").map(Number);
+  const front = svg.querySelector('.bm-view[data-view="front"]');
+  if (data.view === "both") {
+    // A gap between the views keeps their "your left / your right" names apart.
+    const gap = boxW / 8;
+    svg.setAttribute("viewBox", `${boxX} ${boxY} ${boxW * 2 + gap} ${boxH}`);
+    front.setAttribute("transform", `translate(${boxW + gap} 0)`);
+  } else {
+    svg.setAttribute("viewBox", box);
+    front.removeAttribute("transform");
+  }
+  svg.dataset.nerve = data.nerve ? "on" : "off";
+  svg.dataset.roots = data.roots ? "on" : "off";
+  show(data.selected);
+  drawMarks(parentElement, wrap, svg, data.marks);
+
+  const bus = guideBus();
+  const choose = (region) => {
+    const id = region.dataset.region;
+    // Show the choice at once; Python confirms it.
+    show(id);
+    if (!data.relay) {
+      setTriggerValue("select", id);
+      return;
+    }
+    // The marks drawn belong to the region before: gone until the server sends this one's.
+    if ((data.marks || {}).region !== id) {
+      drawMarks(parentElement, wrap, svg, {});
+    }
+    bus.seq += 1;
+    bus.emit("tap", { region: id, seq: bus.seq });
+  };
+  const offBus = data.relay
+    ? listen(parentElement, {
+        selected: ({ region, marks }) => {
+          data.marks = marks;
+          show(region);
+          drawMarks(parentElement, wrap, svg, marks);
+        },
+        resend: (tap) => setTriggerValue("select", tap),
+      })
+    : () => {};
+  const onClick = (event) => {
+    const region = event.target.closest(".bm-region");
+    if (region) {
+      choose(region);
+    }
+  };
+  const onKey = (event) => {
+    if (event.key !== "Enter" && event.key !== " ") {
+      return;
+    }
+    const region = event.target.closest(".bm-region");
+    if (region) {
+      event.preventDefault();
+      choose(region);
+    }
+  };
+  svg.addEventListener("click", onClick);
+  svg.addEventListener("keydown", onKey);
+  return () => {
+    svg.removeEventListener("click", onClick);
+    svg.removeEventListener("keydown", onKey);
+    offBus();
+  };
+}
