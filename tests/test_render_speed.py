@@ -96,3 +96,30 @@ def test_article_pages_stay_small(content: Content) -> None:
     at.switch_page("app_pages/techniques.py").run()
     assert not at.exception
     assert _count(at.main) <= 20
+
+
+def test_the_panels_are_cached_only_without_answers(content: Content) -> None:
+    """Every region's panel is built once per content, view and number while nobody has answered
+    the self-assessment (most visits); answers are never a cache key, so a person's answers are
+    kept nowhere but their own session."""
+    from sciatica_guide.assessment.rules import Answers
+    from sciatica_guide.body_map.view_data import chosen_marks, view_data
+
+    st.cache_resource.clear()
+    try:
+        shared = get_content()
+        blank = Answers()
+        first = view_data(shared, "back", "999", blank)
+        assert view_data(shared, "back", "999", Answers()) is first
+        assert view_data(shared, "front", "999", blank) is not first
+        assert chosen_marks(shared, "calf-left", "999", blank) is chosen_marks(
+            shared, "calf-left", "999", Answers()
+        )
+        answered = Answers(precautions=frozenset({"blood-thinners"}))
+        mine = view_data(shared, "back", "999", answered)
+        assert mine is not view_data(shared, "back", "999", answered)
+        assert mine.panels["calf-left"] != first.panels["calf-left"]
+        # A test's copy of the content is other content: never given the shared panels.
+        assert view_data(shared.model_copy(), "back", "999", blank) is not first
+    finally:
+        st.cache_resource.clear()

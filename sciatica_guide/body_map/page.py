@@ -13,12 +13,10 @@ from typing import Any
 import streamlit as st
 
 from sciatica_guide import session
-from sciatica_guide.assessment.rules import Answers
 from sciatica_guide.assessment.state import load_answers
 from sciatica_guide.body_map.component import BOTH_VIEWS, MapState, body_map, chosen_region
-from sciatica_guide.body_map.marks import marks_data, region_marks
 from sciatica_guide.body_map.panel import RegionPanel, region_panel
-from sciatica_guide.body_map.panel_html import first_line, panel_html, prompt_html
+from sciatica_guide.body_map.panel_html import prompt_html
 from sciatica_guide.body_map.panel_view import PanelState, opened_technique, panel_view
 from sciatica_guide.body_map.relay import RelayState, read_tap, relay
 from sciatica_guide.body_map.selection import (
@@ -28,7 +26,8 @@ from sciatica_guide.body_map.selection import (
     view_of,
 )
 from sciatica_guide.body_map.svg import VIEWS, body_map_svg
-from sciatica_guide.content import Content, default_content_dir
+from sciatica_guide.body_map.view_data import chosen_marks, shared_content_dir, view_data
+from sciatica_guide.content import Content
 from sciatica_guide.modes import record_activity
 from sciatica_guide.settings import Mode, Settings
 from sciatica_guide.ui import frame
@@ -69,8 +68,8 @@ def _svg_in(content_dir: str) -> str:
 def svg_markup(content: Content) -> str:
     """The map's drawing. Cached per content folder: it takes about 2 ms to build, the one
     string worth caching (benchmarks/build_costs.py); st.cache_resource.clear() rebuilds it."""
-    content_dir = str(default_content_dir())
-    if content is content_in(content_dir):
+    content_dir = shared_content_dir(content)
+    if content_dir is not None:
         return _svg_in(content_dir)
     # Content from somewhere else (a test's copy): drawn from that content, not cached.
     return body_map_svg(content)
@@ -229,11 +228,11 @@ def _list_and_relay(content: Content, mode: Mode, number: str) -> None:
         st.rerun(scope="app")
     selected = session.get_selected_region(st.session_state)
     _region_list(content, selected)
-    marks = region_marks(content, selected, load_answers(st.session_state)) if selected else None
+    marks = chosen_marks(content, selected, number, load_answers(st.session_state))
     seq = st.session_state.get(SEQ_KEY)
     seq = seq if isinstance(seq, int) else 0
     relay(
-        RelayState(selected, seq, marks_data(content, marks, number)),
+        RelayState(selected, seq, marks),
         key=RELAY_KEY,
         on_select=lambda: _take_tap(content, RELAY_KEY, mode),
     )
@@ -258,15 +257,6 @@ def _region_list(content: Content, selected: str | None) -> None:
         filter_mode=None,
         on_change=lambda: _on_list_change(content),
     )
-
-
-def region_panels(content: Content, panels: list[RegionPanel], answers: Answers) -> dict[str, str]:
-    """Each region's panel as HTML, with the marks the person's answers allow."""
-    href = content.page("techniques").url_path
-    return {
-        p.region.id: panel_html(content, p, region_marks(content, p.region.id, answers), href)
-        for p in panels
-    }
 
 
 def _render_overlays(content: Content) -> None:
@@ -317,18 +307,12 @@ def render_body_map_page(
             map_column = st.container(width=MAP_WIDTH_PX, key="bm-map-column")
             side_column = st.container(key="bm-side-column")
     view = BOTH_VIEWS if presenting else st.session_state[VIEW_KEY]
-    number = content.red_flags.emergency_number_text(settings.emergency_number)
-    # Every region on show, for the panel to draw at a tap.
-    panels = [
-        panel
-        for r in content.regions()
-        if presenting or r.view == view
-        if (panel := region_panel(content, r.id, number)) is not None
-    ]
     st.session_state[DRAWN_VIEW_KEY] = st.session_state[VIEW_KEY]
-    # What may be drawn on the region, after the person's self-assessment answers (if any).
+    number = content.red_flags.emergency_number_text(settings.emergency_number)
+    # Every region's panel on show, and what may be drawn on the chosen one, after the person's
+    # self-assessment answers (if any).
     answers = load_answers(st.session_state)
-    marks = region_marks(content, selected, answers) if selected else None
+    shown = view_data(content, view, number, answers)
     with map_column:
         state = MapState(
             svg=svg_markup(content),
@@ -337,9 +321,9 @@ def render_body_map_page(
             nerve=bool(st.session_state.get(NERVE_KEY, False)),
             roots=bool(st.session_state.get(ROOTS_KEY, False)),
             run=secrets.token_hex(4),
-            marks=marks_data(content, marks, number),
+            marks=chosen_marks(content, selected, number, answers),
             relay=not presenting,
-            brief={} if presenting else {p.region.id: first_line(p) for p in panels},
+            brief={} if presenting else shown.briefs,
             prompt="" if presenting else ui.prompt,
         )
         body_map(state, key=MAP_KEY, on_select=lambda: _take_tap(content, MAP_KEY, mode))
@@ -363,7 +347,7 @@ def render_body_map_page(
         with st.container(key="bm-panel"):
             panel_view(
                 PanelState(
-                    panels=region_panels(content, panels, answers),
+                    panels=shown.panels,
                     selected=selected,
                     prompt=prompt_html(content),
                 ),

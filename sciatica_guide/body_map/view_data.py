@@ -1,0 +1,87 @@
+"""What the body map page sends the browser for one view: every region's panel (HTML), the
+phone bar's first lines, and the chosen region's technique marks.
+
+All of it comes from the same models (`region_panel`, `region_marks`). Without self-assessment
+answers (most visits) it is the same for everyone, so it is kept in Streamlit's cache per content
+folder, view and emergency number: a page run then sends it without building it (about 1 ms for
+a view's panels, 0.25 ms for a region's marks; docs/performance.md). Answers are never a cache
+key: with answers, everything is built for the session alone and kept nowhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from sciatica_guide.assessment.rules import Answers
+from sciatica_guide.body_map.component import BOTH_VIEWS
+from sciatica_guide.body_map.marks import marks_data, region_marks
+from sciatica_guide.body_map.panel import RegionPanel, region_panel
+from sciatica_guide.body_map.panel_html import first_line, panel_html
+from sciatica_guide.content import Content, default_content_dir
+from sciatica_guide.ui.state import content_in
+
+
+@dataclass(frozen=True)
+class ViewData:
+    #: Region id -> the panel's HTML.
+    panels: dict[str, str]
+    #: Region id -> the name and first line for the phone's bar (panel_html.first_line).
+    briefs: dict[str, dict[str, Any]]
+
+
+def shared_content_dir(content: Content) -> str | None:
+    """The content folder when `content` is the app's shared content (so results built from it
+    may be cached); None for other content (a test's edited copy)."""
+    content_dir = str(default_content_dir())
+    return content_dir if content is content_in(content_dir) else None
+
+
+def build_view_data(content: Content, view: str, number: str, answers: Answers) -> ViewData:
+    panels: list[RegionPanel] = [
+        panel
+        for region in content.regions()
+        if view == BOTH_VIEWS or region.view == view
+        if (panel := region_panel(content, region.id, number)) is not None
+    ]
+    href = content.page("techniques").url_path
+    return ViewData(
+        panels={
+            p.region.id: panel_html(content, p, region_marks(content, p.region.id, answers), href)
+            for p in panels
+        },
+        briefs={p.region.id: first_line(p) for p in panels},
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _default_view_in(content_dir: str, view: str, number: str) -> ViewData:
+    return build_view_data(content_in(content_dir), view, number, Answers())
+
+
+def view_data(content: Content, view: str, number: str, answers: Answers) -> ViewData:
+    """Everything the panel and the map's bar need for `view` (or BOTH_VIEWS: every region)."""
+    content_dir = shared_content_dir(content)
+    if content_dir is not None and answers == Answers():
+        return _default_view_in(content_dir, view, number)
+    return build_view_data(content, view, number, answers)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _default_marks_in(content_dir: str, region_id: str, number: str) -> dict[str, Any]:
+    content = content_in(content_dir)
+    return marks_data(content, region_marks(content, region_id, Answers()), number)
+
+
+def chosen_marks(
+    content: Content, region_id: str | None, number: str, answers: Answers
+) -> dict[str, Any]:
+    """The marks the map may draw on the chosen region, after the answers; {} for none."""
+    if region_id is None or content.region(region_id) is None:
+        return {}
+    content_dir = shared_content_dir(content)
+    if content_dir is not None and answers == Answers():
+        return _default_marks_in(content_dir, region_id, number)
+    return marks_data(content, region_marks(content, region_id, answers), number)
