@@ -210,3 +210,71 @@ def tap_to_panel(
         "bare": bare_summary,
         "ratio_median": round(guide_summary["median_ms"] / bare_summary["median_ms"], 2),
     }
+
+
+#: After a tap: is the answer on screen? The bar's name and first line (or, where the panel is
+#: beside the map, the panel's heading) inside the viewport, and how much of the screen's height
+#: the figure takes.
+_IN_SIGHT_JS = """(name) => {
+  const deep = (root, selector) => {
+    const hit = root.querySelector(selector);
+    if (hit) return hit;
+    for (const el of root.querySelectorAll("*")) {
+      if (el.shadowRoot) {
+        const inner = deep(el.shadowRoot, selector);
+        if (inner) return inner;
+      }
+    }
+    return null;
+  };
+  const inView = (el) => {
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+  };
+  const barName = deep(document, ".bm-now-name");
+  const barLine = deep(document, ".bm-now-line");
+  const heading = deep(document.querySelector(".st-key-bm-panel"), "h3");
+  const viaBar = inView(barName) && inView(barLine) && barName.textContent === name;
+  const viaPanel = inView(heading) && heading.textContent === name;
+  const svg = deep(document, "svg.bm-svg");
+  return {
+    in_sight: viaBar || viaPanel,
+    figure_share: svg.getBoundingClientRect().height / window.innerHeight,
+  };
+}"""
+
+
+def answer_in_sight(browser: Browser, guide_url: str, content: Content) -> dict[str, Any]:
+    """Issue 14's phone goal: at 390x844, by touch, each region of both views is scrolled into
+    view as a person would, tapped, and checked: are its name and the panel's first line on
+    screen without scrolling?"""
+    context = new_context(browser, "phone", touch=True)
+    page = context.new_page()
+    page.goto(f"{guide_url}/body-map")
+    wait_for_app_idle(page, timeout=60_000)
+    in_sight = 0
+    missed: list[str] = []
+    shares: list[float] = []
+    try:
+        for tap in tap_plan(content, len(content.regions())):
+            _show_view(page, content, tap.view)
+            x, y = _region_point(page, content, tap.region_id)
+            page.touchscreen.tap(x, y)
+            page.evaluate("() => new Promise((done) => requestAnimationFrame(() => done()))")
+            seen = page.evaluate(_IN_SIGHT_JS, tap.name)
+            shares.append(float(seen["figure_share"]))
+            if seen["in_sight"]:
+                in_sight += 1
+            else:
+                missed.append(tap.region_id)
+            wait_for_app_idle(page, timeout=60_000)
+    finally:
+        context.close()
+    return {
+        "viewport": "phone 390x844, touch",
+        "taps": len(shares),
+        "in_sight": in_sight,
+        "missed": missed,
+        "figure_share_of_screen": round(statistics.median(shares), 2) if shares else None,
+    }
