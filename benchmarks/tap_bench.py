@@ -227,10 +227,13 @@ _IN_SIGHT_JS = """(name) => {
     }
     return null;
   };
+  // Inside the viewport and below the app's header bar (fixed over the page's top edge).
+  const header = document.querySelector("header");
+  const top = header ? header.getBoundingClientRect().bottom : 0;
   const inView = (el) => {
     if (!el) return false;
     const r = el.getBoundingClientRect();
-    return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+    return r.height > 0 && r.top >= top - 1 && r.bottom <= window.innerHeight;
   };
   const barName = deep(document, ".bm-now-name");
   const barLine = deep(document, ".bm-now-line");

@@ -37,6 +37,14 @@ _TAP_AND_READ_JS = """(regionId) => {
 }"""
 
 
+#: Whether `el` is below the app's header bar, which is fixed over the page's top edge.
+_ON_TOP_JS = """(el) => {
+  const header = document.querySelector("header");
+  const top = header ? header.getBoundingClientRect().bottom : 0;
+  return el.getBoundingClientRect().top >= top - 1;
+}"""
+
+
 def location(page: Page) -> str:
     # Playwright's page.url can lag behind history.pushState; the page's own address cannot.
     return page.evaluate("() => location.href")
@@ -107,9 +115,12 @@ def test_on_a_phone_the_bar_keeps_the_name_and_first_line_on_screen(
     expect(bar.locator(".bm-now-name")).to_have_text(region.name)
     line = str(first_line(panel)["line"])
     expect(bar.locator(".bm-now-line")).to_have_text(line)
-    # On screen without scrolling: the bar and its first line are inside the viewport.
+    # On screen without scrolling: the bar and its first line are inside the viewport, and
+    # nothing (the app's header bar) covers them.
     box = bar.bounding_box()
     assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 844
+    for part in (".bm-now-name", ".bm-now-line"):
+        assert bar.locator(part).evaluate(_ON_TOP_JS), f"{part} is covered"
     expect(bar).to_have_class("bm-now is-urgent" if first_line(panel)["urgent"] else "bm-now")
     wait_for_region(page, region_id)
 

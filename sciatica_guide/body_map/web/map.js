@@ -145,6 +145,10 @@ function drawBar(wrap, data) {
     const bottom = wrap.getBoundingClientRect().bottom;
     const below = Boolean(panel) && panel.getBoundingClientRect().top >= bottom - 1;
     wrap.dataset.stacked = String(below);
+    // Stick below the app's header bar (a fixed <header> over the page's top edge).
+    const header = document.querySelector("header");
+    const top = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+    wrap.style.setProperty("--bm-now-top", `${Math.round(top)}px`);
   };
   if (!wrap.placeObserver) {
     wrap.placeObserver = new ResizeObserver(() => requestAnimationFrame(place));
