@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from guide_testing.body_map_panel import panel_links
-from sciatica_guide.body_map.page import _panel_body_markdown
 from sciatica_guide.body_map.panel import region_panel
 from sciatica_guide.body_map.panel_html import panel_html
+from sciatica_guide.body_map.shown_view import panel_body_markdown
 from sciatica_guide.content import Content, ContentError, default_content_dir, load_content, loader
 from sciatica_guide.ui.article_view import evidence_notes_markdown, technique_card_markdown
 
@@ -72,7 +72,7 @@ def test_content_inside_the_guides_boxes_is_escaped(
     area = next(a for a in content.areas.areas if a.precautions and not a.red_flags)
     panel = region_panel(content, f"{area.id}-left", "999")
     assert panel is not None and panel.precautions
-    body = _panel_body_markdown(content, panel)
+    body = panel_body_markdown(content, panel)
     for markdown in [*note, card, body]:
         leftover = OWN_TAGS.sub("", markdown)
         assert not re.search(r"(?<!\\)<\s*/?\s*[A-Za-z!]", leftover), leftover

@@ -15,7 +15,6 @@ import streamlit as st
 from sciatica_guide import session
 from sciatica_guide.assessment.state import load_answers
 from sciatica_guide.body_map.component import BOTH_VIEWS, MapState, body_map, chosen_region
-from sciatica_guide.body_map.panel import RegionPanel, region_panel
 from sciatica_guide.body_map.panel_html import prompt_html
 from sciatica_guide.body_map.panel_view import PanelState, opened_technique, panel_view
 from sciatica_guide.body_map.relay import RelayState, read_tap, relay
@@ -32,13 +31,9 @@ from sciatica_guide.modes import record_activity
 from sciatica_guide.settings import Mode, Settings
 from sciatica_guide.ui import frame
 from sciatica_guide.ui.article_view import (
-    NOTE_CLASS,
-    SOURCES_CLASS,
-    html_block,
     render_page_header,
 )
 from sciatica_guide.ui.state import content_in
-from sciatica_guide.ui.text import escape_markdown
 
 # Widget keys start with session.PREFIX, so "start over" forgets them with the selection.
 MAP_KEY = session.PREFIX + "body_map.map"
@@ -84,12 +79,6 @@ def _select(content: Content, region_id: str) -> None:
     st.query_params[REGION_PARAM] = region_id
 
 
-def _on_map_select(content: Content) -> None:
-    region_id = chosen_region(st.session_state, MAP_KEY)
-    if region_id:
-        _select(content, region_id)
-
-
 def _on_list_change(content: Content) -> None:
     region_id = st.session_state.get(LIST_KEY)
     if isinstance(region_id, str):
@@ -124,77 +113,6 @@ def sync_selection(content: Content, state: Any, query_params: Any) -> tuple[str
     # The list shows the same value as the map.
     state[LIST_KEY] = selected
     return selected, url.problem
-
-
-def _panel_body_markdown(content: Content, panel: RegionPanel) -> str:
-    """The panel below the urgent signs up to the techniques' heading, as one Markdown string.
-
-    One element instead of about ten: each element costs a message on every tap
-    (docs/performance.md). The "not a diagnosis" note is a box (guide.css), as it was.
-    """
-    ui = content.body_map.ui
-    area = panel.area
-    # Rendered with unsafe_allow_html (for the note's box): every content string is escaped.
-    e = escape_markdown
-    roots = ui.roots_line.format(roots=", ".join(area.roots))
-    parts = [
-        f"#### {e(ui.muscles)}",
-        "\n".join(f"- {e(m)}" for m in area.muscles),
-        f"#### {e(ui.sciatica_here)}",
-        html_block(
-            NOTE_CLASS,
-            f"**{e(ui.not_diagnosis)}**\n\n{e(area.typical)}\n\n"
-            + html_block(SOURCES_CLASS, e(roots)),
-        ),
-    ]
-    if panel.precautions or panel.care:
-        number = panel.emergency_number
-        lines = [f"- **{e(p.label)}.** {e(p.advice_text(number))}" for p in panel.precautions]
-        lines += [f"- {e(text)}" for text in panel.care]
-        parts += [f"#### {e(ui.take_care)}", "\n".join(lines)]
-    parts.append(f"#### {e(ui.techniques)}")
-    return "\n\n".join(parts)
-
-
-def _render_panel(content: Content, panel: RegionPanel) -> None:
-    """The panel as Streamlit elements: for a workshop phone, which follows the presenter."""
-    ui = content.body_map.ui
-    area = panel.area
-    st.subheader(panel.region.name, anchor=False)
-    description = escape_markdown(area.description)
-    body = _panel_body_markdown(content, panel)
-    if panel.urgent_precautions or panel.urgent_signs:
-        st.markdown(description)
-        # Signs that need help today come before anything about massage.
-        for precaution in panel.urgent_precautions:
-            advice = precaution.advice_text(panel.emergency_number)
-            st.error(
-                f"**{escape_markdown(precaution.label)}.** {escape_markdown(advice)}",
-                icon=":material/emergency:",
-            )
-        for sign in panel.urgent_signs:
-            st.error(
-                f"**{escape_markdown(sign.heading)}** {escape_markdown(sign.text)}.",
-                icon=":material/emergency:",
-            )
-        st.markdown(body, unsafe_allow_html=True)
-    else:
-        st.markdown(f"{description}\n\n{body}", unsafe_allow_html=True)
-
-    techniques_page = content.page("techniques")
-    for fit in panel.techniques:
-        with st.container(border=True, key=f"bm-technique-{fit.technique.id}"):
-            st.markdown(f"**{escape_markdown(fit.technique.name)}**\n\n{escape_markdown(fit.how)}")
-            st.page_link(
-                f"{PAGES_FOLDER}/{techniques_page.script}",
-                label=ui.read_more.format(technique=fit.technique.name),
-                icon=":material/arrow_forward:",
-            )
-    # One caption, three paragraphs: what the list means, its sources, how to share the page.
-    st.caption(
-        f"{ui.techniques_note}\n\n{ui.sources}: {'; '.join(panel.sources)}\n\n"
-        + ui.share.format(name=panel.region.name)
-    )
 
 
 def default_overlays(state: Any, mode: Mode) -> None:
@@ -357,44 +275,3 @@ def render_body_map_page(
     technique = opened_technique(st.session_state, PANEL_KEY)
     if technique is not None and content.technique(technique) is not None:
         st.switch_page(f"{PAGES_FOLDER}/{content.page('techniques').script}")
-
-
-def render_shown_body_map(
-    content: Content,
-    settings: Settings,
-    *,
-    selected: str | None,
-    nerve: bool,
-    roots: bool,
-    key: str,
-    on_select: Any,
-) -> None:
-    """The map and the region's panel as someone else shows them (a workshop's presenter).
-
-    Nothing here writes this session's own selection: a tap calls `on_select`, which decides.
-    """
-    ui = content.body_map.ui
-    body_map(
-        MapState(
-            svg=svg_markup(content),
-            view=view_of(content, selected),
-            selected=selected,
-            nerve=nerve,
-            roots=roots,
-        ),
-        key=key,
-        on_select=on_select,
-    )
-    if roots:
-        st.caption(
-            f"**{ui.not_diagnosis}.** "
-            + "; ".join(ui.legend_roots[root] for root in ("L4", "L5", "S1"))
-            + f". {ui.roots_caption}"
-        )
-    number = content.red_flags.emergency_number_text(settings.emergency_number)
-    panel = region_panel(content, selected, number) if selected else None
-    with st.container(key=f"{key}-panel"):
-        if panel is None:
-            st.info(ui.prompt, icon=":material/touch_app:")
-        else:
-            _render_panel(content, panel)

@@ -9,8 +9,9 @@ import streamlit as st
 
 from sciatica_guide import session
 from sciatica_guide.body_map.component import chosen_region
-from sciatica_guide.body_map.page import NERVE_KEY, ROOTS_KEY, render_shown_body_map
+from sciatica_guide.body_map.page import NERVE_KEY, ROOTS_KEY
 from sciatica_guide.body_map.selection import REGION_PARAM
+from sciatica_guide.body_map.shown_view import render_shown_body_map
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.article_view import render_section
