@@ -190,6 +190,7 @@ class _Window:
     pid: int | None
     started: float | None = None
     cpu_before: float | None = None
+    client_cpu_before: float | None = None
 
     def open(self) -> None:
         # The first session past the barrier starts the clock. asyncio runs one task at a time
@@ -197,6 +198,7 @@ class _Window:
         if self.started is None:
             self.started = time.perf_counter()
             self.cpu_before = cpu_seconds(self.pid) if self.pid else None
+            self.client_cpu_before = time.process_time()
 
 
 async def _open_then_select(
@@ -251,6 +253,7 @@ async def _selection_load(
     connecting = time.perf_counter()
     ended: float | None = None
     cpu_after: float | None = None
+    client_cpu_after: float | None = None
     try:
         await asyncio.gather(
             *(
@@ -260,6 +263,7 @@ async def _selection_load(
         )
         ended = time.perf_counter()
         cpu_after = cpu_seconds(pid) if pid else None
+        client_cpu_after = time.process_time()
     finally:
         # Closed outside the timed window, as the pages were opened outside it.
         closed = await asyncio.gather(*(c.close() for c in clients), return_exceptions=True)
@@ -271,6 +275,11 @@ async def _selection_load(
         if cpu_after is not None and window.cpu_before is not None
         else None
     )
+    client_cpu = (
+        client_cpu_after - window.client_cpu_before
+        if client_cpu_after is not None and window.client_cpu_before is not None
+        else None
+    )
     return {
         "sessions": sessions,
         "selections_per_session": selections,
@@ -278,6 +287,9 @@ async def _selection_load(
         "open_s": round(started - connecting, 2) if started is not None else None,
         "total_s": round(total, 2) if total is not None else None,
         "server_cpu_s": round(server_cpu, 2) if server_cpu is not None else None,
+        # This process drives every session: near total_s, the client, not the server, set the
+        # pace (both share this machine's cores).
+        "client_cpu_s": round(client_cpu, 2) if client_cpu is not None else None,
         "p95_ms": round(percentile([s * 1000 for s in latencies], 0.95), 1),
         "median_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
         "completed_selections": len(latencies),
