@@ -1,4 +1,9 @@
-"""Rerun latency and concurrent sessions, measured with the protocol client (no browser)."""
+"""Rerun latency and concurrent sessions, measured with the protocol client (no browser).
+
+Two loads: `concurrent_sessions` times whole sessions from the first connect, so its figures are
+mostly page opens (the heaviest run an app has); `selection_load` opens every page first, untimed,
+and times only the selections that follow, all sessions at once.
+"""
 
 from __future__ import annotations
 
@@ -106,6 +111,12 @@ def rerun_latency(
     return results
 
 
+async def _run_async(session: AsyncStreamlitSession, step: Step) -> RerunResult:
+    if step.tap:
+        return await session.component_event(RELAY_KEY, SELECT_EVENT, _tap(step.tap))
+    return await session.rerun(page=step.page, query_string=step.query_string)
+
+
 async def _one_session(
     url: str, steps: list[Step], latencies: list[float], errors: list[str], timeout: float
 ) -> None:
@@ -113,10 +124,7 @@ async def _one_session(
     try:
         await session.connect()
         for step in steps:
-            if step.tap:
-                result = await session.component_event(RELAY_KEY, SELECT_EVENT, _tap(step.tap))
-            else:
-                result = await session.rerun(page=step.page, query_string=step.query_string)
+            result = await _run_async(session, step)
             if result.status in ("success", "fragment_success"):
                 latencies.append(result.seconds)
             else:
@@ -167,7 +175,144 @@ def concurrent_sessions(
 ) -> dict:
     """`sessions` sessions at once, each running `reruns` reruns one after another.
 
-    Total time runs from the first connect to the last session's end; an error is a session that
-    could not connect, a rerun that timed out or failed, or a script run that did not succeed.
+    The first rerun opens the page (`scenario.load_steps`), the rest select (or switch pages).
+    Total time runs from the first connect to the last session's end (closes included), and
+    median and p95 count the opens too; an error is a session that could not connect, a rerun
+    that timed out or failed, or a script run that did not succeed.
     """
     return asyncio.run(_load(url, scenario, sessions, reruns, timeout, pid))
+
+
+@dataclass
+class _Window:
+    """The timed part of a selection load: from the barrier's release to the last selection."""
+
+    pid: int | None
+    started: float | None = None
+    cpu_before: float | None = None
+    client_cpu_before: float | None = None
+
+    def open(self) -> None:
+        # The first session past the barrier starts the clock. asyncio runs one task at a time
+        # and this one has awaited nothing since the release, so no selection has been sent yet.
+        if self.started is None:
+            self.started = time.perf_counter()
+            self.cpu_before = cpu_seconds(self.pid) if self.pid else None
+            self.client_cpu_before = time.process_time()
+
+
+async def _open_then_select(
+    session: AsyncStreamlitSession,
+    first: Step,
+    selections: list[Step],
+    barrier: asyncio.Barrier,
+    window: _Window,
+    latencies: list[float],
+    errors: list[str],
+) -> None:
+    opened = False
+    try:
+        await session.connect()
+        result = await _run_async(session, first)
+        opened = result.status == "success"
+        if not opened:
+            errors.append(f"page open ended with {result.status}")
+    except Exception as error:  # a session that cannot connect or open is one counted error
+        errors.append(f"open: {type(error).__name__}: {error}")
+    try:
+        # Every session comes here, opened or not, so the barrier fills as soon as the slowest
+        # open ends; connect and open are each bounded by the session's timeout.
+        await asyncio.wait_for(barrier.wait(), timeout=3 * session.timeout)
+    except (TimeoutError, asyncio.BrokenBarrierError) as error:
+        errors.append(f"barrier: {type(error).__name__}")
+        await barrier.abort()  # free the other sessions rather than leave them to time out
+        return
+    window.open()
+    if not opened:
+        return
+    try:
+        for step in selections:
+            result = await _run_async(session, step)
+            if result.status in ("success", "fragment_success"):
+                latencies.append(result.seconds)
+            else:
+                errors.append(f"selection ended with {result.status}")
+    except Exception as error:  # every failure is one counted error
+        errors.append(f"{type(error).__name__}: {error}")
+
+
+async def _selection_load(
+    url: str, scenario: Scenario, sessions: int, selections: int, timeout: float, pid: int | None
+) -> dict:
+    latencies: list[float] = []
+    errors: list[str] = []
+    steps = list(itertools.islice(scenario.selections(), selections))
+    barrier = asyncio.Barrier(sessions)
+    window = _Window(pid)
+    clients = [AsyncStreamlitSession(url, timeout=timeout) for _ in range(sessions)]
+    connecting = time.perf_counter()
+    ended: float | None = None
+    cpu_after: float | None = None
+    client_cpu_after: float | None = None
+    try:
+        await asyncio.gather(
+            *(
+                _open_then_select(c, scenario.first, steps, barrier, window, latencies, errors)
+                for c in clients
+            )
+        )
+        ended = time.perf_counter()
+        cpu_after = cpu_seconds(pid) if pid else None
+        client_cpu_after = time.process_time()
+    finally:
+        # Closed outside the timed window, as the pages were opened outside it.
+        closed = await asyncio.gather(*(c.close() for c in clients), return_exceptions=True)
+    errors += [f"close: {type(e).__name__}: {e}" for e in closed if isinstance(e, BaseException)]
+    started = window.started
+    total = ended - started if started is not None and ended is not None else None
+    server_cpu = (
+        cpu_after - window.cpu_before
+        if cpu_after is not None and window.cpu_before is not None
+        else None
+    )
+    client_cpu = (
+        client_cpu_after - window.client_cpu_before
+        if client_cpu_after is not None and window.client_cpu_before is not None
+        else None
+    )
+    return {
+        "sessions": sessions,
+        "selections_per_session": selections,
+        # Untimed: from the first connect until every session had its page open.
+        "open_s": round(started - connecting, 2) if started is not None else None,
+        "total_s": round(total, 2) if total is not None else None,
+        "server_cpu_s": round(server_cpu, 2) if server_cpu is not None else None,
+        # This process drives every session: near total_s, the client, not the server, set the
+        # pace (both share this machine's cores).
+        "client_cpu_s": round(client_cpu, 2) if client_cpu is not None else None,
+        "p95_ms": round(percentile([s * 1000 for s in latencies], 0.95), 1),
+        "median_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
+        "completed_selections": len(latencies),
+        "errors": len(errors),
+        "error_examples": sorted(set(errors))[:5],
+    }
+
+
+def selection_load(
+    url: str,
+    scenario: Scenario,
+    sessions: int,
+    selections: int,
+    timeout: float = 120.0,
+    pid: int | None = None,
+) -> dict:
+    """`sessions` sessions open their page, wait for each other, then all select at once.
+
+    Each session connects and opens `scenario.first` (untimed), waits on a barrier until every
+    session has its page open, then makes `selections` selections one after another (the guide:
+    body map taps, as the relay sends them; the bare app: reruns with a new query string).
+    Total time and server CPU run from the barrier's release to the last session's last
+    selection; median and p95 are over the selections only. An error is a session that could not
+    connect or open its page, a selection that timed out or failed, or a failed close.
+    """
+    return asyncio.run(_selection_load(url, scenario, sessions, selections, timeout, pid))
