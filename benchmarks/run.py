@@ -236,6 +236,13 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
         check(
             "tap to panel, p90 ms (slow tablet)", tap["guide"]["p90_ms"], TAP_TARGETS["tap_p90_ms"]
         )
+    phone = results.get("phone_answer")
+    if phone:
+        check(
+            "phone taps whose name and first line are off screen (issue 14)",
+            phone["taps"] - phone["in_sight"],
+            0,
+        )
     memory = results.get("memory")
     if memory:
         check(
@@ -429,6 +436,17 @@ def markdown_table(results: dict[str, Any]) -> str:
             (
                 "Tap until the server has the selection (address updated): median / p90",
                 f"{_fmt(c['median_ms'])} / {_fmt(c['p90_ms'])} ms",
+                "",
+                "",
+            )
+        )
+    phone = results.get("phone_answer")
+    if phone:
+        rows.append(
+            (
+                "Phone (390x844, touch), every region: name and first line on screen after a"
+                " tap, no scrolling / figure's share of the screen's height",
+                f"{phone['in_sight']} of {phone['taps']} / {_fmt(phone['figure_share_of_screen'])}",
                 "",
                 "",
             )
@@ -650,6 +668,10 @@ def browser_figures(args: argparse.Namespace, specs: dict[str, AppSpec], path: s
                 bare_tap = start(stack, specs["bare_tap"])
                 figures["tap_to_panel"] = tap_bench.tap_to_panel(
                     browser, apps["guide"].url, bare_tap.url, load_content(), args.taps
+                )
+                log("answer in sight after a tap on a phone, every region")
+                figures["phone_answer"] = tap_bench.answer_in_sight(
+                    browser, apps["guide"].url, load_content()
                 )
                 log(f"first load in Chromium, {args.loads} per app")
                 figures["first_load"] = browser_bench.first_load(

@@ -16,6 +16,7 @@ import pytest
 from guide_testing.browser import chromium_path
 from guide_testing.nginx import nginx_path
 from sciatica_guide import APP_ROOT
+from sciatica_guide.content import load_content
 
 
 @pytest.mark.timeout(330)
@@ -72,6 +73,10 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
         tap = results["tap_to_panel"]
         assert tap["guide"]["taps"] == 2 and tap["bare"]["taps"] == 2
         assert tap["guide"]["server_confirmed"]["taps"] == 2
+        # Issue 14's phone goal: every region's answer on screen after its tap.
+        answer = results["phone_answer"]
+        assert answer["taps"] == len(load_content().regions())
+        assert answer["in_sight"] == answer["taps"], answer["missed"]
     if with_browser and nginx_path():
         phone = results["phone_first_load"]
         for app in ("guide", "bare", "guide_direct", "guide_ws_compression"):
