@@ -1,6 +1,11 @@
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   const bus = guideBus();
+  if (!parentElement.guideOff) {
+    // Just mounted (the page was opened again): a tap left waiting on another page is gone.
+    bus.pending = 0;
+    clearTimeout(bus.resendTimer);
+  }
   const off = listen(parentElement, {
     tap: ({ region, seq }) => {
       bus.pending = seq;
