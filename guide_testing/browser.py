@@ -6,7 +6,7 @@ import os
 import shutil
 from collections.abc import Callable
 
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Locator, Page
 
 #: The browser tests' open_page fixture: open_page(viewport="desktop", touch=False) -> a page in a
 #: context of its own, closed by the fixture.
@@ -81,3 +81,39 @@ def new_context(
         device_scale_factor=1,
         service_workers="block",
     )
+
+
+#: WCAG 2.2 contrast of an element's text against the first opaque background behind it.
+_CONTRAST_JS = """(el) => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const style = getComputedStyle(el);
+  const text = rgb(style.color);
+  let back = [255, 255, 255];
+  for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
+    const c = rgb(getComputedStyle(node).backgroundColor);
+    if (c.length >= 3 && (c.length === 3 || c[3] > 0.9)) {
+      back = c.slice(0, 3);
+      break;
+    }
+  }
+  // A colour with alpha (Streamlit's disabled text) and opacity both blend into the background.
+  let opacity = text.length > 3 ? text[3] : 1;
+  for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
+    opacity *= Number(getComputedStyle(node).opacity);
+  }
+  const seen = text.slice(0, 3).map((v, i) => v * opacity + back[i] * (1 - opacity));
+  const [a, b] = [lum(seen), lum(back)].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+}"""
+
+
+def text_contrast(locator: Locator) -> float:
+    """The contrast ratio of the element's text (WCAG: at least 4.5 for body text)."""
+    return float(locator.evaluate(_CONTRAST_JS))

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from guide_testing.browser import new_context, wait_for_app_idle
+from guide_testing.browser import new_context, text_contrast, wait_for_app_idle
 from guide_testing.redis_server import redis_server_path, run_redis
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
@@ -130,6 +130,9 @@ def test_four_phones_answer_change_and_see_the_reveal(
             expect(phone.get_by_text(verdict)).to_be_visible()
             # Closed: the answer buttons no longer take a tap.
             expect(phone.get_by_role("button", name=labels[2])).to_be_disabled()
+            # ...and stay readable: the reveal refers to them (Streamlit greys disabled text).
+            closed = phone.get_by_role("button", name=labels[2]).locator("p").first
+            assert text_contrast(closed) >= 4.5
         # The phone that was wrong keeps the explanation when the presenter moves on.
         presenter.get_by_role("button", name=words.next).click()
         wait_for_app_idle(presenter, SLOW)
