@@ -238,3 +238,30 @@ def test_odd_values_in_the_store_are_never_shown(content: Content, quiz_part: ob
     assert not phone.exception
     text = shown(phone)
     assert "onerror" not in text and "<b>" not in text and "xxxxx" not in text
+
+
+def test_a_phone_reading_alone_is_told_of_a_new_question(content: Content) -> None:
+    """A phone that stepped away to read the guide on its own learns that the presenter has
+    asked a question, until it has answered it."""
+    words = content.modes.workshop
+    presenter, code = presenter_on_quiz()
+    [phone] = phones(code, 1)
+    question = content.workshop.questions[0]
+    phone.button(key="workshop-read-alone").click().run()
+    phone.switch_page("app_pages/overview.py").run()
+    assert words.away.format(code=code).split("{")[0][:20] in shown(phone)
+    assert words.question_waiting not in shown(phone)
+    presenter.button(key="quiz-open").click().run()
+    phone.run()
+    assert words.question_waiting in shown(phone)
+    # Back to the presenter (the banner's button): the question to answer; once answered, no
+    # more reminder.
+    assert phone.button(key="workshop-back").label == words.back
+    phone.switch_page("app_pages/join.py").run()
+    tap(phone, question.id, 0)
+    phone.switch_page("app_pages/overview.py").run()
+    assert words.question_waiting not in shown(phone)
+    # Closed answers need nothing from the phone either.
+    presenter.button(key="quiz-close").click().run()
+    phone.run()
+    assert words.question_waiting not in shown(phone)

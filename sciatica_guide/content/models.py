@@ -376,6 +376,8 @@ class WorkshopWords(Strict):
     back: str
     leave: str
     away: Annotated[str, Placeholders("code")]
+    #: On a page read alone, when the presenter has asked a question this phone has not answered.
+    question_waiting: str
     bad_code: str
     unknown_room: str
     ended: str

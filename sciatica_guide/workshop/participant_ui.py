@@ -28,6 +28,7 @@ from sciatica_guide.workshop.follow import (
 from sciatica_guide.workshop.quiz import QUIZ_PAGE
 from sciatica_guide.workshop.quiz_ui import (
     note_owed,
+    open_question_unanswered,
     read_room_quiz,
     render_owed,
     render_phone_quiz,
@@ -278,11 +279,15 @@ def render_away_banner(content: Content, settings: Settings, page_id: str) -> No
         _forget_room()
         st.info(words.ended if status else words.unknown_room, icon=":material/info:")
         return
+    waiting = _question_waiting(content, store, code)
     with st.container(horizontal=True, vertical_alignment="center", key="workshop-away"):
         st.markdown(words.away.format(code=spoken(code)))
         st.space("stretch")
         if st.button(words.back, key="workshop-back", icon=":material/groups:", type="primary"):
             st.switch_page(_page(content, JOIN_PAGE), query_params={ROOM_PARAM: code})
+    if waiting is not None:
+        # The button above leads to it: the phone then shows the question to answer.
+        st.info(words.question_waiting, icon=":material/quiz:")
     if store is not None:
 
         @st.fragment(run_every=AWAY_POLL_SECONDS)
@@ -295,5 +300,20 @@ def render_away_banner(content: Content, settings: Settings, page_id: str) -> No
                 return
             if current is None or current.ended:
                 st.rerun()
+            # A question asked (or closed) since the page was drawn: draw the banner again.
+            if _question_waiting(content, store, code) != waiting:
+                st.rerun()
 
         still_open()
+
+
+def _question_waiting(content: Content, store: RoomStore | None, code: str) -> str | None:
+    if store is None:
+        return None
+    try:
+        room = store.room(code)
+    except RoomStoreUnavailable:
+        return None
+    if room is None:
+        return None
+    return open_question_unanswered(content, st.session_state, code, room.view)

@@ -279,6 +279,16 @@ def read_room_quiz(content: Content, view: Mapping[str, Any]) -> QuizState | Non
     return quiz.read_quiz(view.get(VIEW_KEY), [q.id for q in content.workshop.questions])
 
 
+def open_question_unanswered(
+    content: Content, state: MutableMapping[str, Any], code: str, view: Mapping[str, Any]
+) -> str | None:
+    """The question the room has open that this phone has not answered yet, or None."""
+    current = read_room_quiz(content, view)
+    if current is None or current.stage != "open" or current.question in _mine(state, code):
+        return None
+    return current.question
+
+
 def _mine(state: MutableMapping[str, Any], code: str) -> dict[str, str]:
     stored = state.get(MINE_KEY)
     if not isinstance(stored, dict) or stored.get("room") != code:
