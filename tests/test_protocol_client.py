@@ -221,3 +221,16 @@ def test_taps_on_a_clinic_tablet_count_as_use(content: Content) -> None:
         assert result.ok and result.page is not None and result.page.url_path == "body-map"
         assert _component_data(result, PANEL_KEY)["selected"] == taps[-1]
         assert content.modes.clinic.idle_notice not in result.text
+
+
+@pytest.mark.parametrize("value", ["no-such-technique", "<script>alert(1)</script>", "", "x" * 500])
+def test_an_odd_read_about_value_is_ignored(guide: RunningApp, value: str) -> None:
+    """The panel's "Read about" event names a technique; anything else leaves the page as it is."""
+    from sciatica_guide.body_map.page import PANEL_KEY
+    from sciatica_guide.body_map.panel_view import OPEN_EVENT
+
+    with StreamlitSession(guide.url) as session:
+        assert session.rerun(page="body-map", query_string="region=calf-left").ok
+        result = session.component_event(PANEL_KEY, OPEN_EVENT, value)
+        assert result.ok and not result.texts("exception")
+        assert result.page is not None and result.page.url_path == "body-map"

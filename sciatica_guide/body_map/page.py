@@ -33,6 +33,7 @@ from sciatica_guide.ui import frame
 from sciatica_guide.ui.article_view import (
     render_page_header,
 )
+from sciatica_guide.ui.show_technique import ask_to_show
 from sciatica_guide.ui.state import content_in
 
 # Widget keys start with session.PREFIX, so "start over" forgets them with the selection.
@@ -273,5 +274,7 @@ def render_body_map_page(
                 on_open=lambda: None,
             )
     technique = opened_technique(st.session_state, PANEL_KEY)
-    if technique is not None and content.technique(technique) is not None:
+    # Anything else a browser sends is ignored: only a known technique opens the page.
+    if technique in {t.id for t in content.techniques.techniques}:
+        ask_to_show(st.session_state, technique)
         st.switch_page(f"{PAGES_FOLDER}/{content.page('techniques').script}")

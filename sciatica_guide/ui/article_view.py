@@ -18,6 +18,7 @@ import streamlit as st
 from sciatica_guide.content import Content
 from sciatica_guide.content.article import ArticleSection
 from sciatica_guide.content.models import PageSpec, Technique
+from sciatica_guide.ui.show_technique import show_pending_technique
 from sciatica_guide.ui.state import get_settings
 from sciatica_guide.ui.technique_figure import render_technique_figure
 from sciatica_guide.ui.text import escape_markdown
@@ -152,3 +153,5 @@ def render_article_page(content: Content, page_id: str) -> None:
     for heading in page.article_sections:
         section = next(s for s in content.article.sections if s.heading == heading)
         render_section(content, section)
+    # Opened from the body map's "Read about …": go to that technique.
+    show_pending_technique(content)

@@ -161,6 +161,10 @@ def test_read_about_opens_the_techniques_page_in_the_same_session(
         timeout=SLOW,
     )
     assert page.evaluate("() => window.sameSession === true")
+    # At the technique itself, with keyboard focus there (a link cannot carry #anchor here).
+    heading = page.get_by_role("heading", name=technique.article_section, exact=True)
+    expect(heading).to_be_in_viewport(timeout=SLOW)
+    expect(heading).to_be_focused()
 
 
 def test_the_list_selects_and_the_map_and_panel_follow(

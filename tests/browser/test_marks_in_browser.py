@@ -218,3 +218,27 @@ def test_blood_thinners_remove_firm_techniques_from_the_calf(
     button(page, "myofascial-release").tap()
     assert_shown(page, "calf-left", "myofascial-release")
     context.close()
+
+
+def test_the_presenters_map_shows_marks_where_tapped(
+    app_server: RunningApp, browser: Browser
+) -> None:
+    """On a projector (both views side by side; a tap runs the page so the room follows) the
+    marks follow the tapped region and say the same words as anywhere else."""
+    context = new_context(browser, {"width": 1920, "height": 1080})
+    page = context.new_page()
+    page.goto(f"{app_server.url}/body-map?mode=presenter")
+    wait_for_app_idle(page)
+    page.locator('[data-region="calf-right"]').click()
+    wait_for_app_idle(page, timeout=SLOW)
+    expect(page.locator(".st-key-bm-panel h3")).to_have_text("Calf, your right", timeout=SLOW)
+    button(page, "deep-tissue").click()
+    assert_shown(page, "calf-right", "deep-tissue")
+    # Another region, in the other view on the same screen: the marks move there.
+    page.locator('[data-region="shin-left"]').click()
+    wait_for_app_idle(page, timeout=SLOW)
+    expect(page.locator(".st-key-bm-panel h3")).to_have_text("Shin, your left", timeout=SLOW)
+    shin = CONTENT.area("shin").techniques[0].id
+    button(page, shin).click()
+    assert_shown(page, "shin-left", shin)
+    context.close()
