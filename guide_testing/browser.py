@@ -68,6 +68,27 @@ def wait_for_address(page: Page, ending: str, timeout: float = 30_000) -> None:
     )
 
 
+def no_dialogs(page: Page) -> list[str]:
+    """Record (and dismiss) every alert or confirm the page opens: tests assert the list stays
+    empty, so a dialog fails the test instead of being clicked away."""
+    seen: list[str] = []
+    page.on("dialog", lambda dialog: (seen.append(dialog.message), dialog.dismiss()))
+    return seen
+
+
+def tab_to(page: Page, target: Locator, *, backwards: bool = False, limit: int = 80) -> int:
+    """Press Tab (Shift+Tab with `backwards`) until `target` has keyboard focus, as a person
+    without a mouse does; how many presses it took. Fails when `limit` presses never reach it.
+    Focus may have dropped to the page after a press (a button that becomes disabled loses it),
+    so this walks from wherever focus is now."""
+    key = "Shift+Tab" if backwards else "Tab"
+    for presses in range(limit + 1):
+        if target.evaluate("el => el === document.activeElement"):
+            return presses
+        page.keyboard.press(key)
+    raise AssertionError(f"{limit} presses of {key} never reached {target}")
+
+
 def new_context(
     browser: Browser, viewport: str | dict[str, int] = "desktop", *, touch: bool = False
 ) -> BrowserContext:

@@ -20,6 +20,7 @@ from guide_testing.browser import (
     CHROMIUM_ARGS,
     chromium_path,
     new_context,
+    no_dialogs,
     wait_for_app_idle,
 )
 from guide_testing.redis_server import RunningRedis, redis_server_path, run_redis
@@ -49,12 +50,6 @@ def named_browser(playwright_instance: Playwright) -> Iterator[Browser]:
     )
     yield browser
     browser.close()
-
-
-def no_dialogs(page: Page) -> list[str]:
-    seen: list[str] = []
-    page.on("dialog", lambda dialog: (seen.append(dialog.message), dialog.dismiss()))
-    return seen
 
 
 def open_page(page: Page, url: str) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from guide_testing.browser import new_context, text_contrast, wait_for_app_idle
+from guide_testing.browser import new_context, no_dialogs, text_contrast, wait_for_app_idle
 from guide_testing.redis_server import redis_server_path, run_redis
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
@@ -34,12 +34,6 @@ def quiz_server(request: pytest.FixtureRequest) -> Iterator[RunningApp]:
         pytest.fail("Debian's redis-server is needed: apt-get install redis-server")
     with run_redis() as server, run_streamlit(env={"SCIATICA_GUIDE_ROOM_STORE": server.url}) as app:
         yield app
-
-
-def no_dialogs(page: Page) -> list[str]:
-    seen: list[str] = []
-    page.on("dialog", lambda dialog: (seen.append(dialog.message), dialog.dismiss()))
-    return seen
 
 
 def chart_counts(presenter: Page) -> list[int]:
