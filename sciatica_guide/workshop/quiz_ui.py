@@ -14,6 +14,7 @@ from sciatica_guide.content import Content
 from sciatica_guide.content.models import QuizQuestion
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.article_view import source_list
+from sciatica_guide.ui.focus import focus_button
 from sciatica_guide.ui.text import escape_markdown, plain_markdown
 from sciatica_guide.workshop import quiz
 from sciatica_guide.workshop.quiz import QUIZ_PAGE, VIEW_KEY, QuizState
@@ -54,10 +55,22 @@ def presenter_state(content: Content, state: Mapping[str, Any]) -> QuizState | N
     return quiz.first_state(content)
 
 
-def _set_state(content: Content, change: Any, *args: Any) -> None:
+#: The presenter's control pressed last (its key), for the focus to move on from.
+PRESSED_KEY = "workshop.quiz.pressed"
+#: Where keyboard focus goes when the pressed control is disabled by its own press.
+NEXT_CONTROL = {
+    "ready": "quiz-open",
+    "open": "quiz-close",
+    "closed": "quiz-reveal",
+    "revealed": "quiz-next",
+}
+
+
+def _set_state(content: Content, change: Any, *args: Any, pressed: str = "") -> None:
     state = presenter_state(content, st.session_state)
     if state is None:
         return
+    st.session_state[PRESSED_KEY] = pressed
     new = change(state, *args)
     st.session_state[PRESENTER_QUIZ_KEY] = (st.session_state[PRESENTER_ROOM_KEY], new)
     if new.stage == "open":
@@ -231,43 +244,31 @@ def render_presenter_quiz(content: Content, settings: Settings) -> None:
         "closed": words.stage_closed,
         "revealed": words.stage_revealed,
     }
+    controls = [
+        # key, words, disabled, what it changes (with its arguments)
+        ("quiz-previous", words.previous, index == 0, (quiz.move, content, -1)),
+        ("quiz-open", words.open, state.stage == "open", (quiz.ask,)),
+        ("quiz-close", words.close, state.stage != "open", (quiz.close,)),
+        ("quiz-reveal", words.reveal, state.stage in ("ready", "revealed"), (quiz.reveal,)),
+        ("quiz-next", words.next, index == total - 1, (quiz.move, content, 1)),
+    ]
     with st.container(horizontal=True, key="quiz-controls"):
-        st.button(
-            words.previous,
-            key="quiz-previous",
-            disabled=index == 0,
-            on_click=_set_state,
-            args=(content, quiz.move, content, -1),
-        )
-        st.button(
-            words.open,
-            key="quiz-open",
-            type="primary",
-            disabled=state.stage == "open",
-            on_click=_set_state,
-            args=(content, quiz.ask),
-        )
-        st.button(
-            words.close,
-            key="quiz-close",
-            disabled=state.stage != "open",
-            on_click=_set_state,
-            args=(content, quiz.close),
-        )
-        st.button(
-            words.reveal,
-            key="quiz-reveal",
-            disabled=state.stage in ("ready", "revealed"),
-            on_click=_set_state,
-            args=(content, quiz.reveal),
-        )
-        st.button(
-            words.next,
-            key="quiz-next",
-            disabled=index == total - 1,
-            on_click=_set_state,
-            args=(content, quiz.move, content, 1),
-        )
+        for key, label, disabled, change in controls:
+            st.button(
+                label,
+                key=key,
+                type="primary" if key == "quiz-open" else "secondary",
+                disabled=disabled,
+                on_click=_set_state,
+                args=(content, *change),
+                kwargs={"pressed": key},
+            )
+    pressed = st.session_state.pop(PRESSED_KEY, None)
+    if any(key == pressed and disabled for key, _, disabled, _ in controls):
+        # The pressed button is disabled now and has lost keyboard focus: hand it on.
+        enabled = [key for key, _, disabled, _ in controls if not disabled]
+        after = NEXT_CONTROL.get(state.stage, "quiz-open")
+        focus_button(after if after in enabled else enabled[0])
     st.caption(stage_words[state.stage])
     if state.stage == "revealed":
         render_explanation(content, settings, question)

@@ -137,17 +137,25 @@ def test_the_presenter_runs_the_knowledge_check_by_keyboard_alone(
 
         first = questions[0]
         answer = phone.get_by_role("button", name=option_label(first, first.options[0].id))
+
+        def focused_on(name: str) -> None:
+            # The pressed button is disabled now: focus has moved on to the next step's.
+            expect(presenter.get_by_role("button", name=name, exact=True)).to_be_focused()
+
         press(words.open, "Enter")
+        focused_on(words.close)
         expect(phone.get_by_text(first.question)).to_be_visible(timeout=LIVE_MS)
         expect(answer).to_be_enabled()
         expect(presenter.get_by_text(words.stage_open)).to_be_visible()
 
         press(words.close, "Space")
+        focused_on(words.reveal)
         expect(phone.get_by_text(words.phone_closed)).to_be_visible(timeout=LIVE_MS)
         expect(answer).to_be_disabled()
         expect(presenter.get_by_text(words.stage_closed)).to_be_visible()
 
         press(words.reveal, "Enter")
+        focused_on(words.next)
         number = content.red_flags.emergency_number_fallback
         explanation = content.quiz_explanation(first, number)
         expect(phone.get_by_text(explanation)).to_be_visible(timeout=LIVE_MS)
