@@ -64,7 +64,7 @@ http {{
 {temp}
     include {HTTP_CONF};
     {ROUTE_LOG_FORMAT}
-    access_log {prefix / "access.log"} guide_test_routes;
+    access_log {prefix / "access.log"} guide_test_routes if=$guide_loggable;
     server {{
         listen 127.0.0.1:{port};
         include {SERVER_CONF};
