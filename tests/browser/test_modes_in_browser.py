@@ -46,6 +46,21 @@ def test_presenter_moves_with_the_arrow_keys(
     expect(page.get_by_text(label.format(number=2, total=len(sections)))).to_be_visible()
 
 
+def test_the_projectors_page_title_leaves_room_for_the_article(
+    app_server: RunningApp, open_page: OpenPage
+) -> None:
+    """presenter.css makes the title smaller (2.2rem) and the text larger: a bare `h1` rule lost
+    to Streamlit's own heading size, so the title stayed at 2.75rem."""
+    page = open_page({"width": 1920, "height": 1080})
+    page.goto(f"{app_server.url}/present?mode=presenter")
+    wait_for_app_idle(page)
+    title, root = page.locator("h1").first.evaluate(
+        "e => [parseFloat(getComputedStyle(e).fontSize),"
+        " parseFloat(getComputedStyle(document.documentElement).fontSize)]"
+    )
+    assert title / root == pytest.approx(2.2, abs=0.01)
+
+
 def test_clinic_tablet_forgets_the_last_person_after_idle_time(
     clinic_server: RunningApp, open_page: OpenPage, content: Content
 ) -> None:
