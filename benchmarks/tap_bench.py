@@ -18,7 +18,7 @@ from typing import Any
 from playwright.sync_api import Browser, Page
 
 from benchmarks.protocol_bench import percentile
-from guide_testing.browser import new_context, wait_for_app_idle
+from guide_testing.browser import DEEP_FIND_JS, new_context, wait_for_app_idle
 from sciatica_guide.content import Content
 
 #: How much Chromium slows its CPU: a budget tablet (Lighthouse's mobile default is 4).
@@ -31,21 +31,13 @@ BARE_COUNT = ".st-key-tap-count"
 #: Arms a probe: the next touchstart starts the clock; each animation frame after it checks
 #: whether `target` inside `container` (also inside open shadow roots: the guide's components)
 #: shows `text`, and stops the clock in the first frame where it does.
-_PROBE_JS = """(arm) => {
-  const deepFind = (root, selector) => {
-    const hit = root.querySelector(selector);
-    if (hit) return hit;
-    for (const el of root.querySelectorAll("*")) {
-      if (el.shadowRoot) {
-        const inner = deepFind(el.shadowRoot, selector);
-        if (inner) return inner;
-      }
-    }
-    return null;
-  };
-  const shows = () => {
+_PROBE_JS = (
+    """(arm) => {
+"""
+    + DEEP_FIND_JS
+    + """  const shows = () => {
     const box = document.querySelector(arm.container);
-    const el = box && deepFind(box, arm.target);
+    const el = box && deep(box, arm.target);
     return Boolean(el && el.textContent.trim() === arm.text);
   };
   const probe = { start: null, end: null, confirmed: null };
@@ -68,6 +60,7 @@ _PROBE_JS = """(arm) => {
     }
   }, { capture: true, passive: true, once: true });
 }"""
+)
 
 _POINT_JS = """(el, p) => {
   const m = el.getScreenCTM();
@@ -215,19 +208,11 @@ def tap_to_panel(
 #: After a tap: is the answer on screen? The bar's name and first line (or, where the panel is
 #: beside the map, the panel's heading) inside the viewport, and how much of the screen's height
 #: the figure takes.
-_IN_SIGHT_JS = """(name) => {
-  const deep = (root, selector) => {
-    const hit = root.querySelector(selector);
-    if (hit) return hit;
-    for (const el of root.querySelectorAll("*")) {
-      if (el.shadowRoot) {
-        const inner = deep(el.shadowRoot, selector);
-        if (inner) return inner;
-      }
-    }
-    return null;
-  };
-  // Inside the viewport and below the app's header bar (fixed over the page's top edge).
+_IN_SIGHT_JS = (
+    """(name) => {
+"""
+    + DEEP_FIND_JS
+    + """  // Inside the viewport and below the app's header bar (fixed over the page's top edge).
   const header = document.querySelector("header");
   const top = header ? header.getBoundingClientRect().bottom : 0;
   const inView = (el) => {
@@ -246,6 +231,7 @@ _IN_SIGHT_JS = """(name) => {
     figure_share: svg.getBoundingClientRect().height / window.innerHeight,
   };
 }"""
+)
 
 
 def answer_in_sight(browser: Browser, guide_url: str, content: Content) -> dict[str, Any]:

@@ -59,6 +59,23 @@ def wait_for_app_idle(page: Page, timeout: float = 30_000) -> None:
     )
 
 
+#: `deep(root, selector)`: the first match inside `root` or any open shadow root below it (the
+#: guide's components draw in shadow roots). Put at the start of a page function's body.
+DEEP_FIND_JS = """
+  const deep = (root, selector) => {
+    const hit = root.querySelector(selector);
+    if (hit) return hit;
+    for (const el of root.querySelectorAll("*")) {
+      if (el.shadowRoot) {
+        const inner = deep(el.shadowRoot, selector);
+        if (inner) return inner;
+      }
+    }
+    return null;
+  };
+"""
+
+
 def wait_for_address(page: Page, ending: str, timeout: float = 30_000) -> None:
     """Wait until the page's own address ends with `ending` (e.g. "?region=calf-left", which the
     server writes after a tap). Read in the page: Playwright's page.url can lag behind

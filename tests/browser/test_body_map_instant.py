@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from test_body_map import SLOW, open_map, point_inside, show_view
 
-from guide_testing.browser import OpenPage, wait_for_address, wait_for_app_idle
+from guide_testing.browser import DEEP_FIND_JS, OpenPage, wait_for_address, wait_for_app_idle
 from guide_testing.server import RunningApp
 from sciatica_guide.body_map.panel import region_panel
 from sciatica_guide.body_map.panel_html import first_line
@@ -18,23 +18,16 @@ CONTENT = load_content()
 
 #: Clicks a region and reads the panel's heading in the same task: before any message from the
 #: server can have arrived (the browser handles none until this script returns).
-_TAP_AND_READ_JS = """(regionId) => {
-  const deep = (root, selector) => {
-    const hit = root.querySelector(selector);
-    if (hit) return hit;
-    for (const el of root.querySelectorAll("*")) {
-      if (el.shadowRoot) {
-        const inner = deep(el.shadowRoot, selector);
-        if (inner) return inner;
-      }
-    }
-    return null;
-  };
-  const region = deep(document, `[data-region="${regionId}"]`);
+_TAP_AND_READ_JS = (
+    """(regionId) => {
+"""
+    + DEEP_FIND_JS
+    + """  const region = deep(document, `[data-region="${regionId}"]`);
   region.dispatchEvent(new MouseEvent("click", { bubbles: true }));
   const heading = deep(document.querySelector(".st-key-bm-panel"), "h3");
   return [heading ? heading.textContent : null, location.search];
 }"""
+)
 
 
 #: Whether `el` is below the app's header bar, which is fixed over the page's top edge.
