@@ -171,9 +171,16 @@ async def _load(
         "sessions": sessions,
         "reruns_per_session": reruns,
         "total_s": round(total, 2),
+        "completed_reruns": len(latencies),
+        **_timings_and_errors(latencies, errors),
+    }
+
+
+def _timings_and_errors(latencies: list[float], errors: list[str]) -> dict[str, object]:
+    """A load's p95 and median (ms) and its errors, counted and a few examples."""
+    return {
         "p95_ms": round(percentile([s * 1000 for s in latencies], 0.95), 1),
         "median_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
-        "completed_reruns": len(latencies),
         "errors": len(errors),
         "error_examples": sorted(set(errors))[:5],
     }
@@ -304,11 +311,8 @@ async def _selection_load(
         # This process drives every session: near total_s, the client, not the server, set the
         # pace (both share this machine's cores).
         "client_cpu_s": round(client_cpu, 2) if client_cpu is not None else None,
-        "p95_ms": round(percentile([s * 1000 for s in latencies], 0.95), 1),
-        "median_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
         "completed_selections": len(latencies),
-        "errors": len(errors),
-        "error_examples": sorted(set(errors))[:5],
+        **_timings_and_errors(latencies, errors),
     }
 
 

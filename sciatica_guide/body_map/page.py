@@ -14,10 +14,10 @@ import streamlit as st
 
 from sciatica_guide import session
 from sciatica_guide.assessment.state import load_answers
-from sciatica_guide.body_map.component import BOTH_VIEWS, MapState, body_map, chosen_region
+from sciatica_guide.body_map.component import BOTH_VIEWS, MapState, body_map
 from sciatica_guide.body_map.panel_html import prompt_html
 from sciatica_guide.body_map.panel_view import PanelState, opened_technique, panel_view
-from sciatica_guide.body_map.relay import RelayState, read_tap, relay
+from sciatica_guide.body_map.relay import RelayState, Tap, read_tap, relay
 from sciatica_guide.body_map.selection import (
     REGION_PARAM,
     parse_region_param,
@@ -124,15 +124,24 @@ def default_overlays(state: Any, mode: Mode) -> None:
         state.setdefault(ROOTS_KEY, True)
 
 
+def _last_tap() -> int:
+    """The number of the last tap this session has taken (0 before any)."""
+    seq = st.session_state.get(SEQ_KEY)
+    return seq if isinstance(seq, int) else 0
+
+
+def _note_tap(tap: Tap) -> None:
+    # Every tap is answered, even one naming no region: the browser then shows the server's
+    # choice again (relay.py).
+    st.session_state[SEQ_KEY] = max(_last_tap(), tap.seq)
+
+
 def _take_tap(content: Content, key: str, mode: Mode) -> None:
     """A tap from the relay (or the map, when the relay's answer did not come): select it."""
     tap = read_tap(st.session_state, key)
     if tap is None:
         return
-    # Every tap is answered, even one naming no region: the browser then shows the server's
-    # choice again (relay.py).
-    seq = st.session_state.get(SEQ_KEY)
-    st.session_state[SEQ_KEY] = max(seq if isinstance(seq, int) else 0, tap.seq)
+    _note_tap(tap)
     _select(content, tap.region)
     if mode is Mode.CLINIC:
         # A fragment run skips the frame, which counts page runs as use.
@@ -148,10 +157,8 @@ def _list_and_relay(content: Content, mode: Mode, number: str) -> None:
     selected = session.get_selected_region(st.session_state)
     _region_list(content, selected)
     marks = chosen_marks(content, selected, number, load_answers(st.session_state))
-    seq = st.session_state.get(SEQ_KEY)
-    seq = seq if isinstance(seq, int) else 0
     relay(
-        RelayState(selected, seq, marks),
+        RelayState(selected, _last_tap(), marks),
         key=RELAY_KEY,
         on_select=lambda: _take_tap(content, RELAY_KEY, mode),
     )
@@ -178,6 +185,16 @@ def _region_list(content: Content, selected: str | None) -> None:
     )
 
 
+def render_roots_caption(content: Content) -> None:
+    """What the root areas overlay means: typical areas, not a diagnosis."""
+    ui = content.body_map.ui
+    st.caption(
+        f"**{ui.not_diagnosis}.** "
+        + "; ".join(ui.legend_roots[root] for root in ("L4", "L5", "S1"))
+        + f". {ui.roots_caption}"
+    )
+
+
 def _render_overlays(content: Content) -> None:
     ui = content.body_map.ui
     # Straight in the map column (no container of their own: one element fewer per run).
@@ -185,11 +202,7 @@ def _render_overlays(content: Content) -> None:
     st.toggle(ui.overlay_nerve, key=NERVE_KEY)
     st.toggle(ui.overlay_roots, key=ROOTS_KEY)
     if st.session_state.get(ROOTS_KEY):
-        st.caption(
-            f"**{ui.not_diagnosis}.** "
-            + "; ".join(ui.legend_roots[root] for root in ("L4", "L5", "S1"))
-            + f". {ui.roots_caption}"
-        )
+        render_roots_caption(content)
 
 
 def render_body_map_page(
@@ -246,15 +259,14 @@ def render_body_map_page(
             prompt="" if presenting else ui.prompt,
         )
         body_map(state, key=MAP_KEY, on_select=lambda: _take_tap(content, MAP_KEY, mode))
-        tapped = chosen_region(st.session_state, MAP_KEY)
-        if tapped and tapped != selected and content.region(tapped) is not None:
+        tap = read_tap(st.session_state, MAP_KEY)
+        if tap and tap.region != selected and content.region(tap.region) is not None:
             # A tap whose callback never ran: Streamlit runs callbacks only for widgets the
             # session has already drawn, and a session started by a restarted server (the
             # browser reconnects without a run) has drawn none. Take the tap on a new run: the
             # view control is drawn already, so this run cannot change it.
-            tap = read_tap(st.session_state, MAP_KEY)
-            st.session_state[SEQ_KEY] = tap.seq if tap else 0
-            st.session_state[PENDING_KEY] = tapped
+            _note_tap(tap)
+            st.session_state[PENDING_KEY] = tap.region
             st.rerun()
         _render_overlays(content)
     with side_column:

@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from sciatica_guide.body_map.relay import script, web_file
+from sciatica_guide.body_map.relay import event_value, script, web_file
 
 #: The trigger a "read about" link sends; its value is the technique id.
 OPEN_EVENT = "open"
@@ -44,8 +44,5 @@ def panel_view(state: PanelState, *, key: str, on_open: Callable[[], None]) -> A
 
 
 def opened_technique(session_state: Any, key: str) -> str | None:
-    result = session_state.get(key)
-    value = getattr(result, OPEN_EVENT, None) if result is not None else None
-    if value is None and isinstance(result, dict):
-        value = result.get(OPEN_EVENT)
+    value = event_value(session_state, key, OPEN_EVENT)
     return value if isinstance(value, str) else None

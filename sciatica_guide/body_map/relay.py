@@ -77,16 +77,26 @@ class Tap:
     seq: int
 
 
+def event_value(session_state: Any, key: str, event: str) -> Any:
+    """What the component drawn with `key` sent for `event` in this run (None if nothing).
+
+    Streamlit gives a component's result as an object with one attribute per event; a session
+    state value set another way (AppTest, a test) may be a plain mapping.
+    """
+    result = session_state.get(key)
+    value = getattr(result, event, None) if result is not None else None
+    if value is None and isinstance(result, Mapping):
+        value = result.get(event)
+    return value
+
+
 def read_tap(session_state: Any, key: str) -> Tap | None:
     """The tap a component (the relay or the map) just sent, or None for anything malformed.
 
     The map of a workshop phone sends a bare region id (seq 0); the body map page sends
     {"region": id, "seq": n}.
     """
-    result = session_state.get(key)
-    value = getattr(result, SELECT_EVENT, None) if result is not None else None
-    if value is None and isinstance(result, Mapping):
-        value = result.get(SELECT_EVENT)
+    value = event_value(session_state, key, SELECT_EVENT)
     if isinstance(value, str):
         return Tap(value, 0)
     if not isinstance(value, Mapping):

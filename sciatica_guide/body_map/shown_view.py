@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from sciatica_guide.body_map.component import MapState, body_map
-from sciatica_guide.body_map.page import PAGES_FOLDER, svg_markup
+from sciatica_guide.body_map.page import PAGES_FOLDER, render_roots_caption, svg_markup
 from sciatica_guide.body_map.panel import RegionPanel, region_panel
 from sciatica_guide.body_map.selection import view_of
 from sciatica_guide.content import Content
@@ -116,11 +116,7 @@ def render_shown_body_map(
         on_select=on_select,
     )
     if roots:
-        st.caption(
-            f"**{ui.not_diagnosis}.** "
-            + "; ".join(ui.legend_roots[root] for root in ("L4", "L5", "S1"))
-            + f". {ui.roots_caption}"
-        )
+        render_roots_caption(content)
     number = content.red_flags.emergency_number_text(settings.emergency_number)
     panel = region_panel(content, selected, number) if selected else None
     with st.container(key=f"{key}-panel"):

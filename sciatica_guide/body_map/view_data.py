@@ -61,10 +61,15 @@ def _default_view_in(content_dir: str, view: str, number: str) -> ViewData:
     return build_view_data(content_in(content_dir), view, number, Answers())
 
 
+def _cacheable(content: Content, answers: Answers) -> str | None:
+    """The shared content's folder when nothing about the person shapes the result; else None."""
+    return shared_content_dir(content) if answers == Answers() else None
+
+
 def view_data(content: Content, view: str, number: str, answers: Answers) -> ViewData:
     """Everything the panel and the map's bar need for `view` (or BOTH_VIEWS: every region)."""
-    content_dir = shared_content_dir(content)
-    if content_dir is not None and answers == Answers():
+    content_dir = _cacheable(content, answers)
+    if content_dir is not None:
         return _default_view_in(content_dir, view, number)
     return build_view_data(content, view, number, answers)
 
@@ -81,7 +86,7 @@ def chosen_marks(
     """The marks the map may draw on the chosen region, after the answers; {} for none."""
     if region_id is None or content.region(region_id) is None:
         return {}
-    content_dir = shared_content_dir(content)
-    if content_dir is not None and answers == Answers():
+    content_dir = _cacheable(content, answers)
+    if content_dir is not None:
         return _default_marks_in(content_dir, region_id, number)
     return marks_data(content, region_marks(content, region_id, answers), number)

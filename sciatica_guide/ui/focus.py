@@ -1,9 +1,11 @@
-"""Give keyboard focus to one of the guide's own buttons after a run.
+"""Move keyboard focus (and the view) to one element after a run.
 
-A button that becomes disabled when pressed (the presenter's "Ask the room", "Close answers",
-"Reveal") loses keyboard focus, and the person would Tab again from the top of the page. This
-tiny component hands focus to the next control instead. It finds the button by its st-key class
-(a public hook: the key is the guide's own).
+Streamlit has no public way to focus an element. Two places need it: a button that disables
+itself when pressed (the presenter's "Ask the room", "Close answers", "Reveal") loses focus, and
+the person would Tab again from the top of the page; and the techniques page opened from the
+body map's "Read about …" should start at that technique. This tiny component waits (up to a
+few seconds) for the element to be drawn, then focuses it. It finds a button by its st-key class
+or a heading by its text: public hooks, the key and the text are the guide's own.
 """
 
 from __future__ import annotations
@@ -13,11 +15,25 @@ import streamlit as st
 _JS = """
 export default function ({ data }) {
   const started = performance.now();
+  const find = () => {
+    if (data.button) {
+      const button = document.querySelector(`.st-key-${data.button} button`);
+      return button && !button.disabled ? button : null;
+    }
+    return [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].find(
+      (el) => el.textContent.trim() === data.heading
+    );
+  };
   const tryFocus = () => {
-    const button = document.querySelector(`.st-key-${data.key} button`);
-    if (button && !button.disabled) {
-      button.focus();
-    } else if (performance.now() - started < 3000) {
+    const target = find();
+    if (target) {
+      if (data.heading) {
+        target.scrollIntoView({ block: "start" });
+        // Keyboard and screen-reader users start reading there too.
+        target.setAttribute("tabindex", "-1");
+      }
+      target.focus({ preventScroll: true });
+    } else if (performance.now() - started < 5000) {
       requestAnimationFrame(tryFocus);
     }
   };
@@ -30,4 +46,9 @@ _focus = st.components.v2.component("sciatica_guide.focus", js=_JS)
 
 def focus_button(key: str) -> None:
     """Move keyboard focus to the button drawn with `key`, once, after this run."""
-    _focus(key="focus-button", data={"key": key})
+    _focus(key="focus-button", data={"button": key})
+
+
+def focus_heading(text: str) -> None:
+    """Scroll to the heading that reads `text` and give it keyboard focus, once."""
+    _focus(key="focus-heading", data={"heading": text})
