@@ -12,6 +12,7 @@ from sciatica_guide.assessment.report import Block, Kind, Report, check_rows
 from sciatica_guide.assessment.rules import RESULT, STEPS, Answers, Result, Step
 from sciatica_guide.content import Content
 from sciatica_guide.ui.article_view import source_list
+from sciatica_guide.ui.downloads import lazy_download
 from sciatica_guide.ui.text import escape_markdown
 
 
@@ -142,25 +143,23 @@ def _downloads(content: Content, report: Report) -> None:
     st.caption(a.result.downloads_intro)
     left, right = st.columns(2)
     # The files are made only when a button is tapped, in memory, and never stored.
-    left.download_button(
+    lazy_download(
+        left,
         a.buttons.download_pdf,
-        data=lambda: export.to_pdf(summary),
+        lambda: export.to_pdf(summary),
         file_name=f"{a.summary.file_stem}.pdf",
         mime="application/pdf",
-        on_click="ignore",
         icon=":material/picture_as_pdf:",
         key="download-pdf",
-        width="stretch",
     )
-    right.download_button(
+    lazy_download(
+        right,
         a.buttons.download_text,
-        data=lambda: export.to_text(summary),
+        lambda: export.to_text(summary),
         file_name=f"{a.summary.file_stem}.txt",
         mime="text/plain",
-        on_click="ignore",
         icon=":material/description:",
         key="download-text",
-        width="stretch",
     )
     _sweep_downloads()
 

@@ -7,6 +7,7 @@ import streamlit as st
 
 from sciatica_guide.content import Content, default_content_dir
 from sciatica_guide.settings import Settings
+from sciatica_guide.ui.downloads import lazy_download
 from sciatica_guide.ui.state import content_in
 
 BUTTON_KEY_PREFIX = "handout-download"
@@ -27,14 +28,14 @@ def handout_pdf(content_dir: str, emergency_number: str | None, public_url: str 
 def render_handout_button(content: Content, settings: Settings, *, key: str = "") -> None:
     words = content.modes.handout
     content_dir = str(default_content_dir())
-    st.download_button(
+    lazy_download(
+        st,
         words.button,
-        # A callable: the PDF is made on the tap, not on every run of the page.
-        data=lambda: handout_pdf(content_dir, settings.emergency_number, settings.public_url),
+        lambda: handout_pdf(content_dir, settings.emergency_number, settings.public_url),
         file_name=words.file_name,
         mime="application/pdf",
-        on_click="ignore",
         icon=":material/picture_as_pdf:",
-        help=words.button_help,
         key=f"{BUTTON_KEY_PREFIX}{key}",
+        help=words.button_help,
+        width="content",
     )

@@ -14,6 +14,7 @@ from sciatica_guide.content import Content
 from sciatica_guide.content.models import QuizQuestion
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.article_view import source_list
+from sciatica_guide.ui.downloads import lazy_download
 from sciatica_guide.ui.focus import focus_button
 from sciatica_guide.ui.text import escape_markdown, plain_markdown
 from sciatica_guide.workshop import quiz
@@ -192,25 +193,23 @@ def _summary(content: Content, settings: Settings, code: str) -> None:
         except RoomStoreUnavailable:
             return
         left, right = st.columns(2)
-        left.download_button(
+        lazy_download(
+            left,
             words.download_csv,
-            data=lambda: _chart().summary_csv(frame()),
+            lambda: _chart().summary_csv(frame()),
             file_name=f"{words.file_stem}.csv",
             mime="text/csv",
-            on_click="ignore",
             icon=":material/table:",
             key="quiz-download-csv",
-            width="stretch",
         )
-        right.download_button(
+        lazy_download(
+            right,
             words.download_pdf,
-            data=lambda: _chart().summary_pdf(content, frame()),
+            lambda: _chart().summary_pdf(content, frame()),
             file_name=f"{words.file_stem}.pdf",
             mime="application/pdf",
-            on_click="ignore",
             icon=":material/picture_as_pdf:",
             key="quiz-download-pdf",
-            width="stretch",
         )
 
 
