@@ -7,7 +7,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -23,6 +23,7 @@ class RunningRedis:
     port: int
     process: subprocess.Popen[bytes]
     folder: str
+    args: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
@@ -33,10 +34,10 @@ class RunningRedis:
 
     def start(self) -> None:
         """Start it again on the same port (after stop), empty."""
-        self.process = _spawn(self.port, self.folder)
+        self.process = _spawn(self.port, self.folder, self.args)
 
 
-def _spawn(port: int, folder: str) -> subprocess.Popen[bytes]:
+def _spawn(port: int, folder: str, args: tuple[str, ...] = ()) -> subprocess.Popen[bytes]:
     executable = redis_server_path()
     if executable is None:
         raise RuntimeError("redis-server is not installed (apt-get install redis-server)")
@@ -58,6 +59,7 @@ def _spawn(port: int, folder: str) -> subprocess.Popen[bytes]:
             "no",
             "--loglevel",
             "warning",
+            *args,
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -79,10 +81,12 @@ def _spawn(port: int, folder: str) -> subprocess.Popen[bytes]:
 
 
 @contextmanager
-def run_redis() -> Iterator[RunningRedis]:
+def run_redis(args: Sequence[str] = ()) -> Iterator[RunningRedis]:
+    """A redis-server; `args` adds command-line settings (e.g. a maxmemory and its policy)."""
+    extra = tuple(args)
     with tempfile.TemporaryDirectory() as folder:
         port = free_port()
-        server = RunningRedis(port=port, process=_spawn(port, folder), folder=folder)
+        server = RunningRedis(port, _spawn(port, folder, extra), folder, extra)
         try:
             yield server
         finally:

@@ -77,10 +77,12 @@ def test_a_changed_answer_moves_exactly_one_count(
 def test_the_store_counts_as_the_model_does(answers: list[tuple[str, str]]) -> None:
     store = MemoryRoomStore(60.0)
     code = store.create()
+    for phone, _ in answers:
+        store.join(code, phone)
     store.publish(code, {}, accepting="q1")
     latest: dict[str, str] = {}
     for phone, option in answers:
-        assert store.answer(code, "q1", phone, option)
+        assert store.answer(code, "q1", phone, option) == "ok"
         latest[phone] = option
         assert clean_tally(store.tally(code, "q1"), OPTIONS) == count_answers(latest, OPTIONS)
 

@@ -15,34 +15,41 @@ from sciatica_guide.workshop.store import MemoryRoomStore, RoomStore
 StoreFactory = Callable[..., RoomStore]
 
 
+def join_all(store: RoomStore, code: str, *phones: str) -> None:
+    for phone in phones:
+        assert store.join(code, phone) == "ok"
+
+
 def test_one_answer_per_phone_changeable_while_open(make_store: StoreFactory) -> None:
     store = make_store()
     code = store.create()
-    assert not store.answer(code, "q1", "phone-a", "a")  # nothing asked yet
+    join_all(store, code, "phone-a", "phone-b", "phone-c")
+    assert store.answer(code, "q1", "phone-a", "a") == "closed"  # nothing asked yet
     store.publish(code, {"quiz": {"q": "q1", "stage": "open"}}, accepting="q1")
-    assert store.answer(code, "q1", "phone-a", "a")
-    assert store.answer(code, "q1", "phone-b", "a")
-    assert store.answer(code, "q1", "phone-c", "b")
+    assert store.answer(code, "q1", "phone-a", "a") == "ok"
+    assert store.answer(code, "q1", "phone-b", "a") == "ok"
+    assert store.answer(code, "q1", "phone-c", "b") == "ok"
     assert store.tally(code, "q1") == {"a": 2, "b": 1}
     # A changed answer moves one count; it never counts twice.
-    assert store.answer(code, "q1", "phone-a", "b")
+    assert store.answer(code, "q1", "phone-a", "b") == "ok"
     assert store.tally(code, "q1") == {"a": 1, "b": 2}
     # Another question is not open.
-    assert not store.answer(code, "q2", "phone-a", "a")
+    assert store.answer(code, "q2", "phone-a", "a") == "closed"
     assert store.tally(code, "q2") == {}
 
 
 def test_closed_questions_take_no_answers_and_keep_their_counts(make_store: StoreFactory) -> None:
     store = make_store()
     code = store.create()
+    join_all(store, code, "phone-a", "phone-z")
     store.publish(code, {}, accepting="q1")
-    assert store.answer(code, "q1", "phone-a", "a")
+    assert store.answer(code, "q1", "phone-a", "a") == "ok"
     store.publish(code, {})  # the presenter closes (or moves away): nothing accepted
-    assert not store.answer(code, "q1", "phone-a", "b")
-    assert not store.answer(code, "q1", "phone-z", "b")
+    assert store.answer(code, "q1", "phone-a", "b") == "closed"
+    assert store.answer(code, "q1", "phone-z", "b") == "closed"
     assert store.tally(code, "q1") == {"a": 1}
     store.publish(code, {}, accepting="q2")
-    assert store.answer(code, "q2", "phone-a", "c")
+    assert store.answer(code, "q2", "phone-a", "c") == "ok"
     assert store.tally(code, "q1") == {"a": 1} and store.tally(code, "q2") == {"c": 1}
 
 
@@ -50,11 +57,12 @@ def test_every_answer_is_gone_when_the_room_ends(make_store: StoreFactory) -> No
     store = make_store()
     code, other = store.create(), store.create()
     for room in (code, other):
+        join_all(store, room, "phone-a", "phone-b")
         store.publish(room, {}, accepting="q1")
-        assert store.answer(room, "q1", "phone-a", "a")
+        assert store.answer(room, "q1", "phone-a", "a") == "ok"
     store.end(code)
     assert store.tally(code, "q1") == {}
-    assert not store.answer(code, "q1", "phone-b", "a")
+    assert store.answer(code, "q1", "phone-b", "a") == "closed"
     assert store.tally(other, "q1") == {"a": 1}
 
 
@@ -73,8 +81,9 @@ def test_odd_ids_are_refused(
 ) -> None:
     store = make_store()
     code = store.create()
+    join_all(store, code, "p")
     store.publish(code, {}, accepting="q1")
-    assert not store.answer(code, question, phone, option)
+    assert store.answer(code, question, phone, option) != "ok"
     assert store.tally(code, "q1") == {}
     with pytest.raises(ValueError):
         store.publish(code, {}, accepting="q|1")
@@ -82,7 +91,8 @@ def test_odd_ids_are_refused(
 
 def test_unknown_rooms_take_no_answers(make_store: StoreFactory) -> None:
     store = make_store()
-    assert not store.answer("ACEFGH", "q1", "phone-a", "a")
+    assert store.join("ACEFGH", "phone-a") == "gone"
+    assert store.answer("ACEFGH", "q1", "phone-a", "a") == "closed"
     assert store.tally("ACEFGH", "q1") == {}
 
 
@@ -91,8 +101,9 @@ def test_a_room_that_expires_takes_its_answers_with_it() -> None:
     clock = [1000.0]
     store = MemoryRoomStore(30.0, clock=lambda: clock[0])
     code = store.create()
+    store.join(code, "phone-a")
     store.publish(code, {}, accepting="q1")
-    assert store.answer(code, "q1", "phone-a", "a")
+    assert store.answer(code, "q1", "phone-a", "a") == "ok"
     clock[0] += 31
     assert store.tally(code, "q1") == {}
 
@@ -102,12 +113,15 @@ def test_redis_answers_never_outlive_their_room(redis_server: RunningRedis) -> N
     client.flushdb()
     store = RedisRoomStore(redis_server.url, 30.0)
     code = store.create()
+    store.join(code, "phone-a")
     store.publish(code, {}, accepting="q1")
-    store.answer(code, "q1", "phone-a", "a")
+    assert store.answer(code, "q1", "phone-a", "a") == "ok"
     key = KEY_PREFIX + code
     assert 0 < client.pttl(key + ":answers") <= client.pttl(key) + 5
     # Only counts are read back: no phone id leaves Redis in a tally.
     assert "phone-a" not in repr(store.tally(code, "q1"))
+    assert 0 < client.pttl(key + ":joined") <= client.pttl(key) + 5
     store.end(code)
     assert not client.exists(key + ":answers")
+    assert not client.exists(key + ":joined")
     assert [k for k in client.keys("*") if "answers" in k] == []

@@ -11,7 +11,13 @@ import redis
 
 from guide_testing.redis_server import RunningRedis
 from sciatica_guide.workshop.codes import ALPHABET, CODE_LENGTH
-from sciatica_guide.workshop.redis_store import KEY_PREFIX, RedisRoomStore, redacted
+from sciatica_guide.workshop.redis_store import (
+    CREATE_RATE_KEY,
+    KEY_PREFIX,
+    ROOMS_KEY,
+    RedisRoomStore,
+    redacted,
+)
 from sciatica_guide.workshop.store import (
     MemoryRoomStore,
     RoomGone,
@@ -26,8 +32,8 @@ StoreFactory = Callable[..., RoomStore]
 
 def test_a_new_room_has_a_fresh_code_and_shows_nothing_yet(make_store: StoreFactory) -> None:
     store = make_store()
-    codes = {store.create() for _ in range(50)}
-    assert len(codes) == 50
+    codes = {store.create() for _ in range(40)}
+    assert len(codes) == 40
     for code in codes:
         assert len(code) == CODE_LENGTH and set(code) <= set(ALPHABET)
         status = store.status(code)
@@ -63,6 +69,8 @@ def test_phones_follow_what_the_presenter_publishes(make_store: StoreFactory) ->
 def test_the_count_is_of_phones_seen_recently(make_store: StoreFactory) -> None:
     store = make_store(phone_window=0.5)
     code = store.create()
+    assert store.heartbeat(code, "a") is False  # a phone that never joined is not counted
+    assert store.join(code, "a") == "ok" and store.join(code, "b") == "ok"
     assert store.heartbeat(code, "a") and store.heartbeat(code, "b")
     assert store.heartbeat(code, "a")  # the same phone again is still one phone
     assert store.phones(code) == 2
@@ -92,13 +100,14 @@ def test_an_ended_room_says_so_and_takes_nothing_more(make_store: StoreFactory) 
     store = make_store(ended_ttl=0.5)
     code = store.create()
     store.publish(code, {"page": "present", "step": 3})
-    store.heartbeat(code, "a")
+    store.join(code, "a")
     before = store.status(code)
     store.end(code)
     status = store.status(code)
     assert status is not None and status.ended and status.version > before.version  # type: ignore[union-attr]
     assert store.phones(code) == 0
     assert store.heartbeat(code, "a") is False
+    assert store.join(code, "b") == "gone"
     with pytest.raises(RoomGone):
         store.publish(code, {"page": "present", "step": 4})
     time.sleep(0.7)
@@ -118,6 +127,7 @@ def test_concurrent_updates_each_get_their_own_version(make_store: StoreFactory)
                 versions.append(version)
 
     def phone(n: int) -> None:
+        store.join(code, f"phone-{n}")
         for _ in range(20):
             store.heartbeat(code, f"phone-{n}")
             store.status(code)
@@ -154,12 +164,25 @@ def test_redis_keys_all_carry_a_ttl_and_nothing_about_a_person(
     store = RedisRoomStore(redis_server.url, 3600)
     code = store.create()
     store.publish(code, {"page": "body-map", "region": "calf-left", "nerve": True})
+    store.join(code, "4f1c0c0f-random")
     store.heartbeat(code, "4f1c0c0f-random")
     keys = sorted(client.scan_iter("*"))
-    assert keys == [KEY_PREFIX + code, KEY_PREFIX + code + ":phones"]
+    room = KEY_PREFIX + code
+    assert keys == sorted(
+        [
+            room,
+            room + ":joined",
+            room + ":phones",
+            room + ":rate:joins",
+            ROOMS_KEY,
+            CREATE_RATE_KEY,
+        ]
+    )
     for key in keys:
         assert 0 < client.pttl(key) <= 3600 * 1000
     assert set(client.hgetall(KEY_PREFIX + code)) == {"v", "view"}
+    # A phone is its random token and the room version when it joined: nothing else.
+    assert client.hgetall(room + ":joined") == {"4f1c0c0f-random": "1"}
     assert client.zrange(KEY_PREFIX + code + ":phones", 0, -1) == ["4f1c0c0f-random"]
 
 

@@ -4,13 +4,20 @@ The sticky load balancer may put the presenter and a phone on different replicas
 must live outside either process. Each change is one Lua script, so it is atomic: two replicas
 publishing at once each get their own version, and a room never loses its TTL half-way.
 
-Keys (nothing about a person; a phone is a random id per browser session):
-  sciatica-guide:room:CODE         hash  v (version), e (1 once ended), view (JSON)
-  sciatica-guide:room:CODE:phones  zset  phone id -> when it last checked in (seconds)
-  sciatica-guide:room:CODE:answers hash  "question|phone" -> option (knowledge check)
-The room hash also holds q, the question phones may answer now (absent: none). Answers never
-outlive the room hash (same expiry, deleted at the end), and only counts are read back: the
-counting runs inside Redis (_TALLY), so no phone's answer reaches a replica.
+Keys (nothing about a person; a phone is a random token its browser keeps for the room):
+  sciatica-guide:room:CODE          hash  v (version), e (1 once ended), view (JSON), q (the
+                                          question phones may answer now; absent: none), qv (the
+                                          version that asked it)
+  sciatica-guide:room:CODE:joined   hash  phone token -> the version when it joined
+  sciatica-guide:room:CODE:phones   zset  phone token -> when it last checked in (seconds)
+  sciatica-guide:room:CODE:answers  hash  "question|phone" -> option (knowledge check)
+  sciatica-guide:room:CODE:rate:*   counters of new phones and answers this minute (limits.py)
+  sciatica-guide:rooms              zset  room code -> when it expires (ms): the rooms held
+  sciatica-guide:rate:rooms         counter of new rooms this minute
+Answers and phones never outlive the room hash (same expiry, deleted at the end), and only
+counts are read back: the counting runs inside Redis (_TALLY), so no phone's answer reaches a
+replica. Every key has a TTL, and Redis must not evict them (maxmemory-policy noeviction, see
+docs/deploy.md): a full Redis refuses new rooms instead of dropping a live one.
 """
 
 from __future__ import annotations
@@ -25,11 +32,15 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from sciatica_guide.workshop.codes import new_code
+from sciatica_guide.workshop.limits import DEFAULT_LIMITS, RATE_WINDOW, RoomLimits
 from sciatica_guide.workshop.store import (
     DEFAULT_ENDED_TTL,
     DEFAULT_PHONE_WINDOW,
+    AnswerResult,
+    JoinResult,
     Room,
     RoomGone,
+    RoomLimitReached,
     RoomStatus,
     RoomStoreUnavailable,
     decode_view,
@@ -38,15 +49,25 @@ from sciatica_guide.workshop.store import (
 )
 
 KEY_PREFIX = "sciatica-guide:room:"
+#: Every room held (open or ended), scored by when it expires: the count of rooms at once.
+ROOMS_KEY = "sciatica-guide:rooms"
+CREATE_RATE_KEY = "sciatica-guide:rate:rooms"
 #: A phone checks once a second; waiting longer than this for Redis means it is not there.
 SOCKET_TIMEOUT = 1.0
 
 T = TypeVar("T")
 
 _CREATE = """
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[3])
+if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[5]) then return -1 end
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+local made = redis.call('INCR', KEYS[3])
+if made == 1 then redis.call('PEXPIRE', KEYS[3], ARGV[7]) end
+if made > tonumber(ARGV[6]) then return -2 end
 redis.call('HSET', KEYS[1], 'v', 0, 'view', ARGV[2])
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
+redis.call('ZADD', KEYS[2], ARGV[4], ARGV[8])
+if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[2], ARGV[1]) end
 return 1
 """
 _PUBLISH = """
@@ -54,14 +75,20 @@ if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1'
   return -1
 end
 redis.call('HSET', KEYS[1], 'view', ARGV[2])
+local version = redis.call('HINCRBY', KEYS[1], 'v', 1)
 if ARGV[3] == '' then
   redis.call('HDEL', KEYS[1], 'q')
 else
+  if redis.call('HGET', KEYS[1], 'q') ~= ARGV[3] then
+    redis.call('HSET', KEYS[1], 'qv', version)
+  end
   redis.call('HSET', KEYS[1], 'q', ARGV[3])
 end
-local version = redis.call('HINCRBY', KEYS[1], 'v', 1)
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 redis.call('PEXPIRE', KEYS[2], ARGV[1])
+redis.call('PEXPIRE', KEYS[3], ARGV[1])
+redis.call('ZADD', KEYS[4], 'XX', ARGV[4], ARGV[5])
+if redis.call('PTTL', KEYS[4]) < tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[4], ARGV[1]) end
 return version
 """
 _END = """
@@ -72,17 +99,40 @@ redis.call('HSET', KEYS[1], 'e', 1)
 redis.call('HDEL', KEYS[1], 'q')
 redis.call('HINCRBY', KEYS[1], 'v', 1)
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
-redis.call('DEL', KEYS[2], KEYS[3])
+redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[6], KEYS[7])
+redis.call('ZADD', KEYS[5], 'XX', ARGV[2], ARGV[3])
 return 1
+"""
+_JOIN = """
+if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1' then
+  return 'gone'
+end
+if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then
+  if redis.call('HLEN', KEYS[2]) >= tonumber(ARGV[3]) then return 'full' end
+  local joins = redis.call('INCR', KEYS[4])
+  if joins == 1 then redis.call('PEXPIRE', KEYS[4], ARGV[5]) end
+  if joins > tonumber(ARGV[4]) then return 'busy' end
+  redis.call('HSET', KEYS[2], ARGV[1], redis.call('HGET', KEYS[1], 'v'))
+  redis.call('PEXPIRE', KEYS[2], redis.call('PTTL', KEYS[1]))
+end
+redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
+redis.call('PEXPIRE', KEYS[3], math.floor(ARGV[6] * 2000))
+return 'ok'
 """
 _ANSWER = """
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1' then
-  return 0
+  return 'closed'
 end
-if redis.call('HGET', KEYS[1], 'q') ~= ARGV[1] then return 0 end
+if redis.call('HGET', KEYS[1], 'q') ~= ARGV[1] then return 'closed' end
+local joined = redis.call('HGET', KEYS[3], ARGV[2])
+local asked = tonumber(redis.call('HGET', KEYS[1], 'qv') or '0')
+if not joined or tonumber(joined) >= asked then return 'late' end
+local answers = redis.call('INCR', KEYS[4])
+if answers == 1 then redis.call('PEXPIRE', KEYS[4], ARGV[5]) end
+if answers > tonumber(ARGV[4]) then return 'busy' end
 redis.call('HSET', KEYS[2], ARGV[1] .. '|' .. ARGV[2], ARGV[3])
 redis.call('PEXPIRE', KEYS[2], redis.call('PTTL', KEYS[1]))
-return 1
+return 'ok'
 """
 _TALLY = """
 local prefix = ARGV[1] .. '|'
@@ -104,6 +154,7 @@ _HEARTBEAT = """
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1' then
   return 0
 end
+if redis.call('HEXISTS', KEYS[3], ARGV[2]) == 0 then return 0 end
 redis.call('ZADD', KEYS[2], ARGV[1], ARGV[2])
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[1] - ARGV[3])
 redis.call('PEXPIRE', KEYS[2], math.floor(ARGV[3] * 2000))
@@ -130,11 +181,13 @@ class RedisRoomStore:
         *,
         phone_window: float = DEFAULT_PHONE_WINDOW,
         ended_ttl: float = DEFAULT_ENDED_TTL,
+        limits: RoomLimits = DEFAULT_LIMITS,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.ttl = ttl
         self.phone_window = phone_window
         self.ended_ttl = min(ended_ttl, ttl)
+        self.limits = limits
         self._clock = clock
         try:
             # One quick try: a phone asks again in a second anyway, and a page must not hang.
@@ -152,6 +205,7 @@ class RedisRoomStore:
         self._end = self._client.register_script(_END)
         self._heartbeat = self._client.register_script(_HEARTBEAT)
         self._answer = self._client.register_script(_ANSWER)
+        self._join = self._client.register_script(_JOIN)
         self._tally = self._client.register_script(_TALLY)
 
     @staticmethod
@@ -164,15 +218,37 @@ class RedisRoomStore:
     def _ms(self, seconds: float) -> int:
         return max(1, round(seconds * 1000))
 
+    def _now_ms(self) -> int:
+        return round(self._clock() * 1000)
+
     def create(self) -> str:
         empty = encode_view({})
+        limits = self.limits
         while True:
             code = new_code()
             key = KEY_PREFIX + code
-            if self._call(
-                lambda key=key: self._create(keys=[key], args=[self._ms(self.ttl), empty])
-            ):
+            now = self._now_ms()
+            args = [
+                self._ms(self.ttl),
+                empty,
+                now,
+                now + self._ms(self.ttl),
+                limits.max_rooms,
+                limits.rooms_per_window,
+                self._ms(RATE_WINDOW),
+                code,
+            ]
+            made = int(
+                self._call(
+                    lambda key=key, args=args: self._create(
+                        keys=[key, ROOMS_KEY, CREATE_RATE_KEY], args=args
+                    )
+                )
+            )
+            if made == 1:
                 return code
+            if made < 0:
+                raise RoomLimitReached("full" if made == -1 else "busy")
 
     def status(self, code: str) -> RoomStatus | None:
         version, ended = self._call(lambda: self._client.hmget(KEY_PREFIX + code, "v", "e"))
@@ -193,9 +269,11 @@ class RedisRoomStore:
         if accepting is not None and not valid_key(accepting):
             raise ValueError("not a question id")
         key = KEY_PREFIX + code
+        expires = self._now_ms() + self._ms(self.ttl)
         version = self._call(
             lambda: self._publish(
-                keys=[key, key + ":answers"], args=[self._ms(self.ttl), text, accepting or ""]
+                keys=[key, key + ":answers", key + ":joined", ROOMS_KEY],
+                args=[self._ms(self.ttl), text, accepting or "", expires, code],
             )
         )
         if int(version) < 0:
@@ -204,9 +282,19 @@ class RedisRoomStore:
 
     def end(self, code: str) -> None:
         key = KEY_PREFIX + code
+        expires = self._now_ms() + self._ms(self.ended_ttl)
         self._call(
             lambda: self._end(
-                keys=[key, key + ":phones", key + ":answers"], args=[self._ms(self.ended_ttl)]
+                keys=[
+                    key,
+                    key + ":phones",
+                    key + ":answers",
+                    key + ":joined",
+                    ROOMS_KEY,
+                    key + ":rate:joins",
+                    key + ":rate:answers",
+                ],
+                args=[self._ms(self.ended_ttl), expires, code],
             )
         )
 
@@ -215,7 +303,7 @@ class RedisRoomStore:
         now = self._clock()
         done = self._call(
             lambda: self._heartbeat(
-                keys=[key, key + ":phones"], args=[now, phone, self.phone_window]
+                keys=[key, key + ":phones", key + ":joined"], args=[now, phone, self.phone_window]
             )
         )
         return bool(done)
@@ -228,14 +316,37 @@ class RedisRoomStore:
         key = KEY_PREFIX + code + ":phones"
         return int(self._call(lambda: self._client.zcount(key, f"({since}", "+inf")))
 
-    def answer(self, code: str, question: str, phone: str, option: str) -> bool:
-        if not (valid_key(question) and valid_key(phone) and valid_key(option)):
-            return False
+    def join(self, code: str, phone: str) -> JoinResult:
+        if not valid_key(phone):
+            return "gone"
         key = KEY_PREFIX + code
+        limits = self.limits
+        args = [
+            phone,
+            self._clock(),
+            limits.max_phones,
+            limits.joins_per_window,
+            self._ms(RATE_WINDOW),
+            self.phone_window,
+        ]
         done = self._call(
-            lambda: self._answer(keys=[key, key + ":answers"], args=[question, phone, option])
+            lambda: self._join(
+                keys=[key, key + ":joined", key + ":phones", key + ":rate:joins"], args=args
+            )
         )
-        return bool(done)
+        return done if done in ("ok", "full", "busy") else "gone"
+
+    def answer(self, code: str, question: str, phone: str, option: str) -> AnswerResult:
+        if not (valid_key(question) and valid_key(phone) and valid_key(option)):
+            return "closed"
+        key = KEY_PREFIX + code
+        args = [question, phone, option, self.limits.answers_per_window, self._ms(RATE_WINDOW)]
+        done = self._call(
+            lambda: self._answer(
+                keys=[key, key + ":answers", key + ":joined", key + ":rate:answers"], args=args
+            )
+        )
+        return done if done in ("ok", "late", "busy") else "closed"
 
     def tally(self, code: str, question: str) -> dict[str, int]:
         if not valid_key(question):

@@ -2,14 +2,19 @@
 
 A room holds what the presenter shows (a small "view" mapping), a version that goes up on every
 change, whether it has ended, and which phones are in it. Nothing about a person is kept: a phone
-is a random id made per browser session, and only the time it was last seen.
+is a random token its browser makes and keeps for that room (participant_token.py), the room
+version when it joined and the time it was last seen.
 
 Rooms end by themselves `ttl` seconds after the presenter last did anything; phones drop out of
 the count `phone_window` seconds after their page last checked in.
 
 A knowledge check (workshop/quiz.py) adds one answer per phone and question while the presenter
-accepts answers to that question. Those answers never leave the store: it hands out counts per
-option only (`tally`), and forgets every answer when the room ends or expires.
+accepts answers to that question, from phones that joined before it was asked. Those answers
+never leave the store: it hands out counts per option only (`tally`), and forgets every answer
+when the room ends or expires.
+
+Both backends keep the limits of limits.RoomLimits: rooms at once and new rooms per minute (all
+presenters), phones per room, new phones and answers per room per minute.
 """
 
 from __future__ import annotations
@@ -20,9 +25,10 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from sciatica_guide.workshop.codes import new_code
+from sciatica_guide.workshop.limits import DEFAULT_LIMITS, RATE_WINDOW, RoomLimits
 
 #: How long a phone counts as in the room after its page last checked in.
 DEFAULT_PHONE_WINDOW = 30.0
@@ -64,9 +70,26 @@ class RoomGone(LookupError):
     """The room does not exist any more, or has ended."""
 
 
+class RoomLimitReached(RuntimeError):
+    """No new room now: "full" (as many rooms as the store holds) or "busy" (too many new rooms
+    this minute)."""
+
+    def __init__(self, reason: Literal["full", "busy"]) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+#: What joining a room says: in (or already in), the room is full, too many phones are joining
+#: this minute (try again soon), or there is no open room.
+JoinResult = Literal["ok", "full", "busy", "gone"]
+#: What an answer says: counted; the room does not take answers to that question now; this phone
+#: joined after the question was asked (or never joined); too many answers this minute.
+AnswerResult = Literal["ok", "closed", "late", "busy"]
+
+
 class RoomStore(Protocol):
     def create(self) -> str:
-        """A new room with a fresh code; the code is returned."""
+        """A new room with a fresh code; the code is returned. Raises RoomLimitReached."""
         ...
 
     def status(self, code: str) -> RoomStatus | None:
@@ -81,9 +104,13 @@ class RoomStore(Protocol):
         `accepting` is the knowledge-check question phones may answer now (None: no question)."""
         ...
 
-    def answer(self, code: str, question: str, phone: str, option: str) -> bool:
-        """Record (or change) this phone's one answer; False when the room does not accept
-        answers to `question` now (closed, another question, ended, unknown)."""
+    def join(self, code: str, phone: str) -> JoinResult:
+        """Take `phone` (a browser's token) into the room, once: joining again changes nothing."""
+        ...
+
+    def answer(self, code: str, question: str, phone: str, option: str) -> AnswerResult:
+        """Record (or change) this phone's one answer to the question open now, if the phone
+        joined before it was asked."""
         ...
 
     def tally(self, code: str, question: str) -> dict[str, int]:
@@ -93,7 +120,8 @@ class RoomStore(Protocol):
     def end(self, code: str) -> None: ...
 
     def heartbeat(self, code: str, phone: str) -> bool:
-        """Count `phone` as in the room for a while; False when the room is not open."""
+        """Count a joined `phone` as in the room for a while; False when the room is not open or
+        the phone has not joined."""
         ...
 
     def leave(self, code: str, phone: str) -> None: ...
@@ -122,13 +150,35 @@ def decode_view(text: str | bytes | None) -> dict[str, Any]:
 
 
 @dataclass
+class _Window:
+    """Events counted in fixed windows of RATE_WINDOW seconds."""
+
+    start: float = float("-inf")
+    count: int = 0
+
+    def take(self, now: float, limit: int) -> bool:
+        if now - self.start >= RATE_WINDOW:
+            self.start, self.count = now, 0
+        if self.count >= limit:
+            return False
+        self.count += 1
+        return True
+
+
+@dataclass
 class _Entry:
     version: int
     view: str
     expires_at: float
     ended: bool = False
     phones: dict[str, float] = field(default_factory=dict)
+    #: phone -> the room version when it joined.
+    joined: dict[str, int] = field(default_factory=dict)
     accepting: str | None = None
+    #: The version that opened the question accepted now: phones that joined before it answer.
+    asked_at: int = 0
+    joins: _Window = field(default_factory=lambda: _Window())
+    answer_rate: _Window = field(default_factory=lambda: _Window())
     #: question -> phone -> option; only counts leave the store.
     answers: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -142,15 +192,18 @@ class MemoryRoomStore:
         *,
         phone_window: float = DEFAULT_PHONE_WINDOW,
         ended_ttl: float = DEFAULT_ENDED_TTL,
+        limits: RoomLimits = DEFAULT_LIMITS,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.ttl = ttl
         self.phone_window = phone_window
         self.ended_ttl = min(ended_ttl, ttl)
+        self.limits = limits
         self._clock = clock
         # Sessions run in threads of one process: every change holds the lock.
         self._lock = threading.Lock()
         self._rooms: dict[str, _Entry] = {}
+        self._creates = _Window()
 
     def _live(self, code: str, now: float) -> _Entry | None:
         entry = self._rooms.get(code)
@@ -167,6 +220,10 @@ class MemoryRoomStore:
         with self._lock:
             now = self._clock()
             self._purge(now)
+            if len(self._rooms) >= self.limits.max_rooms:
+                raise RoomLimitReached("full")
+            if not self._creates.take(now, self.limits.rooms_per_window):
+                raise RoomLimitReached("busy")
             code = new_code()
             while code in self._rooms:
                 code = new_code()
@@ -195,8 +252,10 @@ class MemoryRoomStore:
             if entry is None or entry.ended:
                 raise RoomGone(code)
             entry.view = text
-            entry.accepting = accepting
             entry.version += 1
+            if accepting is not None and accepting != entry.accepting:
+                entry.asked_at = entry.version
+            entry.accepting = accepting
             entry.expires_at = now + self.ttl
             return entry.version
 
@@ -209,6 +268,7 @@ class MemoryRoomStore:
             entry.ended = True
             entry.version += 1
             entry.phones.clear()
+            entry.joined.clear()
             entry.answers.clear()
             entry.accepting = None
             entry.expires_at = now + self.ended_ttl
@@ -217,7 +277,7 @@ class MemoryRoomStore:
         with self._lock:
             now = self._clock()
             entry = self._live(code, now)
-            if entry is None or entry.ended:
+            if entry is None or entry.ended or phone not in entry.joined:
                 return False
             entry.phones[phone] = now
             for old in [p for p, seen in entry.phones.items() if seen <= now - self.phone_window]:
@@ -238,15 +298,38 @@ class MemoryRoomStore:
                 return 0
             return sum(1 for seen in entry.phones.values() if seen > now - self.phone_window)
 
-    def answer(self, code: str, question: str, phone: str, option: str) -> bool:
-        if not (valid_key(question) and valid_key(phone) and valid_key(option)):
-            return False
+    def join(self, code: str, phone: str) -> JoinResult:
+        if not valid_key(phone):
+            return "gone"
         with self._lock:
-            entry = self._live(code, self._clock())
+            now = self._clock()
+            entry = self._live(code, now)
+            if entry is None or entry.ended:
+                return "gone"
+            if phone not in entry.joined:
+                if len(entry.joined) >= self.limits.max_phones:
+                    return "full"
+                if not entry.joins.take(now, self.limits.joins_per_window):
+                    return "busy"
+                entry.joined[phone] = entry.version
+            entry.phones[phone] = now
+            return "ok"
+
+    def answer(self, code: str, question: str, phone: str, option: str) -> AnswerResult:
+        if not (valid_key(question) and valid_key(phone) and valid_key(option)):
+            return "closed"
+        with self._lock:
+            now = self._clock()
+            entry = self._live(code, now)
             if entry is None or entry.ended or entry.accepting != question:
-                return False
+                return "closed"
+            joined = entry.joined.get(phone)
+            if joined is None or joined >= entry.asked_at:
+                return "late"
+            if not entry.answer_rate.take(now, self.limits.answers_per_window):
+                return "busy"
             entry.answers.setdefault(question, {})[phone] = option
-            return True
+            return "ok"
 
     def tally(self, code: str, question: str) -> dict[str, int]:
         with self._lock:
