@@ -6,9 +6,16 @@ Shared by the loopback cluster test and benchmarks/workshop_bench.py.
 from __future__ import annotations
 
 import re
+import secrets
+from typing import Any
 
 from guide_testing.protocol import RerunResult, StreamlitSession
 from sciatica_guide.workshop.codes import parse_code
+from sciatica_guide.workshop.participant_token import (
+    PHONE_KEY,
+    TOKEN_COMPONENT_KEY,
+    TOKEN_EVENT,
+)
 
 _CODE = re.compile(r"class='workshop-code(?:-small)?'>([^<]{7})<")
 
@@ -41,3 +48,19 @@ def step_label_of(result: RerunResult) -> str | None:
     """The "Section n of m" label on a page (the presenter's or a following phone's)."""
     labels = result.texts("progress")
     return labels[0] if labels else None
+
+
+def new_token() -> str:
+    """A token as a browser makes one (16 random bytes, URL-safe base64)."""
+    return secrets.token_urlsafe(16)
+
+
+def phone_state(code: str, token: str | None = None) -> dict[str, Any]:
+    """Session state that holds a browser's token for room `code` (AppTest has no browser)."""
+    return {PHONE_KEY: {"room": code, "token": token or new_token()}}
+
+
+def send_token(session: StreamlitSession, code: str, token: str | None = None) -> RerunResult:
+    """Send a browser's token for room `code`, as the join page's token component does."""
+    value = {"room": code, "token": token or new_token()}
+    return session.component_event(TOKEN_COMPONENT_KEY, TOKEN_EVENT, value)

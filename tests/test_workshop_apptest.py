@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from guide_testing.server import free_port
+from guide_testing.workshop import phone_state
 from sciatica_guide.content import Content
 from sciatica_guide.session import SELECTED_REGION
 from sciatica_guide.ui.text import unescape_markdown
@@ -26,10 +28,16 @@ HOSTILE = [
 ]
 
 
-def start(query: dict[str, str] | None = None, page: str | None = None) -> AppTest:
+def start(
+    query: dict[str, str] | None = None,
+    page: str | None = None,
+    state: dict[str, Any] | None = None,
+) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
     for key, value in (query or {}).items():
         at.query_params[key] = value
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
     at.run()
     if page:
         at.switch_page(f"app_pages/{page}").run()
@@ -45,7 +53,8 @@ def presenter_with_room(page: str = "present.py") -> tuple[AppTest, str]:
 
 
 def join(code: str) -> AppTest:
-    return start({"room": code}, "join.py")
+    # The browser's token (participant_token.py) as the component would have sent it.
+    return start({"room": code}, "join.py", phone_state(code))
 
 
 def everything_shown(at: AppTest) -> str:

@@ -5,10 +5,12 @@ phone still owes, the summary, and odd values in the store."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from guide_testing.workshop import phone_state
 from sciatica_guide.content import Content
 from sciatica_guide.ui.text import unescape_markdown
 from sciatica_guide.workshop.quiz_ui import PRESENTER_QUIZ_KEY
@@ -18,10 +20,12 @@ from sciatica_guide.workshop.streamlit_store import PRESENTER_ROOM_KEY, get_stor
 APP = str(Path(__file__).parent.parent / "app.py")
 
 
-def start(query: dict[str, str], page: str) -> AppTest:
+def start(query: dict[str, str], page: str, state: dict[str, Any] | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
     for key, value in query.items():
         at.query_params[key] = value
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
     at.run()
     at.switch_page(f"app_pages/{page}").run()
     assert not at.exception
@@ -61,7 +65,8 @@ def presenter_on_quiz() -> tuple[AppTest, str]:
 
 
 def phones(code: str, n: int) -> list[AppTest]:
-    return [start({"room": code}, "join.py") for _ in range(n)]
+    # Each with its browser's token (participant_token.py), as the component would have sent it.
+    return [start({"room": code}, "join.py", phone_state(code)) for _ in range(n)]
 
 
 def tap(phone: AppTest, question: str, number: int) -> None:

@@ -386,6 +386,17 @@ class WorkshopWords(Strict):
     waiting: str
     #: "{page}" is the title of the page the presenter shows.
     presenter_elsewhere: Annotated[str, Placeholders("page")]
+    #: Limits (issue 29): a phone waiting to be counted, a full or busy room, codes tried too
+    #: often ("{seconds}" to wait), rooms joined too often; a presenter starting rooms too often,
+    #: and the guide holding as many rooms as it can, or too many starting at once.
+    joining: str
+    room_full: str
+    room_busy: str
+    code_wait: Annotated[str, Placeholders("seconds")]
+    join_later: str
+    starts_limited: str
+    rooms_full: str
+    rooms_busy: str
 
 
 class HandoutWords(Strict):

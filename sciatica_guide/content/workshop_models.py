@@ -65,6 +65,9 @@ class QuizWords(Strict):
     phone_prompt: str
     phone_saved: Annotated[str, Placeholders("answer")]
     phone_too_late: str
+    #: This phone joined after the question was asked; too many taps from this phone.
+    phone_late: str
+    phone_slow: str
     phone_closed: str
     phone_right: str
     phone_wrong: Annotated[str, Placeholders("answer")]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import secrets
+import contextlib
+import math
 import time
 
 import streamlit as st
@@ -25,6 +26,19 @@ from sciatica_guide.workshop.follow import (
     page_for_step,
     read_view,
 )
+from sciatica_guide.workshop.limits import (
+    FLOODS,
+    GUESS_WAIT,
+    JOIN_REFUSED,
+    UNKNOWN_CODE,
+    guess_wait_left,
+    note_miss,
+)
+from sciatica_guide.workshop.participant_token import (
+    JOIN_LIMITED_KEY,
+    participant_token,
+    phone_token,
+)
 from sciatica_guide.workshop.quiz import QUIZ_PAGE
 from sciatica_guide.workshop.quiz_ui import (
     note_owed,
@@ -35,8 +49,8 @@ from sciatica_guide.workshop.quiz_ui import (
 )
 from sciatica_guide.workshop.store import RoomStore, RoomStoreUnavailable
 from sciatica_guide.workshop.streamlit_store import (
+    JOINED_KEY,
     LAST_BEAT_KEY,
-    PHONE_KEY,
     ROOM_KEY,
     SEEN_KEY,
     get_store,
@@ -53,6 +67,10 @@ UNAVAILABLE = "unavailable"
 #: Where a tap on the followed body map asks to go, read on the next run.
 GOTO_REGION_KEY = "workshop.goto_region"
 PAGES_FOLDER = "app_pages"
+#: This connection's wrong codes: (how many, when the last was), for the growing wait.
+MISSES_KEY = "workshop.limits.misses"
+#: Why this phone is not counted in its room yet: "full" or "busy" (None: joined or waiting).
+JOIN_PROBLEM_KEY = "workshop.join_problem"
 
 
 def _page(content: Content, page_id: str) -> str:
@@ -60,26 +78,65 @@ def _page(content: Content, page_id: str) -> str:
     return f"{PAGES_FOLDER}/{content.page(page_id).script}"
 
 
-def _phone() -> str:
-    # A random id per browser session: nothing about the person, forgotten with the session.
-    phone = st.session_state.get(PHONE_KEY)
-    if not isinstance(phone, str):
-        phone = st.session_state[PHONE_KEY] = secrets.token_urlsafe(12)
-    return phone
+def _phone(code: str) -> str | None:
+    """This browser's token for the room (participant_token.py); None until it has sent it."""
+    return phone_token(st.session_state, code)
+
+
+def _joined(code: str) -> bool:
+    return st.session_state.get(JOINED_KEY) == code
+
+
+def _join(store: RoomStore, code: str) -> bool:
+    """Join the room in the store once this browser's token is here: True when joined."""
+    if _joined(code):
+        return True
+    phone = _phone(code)
+    if phone is None:
+        return False
+    result = store.join(code, phone)
+    if result == "ok":
+        st.session_state[JOINED_KEY] = code
+        st.session_state[LAST_BEAT_KEY] = time.monotonic()
+        st.session_state.pop(JOIN_PROBLEM_KEY, None)
+        return True
+    if result in ("full", "busy"):
+        FLOODS.note(JOIN_REFUSED)
+        st.session_state[JOIN_PROBLEM_KEY] = result
+    return False
 
 
 def _beat_if_due(store: RoomStore, code: str) -> None:
+    phone = _phone(code)
+    if phone is None or not _joined(code):
+        return
     now = time.monotonic()
     last = st.session_state.get(LAST_BEAT_KEY)
     if isinstance(last, float) and now - last < HEARTBEAT_SECONDS:
         return
-    store.heartbeat(code, _phone())
+    store.heartbeat(code, phone)
     st.session_state[LAST_BEAT_KEY] = now
 
 
 def _forget_room() -> None:
-    for key in (ROOM_KEY, SEEN_KEY, LAST_BEAT_KEY):
+    for key in (ROOM_KEY, SEEN_KEY, LAST_BEAT_KEY, JOINED_KEY, JOIN_PROBLEM_KEY):
         st.session_state.pop(key, None)
+
+
+def _join_status(content: Content, code: str) -> None:
+    """One calm line while this phone is not counted in the room yet, and why."""
+    if _joined(code):
+        return
+    words = content.modes.workshop
+    problem = st.session_state.get(JOIN_PROBLEM_KEY)
+    if st.session_state.get(JOIN_LIMITED_KEY) == code:
+        st.warning(words.join_later, icon=":material/hourglass_empty:")
+    elif problem == "full":
+        st.info(words.room_full, icon=":material/group_off:")
+    elif problem == "busy":
+        st.info(words.room_busy, icon=":material/hourglass_empty:")
+    else:
+        st.caption(words.joining)
 
 
 def render_join_form(content: Content, *, key: str) -> None:
@@ -126,6 +183,9 @@ def _watch(store: RoomStore, code: str) -> None:
         try:
             status = store.status(code)
             if status is not None and not status.ended:
+                if not _joined(code) and _join(store, code):
+                    # Counted now (the room was busy a moment ago): the page can take answers.
+                    st.rerun()
                 _beat_if_due(store, code)
         except RoomStoreUnavailable:
             if seen != UNAVAILABLE:
@@ -207,10 +267,21 @@ def _follow(content: Content, settings: Settings, code: str) -> None:
             # A wrong answer to an urgent-help question keeps its explanation after the end.
             note_owed(content, code, read_room_quiz(content, room.view))
             render_owed(content, settings)
+        elif not isinstance(st.session_state.get(SEEN_KEY), int):
+            # A code that never named a room here: the next try may have to wait.
+            note_miss(st.session_state, MISSES_KEY, time.monotonic())
+            FLOODS.note(UNKNOWN_CODE)
         _forget_room()
+        # The browser forgets its token for a room that is over.
+        participant_token(None, keep_seconds=0, forget=code, room_key=ROOM_KEY)
         _problem(content, words.ended if room is not None else words.unknown_room)
         return
     st.session_state[SEEN_KEY] = room.version
+    # This browser's token for the room: a reload or another tab is the same phone.
+    participant_token(code, keep_seconds=settings.room_ttl_hours * 3600, room_key=ROOM_KEY)
+    with contextlib.suppress(RoomStoreUnavailable):
+        # Not reachable just now: the watcher joins on its next check.
+        _join(store, code)
     view = read_view(
         room.view,
         [p.id for p in content.pages.pages],
@@ -223,7 +294,9 @@ def _follow(content: Content, settings: Settings, code: str) -> None:
         if st.button(words.read_alone, key="workshop-read-alone", icon=":material/menu_book:"):
             _read_alone(content, view)
         if st.button(words.leave, key="workshop-leave", icon=":material/logout:"):
-            store.leave(code, _phone())
+            phone = _phone(code)
+            if phone is not None:
+                store.leave(code, phone)
             _forget_room()
             st.query_params.clear()
             st.switch_page(_page(content, next(p.id for p in content.pages.pages if p.default)))
@@ -232,8 +305,10 @@ def _follow(content: Content, settings: Settings, code: str) -> None:
     on_quiz = view is not None and view.page == QUIZ_PAGE
     showing = quiz.question if on_quiz and quiz and quiz.stage == "revealed" else None
     render_owed(content, settings, showing=showing)
+    _join_status(content, code)
     if on_quiz:
-        render_phone_quiz(content, settings, store, code, quiz, _phone())
+        phone = _phone(code) if _joined(code) else None
+        render_phone_quiz(content, settings, store, code, quiz, phone)
     else:
         _render_view(content, settings, view)
     _watch(store, code)
@@ -249,6 +324,12 @@ def render_join_page(content: Content, settings: Settings) -> None:
             _problem(content, words.bad_code)
             return
         if code != st.session_state.get(ROOM_KEY):
+            # A new code: after a few wrong ones this connection waits longer before each try.
+            wait = guess_wait_left(st.session_state, MISSES_KEY, time.monotonic())
+            if wait > 0:
+                FLOODS.note(GUESS_WAIT)
+                _problem(content, words.code_wait.format(seconds=math.ceil(wait)))
+                return
             _forget_room()
             st.session_state[ROOM_KEY] = code
     code = st.session_state.get(ROOM_KEY)

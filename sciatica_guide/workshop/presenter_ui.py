@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import MutableMapping
 from typing import Any
 
@@ -18,8 +19,16 @@ from sciatica_guide.ui.presenter_view import STEP_KEY
 from sciatica_guide.ui.text import escape_markdown, plain_markdown
 from sciatica_guide.workshop.codes import spoken
 from sciatica_guide.workshop.follow import guide_root, is_local_address, join_url, shared_view
+from sciatica_guide.workshop.limits import (
+    FLOODS,
+    START_REFUSED,
+    STARTS_PER_CONNECTION,
+    STORE_BUSY,
+    STORE_FULL,
+    allow,
+)
 from sciatica_guide.workshop.quiz_ui import quiz_publication
-from sciatica_guide.workshop.store import RoomGone, RoomStoreUnavailable
+from sciatica_guide.workshop.store import RoomGone, RoomLimitReached, RoomStoreUnavailable
 from sciatica_guide.workshop.streamlit_store import (
     PRESENTER_NOTICE_KEY,
     PRESENTER_ROOM_KEY,
@@ -33,6 +42,8 @@ from sciatica_guide.workshop.streamlit_store import (
 COUNT_SECONDS = 5.0
 #: The QR code's size on the projector: a phone reads it from the back of a room.
 BIG_QR_PX = 420
+#: When this connection started its rooms (limits.STARTS_PER_CONNECTION).
+START_TIMES_KEY = "workshop.limits.starts"
 
 
 def _forget_room(state: MutableMapping[str, Any], notice: str | None) -> None:
@@ -43,10 +54,19 @@ def _forget_room(state: MutableMapping[str, Any], notice: str | None) -> None:
 
 
 def _start(content: Content, settings: Settings) -> None:
+    words = content.modes.workshop
+    if not allow(st.session_state, START_TIMES_KEY, STARTS_PER_CONNECTION, time.monotonic()):
+        FLOODS.note(START_REFUSED)
+        st.session_state[PRESENTER_NOTICE_KEY] = words.starts_limited
+        return
     try:
         code = get_store(settings).create()
+    except RoomLimitReached as refused:
+        FLOODS.note(STORE_FULL if refused.reason == "full" else STORE_BUSY)
+        full = refused.reason == "full"
+        st.session_state[PRESENTER_NOTICE_KEY] = words.rooms_full if full else words.rooms_busy
+        return
     except RoomStoreUnavailable as error:
-        words = content.modes.workshop
         st.session_state[PRESENTER_NOTICE_KEY] = unavailable_line(
             words.unavailable_presenter, settings, error
         )

@@ -4,6 +4,7 @@ and a phone's question (large answer buttons, then the right answer and why)."""
 from __future__ import annotations
 
 import html
+import time
 from collections.abc import Mapping, MutableMapping
 from types import ModuleType
 from typing import Any
@@ -18,6 +19,7 @@ from sciatica_guide.ui.downloads import lazy_download
 from sciatica_guide.ui.focus import focus_button
 from sciatica_guide.ui.text import escape_markdown, plain_markdown
 from sciatica_guide.workshop import quiz
+from sciatica_guide.workshop.limits import ANSWER_REFUSED, ANSWERS_PER_CONNECTION, FLOODS, allow
 from sciatica_guide.workshop.quiz import QUIZ_PAGE, VIEW_KEY, QuizState
 from sciatica_guide.workshop.store import RoomStore, RoomStoreUnavailable
 from sciatica_guide.workshop.streamlit_store import (
@@ -39,6 +41,10 @@ OWED_KEY = "workshop.quiz.owed"
 READ_KEY = "workshop.quiz.read"
 #: One line for the phone's next run ("answers are closed", "not available").
 PHONE_NOTICE_KEY = "workshop.quiz.notice"
+#: (room, question) this phone joined too late to answer: asked before it joined.
+LATE_KEY = "workshop.quiz.late"
+#: When this connection tapped an answer (limits.ANSWERS_PER_CONNECTION).
+ANSWER_TIMES_KEY = "workshop.limits.answers"
 #: How often the projector's counts are refreshed: the chart shows final counts within about
 #: this long after the last answer (benchmarks/workshop_bench.py measures it).
 LIVE_SECONDS = 1.0
@@ -297,13 +303,22 @@ def _mine(state: MutableMapping[str, Any], code: str) -> dict[str, str]:
 
 
 def _answer(store: RoomStore, code: str, question: str, option: str, phone: str) -> None:
+    if not allow(st.session_state, ANSWER_TIMES_KEY, ANSWERS_PER_CONNECTION, time.monotonic()):
+        FLOODS.note(ANSWER_REFUSED)
+        st.session_state[PHONE_NOTICE_KEY] = "slow"
+        return
     try:
         taken = store.answer(code, question, phone, option)
     except RoomStoreUnavailable:
         st.session_state[PHONE_NOTICE_KEY] = "unavailable"
         return
-    if taken:
+    if taken == "ok":
         _mine(st.session_state, code)[question] = option
+    elif taken == "late":
+        st.session_state[LATE_KEY] = (code, question)
+    elif taken == "busy":
+        FLOODS.note(ANSWER_REFUSED)
+        st.session_state[PHONE_NOTICE_KEY] = "slow"
     else:
         st.session_state[PHONE_NOTICE_KEY] = "too_late"
 
@@ -352,9 +367,14 @@ def render_phone_quiz(
     store: RoomStore,
     code: str,
     current: QuizState | None,
-    phone: str,
+    phone: str | None,
 ) -> None:
+    """The question on a phone; `phone` is its token once it counts in the room (None: it can
+    read the question but not answer yet)."""
     words = content.workshop.words
+    if current is None or current.stage != "open":
+        # Asked again later, a question this phone was late for takes its answer.
+        st.session_state.pop(LATE_KEY, None)
     if current is None or current.stage == "ready":
         st.info(words.phone_waiting, icon=":material/hourglass_empty:")
         return
@@ -367,10 +387,16 @@ def render_phone_quiz(
         st.warning(words.phone_too_late, icon=":material/lock:")
     elif notice == "unavailable":
         st.warning(content.modes.workshop.unavailable, icon=":material/error:")
+    elif notice == "slow":
+        st.warning(words.phone_slow, icon=":material/hourglass_empty:")
     mine = _mine(st.session_state, code).get(question.id)
+    late = st.session_state.get(LATE_KEY) == (code, question.id)
     is_open = current.stage == "open"
+    can_answer = is_open and phone is not None and not late
     revealed = current.stage == "revealed"
-    if is_open:
+    if is_open and late:
+        st.info(words.phone_late, icon=":material/schedule:")
+    elif can_answer:
         st.caption(words.phone_prompt)
     with st.container(key="quiz-options"):
         for number, option in enumerate(question.options):
@@ -384,9 +410,9 @@ def render_phone_quiz(
                 key=f"quiz-option-{question.id}-{number}",
                 type="primary" if chosen else "secondary",
                 icon=":material/check_circle:" if chosen else None,
-                disabled=not is_open,
+                disabled=not can_answer,
                 on_click=_answer,
-                args=(store, code, question.id, option.id, phone),
+                args=(store, code, question.id, option.id, phone or ""),
                 width="stretch",
             )
     chosen_label = quiz.option_label(question, mine) if mine else ""

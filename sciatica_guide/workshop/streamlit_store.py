@@ -18,11 +18,12 @@ PUBLISHED_KEY = "workshop.presenter.published"
 SHOW_CODE_KEY = "workshop.presenter.show_code"
 #: A one-line notice for the presenter's next run (room ended, store unreachable).
 PRESENTER_NOTICE_KEY = "workshop.presenter.notice"
-#: The phone's room code, its random id, and the room version it last drew.
+#: The phone's room code and the room version it last drew (its token: participant_token.py).
 ROOM_KEY = "workshop.room"
-PHONE_KEY = "workshop.phone"
 SEEN_KEY = "workshop.seen"
 LAST_BEAT_KEY = "workshop.last_beat"
+#: The room this session has joined in the store (its phone counted and answering).
+JOINED_KEY = "workshop.joined"
 
 STORE_SETTING = ENV_PREFIX + "ROOM_STORE"
 
