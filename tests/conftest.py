@@ -64,3 +64,15 @@ def make_store(request: pytest.FixtureRequest) -> Callable[..., Any]:
     server = request.getfixturevalue("redis_server")
     redis.Redis.from_url(server.url).flushdb()
     return lambda ttl=60.0, **kw: RedisRoomStore(server.url, ttl, **kw)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_room_store() -> Iterator[None]:
+    """Each test starts with an empty in-process room store: the store's limits (new rooms per
+    minute, rooms at once) count every room AppTest runs make in this process."""
+    import sys
+
+    module = sys.modules.get("sciatica_guide.workshop.streamlit_store")
+    if module is not None:
+        module._store.clear()
+    yield

@@ -38,6 +38,9 @@ def test_only_phones_that_joined_before_the_question_answer_it(make_store: Store
     assert store.join(code, "early") == "ok"
     store.publish(code, {"page": "quiz"}, accepting="q1")
     assert store.join(code, "late") == "ok"
+    assert store.can_answer(code, "q1", "early")
+    assert not store.can_answer(code, "q1", "late")
+    assert not store.can_answer(code, "q2", "early")
     assert store.answer(code, "q1", "early", "a") == "ok"
     assert store.answer(code, "q1", "late", "a") == "late"
     assert store.answer(code, "q1", "never-joined", "a") == "late"
@@ -46,7 +49,9 @@ def test_only_phones_that_joined_before_the_question_answer_it(make_store: Store
     assert store.answer(code, "q1", "late", "a") == "late"
     # ...asking it again (after closing), or the next question, does.
     store.publish(code, {"page": "quiz"})
+    assert not store.can_answer(code, "q1", "early")
     store.publish(code, {"page": "quiz"}, accepting="q1")
+    assert store.can_answer(code, "q1", "late")
     assert store.answer(code, "q1", "late", "b") == "ok"
     store.publish(code, {"page": "quiz"}, accepting="q2")
     assert store.answer(code, "q2", "late", "b") == "ok"

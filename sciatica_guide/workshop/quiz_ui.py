@@ -390,8 +390,15 @@ def render_phone_quiz(
     elif notice == "slow":
         st.warning(words.phone_slow, icon=":material/hourglass_empty:")
     mine = _mine(st.session_state, code).get(question.id)
-    late = st.session_state.get(LATE_KEY) == (code, question.id)
     is_open = current.stage == "open"
+    late = st.session_state.get(LATE_KEY) == (code, question.id)
+    if is_open and phone is not None and not late:
+        try:
+            late = not store.can_answer(code, question.id, phone)
+        except RoomStoreUnavailable:
+            late = False  # a tap says what the store says once it is back
+        if late:
+            st.session_state[LATE_KEY] = (code, question.id)
     can_answer = is_open and phone is not None and not late
     revealed = current.stage == "revealed"
     if is_open and late:

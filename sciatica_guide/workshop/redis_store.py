@@ -348,6 +348,22 @@ class RedisRoomStore:
         )
         return done if done in ("ok", "late", "busy") else "closed"
 
+    def can_answer(self, code: str, question: str, phone: str) -> bool:
+        if not (valid_key(question) and valid_key(phone)):
+            return False
+        key = KEY_PREFIX + code
+
+        def read() -> list[Any]:
+            with self._client.pipeline(transaction=True) as pipe:
+                pipe.hmget(key, "e", "q", "qv")
+                pipe.hget(key + ":joined", phone)
+                return pipe.execute()
+
+        (ended, asked, asked_at), joined = self._call(read)
+        if ended == "1" or asked != question or joined is None or asked_at is None:
+            return False
+        return int(joined) < int(asked_at)
+
     def tally(self, code: str, question: str) -> dict[str, int]:
         if not valid_key(question):
             return {}

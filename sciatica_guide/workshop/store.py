@@ -113,6 +113,11 @@ class RoomStore(Protocol):
         joined before it was asked."""
         ...
 
+    def can_answer(self, code: str, question: str, phone: str) -> bool:
+        """Whether `phone` may answer `question` now: it is open, and the phone joined before it
+        was asked (a phone that joined later is told so before it taps)."""
+        ...
+
     def tally(self, code: str, question: str) -> dict[str, int]:
         """How many phones gave each option to `question`: counts only, never who."""
         ...
@@ -330,6 +335,14 @@ class MemoryRoomStore:
                 return "busy"
             entry.answers.setdefault(question, {})[phone] = option
             return "ok"
+
+    def can_answer(self, code: str, question: str, phone: str) -> bool:
+        with self._lock:
+            entry = self._live(code, self._clock())
+            if entry is None or entry.ended or entry.accepting != question:
+                return False
+            joined = entry.joined.get(phone)
+            return joined is not None and joined < entry.asked_at
 
     def tally(self, code: str, question: str) -> dict[str, int]:
         with self._lock:

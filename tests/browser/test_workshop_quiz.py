@@ -162,16 +162,20 @@ def test_counts_stay_hidden_until_three_phones_answer(
         for _ in range(2):
             presenter.get_by_role("button", name=words.next).click()
             wait_for_app_idle(presenter, SLOW)
+        # Phones join first: only phones in the room before a question is asked answer it.
+        for phone in phones:
+            phone.goto(f"{quiz_server.url}/join?room={code}")
+            wait_for_app_idle(phone, SLOW)
+            expect(phone.get_by_text(words.phone_waiting)).to_be_visible(timeout=LIVE_MS)
         presenter.get_by_role("button", name=words.open).click()
         wait_for_app_idle(presenter, SLOW)
         label = option_label(question, question.options[1].id)
         for count, phone in enumerate(phones, start=1):
-            phone.goto(f"{quiz_server.url}/join?room={code}")
-            wait_for_app_idle(phone, SLOW)
+            expect(phone.get_by_role("button", name=label)).to_be_enabled(timeout=LIVE_MS)
             phone.get_by_role("button", name=label).tap()
             wait_for_app_idle(phone, SLOW)
             expect(
-                presenter.get_by_text(words.answered.format(count=count, phones=count))
+                presenter.get_by_text(words.answered.format(count=count, phones=3))
             ).to_be_visible(timeout=LIVE_MS)
             hidden = presenter.get_by_text(words.hidden.format(threshold=3))
             if count < 3:
@@ -185,3 +189,74 @@ def test_counts_stay_hidden_until_three_phones_answer(
         presenter_context.close()
         for context in phone_contexts:
             context.close()
+
+
+def test_a_reload_and_a_second_tab_keep_one_vote(
+    quiz_server: RunningApp, browser: Browser, content: Content
+) -> None:
+    """One phone (390x844, touch) answers, reloads and answers again, then opens the join link
+    in a second tab and answers there: still one answer, and with one honest phone beside it the
+    counts stay hidden (before issue 29 a reload was a new phone: 3 answers revealed the honest
+    phone's)."""
+    words = content.workshop.words
+    question = content.workshop.questions[0]
+    labels = [option_label(question, o.id) for o in question.options]
+    presenter_context = new_context(browser, PROJECTOR)
+    phone_context = new_context(browser, "phone", touch=True)
+    honest_context = new_context(browser, "phone", touch=True)
+    try:
+        presenter = presenter_context.new_page()
+        phone, honest = phone_context.new_page(), honest_context.new_page()
+        dialogs = [no_dialogs(p) for p in (presenter, phone, honest)]
+        presenter.goto(f"{quiz_server.url}/knowledge-check?mode=presenter")
+        wait_for_app_idle(presenter, SLOW)
+        presenter.get_by_role("button", name=content.modes.workshop.start).click()
+        wait_for_app_idle(presenter, SLOW)
+        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        join = f"{quiz_server.url}/join?room={code}"
+        for page in (phone, honest):
+            page.goto(join)
+            wait_for_app_idle(page, SLOW)
+            expect(page.get_by_text(words.phone_waiting)).to_be_visible(timeout=LIVE_MS)
+        # The token is in the browser, not in the address.
+        assert "token" not in phone.url and phone.url.endswith(f"room={code}")
+        presenter.get_by_role("button", name=words.open).click()
+        wait_for_app_idle(presenter, SLOW)
+
+        def answer(page: Page, choice: int) -> None:
+            button = page.get_by_role("button", name=labels[choice])
+            expect(button).to_be_enabled(timeout=LIVE_MS)
+            button.tap()
+            wait_for_app_idle(page, SLOW)
+            saved = words.phone_saved.format(answer=labels[choice])
+            expect(page.get_by_text(saved)).to_be_visible(timeout=LIVE_MS)
+
+        def still_two() -> None:
+            answered = words.answered.format(count=2, phones=2)
+            expect(presenter.get_by_text(answered)).to_be_visible(timeout=LIVE_MS)
+            # Give the chart's next refresh time to show a third answer, were there one.
+            presenter.wait_for_timeout(2500)
+            expect(presenter.get_by_text(answered)).to_be_visible()
+            expect(presenter.get_by_text(words.hidden.format(threshold=3))).to_be_visible()
+            expect(presenter.locator(".st-key-quiz-counts-table")).to_have_count(0)
+
+        answer(honest, 1)
+        answer(phone, 0)
+        still_two()
+        phone.reload()
+        wait_for_app_idle(phone, SLOW)
+        expect(phone.get_by_text(question.question)).to_be_visible(timeout=LIVE_MS)
+        answer(phone, 2)
+        still_two()
+        tab = phone_context.new_page()
+        dialogs.append(no_dialogs(tab))
+        tab.goto(join)
+        wait_for_app_idle(tab, SLOW)
+        expect(tab.get_by_text(question.question)).to_be_visible(timeout=LIVE_MS)
+        answer(tab, 0)
+        still_two()
+        assert dialogs == [[], [], [], []]
+    finally:
+        presenter_context.close()
+        phone_context.close()
+        honest_context.close()

@@ -15,7 +15,7 @@ import pytest
 from guide_testing.nginx import Cluster, run_cluster
 from guide_testing.protocol import StreamlitSession
 from guide_testing.redis_server import RunningRedis, redis_server_path, run_redis
-from guide_testing.workshop import press, room_code, step_label_of
+from guide_testing.workshop import press, room_code, send_token, step_label_of
 from sciatica_guide.content import Content
 
 pytestmark = pytest.mark.nginx
@@ -78,6 +78,8 @@ def test_phones_on_one_replica_follow_a_presenter_on_the_other(
         for phone in phones:
             shown = phone.rerun(page="join", query_string=f"room={code}")
             assert step_label_of(shown) == label.format(number=1, total=total)
+            # The browser's token (participant_token.py): the phone counts in the room.
+            assert send_token(phone, code).ok
             # Nothing changed yet: the timer's check draws nothing new.
             assert follow(phone) == ""
 
