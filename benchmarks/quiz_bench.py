@@ -3,8 +3,9 @@
     python -m benchmarks.quiz_bench                       # 100 phones, memory and Redis
     python -m benchmarks.quiz_bench --phones 20 --backends memory   # quick
 
-The presenter starts a room, opens the Knowledge check page and asks the first question. Each
-phone (a websocket session on /join?room=CODE) taps an answer at a random moment in the first
+The presenter starts a room and opens the Knowledge check page; the phones join (each a websocket
+session on /join?room=CODE that sends its browser's token), then the presenter asks the first
+question, which only phones in the room before it was asked may answer. Each phone taps an answer at a random moment in the first
 4.5 s; one in five changes its answer 0.3 s later. Meanwhile the presenter's live counts
 fragment reruns once a second, as the browser's timer does (st.fragment(run_every=1)), and its
 Plotly chart is read from the figure the server sends. Measured: every answer counted (the
@@ -26,9 +27,10 @@ from typing import Any
 from guide_testing.protocol import AsyncStreamlitSession, RerunResult
 from guide_testing.redis_server import run_redis
 from guide_testing.server import run_streamlit
-from guide_testing.workshop import room_code
+from guide_testing.workshop import new_token, room_code
 from sciatica_guide.content import load_content
 from sciatica_guide.ui.text import unescape_markdown
+from sciatica_guide.workshop.participant_token import TOKEN_COMPONENT_KEY, TOKEN_EVENT
 from sciatica_guide.workshop.quiz import option_label
 
 RESULTS = Path(__file__).resolve().parent / "results" / "quiz.json"
@@ -62,6 +64,13 @@ class Phone:
         self.page = await self.session.rerun(page="join", query_string=f"room={code}")
         if not self.page.ok:
             raise RuntimeError(f"a phone could not join: {self.page.status}")
+        # The browser's token (participant_token.py): this phone counts and may answer.
+        token = {"room": code, "token": new_token()}
+        self.page = await self.session.component_event(TOKEN_COMPONENT_KEY, TOKEN_EVENT, token)
+
+    async def see_question(self) -> None:
+        """The run a phone's watcher asks for when the presenter asks: the question drawn."""
+        self.page = await self.session.rerun(query_string=None)
 
     async def tap(self, label: str, saved: str) -> None:
         assert self.page is not None
@@ -102,14 +111,17 @@ async def check(url: str, phones_n: int) -> dict[str, Any]:
     )
     code = room_code(page)
     page = await presenter.rerun(page="knowledge-check", query_string=None)
-    page = await presenter.rerun(query_string=None, widget_states={widget(page, words.open): True})
-    live = next(f for f, every in presenter.fragments.items() if every == 1.0)
     phones = [
         Phone(url, i % len(labels), (i + 1) % len(labels) if i % 5 == 0 else None)
         for i in range(phones_n)
     ]
+    # Phones join before the question is asked: only they may answer it (issue 29).
     for i in range(0, phones_n, 10):
         await asyncio.gather(*(p.join(code) for p in phones[i : i + 10]))
+    page = await presenter.rerun(query_string=None, widget_states={widget(page, words.open): True})
+    live = next(f for f, every in presenter.fragments.items() if every == 1.0)
+    for i in range(0, phones_n, 10):
+        await asyncio.gather(*(p.see_question() for p in phones[i : i + 10]))
     expected = [sum(1 for p in phones if p.last == k) for k in range(len(labels))]
 
     seen: list[tuple[float, list[int] | None]] = []

@@ -165,3 +165,25 @@ def test_floods_are_logged_as_counts_only(caplog: pytest.LogCaptureFixture) -> N
         f"workshop limits: 1 {limits.GUESS_WAIT} in the last 69 s",
         f"workshop limits: 25 {limits.UNKNOWN_CODE} in the last 69 s",
     ]
+
+
+def test_answer_taps_per_connection_are_limited(content: Content) -> None:
+    from sciatica_guide.workshop.limits import ANSWERS_PER_CONNECTION
+
+    words = content.workshop.words
+    presenter = start({"mode": "presenter"}, "quiz.py")
+    presenter.button(key="workshop-start").click().run()
+    code = presenter.session_state[PRESENTER_ROOM_KEY]
+    phone = start({"room": code}, "join.py", phone_state(code))
+    presenter.button(key="quiz-open").click().run()
+    question = content.workshop.questions[0]
+    phone.run()
+    for n in range(ANSWERS_PER_CONNECTION.count):
+        phone.button(key=f"quiz-option-{question.id}-{n % 2}").click().run()
+        assert words.phone_slow not in shown(phone)
+    phone.button(key=f"quiz-option-{question.id}-2").click().run()
+    assert words.phone_slow in shown(phone)
+    # The last counted answer stands; the refused tap changed nothing.
+    assert words.phone_saved.split("{")[0] in shown(phone)
+    presenter.run()
+    assert words.answered.format(count=1, phones=1) in shown(presenter)

@@ -18,7 +18,10 @@ NO_DISK = ["--save", "", "--appendonly", "no"]
 def _redis_args_keep_nothing(args: list[str]) -> None:
     joined = " ".join(f"[{a}]" for a in args)
     assert " ".join(f"[{a}]" for a in NO_DISK) in joined
-    assert "--maxmemory-policy" in args
+    # A full Redis must refuse new rooms, never evict a live one (issue 29; every room key has
+    # a TTL, so any volatile-* or allkeys-* policy could drop a room in use).
+    assert args[args.index("--maxmemory-policy") + 1] == "noeviction"
+    assert "--maxmemory" in args
 
 
 def test_compose_runs_redis_for_rooms_and_every_replica_uses_it() -> None:
