@@ -5,12 +5,13 @@
 
 The presenter starts a room and opens the Knowledge check page; the phones join (each a websocket
 session on /join?room=CODE that sends its browser's token), then the presenter asks the first
-question, which only phones in the room before it was asked may answer. Each phone taps an answer at a random moment in the first
-4.5 s; one in five changes its answer 0.3 s later. Meanwhile the presenter's live counts
-fragment reruns once a second, as the browser's timer does (st.fragment(run_every=1)), and its
-Plotly chart is read from the figure the server sends. Measured: every answer counted (the
-chart's final counts equal the phones' last answers), the time from the last answer until the
-chart shows the final counts, and errors. Loopback only. Writes benchmarks/results/quiz.json.
+question, which only phones in the room before it was asked may answer. Each phone taps an
+answer at a random moment in the first 4.5 s; one in five changes its answer 0.3 s later.
+Meanwhile the presenter's live counts fragment reruns once a second, as the browser's timer does
+(st.fragment(run_every=1)), and its Plotly chart is read from the figure the server sends.
+Measured: every answer counted (the chart's final counts equal the phones' last answers), the
+time from the last answer until the chart shows the final counts, and errors. Loopback only.
+Writes benchmarks/results/quiz.json.
 """
 
 from __future__ import annotations

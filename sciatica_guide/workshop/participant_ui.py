@@ -328,7 +328,8 @@ def render_join_page(content: Content, settings: Settings) -> None:
             wait = guess_wait_left(st.session_state, MISSES_KEY, time.monotonic())
             if wait > 0:
                 FLOODS.note(GUESS_WAIT)
-                _problem(content, words.code_wait.format(seconds=math.ceil(wait)))
+                # Never "1 seconds": the wait is shown as 2 or more.
+                _problem(content, words.code_wait.format(seconds=max(2, math.ceil(wait))))
                 return
             _forget_room()
             st.session_state[ROOM_KEY] = code
