@@ -292,6 +292,8 @@ def open_question_unanswered(
     current = read_room_quiz(content, view)
     if current is None or current.stage != "open" or current.question in _mine(state, code):
         return None
+    if state.get(LATE_KEY) == (code, current.question):
+        return None  # asked before this phone joined: nothing to go back for
     return current.question
 
 
