@@ -175,6 +175,8 @@ def test_a_wrong_answer_to_an_urgent_help_question_is_owed_its_explanation(
     assert owed_explanations(content, {}, revealed, read=()) == []
 
 
+# No deadline: the first example loads the content (about 0.4 s on a busy machine).
+@settings(deadline=None)
 @given(
     st.dictionaries(
         st.sampled_from(["emergency-sign", "same-day-sign", "evidence"]),
