@@ -54,7 +54,9 @@ def session_on(cluster: Cluster, replica: str, page: str, query: str) -> Streaml
 
 def follow(phone: StreamlitSession) -> str:
     """What a phone's timer does: rerun its watch fragment; the label it then shows."""
-    (fragment,) = phone.fragments
+    # The last one the page asked for: a fragment's id follows its place on the page, and the
+    # phone's first run (before its token came) drew its watcher one line lower.
+    fragment = list(phone.fragments)[-1]
     result = phone.rerun(fragment_id=fragment, query_string=None)
     assert result.status in ("success", "fragment_success"), result.status
     return result.main_text if result.status == "success" else ""
