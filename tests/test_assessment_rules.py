@@ -159,17 +159,21 @@ def test_a_health_answer_that_is_a_sign_is_never_weaker_than_the_sign(
     assert SAME_SIGN[precaution] in as_precaution.red_flags
 
 
-def test_numbness_ticked_as_a_precaution_with_buttock_pain_asks_for_the_sign(
+def test_numbness_ticked_as_a_precaution_asks_the_saddle_question_not_a_false_alarm(
     content: Content,
 ) -> None:
+    # Issue 22, point 6: leg numbness with buttock pain is ordinary sciatica. Nothing urgent
+    # was ticked, so nothing says "you ticked"; the saddle question is asked instead.
     answers = Answers(regions=("buttock-left",), precautions=frozenset({"reduced-feeling"}))
     result = evaluate(content, answers)
-    assert result.urgent and result.urgent_levels == ("today",)
-    assert result.possible_signs == (("reduced-feeling", "saddle-numbness"),)
-    assert result.techniques == frozenset()
-    # Numbness in the calf alone is not that sign: light pressure only.
-    calf = evaluate(content, replace(answers, regions=("calf-left",)))
-    assert not calf.urgent and calf.massage_possible
+    assert not result.urgent and result.possible_signs == ()
+    assert result.rechecks == ("saddle",) and not result.massage_possible
+    # "No": light pressure only; "Yes": the emergency result.
+    no = evaluate(content, replace(answers, rechecks_no=frozenset({"saddle"})))
+    assert no.rechecks == () and no.massage_possible
+    assert no.techniques == {"myofascial-release"}
+    yes = evaluate(content, replace(answers, red_flags=frozenset({"saddle-numbness"})))
+    assert yes.urgent_levels == ("emergency",) and yes.techniques == frozenset()
 
 
 def test_weakness_that_bothers_a_lot_is_asked_again(content: Content) -> None:

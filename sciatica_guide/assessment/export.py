@@ -75,14 +75,15 @@ def summary_of(content: Content, report: Report) -> Summary:
         lines += [item.text for item in urgent.items if not item.lines]
         lines.append(urgent.note)
         sections.append(Section(urgent.heading, tuple(lines), urgent=True))
-    gp = [b for b in (report.block(Kind.WEAKNESS_CHECK), report.block(Kind.SEE_GP)) if b]
+    asks = (Kind.RECHECK, Kind.WEAKNESS_CHECK)
+    gp = [b for b in report.blocks if b.kind in asks] + [
+        b for b in (report.block(Kind.SEE_GP),) if b
+    ]
     if gp:
         lines = []
         for block in gp:
             lines += (
-                [f"{block.heading} {block.items[0].text}"]
-                if block.kind is Kind.WEAKNESS_CHECK
-                else _lines(block)
+                [f"{block.heading} {block.items[0].text}"] if block.kind in asks else _lines(block)
             )
         sections.append(Section(r.see_gp.heading, tuple(lines)))
     if tell := report.block(Kind.TELL):

@@ -19,6 +19,7 @@ class Kind(StrEnum):
     """What a block is; each renderer decides where and how it shows each kind."""
 
     URGENT = "urgent"
+    RECHECK = "recheck"
     WEAKNESS_CHECK = "weakness_check"
     SAME_DAY = "same_day"
     POSTPONE = "postpone"
@@ -263,7 +264,8 @@ def plan_lines(content: Content, plan: AreaPlan) -> list[str]:
 def _techniques_block(content: Content, result: Result) -> Block:
     r = content.assessment.result
     items = []
-    for plan in result.plans:
+    # While a re-check waits for its answer, no place gets a suggestion.
+    for plan in () if result.rechecks else result.plans:
         area = content.area(plan.area)
         how = {t.id: t.how for t in area.techniques}
         details = tuple(f"{content.technique(t).name}: {how[t]}" for t in plan.suits if t in how)
@@ -274,8 +276,18 @@ def _techniques_block(content: Content, result: Result) -> Block:
         r.techniques_heading,
         tuple(items),
         intro=r.techniques_intro,
-        note="" if result.massage_possible else r.no_massage,
+        note=_techniques_note(content, result),
     )
+
+
+def _techniques_note(content: Content, result: Result) -> str:
+    r = content.assessment.result
+    if result.massage_possible:
+        return ""
+    if result.rechecks and not result.postpone and result.techniques:
+        # Massage may be possible, once the question at the top is answered "No".
+        return r.recheck_first
+    return r.no_massage
 
 
 def _combine_block(content: Content, answers: Answers) -> Block:
@@ -319,6 +331,11 @@ def therapist_lines(content: Content, answers: Answers, result: Result) -> list[
         lines.append(tell.bothersome.format(value=value))
     lines += [
         tell.health.format(value=label) for label in precaution_labels(content, result.precautions)
+    ]
+    lines += [
+        r.answered_no
+        for r in a.result.rechecks
+        if r.id in answers.rechecks_no and r.flag not in result.red_flags
     ]
     if not result.urgent:
         lines.append(tell.always)
@@ -372,6 +389,11 @@ def build_report(content: Content, answers: Answers, result: Result, number: str
     if result.urgent:
         blocks.append(_urgent_block(content, result, number))
     else:
+        by_id = {c.id: c for c in r.rechecks}
+        blocks += [
+            Block(Kind.RECHECK, by_id[rid].title, (Item(by_id[rid].text, id=rid),))
+            for rid in result.rechecks
+        ]
         if result.recheck_weakness:
             check = r.weakness_check
             blocks.append(Block(Kind.WEAKNESS_CHECK, check.title, (Item(check.text),)))

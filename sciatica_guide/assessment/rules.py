@@ -14,7 +14,15 @@ from enum import StrEnum
 from typing import Any
 
 from sciatica_guide.content import Content
-from sciatica_guide.content.models import LEVEL_ORDER, Level, PainBand, Precaution, Region, SbiItem
+from sciatica_guide.content.models import (
+    LEVEL_ORDER,
+    Level,
+    PainBand,
+    Precaution,
+    Recheck,
+    Region,
+    SbiItem,
+)
 
 
 class Step(StrEnum):
@@ -75,6 +83,8 @@ class Answers:
     precautions: frozenset[str] = frozenset()
     #: True when "No, none of these apply to me" was ticked.
     precautions_none: bool = False
+    #: Re-check ids (assessment.yaml result.rechecks) answered "No" on the result.
+    rechecks_no: frozenset[str] = frozenset()
 
     @classmethod
     def from_mapping(cls, data: Any, regions: Iterable[str] = ()) -> Answers:
@@ -105,6 +115,7 @@ class Answers:
             sbi=sbi,
             precautions=_str_set(data.get("precautions")),
             precautions_none=data.get("precautions_none") is True,
+            rechecks_no=_str_set(data.get("rechecks_no")),
         )
 
     def to_mapping(self) -> dict[str, Any]:
@@ -120,6 +131,7 @@ class Answers:
             "sbi": dict(self.sbi),
             "precautions": sorted(self.precautions),
             "precautions_none": self.precautions_none,
+            "rechecks_no": sorted(self.rechecks_no),
         }
 
 
@@ -169,6 +181,9 @@ class Result:
     gp_flags: tuple[str, ...] = ()
     #: Weakness bothers the person a lot but its urgent sign was not ticked: ask it again.
     recheck_weakness: bool = False
+    #: Emergency signs to ask again (re-check ids), because other answers hint at them. Until
+    #: each is answered "No", no massage is suggested.
+    rechecks: tuple[str, ...] = ()
 
     @property
     def techniques(self) -> frozenset[str]:
@@ -177,7 +192,9 @@ class Result:
 
     @property
     def massage_possible(self) -> bool:
-        return not self.urgent and not self.postpone and bool(self.techniques)
+        return (
+            not self.urgent and not self.postpone and not self.rechecks and bool(self.techniques)
+        )
 
 
 # --- single rules ---------------------------------------------------------------------------------
@@ -290,6 +307,32 @@ def plan_techniques(
             )
         )
     return tuple(plans)
+
+
+def recheck_applies(content: Content, recheck: Recheck, answers: Answers) -> bool:
+    """Whether the answers hint at a re-check's sign: places on both legs, numbness scored
+    above 0, or a precaution such as numbness ticked."""
+    chosen = [r for rid in answers.regions if (r := content.region(rid)) is not None]
+    sides = {r.side for r in chosen if r.area in recheck.both_sides_of}
+    return (
+        sides >= {"left", "right"}
+        or any(answers.sbi.get(item, 0) > 0 for item in recheck.items_above_0)
+        or bool(answers.precautions & set(recheck.precautions))
+    )
+
+
+def pending_rechecks(
+    content: Content, answers: Answers, ticked_flags: Iterable[str]
+) -> tuple[str, ...]:
+    """Re-checks to ask: hinted at, their sign not ticked, and not answered "No"."""
+    ticked = set(ticked_flags)
+    return tuple(
+        r.id
+        for r in content.assessment.result.rechecks
+        if r.flag not in ticked
+        and r.id not in answers.rechecks_no
+        and recheck_applies(content, r, answers)
+    )
 
 
 # --- steps ----------------------------------------------------------------------------------------
@@ -418,4 +461,5 @@ def evaluate(
         gp_reasons=gp_reasons(content, answers, (back_band, leg_band)),
         gp_flags=gp_flags,
         recheck_weakness=recheck,
+        rechecks=() if urgent else pending_rechecks(content, answers, ticked_flags),
     )

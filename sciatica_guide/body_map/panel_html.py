@@ -90,7 +90,7 @@ def panel_html(
         items += [_e(text) for text in panel.care]
         parts += [f"<h4>{_e(ui.take_care)}</h4>", _list(items)]
     parts.append(f"<h4>{_e(ui.techniques)}</h4>")
-    if marks is not None and marks.urgent_level is not None:
+    if marks is not None and marks.blocked:
         # Nothing is drawn: say why once, above the techniques.
         parts.append(f"<p><em>{_e(blocked_texts(content, marks, number)[0])}</em></p>")
     for fit in panel.techniques:

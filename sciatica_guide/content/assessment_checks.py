@@ -24,6 +24,16 @@ def check_assessment(content: Content) -> None:
     check_ref(file, "result.weakness_check.item", check.item, set(items), "bother item")
     flag_ids = {f.id for f in content.red_flags.all_flags()}
     check_ref(file, "result.weakness_check.flag", check.flag, flag_ids, "urgent sign")
+    check_unique(file, "result.rechecks", [r.id for r in a.result.rechecks])
+    area_ids = {area.id for area in content.areas.areas}
+    for ri, recheck in enumerate(a.result.rechecks):
+        field = f"result.rechecks[{ri}]"
+        check_ref(file, f"{field}.flag", recheck.flag, flag_ids, "urgent sign")
+        check_refs(file, f"{field}.both_sides_of", recheck.both_sides_of, area_ids, "area")
+        check_refs(file, f"{field}.items_above_0", recheck.items_above_0, set(items), "bother item")
+        check_refs(
+            file, f"{field}.precautions", recheck.precautions, set(precaution_ids), "precaution"
+        )
     reasons = set(a.result.see_gp.reasons)
     if reasons != set(GP_REASONS):
         expected = ", ".join(GP_REASONS)

@@ -173,6 +173,27 @@ class WeaknessCheck(Strict):
     button: str
 
 
+class Recheck(Strict):
+    """An emergency sign asked again on the result, when other answers hint at it (two legs
+    chosen, numbness). "Yes" ticks the sign; until "No", no massage is suggested."""
+
+    id: Id
+    #: The sign (red_flags.yaml flag id) that "Yes" ticks.
+    flag: Id
+    #: Areas (areas.yaml ids): asked when places among them were chosen on both sides.
+    both_sides_of: list[Id] = []
+    #: Bother items (steps.bother.items ids): asked when any is scored above 0.
+    items_above_0: list[Id] = []
+    #: Precautions (precautions.yaml ids): asked when any is ticked.
+    precautions: list[Id] = []
+    title: str
+    text: str
+    button_yes: str
+    button_no: str
+    #: Said in the result after "No".
+    answered_no: str
+
+
 #: Why the result may say "see a GP or physiotherapist soon" (the rules decide which apply).
 GP_REASONS: tuple[str, ...] = ("pain", "duration", "bother", "activities")
 
@@ -207,6 +228,9 @@ class ResultTexts(Strict):
     title: str
     urgent: UrgentTexts
     weakness_check: WeaknessCheck
+    rechecks: list[Recheck] = Field(min_length=1)
+    #: In place of massage while a re-check is not answered.
+    recheck_first: str
     see_gp: SeeGpTexts
     same_day_title: str
     postpone_title: str
