@@ -4,9 +4,20 @@ they were."""
 
 from __future__ import annotations
 
-from sciatica_guide.assessment.report import urgent_lines
+import datetime as dt
+import io
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from sciatica_guide.assessment.export import summary_of, to_pdf
+from sciatica_guide.assessment.report import Kind, build_report, urgent_lines
 from sciatica_guide.assessment.rules import Answers, evaluate
-from sciatica_guide.content import Content
+from sciatica_guide.content import Content, load_content
+from sciatica_guide.content.models import Recheck
 
 NUMBER = "999"
 
@@ -14,9 +25,115 @@ NUMBER = "999"
 def test_chest_pain_with_back_pain_is_an_emergency_with_its_own_why(content: Content) -> None:
     result = evaluate(content, Answers(red_flags=frozenset({"chest-pain"})))
     assert result.urgent_levels == ("emergency",) and not result.massage_possible
-    (title, text), = urgent_lines(content, result, NUMBER)
+    ((title, text),) = urgent_lines(content, result, NUMBER)
     assert title == content.red_flags.action("emergency", NUMBER) + "."
     assert "heart" in text and "blood vessel" in text and "clot in your lung" in text
     # Pain between the shoulder blades alone stays at "today".
     upper = evaluate(content, Answers(red_flags=frozenset({"upper-back"})))
     assert upper.urgent_levels == ("today",)
+
+
+# --- points 2, 3 and 6: emergency signs asked again -----------------------------------------------
+CONTENT = load_content()
+REGION_IDS = [r.id for r in CONTENT.regions()]
+LEG_AREAS = {
+    "buttock",
+    "back-thigh",
+    "side-thigh",
+    "front-thigh",
+    "calf",
+    "shin",
+    "foot-top",
+    "sole",
+}
+
+
+def _recheck(content: Content, recheck_id: str) -> Recheck:
+    return next(r for r in content.assessment.result.rechecks if r.id == recheck_id)
+
+
+@settings(max_examples=200, deadline=None)
+@given(regions=st.lists(st.sampled_from(REGION_IDS), unique=True, min_size=1))
+def test_places_on_both_legs_ask_about_both_legs_before_any_massage(regions: list[str]) -> None:
+    answers = Answers(regions=tuple(regions), precautions_none=True)
+    result = evaluate(CONTENT, answers)
+    sides = {
+        r.side for rid in regions if (r := CONTENT.region(rid)) is not None and r.area in LEG_AREAS
+    }
+    both = sides == {"left", "right"}
+    assert ("both-legs" in result.rechecks) == both
+    if both:
+        assert not result.massage_possible
+        # The report asks the question, and offers no place's massage until it is answered.
+        report = build_report(CONTENT, answers, result, NUMBER)
+        recheck = report.block(Kind.RECHECK)
+        assert recheck is not None and recheck.items[0].text == _recheck(CONTENT, "both-legs").text
+        techniques = report.block(Kind.TECHNIQUES)
+        assert techniques is not None and techniques.items == ()
+        # "Yes" is the emergency result; "No" carries on.
+        yes = evaluate(CONTENT, replace(answers, red_flags=frozenset({"both-legs"})))
+        assert yes.urgent_levels == ("emergency",) and yes.techniques == frozenset()
+        no = evaluate(CONTENT, replace(answers, rechecks_no=frozenset({"both-legs"})))
+        assert "both-legs" not in no.rechecks
+
+
+@pytest.mark.parametrize("score", range(7))
+def test_numbness_scored_above_0_asks_about_the_saddle_area(content: Content, score: int) -> None:
+    sbi = {"leg-pain": 3, "numbness": score, "weakness": 0, "sitting": 0}
+    answers = Answers(regions=("calf-left",), sbi=sbi, precautions_none=True)
+    result = evaluate(content, answers)
+    assert ("saddle" in result.rechecks) == (score > 0)
+    assert result.massage_possible == (score == 0)
+    assert "inner thighs" in _recheck(content, "saddle").text
+    yes = evaluate(content, replace(answers, red_flags=frozenset({"saddle-numbness"})))
+    assert yes.urgent_levels == ("emergency",)
+
+
+def test_a_recheck_is_never_asked_after_an_urgent_sign(content: Content) -> None:
+    answers = Answers(
+        regions=("calf-left", "calf-right"),
+        sbi={"numbness": 6},
+        red_flags=frozenset({"fever-unwell"}),
+    )
+    result = evaluate(content, answers)
+    assert result.urgent and result.rechecks == ()
+
+
+# --- point 4: a safety net in every result without an urgent sign ---------------------------------
+@settings(max_examples=100, deadline=None)
+@given(regions=st.lists(st.sampled_from(REGION_IDS), unique=True, min_size=1))
+def test_every_result_without_an_urgent_sign_has_the_safety_net(regions: list[str]) -> None:
+    answers = Answers(regions=tuple(regions), precautions_none=True, sbi={"numbness": 2})
+    result = evaluate(CONTENT, answers)
+    report = build_report(CONTENT, answers, result, NUMBER)
+    net = report.block(Kind.SAFETY_NET)
+    assert (net is None) == result.urgent
+    if net is None:
+        return
+    # It comes before any massage, in the levels' own words.
+    kinds = [b.kind for b in report.blocks]
+    assert kinds.index(Kind.SAFETY_NET) < kinds.index(Kind.TECHNIQUES)
+    red_flags = CONTENT.red_flags
+    texts = " ".join(t for item in net.items for t in (item.text, *item.lines))
+    assert net.items[0].text.startswith(red_flags.action("emergency", NUMBER))
+    assert net.items[1].text.startswith(red_flags.action("today", NUMBER))
+    for flag in red_flags.all_flags():
+        if red_flags.level_of(flag.id) == "emergency" and flag.id != "serious-accident":
+            assert flag.text in texts
+    assert "weak" in texts and "hard to start to pee" in texts
+    assert "cannot feel when your bladder is full" in texts
+
+
+def test_the_summary_is_dated_and_says_check_again_before_each_visit(content: Content) -> None:
+    answers = Answers(regions=("calf-left",), precautions_none=True)
+    result = evaluate(content, answers)
+    report = build_report(content, answers, result, NUMBER)
+    summary = summary_of(content, report, made_on=dt.date(2026, 12, 4))
+    text = summary.as_text()
+    assert "Made on 4 December 2026. Check these signs again before each visit." in text
+    assert content.red_flags.action("emergency", NUMBER) in text
+    # Before the massage.
+    assert text.index("Check these signs again") < text.index("May suit")
+    reader = PdfReader(io.BytesIO(to_pdf(summary, unicode_font=False)))
+    pdf = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Made on 4 December 2026" in pdf and "hard to start to pee" in pdf

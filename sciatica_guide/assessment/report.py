@@ -21,6 +21,7 @@ class Kind(StrEnum):
     URGENT = "urgent"
     RECHECK = "recheck"
     WEAKNESS_CHECK = "weakness_check"
+    SAFETY_NET = "safety_net"
     SAME_DAY = "same_day"
     POSTPONE = "postpone"
     SEE_GP = "see_gp"
@@ -176,6 +177,21 @@ def _urgent_block(content: Content, result: Result, number: str) -> Block:
         note=r.urgent.no_massage,
         sources=tuple(dict.fromkeys(sources)),
     )
+
+
+def safety_net_block(content: Content, number: str) -> Block:
+    """What to watch for after a result without an urgent sign: each level's own action, then
+    its signs in the words they have everywhere (red_flags.yaml)."""
+    net = content.assessment.result.safety_net
+    red_flags = content.red_flags
+    items = tuple(
+        Item(
+            f"{red_flags.action(group.level, number)} {net.when}",
+            tuple(flag_texts(content, group.flags)) + tuple(group.extra),
+        )
+        for group in net.groups
+    )
+    return Block(Kind.SAFETY_NET, net.heading, items, intro=net.intro, sources=tuple(net.sources))
 
 
 def _precaution_block(
@@ -405,6 +421,8 @@ def build_report(content: Content, answers: Answers, result: Result, number: str
             _see_gp_block(content, result),
             _pain_block(content, answers, result),
             _bother_block(content, result),
+            # What to watch for comes before any massage.
+            safety_net_block(content, number),
             _techniques_block(content, result),
         ]
         if result.precautions:

@@ -211,6 +211,15 @@ def _render_block(content: Content, block: Block) -> None:
                 args=(content,),
                 icon=":material/emergency:",
             )
+    elif block.kind is Kind.SAFETY_NET:
+        with st.container(border=True, key="safety-net"):
+            st.markdown(
+                f"#### :material/health_and_safety: {escape_markdown(block.heading)}\n\n"
+                f"**{escape_markdown(block.intro)}**"
+            )
+            for item in block.items:
+                st.markdown(f"**{escape_markdown(item.text)}**\n\n" + _bullets(item.lines))
+            _sources_caption(content, block)
     elif block.kind in (Kind.SAME_DAY, Kind.POSTPONE):
         icon = ":material/local_hospital:" if block.kind is Kind.SAME_DAY else ":material/schedule:"
         text = " ".join(escape_markdown(item.text) for item in block.items)

@@ -34,6 +34,14 @@ def check_assessment(content: Content) -> None:
         check_refs(
             file, f"{field}.precautions", recheck.precautions, set(precaution_ids), "precaution"
         )
+    net = a.result.safety_net
+    for gi, group in enumerate(net.groups):
+        field = f"result.safety_net.groups[{gi}].flags"
+        check_refs(file, field, group.flags, flag_ids, "urgent sign")
+        for flag in group.flags:
+            if content.red_flags.level_of(flag) != group.level:
+                message = f"'{flag}' is not a sign of the level {group.level}"
+                raise ContentError(file, field, message)
     reasons = set(a.result.see_gp.reasons)
     if reasons != set(GP_REASONS):
         expected = ", ".join(GP_REASONS)
@@ -49,6 +57,7 @@ def check_assessment(content: Content) -> None:
         ("result.sbi_note_sources", a.result.sbi_note_sources),
         ("result.combine_sources", a.result.combine_sources),
         ("result.see_gp.sources", a.result.see_gp.sources),
+        ("result.safety_net.sources", a.result.safety_net.sources),
     ]:
         check_refs(file, field, refs, source_ids, "source")
     for name in ("duration", "pressure", "activities"):

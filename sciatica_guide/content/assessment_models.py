@@ -3,7 +3,7 @@ self-assessment."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -194,6 +194,29 @@ class Recheck(Strict):
     answered_no: str
 
 
+class SafetyNetGroup(Strict):
+    """Signs of one level to watch for: the level's action (red_flags.yaml), then the signs."""
+
+    level: Literal["emergency", "today"]
+    #: Red flag ids, said in red_flags.yaml's words.
+    flags: list[Id] = Field(min_length=1)
+    #: Early signs said only here (for example early bladder signs).
+    extra: list[str] = []
+
+
+class SafetyNet(Strict):
+    """What to watch for after a result without an urgent sign, on screen and in the summary."""
+
+    heading: str
+    intro: str
+    #: After each level's action: "if any of these start:".
+    when: str
+    groups: list[SafetyNetGroup] = Field(min_length=1)
+    #: The summary's date line: "{date}".
+    dated: Annotated[str, Placeholders("date")]
+    sources: list[Id] = Field(min_length=1)
+
+
 #: Why the result may say "see a GP or physiotherapist soon" (the rules decide which apply).
 GP_REASONS: tuple[str, ...] = ("pain", "duration", "bother", "activities")
 
@@ -231,6 +254,7 @@ class ResultTexts(Strict):
     rechecks: list[Recheck] = Field(min_length=1)
     #: In place of massage while a re-check is not answered.
     recheck_first: str
+    safety_net: SafetyNet
     see_gp: SeeGpTexts
     same_day_title: str
     postpone_title: str
