@@ -276,3 +276,12 @@ def test_pain_getting_worse_alone_is_a_gp_sign_not_an_emergency(content: Content
     text = shown(at)
     assert not at.error and "Your pain keeps getting worse." in text
     assert content.assessment.result.see_gp.heading in text and "May suit" in text
+
+
+def test_the_self_assessment_and_its_result_say_not_a_diagnosis_on_the_page(
+    content: Content,
+) -> None:
+    # Issue 22, point 11: on a phone the sidebar (and its disclaimer) is closed.
+    line = content.site.disclaimer.one_line
+    for at in (open_page(), result_page(content, ["calf-left"])):
+        assert any(line in str(m.value) for m in at.main.markdown)

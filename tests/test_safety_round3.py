@@ -137,3 +137,4 @@ def test_the_summary_is_dated_and_says_check_again_before_each_visit(content: Co
     reader = PdfReader(io.BytesIO(to_pdf(summary, unicode_font=False)))
     pdf = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert "Made on 4 December 2026" in pdf and "hard to start to pee" in pdf
+

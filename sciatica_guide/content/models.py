@@ -147,6 +147,8 @@ class Review(Strict):
 
 
 class Disclaimer(Strict):
+    #: One line, shown where the sidebar may be closed (the self-assessment on a phone).
+    one_line: str
     short: str
     full: str
 
