@@ -138,3 +138,22 @@ def test_the_summary_is_dated_and_says_check_again_before_each_visit(content: Co
     pdf = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert "Made on 4 December 2026" in pdf and "hard to start to pee" in pdf
 
+
+
+# --- point 12: trials described as they were -------------------------------------------------------
+def test_trials_are_described_as_they_were(content: Content) -> None:
+    techniques = {t.id: t.evidence for t in content.techniques.techniques}
+    chatchawan = techniques["trigger-point"]
+    assert "180 people" in chatchawan and "Swedish massage" in chatchawan
+    assert "no group without massage" in chatchawan and "small trial" not in chatchawan
+    assert "401 people" in techniques["deep-tissue"]
+    assert "80 nurses" in techniques["myofascial-release"]
+    assert "several hospitals" in content.assessment.result.sbi_note
+    assert "multicentre" in (content.source("haugen-2011").note or "")
+    # The US guideline's age is said wherever it is cited to a person.
+    duration = content.assessment.steps.how_much.duration.option("over-12-weeks")
+    assert duration is not None and "2017" in (duration.result_note or "")
+    texts = [n.text for n in content.evidence.notes if "acp-2017" in n.sources]
+    texts += [p.text for p in content.evidence.summary if "acp-2017" in p.sources]
+    assert texts and all("2017" in text for text in texts)
+    assert "small trial" not in " ".join(n.text for n in content.evidence.notes)
