@@ -139,8 +139,7 @@ def test_the_summary_is_dated_and_says_check_again_before_each_visit(content: Co
     assert "Made on 4 December 2026" in pdf and "hard to start to pee" in pdf
 
 
-
-# --- point 12: trials described as they were -------------------------------------------------------
+# --- point 12: trials described as they were ---------------------------------------------------
 def test_trials_are_described_as_they_were(content: Content) -> None:
     techniques = {t.id: t.evidence for t in content.techniques.techniques}
     chatchawan = techniques["trigger-point"]
@@ -157,3 +156,92 @@ def test_trials_are_described_as_they_were(content: Content) -> None:
     texts += [p.text for p in content.evidence.summary if "acp-2017" in p.sources]
     assert texts and all("2017" in text for text in texts)
     assert "small trial" not in " ".join(n.text for n in content.evidence.notes)
+
+
+# --- point 8: an irritable nerve ------------------------------------------------------------------
+FIRM = {"deep-tissue", "trigger-point"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    leg=st.integers(0, 10),
+    back=st.none() | st.integers(0, 10),
+    duration=st.sampled_from(["under-6-weeks", "6-to-12-weeks", "over-12-weeks"]),
+    regions=st.lists(st.sampled_from(REGION_IDS), unique=True, min_size=1),
+)
+def test_strong_or_new_leg_pain_takes_firm_massage_away_and_says_why(
+    leg: int, back: int | None, duration: str, regions: list[str]
+) -> None:
+    answers = Answers(
+        regions=tuple(regions),
+        leg_pain=leg,
+        back_pain=back,
+        duration=duration,
+        precautions_none=True,
+        rechecks_no=frozenset({"both-legs", "saddle"}),
+    )
+    result = evaluate(CONTENT, answers)
+    irritable = leg >= 7 or (
+        duration == "under-6-weeks" and leg > 0 and (back is None or leg >= back)
+    )
+    assert ("irritable-nerve" in result.precautions) == irritable
+    if irritable:
+        assert not result.techniques & FIRM
+        report = build_report(CONTENT, answers, result, NUMBER)
+        care = report.block(Kind.CARE)
+        assert care is not None
+        assert any("until the leg pain settles" in item.text for item in care.items)
+        assert {"nysed-precautions", "kngf-2021"} <= set(
+            CONTENT.precaution("irritable-nerve").sources
+        )
+
+
+def test_the_piriformis_has_one_message_and_strokes_avoid_the_back_of_the_knee(
+    content: Content,
+) -> None:
+    buttock = {t.id: t.how for t in content.area("buttock").techniques}
+    near = content.technique_marks.ui.near_nerve
+    assert "gentle pressure only: the sciatic nerve runs here" in buttock["trigger-point"]
+    assert near.lower().rstrip(".") in buttock["trigger-point"].lower()
+    assert "Held pressure on tender knots in the piriformis" not in buttock["trigger-point"]
+    for area in ("back-thigh", "calf"):
+        how = {t.id: t.how for t in content.area(area).techniques}["deep-tissue"]
+        assert "back of the knee" in how
+        entry = content.technique_marks.for_pair(area, "deep-tissue")
+        assert entry is not None
+        for mark in entry.marks:
+            if "knee" in mark.text:
+                assert "back of the knee" in mark.text and (
+                    "above" in mark.text or "below" in mark.text
+                )
+
+
+# --- point 9: clot risk factors -------------------------------------------------------------------
+@pytest.mark.parametrize("precaution", ["clot-risk", "pregnancy"])
+def test_a_clot_risk_takes_firm_calf_work_away_and_says_why(
+    content: Content, precaution: str
+) -> None:
+    answers = Answers(
+        regions=("calf-left", "back-thigh-left"),
+        leg_pain=3,
+        back_pain=3,
+        duration="6-to-12-weeks",
+        precautions=frozenset({precaution}),
+        rechecks_no=frozenset({"both-legs", "saddle"}),
+    )
+    result = evaluate(content, answers)
+    plans = {p.area: p for p in result.plans}
+    assert not set(plans["calf"].suits) & FIRM
+    assert set(plans["calf"].ruled_out) >= FIRM
+    # Only the calf: firm work elsewhere stays for clot risk.
+    if precaution == "clot-risk":
+        assert set(plans["back-thigh"].suits) >= FIRM
+    assert "clot" in content.precaution(precaution).advice
+    assert "nhs-dvt" in content.precaution(precaution).sources
+
+
+def test_the_clot_risks_are_asked_in_the_health_step(content: Content) -> None:
+    assert "clot-risk" in content.assessment.steps.health.precautions
+    label = content.precaution("clot-risk").label
+    for words in ("operation in the last 12 weeks", "bed rest", "long journey", "baby", "hormone"):
+        assert words in label

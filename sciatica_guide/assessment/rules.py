@@ -309,6 +309,17 @@ def plan_techniques(
     return tuple(plans)
 
 
+def nerve_irritable(content: Content, answers: Answers) -> bool:
+    """Strong leg pain, or new leg pain at least as bad as the back pain: firm massage waits
+    until the leg pain settles (NYSED, KNGF)."""
+    rule = content.assessment.result.irritable_nerve
+    leg, back = answers.leg_pain, answers.back_pain
+    if leg is None or leg == 0:
+        return False
+    early = answers.duration == rule.early_duration and (back is None or leg >= back)
+    return leg >= rule.leg_pain_from or early
+
+
 def recheck_applies(content: Content, recheck: Recheck, answers: Answers) -> bool:
     """Whether the answers hint at a re-check's sign: places on both legs, numbness scored
     above 0, or a precaution such as numbness ticked."""
@@ -425,7 +436,10 @@ def evaluate(
         levels.add("today")
     urgent_levels = tuple(lv for lv in LEVEL_ORDER if lv in levels)
     gp_flags = tuple(f for f in ticked_flags if not is_urgent[f])
-    chosen = [p for p in content.precautions.precautions if p.id in answers.precautions]
+    applied = set(answers.precautions)
+    if nerve_irritable(content, answers):
+        applied.add(a.result.irritable_nerve.precaution)
+    chosen = [p for p in content.precautions.precautions if p.id in applied]
     bands = a.pain_bands.bands
     urgent = bool(urgent_levels)
     regions = [r for rid in answers.regions if (r := content.region(rid)) is not None]

@@ -15,7 +15,8 @@ def check_assessment(content: Content) -> None:
     a = content.assessment
     source_ids = {s.id for s in content.sources.sources}
     group_ids = [g.id for g in content.red_flags.groups]
-    precaution_ids = [p.id for p in content.precautions.precautions]
+    precaution_ids = [p.id for p in content.precautions.precautions if not p.from_answers]
+    derived = {p.id for p in content.precautions.precautions if p.from_answers}
 
     asked_groups = [q.group for q in a.steps.safety.groups]
     check_asked_once(file, "steps.safety.groups", asked_groups, group_ids, "red flag group")
@@ -34,6 +35,11 @@ def check_assessment(content: Content) -> None:
         check_refs(
             file, f"{field}.precautions", recheck.precautions, set(precaution_ids), "precaution"
         )
+    nerve = a.result.irritable_nerve
+    check_ref(file, "result.irritable_nerve.precaution", nerve.precaution, derived, "precaution")
+    durations = {o.id for o in a.steps.how_much.duration.options}
+    field = "result.irritable_nerve.early_duration"
+    check_ref(file, field, nerve.early_duration, durations, "duration option")
     net = a.result.safety_net
     for gi, group in enumerate(net.groups):
         field = f"result.safety_net.groups[{gi}].flags"

@@ -194,6 +194,15 @@ class Recheck(Strict):
     answered_no: str
 
 
+class IrritableNerve(Strict):
+    """When strong or new leg pain applies a precaution (one with from_answers) by itself."""
+
+    precaution: Id
+    leg_pain_from: int = Field(ge=1, le=10)
+    #: A duration option id: leg pain in these weeks, at least as bad as back pain, counts too.
+    early_duration: Id
+
+
 class SafetyNetGroup(Strict):
     """Signs of one level to watch for: the level's action (red_flags.yaml), then the signs."""
 
@@ -254,6 +263,7 @@ class ResultTexts(Strict):
     rechecks: list[Recheck] = Field(min_length=1)
     #: In place of massage while a re-check is not answered.
     recheck_first: str
+    irritable_nerve: IrritableNerve
     safety_net: SafetyNet
     see_gp: SeeGpTexts
     same_day_title: str

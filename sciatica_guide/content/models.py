@@ -260,6 +260,9 @@ class Precaution(Strict):
     same_day_advice: bool = False
     postpone: bool = False
     red_flag: RedFlagLink | None = None
+    #: Not asked: the self-assessment's rules apply it from other answers (strong or new leg
+    #: pain, see assessment.yaml's irritable_nerve).
+    from_answers: bool = False
     rules_out: list[RuleOut] = []
     sources: list[Id] = Field(min_length=1)
 
