@@ -39,7 +39,13 @@ GP_FLAGS = set(FLAG_IDS) - URGENT_FLAGS
 SAME_SIGN = {
     p.id: p.red_flag.flag
     for p in CONTENT.precautions.precautions
-    if p.red_flag and p.red_flag.areas is None
+    if p.red_flag and p.red_flag.areas is None and p.red_flag.flag in URGENT_FLAGS
+}
+#: Health answers that are a sign that is not urgent (weak bones: see a GP within days).
+SAME_GP_SIGN = {
+    p.id: p.red_flag.flag
+    for p in CONTENT.precautions.precautions
+    if p.red_flag and p.red_flag.areas is None and p.red_flag.flag in GP_FLAGS
 }
 MAYBE_SIGN = {
     p.id: p.red_flag for p in CONTENT.precautions.precautions if p.red_flag and p.red_flag.areas
@@ -124,7 +130,8 @@ def test_no_urgent_sign_is_never_urgent(
     assert not result.urgent and result.urgent_groups == () and result.urgent_levels == ()
     assert next_step(CONTENT, answers, "safety") == "where"
     # A "see a GP soon" sign is said on the result, beside the massage suggestions.
-    assert set(result.gp_flags) == answers.red_flags & GP_FLAGS
+    linked = {SAME_GP_SIGN[p] for p in answers.precautions & set(SAME_GP_SIGN)}
+    assert set(result.gp_flags) == (answers.red_flags & GP_FLAGS) | linked
 
 
 @pytest.mark.parametrize("flag", FLAG_IDS)

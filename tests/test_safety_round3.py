@@ -245,3 +245,50 @@ def test_the_clot_risks_are_asked_in_the_health_step(content: Content) -> None:
     label = content.precaution("clot-risk").label
     for words in ("operation in the last 12 weeks", "bed rest", "long journey", "baby", "hormone"):
         assert words in label
+
+
+# --- point 7: no over-triage of single risk signs (NICE CKS) -----------------------------------
+@pytest.mark.parametrize(
+    "flag", ["first-pain-age", "steroids-weak-bones", "cancer-past", "spine-procedure-past"]
+)
+def test_a_single_risk_sign_means_a_gp_within_days_before_any_massage(
+    content: Content, flag: str
+) -> None:
+    answers = Answers(red_flags=frozenset({flag}), regions=("calf-left",), precautions_none=True)
+    result = evaluate(content, answers)
+    assert not result.urgent and result.wait_flags == (flag,)
+    assert not result.massage_possible
+    report = build_report(content, answers, result, NUMBER)
+    block = report.block(Kind.GP_FIRST)
+    assert block is not None
+    assert block.heading == content.red_flags.action("days", NUMBER) + "."
+    assert "before" in block.heading and "massage" in block.heading
+    # Said once, in its own block, not again as "see a GP soon".
+    see_gp = report.block(Kind.SEE_GP)
+    text = next(f.text for f in content.red_flags.all_flags() if f.id == flag)
+    assert see_gp is None or all(text not in i.text for i in see_gp.items)
+
+
+def test_cancer_with_new_pain_and_a_recent_procedure_with_fever_stay_same_day(
+    content: Content,
+) -> None:
+    texts = {f.id: f.text for f in content.red_flags.all_flags()}
+    assert "new or feels different" in texts["cancer"]
+    assert all(w in texts["spine-procedure"] for w in ("fever", "unwell", "new or worse"))
+    for flag in ("cancer", "spine-procedure"):
+        result = evaluate(content, Answers(red_flags=frozenset({flag})))
+        assert result.urgent_levels == ("today",)
+    # Both answered: the more urgent level wins.
+    both = evaluate(content, Answers(red_flags=frozenset({"cancer", "cancer-past"})))
+    assert both.urgent_levels == ("today",)
+
+
+@settings(max_examples=100, deadline=None)
+@given(regions=st.lists(st.sampled_from(REGION_IDS), unique=True, min_size=1))
+def test_osteoporosis_gives_the_same_result_on_either_step(regions: list[str]) -> None:
+    base = Answers(regions=tuple(regions), rechecks_no=frozenset({"both-legs", "saddle"}))
+    safety = evaluate(CONTENT, replace(base, red_flags=frozenset({"steroids-weak-bones"})))
+    health = evaluate(CONTENT, replace(base, precautions=frozenset({"weak-bones"})))
+    assert safety.wait_flags == health.wait_flags == ("steroids-weak-bones",)
+    assert safety.urgent == health.urgent is False
+    assert safety.massage_possible == health.massage_possible is False

@@ -41,8 +41,11 @@ REVIEW_LEVELS = {
     "upper-back": "today",
     "minor-fall": "today",
     "cancer": "today",
-    "first-pain-age": "today",
-    "steroids-weak-bones": "today",
+    # NICE CKS (issue 22): alone, these need a GP within days, before any massage.
+    "first-pain-age": "days",
+    "steroids-weak-bones": "days",
+    "cancer-past": "days",
+    "spine-procedure-past": "days",
     "weak-immune": "today",
     "injecting-drugs": "today",
     "spine-procedure": "today",

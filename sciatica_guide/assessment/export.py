@@ -83,13 +83,17 @@ def summary_of(content: Content, report: Report, made_on: dt.date | None = None)
         sections.append(Section(urgent.heading, tuple(lines), urgent=True))
     asks = (Kind.RECHECK, Kind.WEAKNESS_CHECK)
     gp = [b for b in report.blocks if b.kind in asks] + [
-        b for b in (report.block(Kind.SEE_GP),) if b
+        b for b in (report.block(Kind.GP_FIRST), report.block(Kind.SEE_GP)) if b
     ]
     if gp:
         lines = []
         for block in gp:
             lines += (
-                [f"{block.heading} {block.items[0].text}"] if block.kind in asks else _lines(block)
+                [f"{block.heading} {block.items[0].text}"]
+                if block.kind in asks
+                else [f"{block.heading} {block.intro}", *_lines(block)]
+                if block.kind is Kind.GP_FIRST
+                else _lines(block)
             )
         sections.append(Section(r.see_gp.heading, tuple(lines)))
     if net := report.block(Kind.SAFETY_NET):

@@ -24,6 +24,7 @@ class Kind(StrEnum):
     SAFETY_NET = "safety_net"
     SAME_DAY = "same_day"
     POSTPONE = "postpone"
+    GP_FIRST = "gp_first"
     SEE_GP = "see_gp"
     PAIN = "pain"
     BOTHER = "bother"
@@ -203,10 +204,28 @@ def _precaution_block(
     return Block(kind, title, items)
 
 
+def _gp_first_block(content: Content, result: Result, number: str) -> Block | None:
+    """Signs a GP should check within days, before any massage: the level's one message."""
+    if not result.wait_flags:
+        return None
+    red_flags = content.red_flags
+    level = red_flags.level_of(result.wait_flags[0])
+    groups = [red_flags.group_of(f) for f in result.wait_flags]
+    whys = list(dict.fromkeys(g.why for g in groups if g is not None))
+    return Block(
+        Kind.GP_FIRST,
+        sentence(red_flags.action(level, number)),
+        tuple(Item(sentence(text)) for text in flag_texts(content, result.wait_flags)),
+        intro=" ".join([red_flags.levels[level].advice.format(emergency_number=number), *whys]),
+        sources=tuple(dict.fromkeys(s for g in groups if g is not None for s in g.sources)),
+    )
+
+
 def _see_gp_block(content: Content, result: Result) -> Block | None:
     see_gp = content.assessment.result.see_gp
     lines = [see_gp.reasons[key] for key in result.gp_reasons]
-    lines += [sentence(text) for text in flag_texts(content, result.gp_flags)]
+    soon = [f for f in result.gp_flags if f not in result.wait_flags]
+    lines += [sentence(text) for text in flag_texts(content, soon)]
     if not lines:
         return None
     return Block(
@@ -418,6 +437,7 @@ def build_report(content: Content, answers: Answers, result: Result, number: str
         blocks += [
             _precaution_block(content, Kind.SAME_DAY, r.same_day_title, result.same_day, number),
             _precaution_block(content, Kind.POSTPONE, r.postpone_title, postpone, number),
+            _gp_first_block(content, result, number),
             _see_gp_block(content, result),
             _pain_block(content, answers, result),
             _bother_block(content, result),

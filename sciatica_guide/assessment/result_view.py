@@ -224,6 +224,14 @@ def _render_block(content: Content, block: Block) -> None:
         icon = ":material/local_hospital:" if block.kind is Kind.SAME_DAY else ":material/schedule:"
         text = " ".join(escape_markdown(item.text) for item in block.items)
         st.warning(f"**{escape_markdown(block.heading)}.** {text}", icon=icon)
+    elif block.kind is Kind.GP_FIRST:
+        with st.container(border=True, key="gp-first"):
+            st.markdown(
+                f"#### :material/stethoscope: {escape_markdown(block.heading)}\n\n"
+                + _bullets([item.text for item in block.items])
+                + f"\n\n{escape_markdown(block.intro)}"
+            )
+            _sources_caption(content, block)
     elif block.kind is Kind.SEE_GP:
         with st.container(border=True, key="see-gp"):
             st.markdown(

@@ -177,8 +177,10 @@ class Result:
     #: Why a GP or physiotherapist should see the person soon: keys of the result's see_gp
     #: reasons ("pain", "duration", "bother", "activities"), in that order.
     gp_reasons: tuple[str, ...] = ()
-    #: Ticked signs whose level is not urgent (see a GP soon), in content order.
+    #: Ticked signs whose level is not urgent (see a GP soon or within days), in content order.
     gp_flags: tuple[str, ...] = ()
+    #: Of those, the signs whose level means massage waits until a GP has seen the person.
+    wait_flags: tuple[str, ...] = ()
     #: Weakness bothers the person a lot but its urgent sign was not ticked: ask it again.
     recheck_weakness: bool = False
     #: Emergency signs to ask again (re-check ids), because other answers hint at them. Until
@@ -193,7 +195,11 @@ class Result:
     @property
     def massage_possible(self) -> bool:
         return (
-            not self.urgent and not self.postpone and not self.rechecks and bool(self.techniques)
+            not self.urgent
+            and not self.postpone
+            and not self.rechecks
+            and not self.wait_flags
+            and bool(self.techniques)
         )
 
 
@@ -474,6 +480,9 @@ def evaluate(
         plans=plans,
         gp_reasons=gp_reasons(content, answers, (back_band, leg_band)),
         gp_flags=gp_flags,
+        wait_flags=tuple(
+            f for f in gp_flags if red_flags.levels[red_flags.level_of(f)].massage_waits
+        ),
         recheck_weakness=recheck,
         rechecks=() if urgent else pending_rechecks(content, answers, ticked_flags),
     )

@@ -177,9 +177,9 @@ class RedFlag(Strict):
 
 
 #: How urgent a sign is: "emergency" (now), "today" (same day) or "gp" (soon, not urgent).
-Level = Literal["emergency", "today", "gp"]
+Level = Literal["emergency", "today", "days", "gp"]
 #: Most urgent first.
-LEVEL_ORDER: tuple[Level, ...] = ("emergency", "today", "gp")
+LEVEL_ORDER: tuple[Level, ...] = ("emergency", "today", "days", "gp")
 
 
 class RedFlagLevel(Strict):
@@ -191,6 +191,8 @@ class RedFlagLevel(Strict):
     advice: Annotated[str, Placeholders("emergency_number")]
     #: True when a sign of this level means no massage at all.
     urgent: bool
+    #: True when massage waits until a GP has seen the person (not urgent: within days).
+    massage_waits: bool = False
 
 
 class RedFlagGroup(Strict):
