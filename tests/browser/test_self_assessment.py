@@ -322,12 +322,17 @@ def fill_in_on_a_phone(
     places: tuple[tuple[str, str], ...],
     sbi: tuple[str, ...],
     health: str | None = None,
+    *,
+    sign: str | None = None,
+    leg_pain: str = "5",
 ) -> None:
-    """Answer every step by touch: no signs, the given places, pain 3 and 5, the given scores,
-    then a health answer (or none), and open the result."""
+    """Answer every step by touch: no signs (or one), the given places, back pain 3 and the
+    given leg pain, the given scores, then a health answer (or none), and open the result."""
     a = content.assessment
     for group in content.red_flags.groups:
         tap(page, keyed(page, f"guide.assessment.w.flag-none.{group.id}").locator("label"))
+    if sign is not None:
+        tap(page, page.locator(".st-key-self-assessment").get_by_text(sign))
     tap(page, page.get_by_role("button", name=a.buttons.continue_))
     for area, side in places:
         button = keyed(page, f"guide.assessment.w.where.{area}").get_by_role("button", name=side)
@@ -335,7 +340,7 @@ def fill_in_on_a_phone(
         expect(button).to_have_attribute("aria-pressed", "true")
     tap(page, page.get_by_role("button", name=a.buttons.continue_))
     pick(page, "back_pain", "3")
-    pick(page, "leg_pain", "5")
+    pick(page, "leg_pain", leg_pain)
     tap(page, page.get_by_text("6 to 12 weeks", exact=True))
     tap(page, page.get_by_text("Medium", exact=True))
     tap(page, page.get_by_text("No, I can do them", exact=True))
@@ -453,3 +458,53 @@ def test_chest_pain_by_touch_is_the_emergency_with_its_why(
     alert = emergency_alert(page, content)
     expect(alert).to_be_visible()
     expect(alert).to_contain_text("big blood vessel")
+
+
+def test_age_alone_by_touch_means_a_gp_within_days_before_any_massage(
+    app_server: RunningApp, open_page: OpenPage, content: Content
+) -> None:
+    page = open_page("phone", touch=True)
+    open_assessment(page, app_server)
+    fill_in_on_a_phone(
+        page,
+        content,
+        (("calf", "Your left"),),
+        ("3", "0", "0", "1"),
+        sign="This is your first back pain, and you are under 20 or over 50",
+    )
+    # Not an urgent result: no red alarm, but a GP before any massage.
+    expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
+    box = page.locator(".st-key-gp-first")
+    expect(box).to_contain_text(content.red_flags.action("days", NUMBER))
+    expect(box).to_contain_text("first back pain")
+    assert content.assessment.result.no_massage in main_text(page)
+
+
+def test_strong_leg_pain_by_touch_takes_firm_massage_away_and_says_why(
+    app_server: RunningApp, open_page: OpenPage, content: Content
+) -> None:
+    page = open_page("phone", touch=True)
+    open_assessment(page, app_server)
+    fill_in_on_a_phone(page, content, (("calf", "Your left"),), ("3", "0", "0", "1"), leg_pain="8")
+    text = main_text(page)
+    assert "May suit: Myofascial release" in text
+    assert "Not for you now: Deep tissue massage and Trigger point therapy" in text
+    assert "until the leg pain settles" in text
+
+
+def test_a_clot_risk_by_touch_takes_firm_calf_work_away(
+    app_server: RunningApp, open_page: OpenPage, content: Content
+) -> None:
+    page = open_page("phone", touch=True)
+    open_assessment(page, app_server)
+    fill_in_on_a_phone(
+        page,
+        content,
+        (("calf", "Your left"),),
+        ("3", "0", "0", "1"),
+        health="Something that makes a blood clot more likely",
+    )
+    text = main_text(page)
+    assert "May suit: Myofascial release" in text
+    assert "because: Something that makes a blood clot more likely" in text
+    assert "firm pressure could move a clot" in text
