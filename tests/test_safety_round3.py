@@ -292,3 +292,32 @@ def test_osteoporosis_gives_the_same_result_on_either_step(regions: list[str]) -
     assert safety.wait_flags == health.wait_flags == ("steroids-weak-bones",)
     assert safety.urgent == health.urgent is False
     assert safety.massage_possible == health.massage_possible is False
+
+
+# --- point 10: conditions before alarms on the body map -------------------------------------------
+@pytest.mark.parametrize("region_id", REGION_IDS)
+def test_a_places_warnings_start_with_their_condition_and_massage_says_only_if(
+    content: Content, region_id: str
+) -> None:
+    from guide_testing.body_map_panel import panel_blocks
+    from sciatica_guide.body_map.panel import region_panel, warnings
+    from sciatica_guide.body_map.panel_html import first_line, panel_html
+
+    panel = region_panel(content, region_id, NUMBER)
+    assert panel is not None
+    ui = content.body_map.ui
+    listed = warnings(content, panel)
+    assert all(text.startswith("If ") for text in listed)
+    html = panel_html(content, panel, None, "techniques")
+    blocks = panel_blocks(html)
+    # Drawn as "check first" notes, never as urgent orders, before anything about massage.
+    assert [t for k, t in blocks if k == "check"] == [f"{ui.check_first}: {t}" for t in listed]
+    assert not [b for b in blocks if b[0] == "error"]
+    if listed:
+        last = max(i for i, (k, _) in enumerate(blocks) if k == "check")
+        assert last < blocks.index(("heading", ui.techniques))
+        assert html.count(ui.only_if_none) == len(panel.techniques)
+        line = str(first_line(content, panel)["line"])
+        assert line.startswith(f"{ui.check_first}: If ") and "…" not in line
+    else:
+        assert ui.only_if_none not in html

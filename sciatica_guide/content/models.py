@@ -260,6 +260,8 @@ class Precaution(Strict):
     #: May hold {emergency_number}: read it through advice_text().
     advice: Annotated[str, Placeholders("emergency_number")]
     same_day_advice: bool = False
+    #: The body map's phone bar for a same-day warning: condition first, short (no placeholder).
+    bar: str | None = None
     postpone: bool = False
     red_flag: RedFlagLink | None = None
     #: Not asked: the self-assessment's rules apply it from other answers (strong or new leg
