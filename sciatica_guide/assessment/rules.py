@@ -166,7 +166,8 @@ class Result:
     sbi_total: int | None
     #: SBI item ids scored SBI_BOTHERSOME_FROM or more.
     sbi_bothersome: tuple[str, ...]
-    #: Ticked precaution ids, in content order.
+    #: Ticked precaution ids, and any the rules apply from other answers (strong or new leg
+    #: pain), in content order.
     precautions: tuple[str, ...]
     #: Ticked precautions that need medical advice today (a possible blood clot).
     same_day: tuple[str, ...]
