@@ -35,7 +35,8 @@ def shown_panel_html(at: AppTest) -> str:
 
 
 class _Blocks(HTMLParser):
-    """Splits panel HTML into blocks: h3 -> "subheader", an urgent box -> "error", the
+    """Splits panel HTML into blocks: h3 -> "subheader", an urgent box -> "error", a "check
+    first" note -> "check", the
     prompt -> "info", h4 -> "heading", every other paragraph or list item -> "text"."""
 
     def __init__(self) -> None:
@@ -50,6 +51,8 @@ class _Blocks(HTMLParser):
         classes = (dict(attrs).get("class") or "").split()
         if "bp-urgent" in classes:
             self._box = "error"
+        elif "bp-check" in classes:
+            self._box = "check"
         elif "bp-prompt" in classes:
             self._box = "info"
         if tag == "a":

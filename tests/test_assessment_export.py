@@ -37,6 +37,7 @@ def full_answers(content: Content) -> Answers:
         sbi={"leg-pain": 6, "numbness": 4, "weakness": 2, "sitting": 5},
         # Every precaution that is not itself an urgent sign (those end in the urgent result).
         precautions=frozenset(p.id for p in content.precautions.precautions if not p.red_flag),
+        rechecks_no=frozenset(r.id for r in content.assessment.result.rechecks),
     )
 
 

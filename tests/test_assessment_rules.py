@@ -39,7 +39,13 @@ GP_FLAGS = set(FLAG_IDS) - URGENT_FLAGS
 SAME_SIGN = {
     p.id: p.red_flag.flag
     for p in CONTENT.precautions.precautions
-    if p.red_flag and p.red_flag.areas is None
+    if p.red_flag and p.red_flag.areas is None and p.red_flag.flag in URGENT_FLAGS
+}
+#: Health answers that are a sign that is not urgent (weak bones: see a GP within days).
+SAME_GP_SIGN = {
+    p.id: p.red_flag.flag
+    for p in CONTENT.precautions.precautions
+    if p.red_flag and p.red_flag.areas is None and p.red_flag.flag in GP_FLAGS
 }
 MAYBE_SIGN = {
     p.id: p.red_flag for p in CONTENT.precautions.precautions if p.red_flag and p.red_flag.areas
@@ -124,7 +130,8 @@ def test_no_urgent_sign_is_never_urgent(
     assert not result.urgent and result.urgent_groups == () and result.urgent_levels == ()
     assert next_step(CONTENT, answers, "safety") == "where"
     # A "see a GP soon" sign is said on the result, beside the massage suggestions.
-    assert set(result.gp_flags) == answers.red_flags & GP_FLAGS
+    linked = {SAME_GP_SIGN[p] for p in answers.precautions & set(SAME_GP_SIGN)}
+    assert set(result.gp_flags) == (answers.red_flags & GP_FLAGS) | linked
 
 
 @pytest.mark.parametrize("flag", FLAG_IDS)
@@ -159,17 +166,21 @@ def test_a_health_answer_that_is_a_sign_is_never_weaker_than_the_sign(
     assert SAME_SIGN[precaution] in as_precaution.red_flags
 
 
-def test_numbness_ticked_as_a_precaution_with_buttock_pain_asks_for_the_sign(
+def test_numbness_ticked_as_a_precaution_asks_the_saddle_question_not_a_false_alarm(
     content: Content,
 ) -> None:
+    # Issue 22, point 6: leg numbness with buttock pain is ordinary sciatica. Nothing urgent
+    # was ticked, so nothing says "you ticked"; the saddle question is asked instead.
     answers = Answers(regions=("buttock-left",), precautions=frozenset({"reduced-feeling"}))
     result = evaluate(content, answers)
-    assert result.urgent and result.urgent_levels == ("today",)
-    assert result.possible_signs == (("reduced-feeling", "saddle-numbness"),)
-    assert result.techniques == frozenset()
-    # Numbness in the calf alone is not that sign: light pressure only.
-    calf = evaluate(content, replace(answers, regions=("calf-left",)))
-    assert not calf.urgent and calf.massage_possible
+    assert not result.urgent and result.possible_signs == ()
+    assert result.rechecks == ("saddle",) and not result.massage_possible
+    # "No": light pressure only; "Yes": the emergency result.
+    no = evaluate(content, replace(answers, rechecks_no=frozenset({"saddle"})))
+    assert no.rechecks == () and no.massage_possible
+    assert no.techniques == {"myofascial-release"}
+    yes = evaluate(content, replace(answers, red_flags=frozenset({"saddle-numbness"})))
+    assert yes.urgent_levels == ("emergency",) and yes.techniques == frozenset()
 
 
 def test_weakness_that_bothers_a_lot_is_asked_again(content: Content) -> None:

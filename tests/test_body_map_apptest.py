@@ -130,7 +130,9 @@ def test_the_calf_panel_shows_the_blood_clot_warning_above_the_techniques(
     clot = content.precautions.precautions[0]
     assert clot.id == "calf-clot"
     warning = next(
-        i for i, (kind, text) in enumerate(shown) if kind == "error" and clot.label in text
+        i
+        for i, (kind, text) in enumerate(shown)
+        if kind == "check" and text.startswith("Check first: If your calf is swollen")
     )
     techniques = next(
         i for i, (_, text) in enumerate(shown) if content.body_map.ui.techniques in text

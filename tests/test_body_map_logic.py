@@ -186,21 +186,25 @@ def test_mirror() -> None:
     assert mirror([(10.0, 5.0), (100.0, 7.0)], 380) == [(370.0, 5.0), (280.0, 7.0)]
 
 
-def test_the_phone_bar_says_the_panels_most_urgent_action_first(content: Content) -> None:
-    """The bar above the figure on a phone shows four lines at most: the action must come first,
-    and a region with a warning is marked urgent (drawn in the urgent box's colours and border)."""
+def test_the_phone_bar_says_the_condition_first_and_is_short(content: Content) -> None:
+    """The bar above the figure on a phone (issue 22): a place's first warning, condition first
+    ("If your calf is swollen ..."), marked as a "check first" note, and short enough that it
+    is never cut."""
     for region in content.regions():
         panel = region_panel(content, region.id, "999")
         assert panel is not None
-        line = first_line(panel)
+        line = first_line(content, panel)
         assert line["name"] == region.name
-        if panel.urgent_precautions:
-            advice = panel.urgent_precautions[0].advice_text("999")
-            assert line["urgent"] and str(line["line"]).startswith(advice)
-        elif panel.urgent_signs:
-            assert line["urgent"] and str(line["line"]).startswith(panel.urgent_signs[0].heading)
+        text = str(line["line"])
+        if panel.urgent_precautions or panel.urgent_signs:
+            assert line["check"] and text.startswith(f"{content.body_map.ui.check_first}: If ")
+            assert len(text) <= 200, text
         else:
-            assert not line["urgent"] and line["line"] == panel.area.description
-    # The calf's clot warning starts with what to do, not with the signs.
-    calf = first_line(region_panel(content, "calf-left", "999"))  # type: ignore[arg-type]
-    assert "Get medical advice today" in str(calf["line"])[:60]
+            assert not line["check"] and text == panel.area.description
+    # The calf's clot warning says when it applies before the alarm.
+    calf_panel = region_panel(content, "calf-left", "999")
+    assert calf_panel is not None
+    calf = str(first_line(content, calf_panel)["line"])
+    assert calf.index("swollen, red, warm or tender") < calf.index("blood clot")
+    assert calf.index("blood clot") < calf.index("get medical advice today")
+    assert "…" not in calf and "..." not in calf

@@ -284,7 +284,7 @@ def test_no_mark_is_offered_for_a_technique_a_chosen_precaution_rules_out(
     assert not offered & ruled_out
     # What is not drawn is said, and nothing that is drawn is also said to be withheld.
     withheld = {w.technique.id for w in marks.withheld}
-    if marks.urgent_level is None:
+    if not marks.blocked:
         assert withheld == ruled_out
     # The component is given only what may be drawn: no ruled-out technique in its data or SVG.
     data = marks_data(CONTENT, marks, NUMBER)
@@ -330,12 +330,18 @@ def test_a_calf_with_clot_signs_shows_no_marks_and_its_warning(content: Content)
 
 
 def test_numbness_with_buttock_pain_draws_nothing_there(content: Content) -> None:
-    # Numbness may be the saddle sign when the buttock hurts: the result asks to check it, so
-    # no massage is drawn there either.
+    # Numbness asks the saddle question again (issue 22): nothing is drawn until "No", and the
+    # map says why without calling it urgent.
     answers = Answers(precautions=frozenset({"reduced-feeling"}))
-    buttock = region_marks(content, "buttock-right", answers)
-    assert buttock is not None and not buttock.shown and buttock.urgent_level == "today"
-    calf = region_marks(content, "calf-right", answers)
+    for region in ("buttock-right", "calf-right"):
+        marks = region_marks(content, region, answers)
+        assert marks is not None and not marks.shown and marks.recheck
+        assert marks.urgent_level is None
+        assert blocked_texts(content, marks, NUMBER) == [content.technique_marks.ui.recheck]
+    answered = Answers(
+        precautions=frozenset({"reduced-feeling"}), rechecks_no=frozenset({"saddle"})
+    )
+    calf = region_marks(content, "calf-right", answered)
     assert calf is not None
     assert [s.technique.id for s in calf.shown] == ["myofascial-release"]
 

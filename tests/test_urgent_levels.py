@@ -37,11 +37,15 @@ REVIEW_LEVELS = {
     "fever-unwell": "today",
     "weight-loss": "today",
     "night-pain": "today",
-    "chest-upper-back": "today",
+    "chest-pain": "emergency",
+    "upper-back": "today",
     "minor-fall": "today",
     "cancer": "today",
-    "first-pain-age": "today",
-    "steroids-weak-bones": "today",
+    # NICE CKS (issue 22): alone, these need a GP within days, before any massage.
+    "first-pain-age": "days",
+    "steroids-weak-bones": "days",
+    "cancer-past": "days",
+    "spine-procedure-past": "days",
     "weak-immune": "today",
     "injecting-drugs": "today",
     "spine-procedure": "today",
@@ -98,9 +102,13 @@ def test_a_sign_has_the_same_action_wherever_it_is_shown(
             panel = region_panel(content, f"{area.id}-left", NUMBER)
             assert panel is not None
             assert [s.heading for s in panel.urgent_signs if s.text == text] == [heading]
-            # ...as the browser draws it: in an urgent box, before anything about massage.
+            # ...as the browser draws it: condition first, then the same action, in a "check
+            # first" note (issue 22), before anything about massage.
             blocks = panel_blocks(panel_html(content, panel, None, "techniques"))
-            box = blocks.index(("error", f"{heading} {text}."))
+            ui = content.body_map.ui
+            warning = ui.sign_if.format(sign=text, action=action)
+            assert warning.index(text) < warning.index(action)
+            box = blocks.index(("check", f"{ui.check_first}: {warning}"))
             assert box < blocks.index(("heading", content.body_map.ui.techniques))
     # The self-assessment's result: the level's message first (urgent levels only).
     result = evaluate(content, Answers(red_flags=frozenset({flag})))

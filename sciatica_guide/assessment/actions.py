@@ -88,3 +88,15 @@ def confirm_weakness(content: Content) -> None:
     flag = content.assessment.result.weakness_check.flag
     save_answers(state, replace(answers, red_flags=answers.red_flags | {flag}))
     state.pop(flag_key(flag), None)
+
+
+def answer_recheck(content: Content, recheck_id: str, yes: bool) -> None:
+    # "Yes" on a re-check ticks its sign, as in the first step; "No" is kept with the answers.
+    state = st.session_state
+    answers = sync(state, content)
+    recheck = next(r for r in content.assessment.result.rechecks if r.id == recheck_id)
+    if yes:
+        save_answers(state, replace(answers, red_flags=answers.red_flags | {recheck.flag}))
+        state.pop(flag_key(recheck.flag), None)
+    else:
+        save_answers(state, replace(answers, rechecks_no=answers.rechecks_no | {recheck_id}))

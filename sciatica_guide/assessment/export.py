@@ -6,6 +6,7 @@ their headings (the summary's own, in the first person) and the layout differ.
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from dataclasses import dataclass
 
@@ -62,12 +63,17 @@ def _grouped_places(content: Content, block: Block) -> list[str]:
     ]
 
 
-def summary_of(content: Content, report: Report) -> Summary:
-    """The file's view of the report: urgent help first, then what to see a GP about, the
-    answers, care, massage, other care and sources."""
+def date_text(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def summary_of(content: Content, report: Report, made_on: dt.date | None = None) -> Summary:
+    """The file's view of the report: urgent help first, then what to see a GP about, what to
+    watch for (dated), the answers, care, massage, other care and sources."""
     s = content.assessment.summary
     r = content.assessment.result
     sections: list[Section] = []
+    made_on = made_on or dt.date.today()
     if urgent := report.block(Kind.URGENT):
         lines = [" ".join([item.text, *item.lines]) for item in urgent.items if item.lines]
         if report.ticked:
@@ -75,16 +81,25 @@ def summary_of(content: Content, report: Report) -> Summary:
         lines += [item.text for item in urgent.items if not item.lines]
         lines.append(urgent.note)
         sections.append(Section(urgent.heading, tuple(lines), urgent=True))
-    gp = [b for b in (report.block(Kind.WEAKNESS_CHECK), report.block(Kind.SEE_GP)) if b]
+    asks = (Kind.RECHECK, Kind.WEAKNESS_CHECK)
+    gp = [b for b in report.blocks if b.kind in asks] + [
+        b for b in (report.block(Kind.GP_FIRST), report.block(Kind.SEE_GP)) if b
+    ]
     if gp:
         lines = []
         for block in gp:
             lines += (
                 [f"{block.heading} {block.items[0].text}"]
-                if block.kind is Kind.WEAKNESS_CHECK
+                if block.kind in asks
+                else [f"{block.heading} {block.intro}", *_lines(block)]
+                if block.kind is Kind.GP_FIRST
                 else _lines(block)
             )
         sections.append(Section(r.see_gp.heading, tuple(lines)))
+    if net := report.block(Kind.SAFETY_NET):
+        lines = [r.safety_net.dated.format(date=date_text(made_on)), net.intro]
+        lines += [f"{item.text} " + "; ".join(item.lines) + "." for item in net.items]
+        sections.append(Section(net.heading, tuple(lines), urgent=True))
     if tell := report.block(Kind.TELL):
         sections.append(Section(s.answers_heading, tuple(_lines(tell))))
     if care := report.block(Kind.CARE):

@@ -19,9 +19,12 @@ class Kind(StrEnum):
     """What a block is; each renderer decides where and how it shows each kind."""
 
     URGENT = "urgent"
+    RECHECK = "recheck"
     WEAKNESS_CHECK = "weakness_check"
+    SAFETY_NET = "safety_net"
     SAME_DAY = "same_day"
     POSTPONE = "postpone"
+    GP_FIRST = "gp_first"
     SEE_GP = "see_gp"
     PAIN = "pain"
     BOTHER = "bother"
@@ -177,6 +180,21 @@ def _urgent_block(content: Content, result: Result, number: str) -> Block:
     )
 
 
+def safety_net_block(content: Content, number: str) -> Block:
+    """What to watch for after a result without an urgent sign: each level's own action, then
+    its signs in the words they have everywhere (red_flags.yaml)."""
+    net = content.assessment.result.safety_net
+    red_flags = content.red_flags
+    items = tuple(
+        Item(
+            f"{red_flags.action(group.level, number)} {net.when}",
+            tuple(flag_texts(content, group.flags)) + tuple(group.extra),
+        )
+        for group in net.groups
+    )
+    return Block(Kind.SAFETY_NET, net.heading, items, intro=net.intro, sources=tuple(net.sources))
+
+
 def _precaution_block(
     content: Content, kind: Kind, title: str, ids: Sequence[str], number: str
 ) -> Block | None:
@@ -186,10 +204,28 @@ def _precaution_block(
     return Block(kind, title, items)
 
 
+def _gp_first_block(content: Content, result: Result, number: str) -> Block | None:
+    """Signs a GP should check within days, before any massage: the level's one message."""
+    if not result.wait_flags:
+        return None
+    red_flags = content.red_flags
+    level = red_flags.level_of(result.wait_flags[0])
+    groups = [red_flags.group_of(f) for f in result.wait_flags]
+    whys = list(dict.fromkeys(g.why for g in groups if g is not None))
+    return Block(
+        Kind.GP_FIRST,
+        sentence(red_flags.action(level, number)),
+        tuple(Item(sentence(text)) for text in flag_texts(content, result.wait_flags)),
+        intro=" ".join([red_flags.levels[level].advice.format(emergency_number=number), *whys]),
+        sources=tuple(dict.fromkeys(s for g in groups if g is not None for s in g.sources)),
+    )
+
+
 def _see_gp_block(content: Content, result: Result) -> Block | None:
     see_gp = content.assessment.result.see_gp
     lines = [see_gp.reasons[key] for key in result.gp_reasons]
-    lines += [sentence(text) for text in flag_texts(content, result.gp_flags)]
+    soon = [f for f in result.gp_flags if f not in result.wait_flags]
+    lines += [sentence(text) for text in flag_texts(content, soon)]
     if not lines:
         return None
     return Block(
@@ -263,7 +299,8 @@ def plan_lines(content: Content, plan: AreaPlan) -> list[str]:
 def _techniques_block(content: Content, result: Result) -> Block:
     r = content.assessment.result
     items = []
-    for plan in result.plans:
+    # While a re-check waits for its answer, no place gets a suggestion.
+    for plan in () if result.rechecks else result.plans:
         area = content.area(plan.area)
         how = {t.id: t.how for t in area.techniques}
         details = tuple(f"{content.technique(t).name}: {how[t]}" for t in plan.suits if t in how)
@@ -274,8 +311,18 @@ def _techniques_block(content: Content, result: Result) -> Block:
         r.techniques_heading,
         tuple(items),
         intro=r.techniques_intro,
-        note="" if result.massage_possible else r.no_massage,
+        note=_techniques_note(content, result),
     )
+
+
+def _techniques_note(content: Content, result: Result) -> str:
+    r = content.assessment.result
+    if result.massage_possible:
+        return ""
+    if result.rechecks and not result.postpone and result.techniques:
+        # Massage may be possible, once the question at the top is answered "No".
+        return r.recheck_first
+    return r.no_massage
 
 
 def _combine_block(content: Content, answers: Answers) -> Block:
@@ -319,6 +366,11 @@ def therapist_lines(content: Content, answers: Answers, result: Result) -> list[
         lines.append(tell.bothersome.format(value=value))
     lines += [
         tell.health.format(value=label) for label in precaution_labels(content, result.precautions)
+    ]
+    lines += [
+        r.answered_no
+        for r in a.result.rechecks
+        if r.id in answers.rechecks_no and r.flag not in result.red_flags
     ]
     if not result.urgent:
         lines.append(tell.always)
@@ -372,6 +424,11 @@ def build_report(content: Content, answers: Answers, result: Result, number: str
     if result.urgent:
         blocks.append(_urgent_block(content, result, number))
     else:
+        by_id = {c.id: c for c in r.rechecks}
+        blocks += [
+            Block(Kind.RECHECK, by_id[rid].title, (Item(by_id[rid].text, id=rid),))
+            for rid in result.rechecks
+        ]
         if result.recheck_weakness:
             check = r.weakness_check
             blocks.append(Block(Kind.WEAKNESS_CHECK, check.title, (Item(check.text),)))
@@ -380,9 +437,12 @@ def build_report(content: Content, answers: Answers, result: Result, number: str
         blocks += [
             _precaution_block(content, Kind.SAME_DAY, r.same_day_title, result.same_day, number),
             _precaution_block(content, Kind.POSTPONE, r.postpone_title, postpone, number),
+            _gp_first_block(content, result, number),
             _see_gp_block(content, result),
             _pain_block(content, answers, result),
             _bother_block(content, result),
+            # What to watch for comes before any massage.
+            safety_net_block(content, number),
             _techniques_block(content, result),
         ]
         if result.precautions:

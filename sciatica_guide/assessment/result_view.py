@@ -175,7 +175,30 @@ def _sources_caption(content: Content, block: Block, text: str = "") -> None:
 
 def _render_block(content: Content, block: Block) -> None:
     """One block of the result, drawn for its kind."""
-    if block.kind is Kind.WEAKNESS_CHECK:
+    if block.kind is Kind.RECHECK:
+        recheck_id = block.items[0].id
+        recheck = next(r for r in content.assessment.result.rechecks if r.id == recheck_id)
+        with st.container(border=True, key=f"recheck-{recheck_id}"):
+            question = escape_markdown(block.items[0].text)
+            st.markdown(f"#### {escape_markdown(block.heading)}\n\n**{question}**")
+            yes, no = st.columns(2)
+            yes.button(
+                recheck.button_yes,
+                key=f"recheck-yes-{recheck_id}",
+                type="primary",
+                on_click=actions.answer_recheck,
+                args=(content, recheck_id, True),
+                icon=":material/emergency:",
+                width="stretch",
+            )
+            no.button(
+                recheck.button_no,
+                key=f"recheck-no-{recheck_id}",
+                on_click=actions.answer_recheck,
+                args=(content, recheck_id, False),
+                width="stretch",
+            )
+    elif block.kind is Kind.WEAKNESS_CHECK:
         with st.container(border=True, key="weakness-check"):
             st.markdown(
                 f"**{escape_markdown(block.heading)}**\n\n{escape_markdown(block.items[0].text)}"
@@ -188,10 +211,27 @@ def _render_block(content: Content, block: Block) -> None:
                 args=(content,),
                 icon=":material/emergency:",
             )
+    elif block.kind is Kind.SAFETY_NET:
+        with st.container(border=True, key="safety-net"):
+            st.markdown(
+                f"#### :material/health_and_safety: {escape_markdown(block.heading)}\n\n"
+                f"**{escape_markdown(block.intro)}**"
+            )
+            for item in block.items:
+                st.markdown(f"**{escape_markdown(item.text)}**\n\n" + _bullets(item.lines))
+            _sources_caption(content, block)
     elif block.kind in (Kind.SAME_DAY, Kind.POSTPONE):
         icon = ":material/local_hospital:" if block.kind is Kind.SAME_DAY else ":material/schedule:"
         text = " ".join(escape_markdown(item.text) for item in block.items)
         st.warning(f"**{escape_markdown(block.heading)}.** {text}", icon=icon)
+    elif block.kind is Kind.GP_FIRST:
+        with st.container(border=True, key="gp-first"):
+            st.markdown(
+                f"#### :material/stethoscope: {escape_markdown(block.heading)}\n\n"
+                + _bullets([item.text for item in block.items])
+                + f"\n\n{escape_markdown(block.intro)}"
+            )
+            _sources_caption(content, block)
     elif block.kind is Kind.SEE_GP:
         with st.container(border=True, key="see-gp"):
             st.markdown(

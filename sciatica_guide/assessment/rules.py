@@ -14,7 +14,15 @@ from enum import StrEnum
 from typing import Any
 
 from sciatica_guide.content import Content
-from sciatica_guide.content.models import LEVEL_ORDER, Level, PainBand, Precaution, Region, SbiItem
+from sciatica_guide.content.models import (
+    LEVEL_ORDER,
+    Level,
+    PainBand,
+    Precaution,
+    Recheck,
+    Region,
+    SbiItem,
+)
 
 
 class Step(StrEnum):
@@ -75,6 +83,8 @@ class Answers:
     precautions: frozenset[str] = frozenset()
     #: True when "No, none of these apply to me" was ticked.
     precautions_none: bool = False
+    #: Re-check ids (assessment.yaml result.rechecks) answered "No" on the result.
+    rechecks_no: frozenset[str] = frozenset()
 
     @classmethod
     def from_mapping(cls, data: Any, regions: Iterable[str] = ()) -> Answers:
@@ -105,6 +115,7 @@ class Answers:
             sbi=sbi,
             precautions=_str_set(data.get("precautions")),
             precautions_none=data.get("precautions_none") is True,
+            rechecks_no=_str_set(data.get("rechecks_no")),
         )
 
     def to_mapping(self) -> dict[str, Any]:
@@ -120,6 +131,7 @@ class Answers:
             "sbi": dict(self.sbi),
             "precautions": sorted(self.precautions),
             "precautions_none": self.precautions_none,
+            "rechecks_no": sorted(self.rechecks_no),
         }
 
 
@@ -154,7 +166,8 @@ class Result:
     sbi_total: int | None
     #: SBI item ids scored SBI_BOTHERSOME_FROM or more.
     sbi_bothersome: tuple[str, ...]
-    #: Ticked precaution ids, in content order.
+    #: Ticked precaution ids, and any the rules apply from other answers (strong or new leg
+    #: pain), in content order.
     precautions: tuple[str, ...]
     #: Ticked precautions that need medical advice today (a possible blood clot).
     same_day: tuple[str, ...]
@@ -165,10 +178,15 @@ class Result:
     #: Why a GP or physiotherapist should see the person soon: keys of the result's see_gp
     #: reasons ("pain", "duration", "bother", "activities"), in that order.
     gp_reasons: tuple[str, ...] = ()
-    #: Ticked signs whose level is not urgent (see a GP soon), in content order.
+    #: Ticked signs whose level is not urgent (see a GP soon or within days), in content order.
     gp_flags: tuple[str, ...] = ()
+    #: Of those, the signs whose level means massage waits until a GP has seen the person.
+    wait_flags: tuple[str, ...] = ()
     #: Weakness bothers the person a lot but its urgent sign was not ticked: ask it again.
     recheck_weakness: bool = False
+    #: Emergency signs to ask again (re-check ids), because other answers hint at them. Until
+    #: each is answered "No", no massage is suggested.
+    rechecks: tuple[str, ...] = ()
 
     @property
     def techniques(self) -> frozenset[str]:
@@ -177,7 +195,13 @@ class Result:
 
     @property
     def massage_possible(self) -> bool:
-        return not self.urgent and not self.postpone and bool(self.techniques)
+        return (
+            not self.urgent
+            and not self.postpone
+            and not self.rechecks
+            and not self.wait_flags
+            and bool(self.techniques)
+        )
 
 
 # --- single rules ---------------------------------------------------------------------------------
@@ -292,6 +316,43 @@ def plan_techniques(
     return tuple(plans)
 
 
+def nerve_irritable(content: Content, answers: Answers) -> bool:
+    """Strong leg pain, or new leg pain at least as bad as the back pain: firm massage waits
+    until the leg pain settles (NYSED, KNGF)."""
+    rule = content.assessment.result.irritable_nerve
+    leg, back = answers.leg_pain, answers.back_pain
+    if leg is None or leg == 0:
+        return False
+    early = answers.duration == rule.early_duration and (back is None or leg >= back)
+    return leg >= rule.leg_pain_from or early
+
+
+def recheck_applies(content: Content, recheck: Recheck, answers: Answers) -> bool:
+    """Whether the answers hint at a re-check's sign: places on both legs, numbness scored
+    above 0, or a precaution such as numbness ticked."""
+    chosen = [r for rid in answers.regions if (r := content.region(rid)) is not None]
+    sides = {r.side for r in chosen if r.area in recheck.both_sides_of}
+    return (
+        sides >= {"left", "right"}
+        or any(answers.sbi.get(item, 0) > 0 for item in recheck.items_above_0)
+        or bool(answers.precautions & set(recheck.precautions))
+    )
+
+
+def pending_rechecks(
+    content: Content, answers: Answers, ticked_flags: Iterable[str]
+) -> tuple[str, ...]:
+    """Re-checks to ask: hinted at, their sign not ticked, and not answered "No"."""
+    ticked = set(ticked_flags)
+    return tuple(
+        r.id
+        for r in content.assessment.result.rechecks
+        if r.flag not in ticked
+        and r.id not in answers.rechecks_no
+        and recheck_applies(content, r, answers)
+    )
+
+
 # --- steps ----------------------------------------------------------------------------------------
 def step_complete(content: Content, answers: Answers, step: str) -> bool:
     """Whether a question step has every answer it needs (Continue is refused until it has)."""
@@ -382,7 +443,10 @@ def evaluate(
         levels.add("today")
     urgent_levels = tuple(lv for lv in LEVEL_ORDER if lv in levels)
     gp_flags = tuple(f for f in ticked_flags if not is_urgent[f])
-    chosen = [p for p in content.precautions.precautions if p.id in answers.precautions]
+    applied = set(answers.precautions)
+    if nerve_irritable(content, answers):
+        applied.add(a.result.irritable_nerve.precaution)
+    chosen = [p for p in content.precautions.precautions if p.id in applied]
     bands = a.pain_bands.bands
     urgent = bool(urgent_levels)
     regions = [r for rid in answers.regions if (r := content.region(rid)) is not None]
@@ -417,5 +481,9 @@ def evaluate(
         plans=plans,
         gp_reasons=gp_reasons(content, answers, (back_band, leg_band)),
         gp_flags=gp_flags,
+        wait_flags=tuple(
+            f for f in gp_flags if red_flags.levels[red_flags.level_of(f)].massage_waits
+        ),
         recheck_weakness=recheck,
+        rechecks=() if urgent else pending_rechecks(content, answers, ticked_flags),
     )

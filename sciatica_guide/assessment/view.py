@@ -30,6 +30,7 @@ from sciatica_guide.assessment.state import (
 from sciatica_guide.assessment.steps_view import render_back, render_step
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Settings
+from sciatica_guide.ui.text import escape_markdown
 
 CONTAINER_KEY = "self-assessment"
 
@@ -86,6 +87,9 @@ def render_assessment_page(content: Content, settings: Settings, page_id: str) -
 
     # The urgent message comes first, above everything else, as soon as a sign is ticked.
     render_urgent_banner(report)
+    # Not a diagnosis, said on the page itself: on a phone the sidebar is closed.
+    with st.container(key="not-diagnosis"):
+        st.markdown(f":material/info: **{escape_markdown(content.site.disclaimer.one_line)}**")
     if state.pop(CLEARED_NOTICE, False):
         st.success(a.cleared, icon=":material/check_circle:")
     if page.lead and step == STEPS[0]:

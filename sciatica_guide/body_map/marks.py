@@ -58,6 +58,13 @@ class RegionMarks:
     withheld: tuple[WithheldTechnique, ...]
     #: The most urgent level of a ticked urgent-help sign: then nothing is drawn.
     urgent_level: Level | None = None
+    #: The self-assessment asks a sign again (numbness, two legs): nothing is drawn until "No".
+    recheck: bool = False
+
+    @property
+    def blocked(self) -> bool:
+        """Nothing is drawn: an urgent sign, or a sign still to be checked."""
+        return self.urgent_level is not None or self.recheck
 
     def technique(self, technique_id: str) -> ShownTechnique | None:
         return next((s for s in self.shown if s.technique.id == technique_id), None)
@@ -95,6 +102,8 @@ def region_marks(
     result = evaluate(content, here)
     if result.urgent:
         return RegionMarks(region, (), (), urgent_level=result.urgent_levels[0])
+    if result.rechecks:
+        return RegionMarks(region, (), (), recheck=True)
     plan = next((p for p in result.plans if p.area == region.area), None)
     by_id = {p.id: p for p in content.precautions.precautions}
     shown: list[ShownTechnique] = []
@@ -150,6 +159,8 @@ def blocked_texts(content: Content, marks: RegionMarks, emergency_number: str) -
     if marks.urgent_level is not None:
         action = content.red_flags.action(marks.urgent_level, emergency_number)
         return [content.technique_marks.ui.urgent.format(action=action)]
+    if marks.recheck:
+        return [content.technique_marks.ui.recheck]
     texts = [withheld_text(content, w) for w in marks.withheld]
     # A same-day warning (a possible blood clot) comes with its advice, in place of the marks.
     reasons = {p.id: p for w in marks.withheld for p in w.reasons}

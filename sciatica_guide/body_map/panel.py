@@ -12,6 +12,8 @@ from sciatica_guide.content.models import Area, Precaution, Region, Technique
 class UrgentSign:
     heading: str
     text: str
+    #: The level's action alone (the heading is the action and when it applies).
+    action: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,8 @@ def region_panel(content: Content, region_id: str, emergency_number: str) -> Reg
         for flag in group.flags:
             if flag.id in area.red_flags:
                 heading = content.red_flags.heading(group, emergency_number)
-                signs.append(UrgentSign(heading=heading, text=flag.text))
+                action = content.red_flags.action(group.level, emergency_number)
+                signs.append(UrgentSign(heading=heading, text=flag.text, action=action))
     return RegionPanel(
         region=region,
         area=area,
@@ -60,3 +63,20 @@ def region_panel(content: Content, region_id: str, emergency_number: str) -> Reg
         sources=[content.source(sid).short for sid in area.sources],
         emergency_number=emergency_number,
     )
+
+
+def warnings(content: Content, panel: RegionPanel) -> list[str]:
+    """The place's warnings, each condition first ("If your calf is swollen ...", "If you have
+    this: ..."), then what to do: a same-day precaution's advice, then each urgent sign."""
+    ui = content.body_map.ui
+    texts = [p.advice_text(panel.emergency_number) for p in panel.urgent_precautions]
+    texts += [ui.sign_if.format(sign=s.text, action=s.action) for s in panel.urgent_signs]
+    return texts
+
+
+def bar_warning(content: Content, panel: RegionPanel) -> str | None:
+    """The first warning, short, for the phone's bar: condition first, never cut."""
+    for precaution in panel.urgent_precautions:
+        return precaution.bar or precaution.advice_text(panel.emergency_number)
+    listed = warnings(content, panel)
+    return listed[0] if listed else None

@@ -16,11 +16,12 @@ from sciatica_guide.body_map.marks import (
     technique_notes,
     withheld_text,
 )
-from sciatica_guide.body_map.panel import RegionPanel
+from sciatica_guide.body_map.panel import RegionPanel, bar_warning, warnings
 from sciatica_guide.content import Content
 
 #: Classes the panel component's CSS styles (panel_view.py).
 URGENT_CLASS = "bp-urgent"
+CHECK_CLASS = "bp-check"
 NOTE_CLASS = "bp-note"
 CARD_CLASS = "bp-card"
 MORE_CLASS = "bp-more"
@@ -40,6 +41,16 @@ def _urgent_box(bold: str, text: str) -> str:
     return (
         f'<div class="{URGENT_CLASS}" role="note"><span class="bp-icon" aria-hidden="true">!'
         f"</span><p><strong>{_e(bold)}</strong> {_e(text)}</p></div>"
+    )
+
+
+def _check_box(label: str, text: str) -> str:
+    # A "check first" note: it applies only if its condition is true. A dashed border, a
+    # question mark and the words "Check first" set it apart from an urgent order (solid border,
+    # "!"), not colour alone.
+    return (
+        f'<div class="{CHECK_CLASS}" role="note"><span class="bp-icon bp-icon-check"'
+        f' aria-hidden="true">?</span><p><strong>{_e(label)}:</strong> {_e(text)}</p></div>'
     )
 
 
@@ -69,11 +80,9 @@ def panel_html(
     area = panel.area
     number = panel.emergency_number
     parts = [f"<h3>{_e(panel.region.name)}</h3>", f"<p>{_e(area.description)}</p>"]
-    # Signs that need help today come before anything about massage.
-    for precaution in panel.urgent_precautions:
-        parts.append(_urgent_box(f"{precaution.label}.", precaution.advice_text(number)))
-    for sign in panel.urgent_signs:
-        parts.append(_urgent_box(sign.heading, f"{sign.text}."))
+    # Warnings come before anything about massage, each saying first when it applies.
+    listed = warnings(content, panel)
+    parts += [_check_box(ui.check_first, text) for text in listed]
     parts += [
         f"<h4>{_e(ui.muscles)}</h4>",
         _list([_e(m) for m in area.muscles]),
@@ -91,14 +100,18 @@ def panel_html(
         parts += [f"<h4>{_e(ui.take_care)}</h4>", _list(items)]
     parts.append(f"<h4>{_e(ui.techniques)}</h4>")
     if marks is not None and marks.urgent_level is not None:
-        # Nothing is drawn: say why once, above the techniques.
+        # The answers show an urgent sign: an urgent order, once, above the techniques.
+        parts.append(_urgent_box("", blocked_texts(content, marks, number)[0]))
+    elif marks is not None and marks.blocked:
+        # Nothing is drawn yet: say why once, above the techniques.
         parts.append(f"<p><em>{_e(blocked_texts(content, marks, number)[0])}</em></p>")
+    only_if = f'<p class="bp-only-if"><strong>{_e(ui.only_if_none)}</strong></p>' if listed else ""
     for fit in panel.techniques:
         technique = fit.technique
         more = ui.read_more.format(technique=technique.name)
         parts.append(
             f'<div class="{CARD_CLASS}" data-technique="{_e(technique.id)}">'
-            f"<p><strong>{_e(technique.name)}</strong></p>"
+            f"<p><strong>{_e(technique.name)}</strong></p>{only_if}"
             f"<p>{_e(fit.how)}</p>{technique_marks_html(content, marks, technique.id, number)}"
             f'<p><a class="{MORE_CLASS}" href="{_e(techniques_href)}"'
             f' data-technique="{_e(technique.id)}">{_e(more)}'
@@ -112,20 +125,17 @@ def panel_html(
     return "".join(parts)
 
 
-def first_line(panel: RegionPanel) -> dict[str, str | bool]:
+def first_line(content: Content, panel: RegionPanel) -> dict[str, str | bool]:
     """What the map's bar shows above the figure on a phone (the panel is below it): the name
-    and the panel's first line, its most urgent warning, action first, if it has one."""
-    if panel.urgent_precautions:
-        precaution = panel.urgent_precautions[0]
-        line = f"{precaution.advice_text(panel.emergency_number)} ({precaution.label})"
-        urgent = True
-    elif panel.urgent_signs:
-        sign = panel.urgent_signs[0]
-        line, urgent = f"{sign.heading} {sign.text}.", True
+    and the panel's first line: its first warning, condition first ("Check first: If your calf
+    is swollen ..."), short enough never to be cut, or else what is there."""
+    warning = bar_warning(content, panel)
+    if warning is not None:
+        line, check = f"{content.body_map.ui.check_first}: {warning}", True
     else:
-        line, urgent = panel.area.description, False
+        line, check = panel.area.description, False
     # Text: the component sets it with textContent, never as markup.
-    return {"name": panel.region.name, "line": line, "urgent": urgent}
+    return {"name": panel.region.name, "line": line, "check": check}
 
 
 def prompt_html(content: Content) -> str:

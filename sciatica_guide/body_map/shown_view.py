@@ -10,7 +10,7 @@ import streamlit as st
 
 from sciatica_guide.body_map.component import MapState, body_map
 from sciatica_guide.body_map.page import PAGES_FOLDER, render_roots_caption, svg_markup
-from sciatica_guide.body_map.panel import RegionPanel, region_panel
+from sciatica_guide.body_map.panel import RegionPanel, region_panel, warnings
 from sciatica_guide.body_map.selection import view_of
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Settings
@@ -55,19 +55,15 @@ def render_panel(content: Content, panel: RegionPanel) -> None:
     st.subheader(panel.region.name, anchor=False)
     description = escape_markdown(area.description)
     body = panel_body_markdown(content, panel)
-    if panel.urgent_precautions or panel.urgent_signs:
+    listed = warnings(content, panel)
+    if listed:
         st.markdown(description)
-        # Signs that need help today come before anything about massage.
-        for precaution in panel.urgent_precautions:
-            advice = precaution.advice_text(panel.emergency_number)
-            st.error(
-                f"**{escape_markdown(precaution.label)}.** {escape_markdown(advice)}",
-                icon=":material/emergency:",
-            )
-        for sign in panel.urgent_signs:
-            st.error(
-                f"**{escape_markdown(sign.heading)}** {escape_markdown(sign.text)}.",
-                icon=":material/emergency:",
+        # Warnings come before anything about massage, each saying first when it applies: a
+        # "check first" note (its own icon and words), not an urgent order.
+        for text in listed:
+            st.warning(
+                f"**{escape_markdown(ui.check_first)}:** {escape_markdown(text)}",
+                icon=":material/help:",
             )
         st.markdown(body, unsafe_allow_html=True)
     else:
@@ -76,7 +72,11 @@ def render_panel(content: Content, panel: RegionPanel) -> None:
     techniques_page = content.page("techniques")
     for fit in panel.techniques:
         with st.container(border=True, key=f"bm-technique-{fit.technique.id}"):
-            st.markdown(f"**{escape_markdown(fit.technique.name)}**\n\n{escape_markdown(fit.how)}")
+            only_if = f"**{escape_markdown(ui.only_if_none)}**\n\n" if listed else ""
+            st.markdown(
+                f"**{escape_markdown(fit.technique.name)}**\n\n{only_if}"
+                f"{escape_markdown(fit.how)}"
+            )
             st.page_link(
                 f"{PAGES_FOLDER}/{techniques_page.script}",
                 label=ui.read_more.format(technique=fit.technique.name),

@@ -52,7 +52,7 @@ def build_view_data(content: Content, view: str, number: str, answers: Answers) 
             p.region.id: panel_html(content, p, region_marks(content, p.region.id, answers), href)
             for p in panels
         },
-        briefs={p.region.id: first_line(p) for p in panels},
+        briefs={p.region.id: first_line(content, p) for p in panels},
     )
 
 

@@ -15,7 +15,8 @@ def check_assessment(content: Content) -> None:
     a = content.assessment
     source_ids = {s.id for s in content.sources.sources}
     group_ids = [g.id for g in content.red_flags.groups]
-    precaution_ids = [p.id for p in content.precautions.precautions]
+    precaution_ids = [p.id for p in content.precautions.precautions if not p.from_answers]
+    derived = {p.id for p in content.precautions.precautions if p.from_answers}
 
     asked_groups = [q.group for q in a.steps.safety.groups]
     check_asked_once(file, "steps.safety.groups", asked_groups, group_ids, "red flag group")
@@ -24,6 +25,29 @@ def check_assessment(content: Content) -> None:
     check_ref(file, "result.weakness_check.item", check.item, set(items), "bother item")
     flag_ids = {f.id for f in content.red_flags.all_flags()}
     check_ref(file, "result.weakness_check.flag", check.flag, flag_ids, "urgent sign")
+    check_unique(file, "result.rechecks", [r.id for r in a.result.rechecks])
+    area_ids = {area.id for area in content.areas.areas}
+    for ri, recheck in enumerate(a.result.rechecks):
+        field = f"result.rechecks[{ri}]"
+        check_ref(file, f"{field}.flag", recheck.flag, flag_ids, "urgent sign")
+        check_refs(file, f"{field}.both_sides_of", recheck.both_sides_of, area_ids, "area")
+        check_refs(file, f"{field}.items_above_0", recheck.items_above_0, set(items), "bother item")
+        check_refs(
+            file, f"{field}.precautions", recheck.precautions, set(precaution_ids), "precaution"
+        )
+    nerve = a.result.irritable_nerve
+    check_ref(file, "result.irritable_nerve.precaution", nerve.precaution, derived, "precaution")
+    durations = {o.id for o in a.steps.how_much.duration.options}
+    field = "result.irritable_nerve.early_duration"
+    check_ref(file, field, nerve.early_duration, durations, "duration option")
+    net = a.result.safety_net
+    for gi, group in enumerate(net.groups):
+        field = f"result.safety_net.groups[{gi}].flags"
+        check_refs(file, field, group.flags, flag_ids, "urgent sign")
+        for flag in group.flags:
+            if content.red_flags.level_of(flag) != group.level:
+                message = f"'{flag}' is not a sign of the level {group.level}"
+                raise ContentError(file, field, message)
     reasons = set(a.result.see_gp.reasons)
     if reasons != set(GP_REASONS):
         expected = ", ".join(GP_REASONS)
@@ -39,6 +63,7 @@ def check_assessment(content: Content) -> None:
         ("result.sbi_note_sources", a.result.sbi_note_sources),
         ("result.combine_sources", a.result.combine_sources),
         ("result.see_gp.sources", a.result.see_gp.sources),
+        ("result.safety_net.sources", a.result.safety_net.sources),
     ]:
         check_refs(file, field, refs, source_ids, "source")
     for name in ("duration", "pressure", "activities"):

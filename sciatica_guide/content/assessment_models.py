@@ -3,7 +3,7 @@ self-assessment."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -173,6 +173,59 @@ class WeaknessCheck(Strict):
     button: str
 
 
+class Recheck(Strict):
+    """An emergency sign asked again on the result, when other answers hint at it (two legs
+    chosen, numbness). "Yes" ticks the sign; until "No", no massage is suggested."""
+
+    id: Id
+    #: The sign (red_flags.yaml flag id) that "Yes" ticks.
+    flag: Id
+    #: Areas (areas.yaml ids): asked when places among them were chosen on both sides.
+    both_sides_of: list[Id] = []
+    #: Bother items (steps.bother.items ids): asked when any is scored above 0.
+    items_above_0: list[Id] = []
+    #: Precautions (precautions.yaml ids): asked when any is ticked.
+    precautions: list[Id] = []
+    title: str
+    text: str
+    button_yes: str
+    button_no: str
+    #: Said in the result after "No".
+    answered_no: str
+
+
+class IrritableNerve(Strict):
+    """When strong or new leg pain applies a precaution (one with from_answers) by itself."""
+
+    precaution: Id
+    leg_pain_from: int = Field(ge=1, le=10)
+    #: A duration option id: leg pain in these weeks, at least as bad as back pain, counts too.
+    early_duration: Id
+
+
+class SafetyNetGroup(Strict):
+    """Signs of one level to watch for: the level's action (red_flags.yaml), then the signs."""
+
+    level: Literal["emergency", "today"]
+    #: Red flag ids, said in red_flags.yaml's words.
+    flags: list[Id] = Field(min_length=1)
+    #: Early signs said only here (for example early bladder signs).
+    extra: list[str] = []
+
+
+class SafetyNet(Strict):
+    """What to watch for after a result without an urgent sign, on screen and in the summary."""
+
+    heading: str
+    intro: str
+    #: After each level's action: "if any of these start:".
+    when: str
+    groups: list[SafetyNetGroup] = Field(min_length=1)
+    #: The summary's date line: "{date}".
+    dated: Annotated[str, Placeholders("date")]
+    sources: list[Id] = Field(min_length=1)
+
+
 #: Why the result may say "see a GP or physiotherapist soon" (the rules decide which apply).
 GP_REASONS: tuple[str, ...] = ("pain", "duration", "bother", "activities")
 
@@ -207,6 +260,11 @@ class ResultTexts(Strict):
     title: str
     urgent: UrgentTexts
     weakness_check: WeaknessCheck
+    rechecks: list[Recheck] = Field(min_length=1)
+    #: In place of massage while a re-check is not answered.
+    recheck_first: str
+    irritable_nerve: IrritableNerve
+    safety_net: SafetyNet
     see_gp: SeeGpTexts
     same_day_title: str
     postpone_title: str

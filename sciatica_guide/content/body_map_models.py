@@ -170,6 +170,9 @@ class BodyMapUi(Strict):
     roots_line: Annotated[str, Placeholders("roots")]
     take_care: str
     techniques: str
+    check_first: str
+    sign_if: Annotated[str, Placeholders("sign", "action")]
+    only_if_none: str
     techniques_note: str
     read_more: Annotated[str, Placeholders("technique")]
     sources: str

@@ -67,6 +67,8 @@ class MarksUi(_Strict):
     withheld: Annotated[str, Placeholders("technique", "reasons")]
     #: When an urgent-help sign was ticked: nothing is drawn. "{action}" is the level's action.
     urgent: Annotated[str, Placeholders("action")]
+    #: When the self-assessment asks a sign again (numbness, two legs): nothing is drawn yet.
+    recheck: str
     figure_heading: str
     #: The small figure's name for screen readers: "{technique}".
     figure_name: Annotated[str, Placeholders("technique")]

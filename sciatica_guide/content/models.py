@@ -28,6 +28,7 @@ from sciatica_guide.content.assessment_models import (
     PainBand,
     PainBands,
     Question,
+    Recheck,
     ResultTexts,
     SafetyGroupQuestion,
     SafetyStep,
@@ -101,6 +102,7 @@ __all__ = [
     "QuizQuestion",
     "QuizTopic",
     "QuizWords",
+    "Recheck",
     "Region",
     "RegionOutline",
     "ResultTexts",
@@ -145,6 +147,8 @@ class Review(Strict):
 
 
 class Disclaimer(Strict):
+    #: One line, shown where the sidebar may be closed (the self-assessment on a phone).
+    one_line: str
     short: str
     full: str
 
@@ -173,9 +177,9 @@ class RedFlag(Strict):
 
 
 #: How urgent a sign is: "emergency" (now), "today" (same day) or "gp" (soon, not urgent).
-Level = Literal["emergency", "today", "gp"]
+Level = Literal["emergency", "today", "days", "gp"]
 #: Most urgent first.
-LEVEL_ORDER: tuple[Level, ...] = ("emergency", "today", "gp")
+LEVEL_ORDER: tuple[Level, ...] = ("emergency", "today", "days", "gp")
 
 
 class RedFlagLevel(Strict):
@@ -187,6 +191,8 @@ class RedFlagLevel(Strict):
     advice: Annotated[str, Placeholders("emergency_number")]
     #: True when a sign of this level means no massage at all.
     urgent: bool
+    #: True when massage waits until a GP has seen the person (not urgent: within days).
+    massage_waits: bool = False
 
 
 class RedFlagGroup(Strict):
@@ -254,8 +260,13 @@ class Precaution(Strict):
     #: May hold {emergency_number}: read it through advice_text().
     advice: Annotated[str, Placeholders("emergency_number")]
     same_day_advice: bool = False
+    #: The body map's phone bar for a same-day warning: condition first, short (no placeholder).
+    bar: str | None = None
     postpone: bool = False
     red_flag: RedFlagLink | None = None
+    #: Not asked: the self-assessment's rules apply it from other answers (strong or new leg
+    #: pain, see assessment.yaml's irritable_nerve).
+    from_answers: bool = False
     rules_out: list[RuleOut] = []
     sources: list[Id] = Field(min_length=1)
 

@@ -88,7 +88,7 @@ def test_quick_taps_end_on_the_last_one(app_server: RunningApp, open_page: OpenP
     assert location(page).endswith(f"?region={last.id}")
 
 
-@pytest.mark.parametrize("region_id", ["calf-left", "lower-back-right", "sole-right"])
+@pytest.mark.parametrize("region_id", ["calf-left", "lower-back-right", "shin-left", "sole-right"])
 def test_on_a_phone_the_bar_keeps_the_name_and_first_line_on_screen(
     app_server: RunningApp, open_page: OpenPage, region_id: str
 ) -> None:
@@ -106,7 +106,7 @@ def test_on_a_phone_the_bar_keeps_the_name_and_first_line_on_screen(
     panel = region_panel(CONTENT, region_id, number)
     assert panel is not None
     expect(bar.locator(".bm-now-name")).to_have_text(region.name)
-    line = str(first_line(panel)["line"])
+    line = str(first_line(CONTENT, panel)["line"])
     expect(bar.locator(".bm-now-line")).to_have_text(line)
     # On screen without scrolling: the bar and its first line are inside the viewport, and
     # nothing (the app's header bar) covers them.
@@ -114,7 +114,17 @@ def test_on_a_phone_the_bar_keeps_the_name_and_first_line_on_screen(
     assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 844
     for part in (".bm-now-name", ".bm-now-line"):
         assert bar.locator(part).evaluate(_ON_TOP_JS), f"{part} is covered"
-    expect(bar).to_have_class("bm-now is-urgent" if first_line(panel)["urgent"] else "bm-now")
+    expect(bar).to_have_class(
+        "bm-now is-check" if first_line(CONTENT, panel)["check"] else "bm-now"
+    )
+    # Never cut (issue 22): the whole line shows, with no ellipsis and nothing hidden.
+    cut = bar.locator(".bm-now-line").evaluate(
+        "el => el.scrollHeight > el.clientHeight + 1 || getComputedStyle(el).webkitLineClamp"
+        " !== 'none' && getComputedStyle(el).webkitLineClamp !== ''"
+    )
+    assert not cut
+    line_box = bar.locator(".bm-now-line").bounding_box()
+    assert line_box is not None and line_box["y"] + line_box["height"] <= box["y"] + box["height"]
     wait_for_region(page, region_id)
 
 
@@ -181,3 +191,36 @@ def test_the_list_selects_and_the_map_and_panel_follow(
         expect(page.locator(f'[data-region="{region_id}"]')).to_have_attribute(
             "aria-pressed", "true", timeout=SLOW
         )
+
+
+def test_on_a_phone_a_places_warnings_are_check_first_notes_and_massage_says_only_if(
+    app_server: RunningApp, open_page: OpenPage
+) -> None:
+    """Issue 22, point 10: conditions before alarms. The calf's warnings start with when they
+    apply, look different from an urgent order (dashed border, "?", the words "Check first"),
+    and each massage shown for the calf says it is only for when none of them is true."""
+    page = open_page("phone", touch=True)
+    open_map(page, f"{app_server.url}/body-map")
+    show_view(page, "back", touch=True)
+    x, y = point_inside(page, "calf-left")
+    page.touchscreen.tap(x, y)
+    panel = page.locator(".st-key-bm-panel")
+    expect(panel.locator("h3")).to_have_text("Calf, your left")
+    ui = CONTENT.body_map.ui
+    notes = panel.locator(".bp-check")
+    expect(notes).to_have_count(2)
+    expect(notes.first).to_contain_text(f"{ui.check_first}: If your calf is swollen")
+    expect(notes.nth(1)).to_contain_text(f"{ui.check_first}: If you have this: New weakness")
+    assert notes.first.evaluate("el => getComputedStyle(el).borderTopStyle") == "dashed"
+    assert notes.first.locator(".bp-icon").inner_text() == "?"
+    expect(panel.locator(".bp-urgent")).to_have_count(0)
+    cards = panel.locator(".bp-card")
+    assert cards.count() == len(CONTENT.area("calf").techniques)
+    for index in range(cards.count()):
+        expect(cards.nth(index)).to_contain_text(ui.only_if_none)
+    # The bar's line is the whole warning, condition first.
+    line = page.locator(".bm-now .bm-now-line")
+    expect(line).to_have_text(
+        f"{ui.check_first}: {CONTENT.precaution('calf-clot').bar}".replace("\n", " ").strip()
+    )
+    wait_for_region(page, "calf-left")

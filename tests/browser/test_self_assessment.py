@@ -114,6 +114,15 @@ def fill_in_to_the_check_page(
     expect(page.get_by_role("heading", name=a.check.title)).to_be_visible()
 
 
+def answer_no_to_the_saddle_question(page: Page, content: Content) -> None:
+    """Numbness scored above 0 asks about the saddle area on the result (issue 22): "No"."""
+    saddle = next(r for r in content.assessment.result.rechecks if r.id == "saddle")
+    expect(page.get_by_text(saddle.text)).to_be_visible()
+    assert "May suit" not in main_text(page)
+    tap(page, page.get_by_role("button", name=saddle.button_no))
+    expect(page.get_by_text(saddle.text)).to_have_count(0)
+
+
 def test_fill_in_by_touch_and_take_the_summary(
     app_server: RunningApp, tablet_page: Page, content: Content
 ) -> None:
@@ -125,6 +134,7 @@ def test_fill_in_by_touch_and_take_the_summary(
     tap(page, page.get_by_role("button", name=a.buttons.see_result))
 
     expect(page.get_by_role("heading", name=a.result.title)).to_be_visible()
+    answer_no_to_the_saddle_question(page, content)
     text = main_text(page)
     assert "Leg pain: 7 out of 10 (severe)" in text
     assert "Back pain: 3 out of 10 (mild)" in text
@@ -189,6 +199,7 @@ def test_weakness_is_asked_again_on_the_result_and_yes_by_touch_is_urgent(
     fill_in_to_the_check_page(page, content, sbi=("2", "2", "6", "2"))
     tap(page, page.get_by_role("button", name=a.buttons.see_result))
     expect(page.get_by_text(check.title)).to_be_visible()
+    answer_no_to_the_saddle_question(page, content)
     assert "May suit" in main_text(page)
     yes = page.get_by_role("button", name=check.button)
     assert_touch_size(yes)
@@ -302,3 +313,198 @@ def test_a_summary_download_is_gone_within_seconds(
     with page.expect_download() as again:
         page.get_by_role("button", name=a.buttons.download_text).tap()
     assert "Calf (your left)" in again.value.path().read_text("utf-8")
+
+
+# --- issue 22 (safety round 3), at phone size by touch ------------------------------------------
+def fill_in_on_a_phone(
+    page: Page,
+    content: Content,
+    places: tuple[tuple[str, str], ...],
+    sbi: tuple[str, ...],
+    health: str | None = None,
+    *,
+    sign: str | None = None,
+    leg_pain: str = "5",
+) -> None:
+    """Answer every step by touch: no signs (or one), the given places, back pain 3 and the
+    given leg pain, the given scores, then a health answer (or none), and open the result."""
+    a = content.assessment
+    for group in content.red_flags.groups:
+        tap(page, keyed(page, f"guide.assessment.w.flag-none.{group.id}").locator("label"))
+    if sign is not None:
+        tap(page, page.locator(".st-key-self-assessment").get_by_text(sign))
+    tap(page, page.get_by_role("button", name=a.buttons.continue_))
+    for area, side in places:
+        button = keyed(page, f"guide.assessment.w.where.{area}").get_by_role("button", name=side)
+        tap(page, button)
+        expect(button).to_have_attribute("aria-pressed", "true")
+    tap(page, page.get_by_role("button", name=a.buttons.continue_))
+    pick(page, "back_pain", "3")
+    pick(page, "leg_pain", leg_pain)
+    tap(page, page.get_by_text("6 to 12 weeks", exact=True))
+    tap(page, page.get_by_text("Medium", exact=True))
+    tap(page, page.get_by_text("No, I can do them", exact=True))
+    tap(page, page.get_by_role("button", name=a.buttons.continue_))
+    for item, score in zip(a.steps.bother.items, sbi, strict=True):
+        pick(page, f"sbi.{item.id}", score)
+    tap(page, page.get_by_role("button", name=a.buttons.continue_))
+    form = page.locator(".st-key-self-assessment")
+    tap(page, form.get_by_text(health or a.steps.health.none, exact=False))
+    tap(page, page.get_by_role("button", name=a.buttons.check))
+    tap(page, page.get_by_role("button", name=a.buttons.see_result))
+    expect(page.get_by_role("heading", name=a.result.title)).to_be_visible()
+
+
+def recheck(content: Content, recheck_id: str) -> object:
+    return next(r for r in content.assessment.result.rechecks if r.id == recheck_id)
+
+
+def emergency_alert(page: Page, content: Content) -> Locator:
+    urgent = content.red_flags.action("emergency", NUMBER) + "."
+    return page.locator('[data-testid="stAlertContentError"]').filter(has_text=urgent)
+
+
+def test_places_on_both_legs_are_asked_again_and_yes_by_touch_is_the_emergency(
+    app_server: RunningApp, open_page: OpenPage, content: Content
+) -> None:
+    page = open_page("phone", touch=True)
+    check = recheck(content, "both-legs")
+    open_assessment(page, app_server)
+    fill_in_on_a_phone(
+        page, content, (("calf", "Your left"), ("back-thigh", "Your right")), ("3", "0", "0", "1")
+    )
+    expect(page.get_by_text(check.text)).to_be_visible()  # type: ignore[attr-defined]
+    assert "May suit" not in main_text(page)
+    yes = page.get_by_role("button", name=check.button_yes)  # type: ignore[attr-defined]
+    assert_touch_size(yes)
+    tap(page, yes)
+    expect(emergency_alert(page, content)).to_be_visible()
+    text = main_text(page)
+    assert "Sciatica in both legs" in text and "May suit" not in text
+    assert content.assessment.result.urgent.no_massage in text
+
+
+def test_numbness_asks_about_the_saddle_area_and_yes_by_touch_is_the_emergency(
+    app_server: RunningApp, open_page: OpenPage, content: Content
+) -> None:
+    page = open_page("phone", touch=True)
+    check = recheck(content, "saddle")
+    open_assessment(page, app_server)
+    # Numbness at its maximum, one leg only.
+    fill_in_on_a_phone(page, content, (("calf", "Your left"),), ("3", "6", "0", "1"))
+    expect(page.get_by_text(check.text)).to_be_visible()  # type: ignore[attr-defined]
+    assert "May suit" not in main_text(page)
+    tap(page, page.get_by_role("button", name=check.button_yes))  # type: ignore[attr-defined]
+    expect(emergency_alert(page, content)).to_be_visible()
+    assert "around your genitals or your bottom" in main_text(page)
+    assert "May suit" not in main_text(page)
+
+
+def test_numbness_with_buttock_pain_is_no_false_alarm_and_no_carries_on_with_light_pressure(
+    app_server: RunningApp, open_page: OpenPage, content: Content
+) -> None:
+    page = open_page("phone", touch=True)
+    check = recheck(content, "saddle")
+    open_assessment(page, app_server)
+    fill_in_on_a_phone(
+        page,
+        content,
+        (("buttock", "Your left"),),
+        ("3", "0", "0", "1"),
+        health="Numbness or less feeling in your leg or foot",
+    )
+    expect(page.get_by_text(check.text)).to_be_visible()  # type: ignore[attr-defined]
+    expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
+    assert "You ticked" not in main_text(page)
+    tap(page, page.get_by_role("button", name=check.button_no))  # type: ignore[attr-defined]
+    text = main_text(page)
+    assert "May suit: Myofascial release" in text
+    assert "Not for you now: Trigger point therapy and Deep tissue massage" in text
+
+
+def test_a_mild_result_has_the_safety_net_before_massage_and_in_the_dated_summary(
+    app_server: RunningApp, open_page: OpenPage, content: Content
+) -> None:
+    page = open_page("phone", touch=True)
+    net = content.assessment.result.safety_net
+    open_assessment(page, app_server)
+    # The one-line "not a diagnosis" is on the page itself, on screen at the top (point 11).
+    line = page.get_by_text(content.site.disclaimer.one_line)
+    expect(line).to_be_in_viewport()
+    fill_in_on_a_phone(page, content, (("calf", "Your left"),), ("2", "0", "0", "1"))
+    expect(page.get_by_text(content.site.disclaimer.one_line)).to_be_visible()
+    box = page.locator(".st-key-safety-net")
+    expect(box).to_be_visible()
+    expect(box).to_contain_text(net.heading)
+    expect(box).to_contain_text(content.red_flags.action("emergency", NUMBER))
+    expect(box).to_contain_text("hard to start to pee")
+    expect(box).to_contain_text("New weakness in one leg or foot")
+    techniques = page.get_by_text(content.assessment.result.techniques_heading, exact=True)
+    assert box.bounding_box()["y"] < techniques.bounding_box()["y"]  # type: ignore[index]
+    summary = pdf_text(download(page, content.assessment.buttons.download_pdf))
+    assert "Made on " in summary and "Check these signs again before each visit" in summary
+    assert "hard to start to pee" in summary
+    plain = download(page, content.assessment.buttons.download_text).decode("utf-8")
+    assert "Check these signs again before each visit." in plain
+
+
+def test_chest_pain_by_touch_is_the_emergency_with_its_why(
+    app_server: RunningApp, open_page: OpenPage, content: Content
+) -> None:
+    page = open_page("phone", touch=True)
+    open_assessment(page, app_server)
+    form = page.locator(".st-key-self-assessment")
+    tap(page, form.get_by_text("Pain in your chest, a sudden tearing pain into your back"))
+    alert = emergency_alert(page, content)
+    expect(alert).to_be_visible()
+    expect(alert).to_contain_text("big blood vessel")
+
+
+def test_age_alone_by_touch_means_a_gp_within_days_before_any_massage(
+    app_server: RunningApp, open_page: OpenPage, content: Content
+) -> None:
+    page = open_page("phone", touch=True)
+    open_assessment(page, app_server)
+    fill_in_on_a_phone(
+        page,
+        content,
+        (("calf", "Your left"),),
+        ("3", "0", "0", "1"),
+        sign="This is your first back pain, and you are under 20 or over 50",
+    )
+    # Not an urgent result: no red alarm, but a GP before any massage.
+    expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
+    box = page.locator(".st-key-gp-first")
+    expect(box).to_contain_text(content.red_flags.action("days", NUMBER))
+    expect(box).to_contain_text("first back pain")
+    assert content.assessment.result.no_massage in main_text(page)
+
+
+def test_strong_leg_pain_by_touch_takes_firm_massage_away_and_says_why(
+    app_server: RunningApp, open_page: OpenPage, content: Content
+) -> None:
+    page = open_page("phone", touch=True)
+    open_assessment(page, app_server)
+    fill_in_on_a_phone(page, content, (("calf", "Your left"),), ("3", "0", "0", "1"), leg_pain="8")
+    text = main_text(page)
+    assert "May suit: Myofascial release" in text
+    assert "Not for you now: Deep tissue massage and Trigger point therapy" in text
+    assert "until the leg pain settles" in text
+
+
+def test_a_clot_risk_by_touch_takes_firm_calf_work_away(
+    app_server: RunningApp, open_page: OpenPage, content: Content
+) -> None:
+    page = open_page("phone", touch=True)
+    open_assessment(page, app_server)
+    fill_in_on_a_phone(
+        page,
+        content,
+        (("calf", "Your left"),),
+        ("3", "0", "0", "1"),
+        health="Something that makes a blood clot more likely",
+    )
+    text = main_text(page)
+    assert "May suit: Myofascial release" in text
+    assert "because: Something that makes a blood clot more likely" in text
+    assert "firm pressure could move a clot" in text

@@ -160,7 +160,7 @@ function drawBar(wrap, data) {
     const brief = (data.brief || {})[selected];
     name.textContent = brief ? brief.name : "";
     line.textContent = brief ? brief.line : data.prompt;
-    bar.classList.toggle("is-urgent", Boolean(brief && brief.urgent));
+    bar.classList.toggle("is-check", Boolean(brief && brief.check));
   };
 }
 
