@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from sciatica_guide.assessment.report import Block, Kind, Report, build_report, join_words, sentence
 from sciatica_guide.assessment.rules import Answers, Result
 from sciatica_guide.content import Content
+from sciatica_guide.help_html import help_heading, help_lines
+from sciatica_guide.local_help import LocalHelp, settings_help
 from sciatica_guide.pdf import DEJAVU_DIR, GuidePdf, dejavu_available, latin1
 from sciatica_guide.settings import Settings
 
@@ -62,9 +64,10 @@ def _grouped_places(content: Content, block: Block) -> list[str]:
     ]
 
 
-def summary_of(content: Content, report: Report) -> Summary:
-    """The file's view of the report: urgent help first, then what to see a GP about, the
-    answers, care, massage, other care and sources."""
+def summary_of(content: Content, report: Report, help: LocalHelp | None = None) -> Summary:
+    """The file's view of the report: urgent help first, then what to see a GP about, where to
+    get help (the session's numbers and services), the answers, care, massage, other care and
+    sources."""
     s = content.assessment.summary
     r = content.assessment.result
     sections: list[Section] = []
@@ -85,6 +88,8 @@ def summary_of(content: Content, report: Report) -> Summary:
                 else _lines(block)
             )
         sections.append(Section(r.see_gp.heading, tuple(lines)))
+    if help is not None:
+        sections.append(Section(help_heading(content, help), tuple(help_lines(content, help))))
     if tell := report.block(Kind.TELL):
         sections.append(Section(s.answers_heading, tuple(_lines(tell))))
     if care := report.block(Kind.CARE):
@@ -102,10 +107,15 @@ def summary_of(content: Content, report: Report) -> Summary:
 
 
 def build_summary(
-    content: Content, answers: Answers, result: Result, settings: Settings
+    content: Content,
+    answers: Answers,
+    result: Result,
+    settings: Settings,
+    help: LocalHelp | None = None,
 ) -> Summary:
-    number = content.red_flags.emergency_number_text(settings.emergency_number)
-    return summary_of(content, build_report(content, answers, result, number))
+    """The summary with `help`'s numbers (the session's), else the deployment's."""
+    help = help or settings_help(content, settings)
+    return summary_of(content, build_report(content, answers, result, help.number), help)
 
 
 def to_text(summary: Summary) -> bytes:

@@ -12,6 +12,8 @@ from sciatica_guide.content.models import Area, Precaution, Region, Technique
 class UrgentSign:
     heading: str
     text: str
+    #: The sign's urgency level (red_flags.yaml), for where to go and what to call.
+    level: str = "emergency"
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ def region_panel(content: Content, region_id: str, emergency_number: str) -> Reg
         for flag in group.flags:
             if flag.id in area.red_flags:
                 heading = content.red_flags.heading(group, emergency_number)
-                signs.append(UrgentSign(heading=heading, text=flag.text))
+                signs.append(UrgentSign(heading=heading, text=flag.text, level=group.level))
     return RegionPanel(
         region=region,
         area=area,

@@ -8,6 +8,7 @@ one HTML string per region. Every content string goes through `html.escape`: con
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from sciatica_guide.body_map.marks import (
     RegionMarks,
@@ -18,6 +19,8 @@ from sciatica_guide.body_map.marks import (
 )
 from sciatica_guide.body_map.panel import RegionPanel
 from sciatica_guide.content import Content
+from sciatica_guide.help_html import call_row_html
+from sciatica_guide.local_help import LocalHelp
 
 #: Classes the panel component's CSS styles (panel_view.py).
 URGENT_CLASS = "bp-urgent"
@@ -62,9 +65,14 @@ def technique_marks_html(
 
 
 def panel_html(
-    content: Content, panel: RegionPanel, marks: RegionMarks | None, techniques_href: str
+    content: Content,
+    panel: RegionPanel,
+    marks: RegionMarks | None,
+    techniques_href: str,
+    help: LocalHelp | None = None,
 ) -> str:
-    """Everything the panel says about one region, top to bottom; urgent signs before massage."""
+    """Everything the panel says about one region, top to bottom; urgent signs before massage,
+    each with one tap to call and where to go (`help`: the session's numbers)."""
     ui = content.body_map.ui
     area = panel.area
     number = panel.emergency_number
@@ -72,8 +80,13 @@ def panel_html(
     # Signs that need help today come before anything about massage.
     for precaution in panel.urgent_precautions:
         parts.append(_urgent_box(f"{precaution.label}.", precaution.advice_text(number)))
+        if help is not None:
+            # Same-day advice that names the emergency number for worse signs: both numbers.
+            parts.append(call_row_html(content, help, "today"))
     for sign in panel.urgent_signs:
         parts.append(_urgent_box(sign.heading, f"{sign.text}."))
+        if help is not None:
+            parts.append(call_row_html(content, help, sign.level, emergency=False))
     parts += [
         f"<h4>{_e(ui.muscles)}</h4>",
         _list([_e(m) for m in area.muscles]),
@@ -112,20 +125,32 @@ def panel_html(
     return "".join(parts)
 
 
-def first_line(panel: RegionPanel) -> dict[str, str | bool]:
+def first_line(
+    panel: RegionPanel, content: Content | None = None, help: LocalHelp | None = None
+) -> dict[str, Any]:
     """What the map's bar shows above the figure on a phone (the panel is below it): the name
-    and the panel's first line, its most urgent warning, action first, if it has one."""
+    and the panel's first line, its most urgent warning, action first, if it has one; and for a
+    warning, one tap to call (`call`: the tel: address and "Call 995"), when `help` has a number."""
+    phone = None
     if panel.urgent_precautions:
         precaution = panel.urgent_precautions[0]
         line = f"{precaution.advice_text(panel.emergency_number)} ({precaution.label})"
         urgent = True
+        phone = help.emergency if help else None
     elif panel.urgent_signs:
         sign = panel.urgent_signs[0]
         line, urgent = f"{sign.heading} {sign.text}.", True
+        phone = help.level(sign.level).call if help else None
     else:
         line, urgent = panel.area.description, False
     # Text: the component sets it with textContent, never as markup.
-    return {"name": panel.region.name, "line": line, "urgent": urgent}
+    brief: dict[str, Any] = {"name": panel.region.name, "line": line, "urgent": urgent}
+    if phone is not None and content is not None:
+        brief["call"] = {
+            "href": phone.href,
+            "words": content.site.local_help.call.format(number=phone.shown),
+        }
+    return brief
 
 
 def prompt_html(content: Content) -> str:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import base64
 import time
 from functools import cache
+from html import escape
 from pathlib import Path
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from sciatica_guide.content import Content
+from sciatica_guide.help_html import call_row_html
+from sciatica_guide.local_help import LocalHelp
 from sciatica_guide.modes import (
     IDLE_RESET_NOTICE_KEY,
     MODE_KEY,
@@ -21,6 +24,7 @@ from sciatica_guide.modes import (
 )
 from sciatica_guide.session import clear_person
 from sciatica_guide.settings import Mode, Settings
+from sciatica_guide.ui.country import COUNTRY_KEY, choose_country, country_options, help_for
 from sciatica_guide.ui.reconnect import reconnect_style
 from sciatica_guide.ui.streamlit_internals import internal_css
 from sciatica_guide.ui.text import plain_markdown
@@ -54,11 +58,11 @@ def _stylesheet(mode: Mode | None) -> str:
     return f"<style>{css}\n{internal_css(mode)}</style>"
 
 
-def red_flag_markdown(content: Content, settings: Settings) -> str:
+def red_flag_markdown(content: Content, help: LocalHelp) -> str:
     """The urgent-help signs as Markdown: each group's action first, then its signs."""
     # Built on every run: a few microseconds (benchmarks/build_costs.py), less than a cache lookup.
     # A setting: shown as plain text, whatever it holds (settings.py checks its shape too).
-    number = plain_markdown(content.red_flags.emergency_number_text(settings.emergency_number))
+    number = plain_markdown(help.number)
     lines: list[str] = [content.red_flags.intro, ""]
     for group in content.red_flags.groups:
         lines.append(f"**{content.red_flags.heading(group, number)}**")
@@ -68,12 +72,47 @@ def red_flag_markdown(content: Content, settings: Settings) -> str:
     return "\n".join(lines)
 
 
-def render_urgent_help(content: Content, settings: Settings, *, expanded: bool = False) -> None:
+def red_flag_html(content: Content, help: LocalHelp) -> str:
+    """The urgent-help box's signs as one HTML block: under the first heading of each level, its
+    call button(s) ("Call 995", a tel: link) and where to go. Every text is escaped."""
+    red_flags = content.red_flags
+    parts = [f"<p>{escape(red_flags.intro)}</p>"]
+    shown_levels: set[str] = set()
+    for group in red_flags.groups:
+        parts.append(f"<p><strong>{escape(red_flags.heading(group, help.number))}</strong></p>")
+        if group.level not in shown_levels:
+            shown_levels.add(group.level)
+            # The emergency number only where the level's own action calls it: a same-day
+            # sign gets the advice line, not a button for the ambulance.
+            parts.append(call_row_html(content, help, group.level, emergency=False))
+        items = "".join(f"<li>{escape(flag.text)}</li>" for flag in group.flags)
+        parts.append(f"<ul>{items}</ul>")
+    return '<div class="urgent-signs">' + "".join(parts) + "</div>"
+
+
+def render_urgent_help(
+    content: Content, settings: Settings, help: LocalHelp, *, switch: bool, expanded: bool = False
+) -> None:
+    """The box on every page: which country its numbers are for (and, unless on a clinic's
+    tablet, a control to change it for this session), then every sign under what to do."""
+    words = content.site.local_help
     with (
         st.container(key="urgent-help"),
         st.expander(content.red_flags.title, icon=":material/warning:", expanded=expanded),
     ):
-        st.markdown(red_flag_markdown(content, settings))
+        if switch:
+            with st.container(key="country-switch"):
+                st.selectbox(
+                    words.change_country,
+                    options=country_options(content, settings),
+                    format_func=lambda code: content.countries[code].name,
+                    key=COUNTRY_KEY,
+                )
+        numbers_for = words.numbers_for.format(country=help.country_name)
+        st.html(
+            f'<p class="numbers-for"><strong>{escape(numbers_for)}</strong></p>'
+            + red_flag_html(content, help)
+        )
 
 
 def current_mode(settings: Settings) -> tuple[Mode, str | None]:
@@ -131,8 +170,9 @@ def render_frame(
     mode: Mode,
     start_page: StreamlitPage,
     unknown_mode: str | None = None,
-) -> None:
-    """Shared parts of every page, drawn before the page's own script runs."""
+) -> LocalHelp:
+    """Shared parts of every page, drawn before the page's own script runs. Returns the
+    session's numbers and services (the same as ui.country.session_help())."""
     # One element for both: every element costs a message on every run.
     st.html(_stylesheet(None) + reconnect_style())
     if mode in STYLESHEETS:
@@ -151,7 +191,15 @@ def render_frame(
     if unknown_mode:
         notice = content.modes.unknown_mode_notice.format(mode=plain_markdown(unknown_mode))
         st.info(notice, icon=":material/info:")
-    render_urgent_help(content, settings)
+    choice = choose_country(content, settings, mode)
+    help = help_for(content, settings, choice.country)
+    if choice.unknown_request:
+        note = content.site.local_help.unknown_country.format(
+            country=plain_markdown(choice.unknown_request), name=plain_markdown(help.country_name)
+        )
+        st.caption(note)
+    render_urgent_help(content, settings, help, switch=mode is not Mode.CLINIC)
+    return help
 
 
 def render_startup_error(message: str) -> None:
