@@ -189,7 +189,7 @@ def test_a_country_setting_of_the_wrong_shape_stops_the_guide(value: str) -> Non
 
 
 def test_a_country_without_a_pack_stops_the_guide(content: Content) -> None:
-    with pytest.raises(SettingsError, match="SCIATICA_GUIDE_COUNTRY must be .*other, sg, uk"):
+    with pytest.raises(SettingsError, match=r"SCIATICA_GUIDE_COUNTRY must be .*other, sg, uk"):
         check_country_setting(content, Settings(country="fr"))
     check_country_setting(content, Settings(country="uk"))
 

@@ -48,7 +48,8 @@ def render_call_rows(content: Content, help: LocalHelp, result: Result) -> None:
         for level in levels
     ]
     with st.container(key="urgent-call"):
-        st.html("".join(rows))
+        # An HTML block (every text escaped by help_html) inside Markdown, as the article's boxes.
+        st.markdown("\n\n".join(rows), unsafe_allow_html=True)
 
 
 def render_check_page(content: Content, answers: Answers, result: Result) -> None:

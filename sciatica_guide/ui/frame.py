@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import time
 from functools import cache
-from html import escape
 from pathlib import Path
 
 import streamlit as st
@@ -58,36 +57,26 @@ def _stylesheet(mode: Mode | None) -> str:
     return f"<style>{css}\n{internal_css(mode)}</style>"
 
 
-def red_flag_markdown(content: Content, help: LocalHelp) -> str:
-    """The urgent-help signs as Markdown: each group's action first, then its signs."""
+def red_flag_markdown(content: Content, help: LocalHelp, *, calls: bool = False) -> str:
+    """The urgent-help signs as Markdown: each group's action first, then its signs. With
+    `calls`, under the first heading of each level: its call button ("Call 995", a tel: link)
+    and where to go, as an HTML block (help_html.py escapes every text in it)."""
     # Built on every run: a few microseconds (benchmarks/build_costs.py), less than a cache lookup.
     # A setting: shown as plain text, whatever it holds (settings.py checks its shape too).
     number = plain_markdown(help.number)
     lines: list[str] = [content.red_flags.intro, ""]
+    shown_levels: set[str] = set()
     for group in content.red_flags.groups:
         lines.append(f"**{content.red_flags.heading(group, number)}**")
         lines.append("")
-        lines.extend(f"- {flag.text}" for flag in group.flags)
-        lines.append("")
-    return "\n".join(lines)
-
-
-def red_flag_html(content: Content, help: LocalHelp) -> str:
-    """The urgent-help box's signs as one HTML block: under the first heading of each level, its
-    call button(s) ("Call 995", a tel: link) and where to go. Every text is escaped."""
-    red_flags = content.red_flags
-    parts = [f"<p>{escape(red_flags.intro)}</p>"]
-    shown_levels: set[str] = set()
-    for group in red_flags.groups:
-        parts.append(f"<p><strong>{escape(red_flags.heading(group, help.number))}</strong></p>")
-        if group.level not in shown_levels:
+        if calls and group.level not in shown_levels:
             shown_levels.add(group.level)
             # The emergency number only where the level's own action calls it: a same-day
             # sign gets the advice line, not a button for the ambulance.
-            parts.append(call_row_html(content, help, group.level, emergency=False))
-        items = "".join(f"<li>{escape(flag.text)}</li>" for flag in group.flags)
-        parts.append(f"<ul>{items}</ul>")
-    return '<div class="urgent-signs">' + "".join(parts) + "</div>"
+            lines += [call_row_html(content, help, group.level, emergency=False), ""]
+        lines.extend(f"- {flag.text}" for flag in group.flags)
+        lines.append("")
+    return "\n".join(lines)
 
 
 def render_urgent_help(
@@ -100,6 +89,12 @@ def render_urgent_help(
         st.container(key="urgent-help"),
         st.expander(content.red_flags.title, icon=":material/warning:", expanded=expanded),
     ):
+        numbers_for = words.numbers_for.format(country=help.country_name)
+        st.markdown(
+            f"**{plain_markdown(numbers_for)}**\n\n" + red_flag_markdown(content, help, calls=True),
+            unsafe_allow_html=True,
+        )
+        # Below the signs and their numbers: what matters in an emergency comes first.
         if switch:
             with st.container(key="country-switch"):
                 st.selectbox(
@@ -108,11 +103,6 @@ def render_urgent_help(
                     format_func=lambda code: content.countries[code].name,
                     key=COUNTRY_KEY,
                 )
-        numbers_for = words.numbers_for.format(country=help.country_name)
-        st.html(
-            f'<p class="numbers-for"><strong>{escape(numbers_for)}</strong></p>'
-            + red_flag_html(content, help)
-        )
 
 
 def current_mode(settings: Settings) -> tuple[Mode, str | None]:
