@@ -26,7 +26,7 @@ from sciatica_guide.settings import Mode, Settings
 from sciatica_guide.ui.country import COUNTRY_KEY, choose_country, country_options, help_for
 from sciatica_guide.ui.reconnect import reconnect_style
 from sciatica_guide.ui.streamlit_internals import internal_css
-from sciatica_guide.ui.text import plain_markdown
+from sciatica_guide.ui.text import escape_markdown, plain_markdown
 
 # Shown only when the content folder or the settings cannot be read, so these words cannot come
 # from the content folder.
@@ -91,7 +91,7 @@ def render_urgent_help(
     ):
         numbers_for = words.numbers_for.format(country=help.country_name)
         st.markdown(
-            f"**{plain_markdown(numbers_for)}**\n\n" + red_flag_markdown(content, help, calls=True),
+            f"**{escape_markdown(numbers_for)}**\n\n" + red_flag_markdown(content, help, calls=True),
             unsafe_allow_html=True,
         )
         # Below the signs and their numbers: what matters in an emergency comes first.
