@@ -146,7 +146,11 @@ def test_each_technique_is_drawn_with_its_marks_in_words(
 @pytest.mark.parametrize(
     ("country", "present", "absent"),
     [
-        ("sg", ["Numbers for: Singapore", "Call 995", "Call 6262 6262", "NurseFirst"], ["Call 999"]),
+        (
+            "sg",
+            ["Numbers for: Singapore", "Call 995", "Call 6262 6262", "NurseFirst"],
+            ["Call 999"],
+        ),
         ("uk", ["Numbers for: United Kingdom", "Call 999", "NHS 111"], ["Call 995", "NurseFirst"]),
     ],
 )

@@ -91,7 +91,8 @@ def render_urgent_help(
     ):
         numbers_for = words.numbers_for.format(country=help.country_name)
         st.markdown(
-            f"**{escape_markdown(numbers_for)}**\n\n" + red_flag_markdown(content, help, calls=True),
+            f"**{escape_markdown(numbers_for)}**\n\n"
+            + red_flag_markdown(content, help, calls=True),
             unsafe_allow_html=True,
         )
         # Below the signs and their numbers: what matters in an emergency comes first.
