@@ -22,7 +22,7 @@ def _e(text: str) -> str:
 
 
 def call_link_html(content: Content, phone: Phone) -> str:
-    """One call button: "Call 995", a tel: link; its number is in its words on a desktop too."""
+    """One call button: "Call <number>", a tel: link; the number is in its words (desktops)."""
     words = content.site.local_help.call.format(number=phone.shown)
     label = f'<span class="call-what">{_e(phone.label)}</span>' if phone.label else ""
     return f'<a class="{LINK_CLASS}" href="{_e(phone.href)}">{_e(words)}</a>{label}'

@@ -5,7 +5,7 @@ services from: the country pack in use (content/countries/<code>.yaml), with the
 SCIATICA_GUIDE_EMERGENCY_NUMBER winning over the pack's emergency number. Pure: no Streamlit.
 The session's own copy comes from `sciatica_guide.ui.country.session_help()`.
 
-- `help.number`: the words for {emergency_number} ("995", or "your local emergency number").
+- `help.number`: the words for {emergency_number} (the number as shown, or the pack's words for it).
 - `help.fill(text)`: a content text with {emergency_number} filled in.
 - `help.level(level_id)`: where to go and what to call for an urgency level (red_flags.yaml).
 """
@@ -30,7 +30,7 @@ UNSHOWN_REQUEST = "…"
 
 @dataclass(frozen=True)
 class Phone:
-    """A number to call: as shown ("6262 6262"), as dialled ("62626262"), what it reaches."""
+    """A number to call: as shown (digit groups), as dialled (digits only), what it reaches."""
 
     shown: str
     dial: str

@@ -36,7 +36,7 @@ def render_urgent_banner(report: Report) -> None:
 
 
 def render_call_rows(content: Content, help: LocalHelp, result: Result) -> None:
-    """Under the urgent message: one tap to call ("Call 995", a tel: link) and where to go, for
+    """Under the urgent message: one tap to call ("Call <number>", a tel: link) and where to go, for
     each level reached; a possible clot or sign also gets the emergency number."""
     levels = list(result.urgent_levels)
     if (result.same_day or result.possible_signs) and "today" not in levels:

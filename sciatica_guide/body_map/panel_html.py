@@ -130,7 +130,8 @@ def first_line(
 ) -> dict[str, Any]:
     """What the map's bar shows above the figure on a phone (the panel is below it): the name
     and the panel's first line, its most urgent warning, action first, if it has one; and for a
-    warning, one tap to call (`call`: the tel: address and "Call 995"), when `help` has a number."""
+    warning, one tap to call (`call`: the tel: address and "Call <number>") when `help` has
+    a number."""
     phone = None
     if panel.urgent_precautions:
         precaution = panel.urgent_precautions[0]

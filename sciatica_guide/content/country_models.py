@@ -23,7 +23,7 @@ CODE_PATTERN = r"^[a-z]{2,5}$"
 #: The urgency levels every pack must cover, most urgent first. red_flags.yaml may use fewer
 #: (every level it uses must be here: checked at load).
 PACK_LEVELS: tuple[str, ...] = ("emergency", "today", "gp", "gp_before_massage")
-#: As people read a number ("6262 6262", "+44 20 7946 0000").
+#: As people read a number: digit groups split by single spaces, perhaps a leading +.
 _SHOWN = r"^\+?[0-9]+( [0-9]+)*$"
 #: As a phone dials it: digits, perhaps a leading +.
 _DIAL = r"^\+?[0-9]{2,15}$"
@@ -49,7 +49,7 @@ class PackPhone(Strict):
 
 
 class AdviceLine(PackPhone):
-    """A non-emergency advice line (NurseFirst, NHS 111)."""
+    """A non-emergency advice line, where the country has one."""
 
     name: str
 

@@ -165,7 +165,7 @@ class LocalHelpWords(Strict):
     numbers_for: Annotated[str, Placeholders("country")]
     #: The label of the control that changes the country for this session.
     change_country: str
-    #: A call button ("Call 995").
+    #: A call button ("Call {number}").
     call: Annotated[str, Placeholders("number")]
     #: A quiet note for an unknown ?country= value.
     unknown_country: Annotated[str, Placeholders("country", "name")]

@@ -59,7 +59,7 @@ def _stylesheet(mode: Mode | None) -> str:
 
 def red_flag_markdown(content: Content, help: LocalHelp, *, calls: bool = False) -> str:
     """The urgent-help signs as Markdown: each group's action first, then its signs. With
-    `calls`, under the first heading of each level: its call button ("Call 995", a tel: link)
+    `calls`, under the first heading of each level: its call button ("Call <number>", a tel: link)
     and where to go, as an HTML block (help_html.py escapes every text in it)."""
     # Built on every run: a few microseconds (benchmarks/build_costs.py), less than a cache lookup.
     # A setting: shown as plain text, whatever it holds (settings.py checks its shape too).
