@@ -272,3 +272,13 @@ def test_paper_carries_the_same_numbers_and_services(content: Content) -> None:
     assert "Call" not in " ".join(help_lines(content, resolve_help(content, "other"))).replace(
         "Call your local", ""
     )
+
+
+def test_every_packs_words_read_at_grade_6_or_lower(content: Content) -> None:
+    from guide_testing.readability import grade
+
+    for code in content.countries:
+        help = resolve_help(content, code)
+        texts = [level.where for level in help.levels.values()]
+        texts += [p.label + "." for p in (help.emergency, help.advice_line) if p and p.label]
+        assert grade(" ".join(texts)) <= 6, code

@@ -22,7 +22,7 @@ from sciatica_guide.local_help import LocalHelp, resolve_help
 SADDLE = "Numbness, tingling or pins and needles around your genitals or your bottom"
 #: What each country's urgent help must say: the emergency and the advice line, and services.
 EXPECTED = {
-    "sg": ("995", "6262 6262", "Emergency ambulance (SCDF)", "NurseFirst", "polyclinic"),
+    "sg": ("995", "6262 6262", "Ambulance (SCDF)", "NurseFirst", "polyclinic"),
     "uk": ("999", "111", "Emergency ambulance", "NHS 111", "GP surgery"),
 }
 
