@@ -7,7 +7,7 @@ import streamlit as st
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Mode, Settings
 from sciatica_guide.ui.article_view import render_page_header, source_list
-from sciatica_guide.ui.country import session_help
+from sciatica_guide.ui.country import country_options, session_help
 from sciatica_guide.ui.frame import red_flag_markdown
 from sciatica_guide.ui.handout_view import render_handout_button
 from sciatica_guide.ui.text import plain_markdown
@@ -66,7 +66,7 @@ def render_sources_page(content: Content, settings: Settings, page_id: str, mode
                 if pack.sources
                 else ""
             )
-            for pack in content.countries.values()
+            for pack in (content.countries[c] for c in country_options(content, settings))
         )
     )
 
