@@ -46,12 +46,12 @@ def help_lines(content: Content, help: LocalHelp) -> list[str]:
     for level_id in red_flags.levels:
         level = help.level(level_id)
         calls = [
-            words.call.format(number=p.shown) + (f" ({p.label})" if p.label else "")
+            f"{words.call.format(number=p.shown)}." + (f" {p.label}." if p.label else "")
             for p in help.phones(level_id)
             if p is level.call or level_id == "emergency"
         ]
         action = red_flags.action(level_id, help.number)
-        lines.append(" ".join([f"{action}:", *(f"{c}." for c in calls), level.where]))
+        lines.append(" ".join([f"{action}:", *calls, level.where]))
     return lines
 
 
