@@ -191,10 +191,8 @@ def test_changing_the_country_in_the_box_changes_every_place(
     # A page-free control in the box: tap it, tap the country.
     box = open_box(page, content)
     control = box.get_by_role("combobox", name=content.site.local_help.change_country)
-    height = control.evaluate(
-        "e => e.closest('[data-testid=\"stSelectbox\"]').querySelector('input').getBoundingClientRect().height"
-    )
-    assert height >= 44
+    field = control.bounding_box()
+    assert field is not None and field["height"] >= 44
     choose(page, control, "United Kingdom")
     assert_box_is_for(page, content, "uk")
 
