@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from sciatica_guide.content import ContentError
+from sciatica_guide.local_help import check_country_setting
 from sciatica_guide.settings import Mode, SettingsError
 from sciatica_guide.tuning import tune_server_process
 from sciatica_guide.ui.frame import FAVICON, current_mode, render_frame, run_startup_error_page
@@ -23,6 +24,7 @@ tune_server_process()
 try:
     content = get_content()
     settings = get_settings()
+    check_country_setting(content, settings)
 except (ContentError, SettingsError) as error:
     run_startup_error_page(str(error))
     st.stop()

@@ -17,6 +17,8 @@ from sciatica_guide.body_map.pdf_figure import (
 from sciatica_guide.content import Content
 from sciatica_guide.content.article import ArticleSection
 from sciatica_guide.content.models import Technique
+from sciatica_guide.help_html import help_heading, help_lines
+from sciatica_guide.local_help import LocalHelp, settings_help
 from sciatica_guide.pdf import BODY, SMALL, GuidePdf
 from sciatica_guide.settings import Settings
 
@@ -124,9 +126,9 @@ def _title(pdf: Handout, content: Content, settings: Settings) -> None:
     pdf.ln(2)
 
 
-def _urgent(pdf: Handout, content: Content, settings: Settings) -> None:
+def _urgent(pdf: Handout, content: Content, help: LocalHelp) -> None:
     red_flags = content.red_flags
-    number = red_flags.emergency_number_text(settings.emergency_number)
+    number = help.number
 
     lines: list[Line] = [
         (content.modes.handout.urgent_heading, 14, "B", 3),
@@ -135,6 +137,9 @@ def _urgent(pdf: Handout, content: Content, settings: Settings) -> None:
     for group in red_flags.groups:
         lines.append((red_flags.heading(group, number), BODY + 1, "B", 3))
         lines.extend((f"{pdf.bullet} {flag.text}", BODY + 0.5, "", 5) for flag in group.flags)
+    # Where to go and what to call, with the same numbers as the screens (the country pack).
+    lines.append((help_heading(content, help), BODY + 1, "B", 3))
+    lines.extend((f"{pdf.bullet} {line}", BODY + 0.5, "", 5) for line in help_lines(content, help))
     # A thick frame and bold type: unmistakable on paper, without relying on colour.
     pdf.ln(2)
     pdf.framed(lines, URGENT_INK, bar=False)
@@ -174,7 +179,7 @@ def _article(pdf: Handout, content: Content) -> None:
         _section(pdf, content, section)
 
 
-def _technique(pdf: Handout, content: Content, technique: Technique, settings: Settings) -> None:
+def _technique(pdf: Handout, content: Content, technique: Technique, help: LocalHelp) -> None:
     labels = content.site.labels
     pdf.heading(technique.name, 12.5)
     pdf.paragraph(f"{labels['technique_card_does']}: {technique.what_it_does}")
@@ -187,8 +192,7 @@ def _technique(pdf: Handout, content: Content, technique: Technique, settings: S
     care = content.precautions_for_technique(technique.id)
     if care:
         pdf.write_lines(f"{labels['technique_card_care']}:", BODY, "B")
-        number = content.red_flags.emergency_number_text(settings.emergency_number)
-        pdf.bullets([f"{p.label}: {p.advice_text(number)}" for p in care])
+        pdf.bullets([f"{p.label}: {p.advice_text(help.number)}" for p in care])
     pdf.paragraph(f"{labels['sources']}: {_source_list(content, technique.sources)}", SMALL)
     # Where it is used, drawn as on the body map, with the same words (issue 17).
     if pdf.get_y() + TECHNIQUE_FIGURE_HEIGHT + 40 > pdf.h - pdf.b_margin:
@@ -198,11 +202,11 @@ def _technique(pdf: Handout, content: Content, technique: Technique, settings: S
     pdf.ln(2)
 
 
-def _techniques(pdf: Handout, content: Content, settings: Settings) -> None:
+def _techniques(pdf: Handout, content: Content, help: LocalHelp) -> None:
     pdf.add_page()
     pdf.write_lines(content.modes.handout.techniques_heading, 17, "B")
     for technique in content.techniques.techniques:
-        _technique(pdf, content, technique, settings)
+        _technique(pdf, content, technique, help)
 
 
 # --- the body map picture ----------------------------------------------------------------------
@@ -224,15 +228,21 @@ def _sources(pdf: Handout, content: Content) -> None:
 
 
 def build_handout_pdf(
-    content: Content, settings: Settings, *, unicode_font: bool | None = None
+    content: Content,
+    settings: Settings,
+    *,
+    help: LocalHelp | None = None,
+    unicode_font: bool | None = None,
 ) -> bytes:
-    """The handout as PDF bytes. Uses DejaVu when installed, else the PDF core fonts."""
+    """The handout as PDF bytes. Uses DejaVu when installed, else the PDF core fonts. Its
+    numbers are `help`'s (the session's), else the deployment's country and number."""
+    help = help or settings_help(content, settings)
     pdf = Handout(content, unicode_font)
     pdf.add_page()
     _title(pdf, content, settings)
-    _urgent(pdf, content, settings)
+    _urgent(pdf, content, help)
     _article(pdf, content)
-    _techniques(pdf, content, settings)
+    _techniques(pdf, content, help)
     draw_body_map(pdf, content)
     _sources(pdf, content)
     return bytes(pdf.output())

@@ -25,9 +25,13 @@ IDLE_RESET_RANGE = (5.0, 86_400.0)
 #: How often an open page checks: each check is a fragment run (CPU on the server), so at most
 #: once a second; at least once a minute, so a reset is never much later than asked.
 IDLE_CHECK_RANGE = (1.0, 60.0)
-#: Emergency numbers are short: 999, 112, 911, 000, "+44 20 7946 0000" at most.
+#: Emergency numbers are short: three digits, or "+44 20 7946 0000" at most.
 EMERGENCY_NUMBER_SHAPE = re.compile(r"^\+?[0-9]+( [0-9]+)*$")
 MAX_EMERGENCY_NUMBER = 20
+#: The country pack a fresh guide uses (content/countries/sg.yaml): the article is Singapore's.
+DEFAULT_COUNTRY = "sg"
+#: A pack's code: its file name in content/countries/ (content.country_models.CODE_PATTERN).
+COUNTRY_SHAPE = re.compile(r"^[a-z]{2,5}$")
 #: One line of text each; longer values would push the urgent-help box off a phone's screen.
 MAX_CLINIC_NAME = 80
 MAX_CLINIC_CONTACT = 160
@@ -51,8 +55,10 @@ class Mode(StrEnum):
 
 @dataclass(frozen=True)
 class Settings:
-    #: The local emergency number shown in urgent-help messages (for example 999, 911, 112).
+    #: Overrides the country pack's emergency number when set (digits, spaces, a leading +).
     emergency_number: str | None = None
+    #: The country pack whose numbers and services the guide shows (content/countries/<code>.yaml).
+    country: str = DEFAULT_COUNTRY
     #: The mode set by the deployment. When set, a URL cannot change it (a clinic's tablet must
     #: not be talked out of clinic mode by a link).
     mode: Mode | None = None
@@ -78,6 +84,7 @@ class SettingsError(ValueError):
 #: The settings read from the environment, in the order _parse reads them.
 _NAMES = (
     "EMERGENCY_NUMBER",
+    "COUNTRY",
     "MODE",
     "CLINIC_NAME",
     "CLINIC_LOGO",
@@ -117,9 +124,20 @@ def _emergency_number(value: str | None) -> str | None:
         raise _fail(
             "EMERGENCY_NUMBER",
             f"must be a phone number of at most {MAX_EMERGENCY_NUMBER} characters: digits, "
-            "single spaces and a leading +, for example 999 or 112",
+            "single spaces and a leading +, for example 995",
         )
     return value
+
+
+def _country(value: str | None) -> str:
+    if value is None:
+        return DEFAULT_COUNTRY
+    code = value.lower()
+    if not COUNTRY_SHAPE.match(code):
+        raise _fail(
+            "COUNTRY", "must be the code of a country pack in content/countries, such as sg or uk"
+        )
+    return code
 
 
 def _seconds(value: str | None, name: str, default: float, bounds: tuple[float, float]) -> float:
@@ -213,6 +231,7 @@ def _parse(values: tuple[str | None, ...]) -> Settings:
     raw = dict(zip(_NAMES, values, strict=True))
     return Settings(
         emergency_number=_emergency_number(raw["EMERGENCY_NUMBER"]),
+        country=_country(raw["COUNTRY"]),
         mode=_mode(raw["MODE"]),
         clinic_name=_line(raw["CLINIC_NAME"], "CLINIC_NAME", MAX_CLINIC_NAME),
         clinic_logo=_logo(raw["CLINIC_LOGO"]),

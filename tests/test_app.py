@@ -90,9 +90,22 @@ def test_configured_emergency_number_is_shown(monkeypatch: pytest.MonkeyPatch) -
     assert "Call 999 or go to an emergency department" in text
 
 
-def test_without_a_number_the_guide_says_your_local_emergency_number(content: Content) -> None:
+def test_a_fresh_guide_gives_singapores_numbers(content: Content) -> None:
+    # The article is Singapore's: without settings the guide uses the Singapore pack.
     text = rendered_text(run_page())
-    assert f"Call {content.red_flags.emergency_number_fallback} or go" in text
+    assert "Numbers for: Singapore" in text
+    assert "Call 995 or go to an emergency department" in text
+    assert '<a class="call-link" href="tel:995">Call 995</a>' in text
+
+
+def test_anywhere_else_the_guide_says_your_local_emergency_number(
+    content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SCIATICA_GUIDE_COUNTRY", "other")
+    text = rendered_text(run_page())
+    words = content.countries["other"].emergency_words
+    assert f"Call {words} or go" in text
+    assert "tel:" not in text
 
 
 def test_sources_page_lists_every_reference_and_review_dates(content: Content) -> None:

@@ -123,7 +123,7 @@ def test_a_red_flag_jumps_to_the_urgent_result_with_no_massage(content: Content)
     at = open_page(**{PAIN_REGIONS: ["calf-left"]})
     at.checkbox(key=f"{W}flag.saddle-numbness").check().run()
     # The urgent message shows at once, before Continue.
-    assert at.error and "Call your local emergency number" in at.error[0].value
+    assert at.error and "Call 995" in at.error[0].value
     press(at, "continue-safety")
     assert at.session_state[STEP] == "result"
     text = shown(at)

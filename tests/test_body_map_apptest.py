@@ -149,7 +149,10 @@ def test_the_panel_links_every_fitting_technique_to_the_techniques_page(
         technique = content.technique(fit.id)
         assert any(technique.name in t for t in texts)
         assert any(fit.how.split(".")[0] in t for t in texts)
-    links = panel_links(shown_panel_html(at))
+    every = panel_links(shown_panel_html(at))
+    # The urgent sign's call button (issue 23) is a tel: link; the rest lead to techniques.
+    assert [link["href"] for link in every if "data-technique" not in link] == ["tel:995"]
+    links = [link for link in every if "data-technique" in link]
     assert [link["data-technique"] for link in links] == [
         fit.id for fit in content.area("buttock").techniques
     ]

@@ -67,6 +67,8 @@ def test_the_log_has_the_hazards_the_issue_names() -> None:
         "weakness in one leg",
         "weaker message",
         "overstated",
+        "wrong number for the place",
+        "stale number",
     ):
         assert words in titles, words
 

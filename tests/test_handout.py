@@ -63,9 +63,9 @@ def test_urgent_signs_come_first_with_the_configured_number(
     assert handout_text.index(technique) > article_starts
 
 
-def test_without_a_number_it_says_the_fallback_words(content: Content) -> None:
-    text = pdf_text(build_handout_pdf(content, Settings()))
-    fallback = content.red_flags.emergency_number_fallback
+def test_anywhere_else_it_says_the_words_for_the_number(content: Content) -> None:
+    text = pdf_text(build_handout_pdf(content, Settings(country="other")))
+    fallback = content.countries["other"].emergency_words
     assert f"Call {fallback} or go to an emergency department now" in text
 
 
@@ -141,3 +141,24 @@ def test_each_technique_is_drawn_with_its_marks_in_words(
         assert normalise(words.legend) in handout_text
         for name, text in words.places:
             assert normalise(f"{name}: {text}") in handout_text, (technique.id, name)
+
+
+@pytest.mark.parametrize(
+    ("country", "present", "absent"),
+    [
+        (
+            "sg",
+            ["Numbers for: Singapore", "Call 995", "Call 6262 6262", "NurseFirst"],
+            ["Call 999"],
+        ),
+        ("uk", ["Numbers for: United Kingdom", "Call 999", "NHS 111"], ["Call 995", "NurseFirst"]),
+    ],
+)
+def test_the_handout_carries_the_countrys_numbers_and_services(
+    content: Content, country: str, present: list[str], absent: list[str]
+) -> None:
+    text = pdf_text(build_handout_pdf(content, Settings(country=country)))
+    for words in present:
+        assert words in text, words
+    for words in absent:
+        assert words not in text, words

@@ -104,22 +104,27 @@ def test_the_panels_are_cached_only_without_answers(content: Content) -> None:
     kept nowhere but their own session."""
     from sciatica_guide.assessment.rules import Answers
     from sciatica_guide.body_map.view_data import chosen_marks, view_data
+    from sciatica_guide.local_help import resolve_help
 
     st.cache_resource.clear()
     try:
         shared = get_content()
         blank = Answers()
-        first = view_data(shared, "back", "999", blank)
-        assert view_data(shared, "back", "999", Answers()) is first
-        assert view_data(shared, "front", "999", blank) is not first
+        help = resolve_help(shared, "sg")
+        first = view_data(shared, "back", help, blank)
+        # Each country has its own panels (its numbers in them).
+        uk = view_data(shared, "back", resolve_help(shared, "uk"), blank)
+        assert uk is not first and 'href="tel:999"' in uk.panels["calf-left"]
+        assert view_data(shared, "back", resolve_help(shared, "sg"), Answers()) is first
+        assert view_data(shared, "front", help, blank) is not first
         assert chosen_marks(shared, "calf-left", "999", blank) is chosen_marks(
             shared, "calf-left", "999", Answers()
         )
         answered = Answers(precautions=frozenset({"blood-thinners"}))
-        mine = view_data(shared, "back", "999", answered)
-        assert mine is not view_data(shared, "back", "999", answered)
+        mine = view_data(shared, "back", help, answered)
+        assert mine is not view_data(shared, "back", help, answered)
         assert mine.panels["calf-left"] != first.panels["calf-left"]
         # A test's copy of the content is other content: never given the shared panels.
-        assert view_data(shared.model_copy(), "back", "999", blank) is not first
+        assert view_data(shared.model_copy(), "back", help, blank) is not first
     finally:
         st.cache_resource.clear()

@@ -16,6 +16,7 @@ from sciatica_guide.body_map.panel import region_panel
 from sciatica_guide.body_map.panel_html import panel_html
 from sciatica_guide.content import Content, load_content
 from sciatica_guide.handout import build_handout_pdf
+from sciatica_guide.local_help import settings_help
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.frame import red_flag_markdown
 
@@ -92,7 +93,7 @@ def test_a_sign_has_the_same_action_wherever_it_is_shown(
     text = next(f.text for f in group.flags if f.id == flag)
 
     # The box on every page (and the Sources & safety page): the heading, then the sign.
-    box = red_flag_markdown(content, Settings(emergency_number=NUMBER))
+    box = red_flag_markdown(content, settings_help(content, Settings(emergency_number=NUMBER)))
     assert box.index(f"**{heading}**") < box.index(f"- {text}")
     # The handout: the same heading and sign.
     assert flatten(heading) in handout and flatten(text) in handout
@@ -120,7 +121,7 @@ def test_a_sign_has_the_same_action_wherever_it_is_shown(
 
 
 def test_a_sign_sits_under_its_own_heading_in_the_box(content: Content) -> None:
-    box = red_flag_markdown(content, Settings(emergency_number=NUMBER))
+    box = red_flag_markdown(content, settings_help(content, Settings(emergency_number=NUMBER)))
     current = None
     for line in box.splitlines():
         if line.startswith("**"):

@@ -12,6 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from guide_testing.workshop import phone_state
 from sciatica_guide.content import Content
+from sciatica_guide.local_help import settings_help
+from sciatica_guide.settings import Settings
 from sciatica_guide.ui.text import unescape_markdown
 from sciatica_guide.workshop.quiz_ui import PRESENTER_QUIZ_KEY
 from sciatica_guide.workshop.store import RoomStore
@@ -158,7 +160,7 @@ def test_a_wrong_urgent_answer_keeps_its_explanation_until_read_even_after_the_e
     presenter.button(key="quiz-reveal").click().run()
     presenter.button(key="quiz-next").click().run()
     presenter.button(key="quiz-open").click().run()
-    explanation = content.quiz_explanation(question, content.red_flags.emergency_number_fallback)
+    explanation = content.quiz_explanation(question, settings_help(content, Settings()).number)
     wrong.run()
     assert words.owed_heading in shown(wrong) and explanation in shown(wrong)
     assert content.workshop.questions[1].question in shown(wrong)
@@ -187,7 +189,7 @@ def test_the_room_ended_before_a_phone_saw_the_reveal(content: Content) -> None:
     presenter.button(key="quiz-reveal").click().run()
     presenter.button(key="workshop-end").click().run()
     phone.run()
-    assert content.quiz_explanation(question, content.red_flags.emergency_number_fallback) in shown(
+    assert content.quiz_explanation(question, settings_help(content, Settings()).number) in shown(
         phone
     )
 

@@ -15,6 +15,7 @@ import yaml
 from guide_testing.readability import grade
 from sciatica_guide.content import Content, ContentError, load_content
 from sciatica_guide.content.loader import default_content_dir
+from sciatica_guide.local_help import settings_help
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.frame import red_flag_markdown
 
@@ -65,8 +66,9 @@ def test_an_urgent_help_explanation_ends_with_the_urgent_help_box_action(
 ) -> None:
     urgent = [q for q in content.workshop.questions if q.topic == "urgent-help"]
     assert urgent
-    box = red_flag_markdown(content, Settings(emergency_number=configured))
-    number = content.red_flags.emergency_number_text(configured)
+    help = settings_help(content, Settings(emergency_number=configured))
+    box = red_flag_markdown(content, help)
+    number = help.number
     for question in urgent:
         level = content.quiz_level(question)
         assert level is not None

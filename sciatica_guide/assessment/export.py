@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from sciatica_guide.assessment.report import Block, Kind, Report, build_report, join_words, sentence
 from sciatica_guide.assessment.rules import Answers, Result
 from sciatica_guide.content import Content
+from sciatica_guide.help_html import help_heading, help_lines
+from sciatica_guide.local_help import LocalHelp, settings_help
 from sciatica_guide.pdf import DEJAVU_DIR, GuidePdf, dejavu_available, latin1
 from sciatica_guide.settings import Settings
 
@@ -67,9 +69,15 @@ def date_text(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def summary_of(content: Content, report: Report, made_on: dt.date | None = None) -> Summary:
+def summary_of(
+    content: Content,
+    report: Report,
+    help: LocalHelp | None = None,
+    made_on: dt.date | None = None,
+) -> Summary:
     """The file's view of the report: urgent help first, then what to see a GP about, what to
-    watch for (dated), the answers, care, massage, other care and sources."""
+    watch for (dated), where to get help (the session's numbers and services), the answers, care,
+    massage, other care and sources."""
     s = content.assessment.summary
     r = content.assessment.result
     sections: list[Section] = []
@@ -100,6 +108,8 @@ def summary_of(content: Content, report: Report, made_on: dt.date | None = None)
         lines = [r.safety_net.dated.format(date=date_text(made_on)), net.intro]
         lines += [f"{item.text} " + "; ".join(item.lines) + "." for item in net.items]
         sections.append(Section(net.heading, tuple(lines), urgent=True))
+    if help is not None:
+        sections.append(Section(help_heading(content, help), tuple(help_lines(content, help))))
     if tell := report.block(Kind.TELL):
         sections.append(Section(s.answers_heading, tuple(_lines(tell))))
     if care := report.block(Kind.CARE):
@@ -117,10 +127,15 @@ def summary_of(content: Content, report: Report, made_on: dt.date | None = None)
 
 
 def build_summary(
-    content: Content, answers: Answers, result: Result, settings: Settings
+    content: Content,
+    answers: Answers,
+    result: Result,
+    settings: Settings,
+    help: LocalHelp | None = None,
 ) -> Summary:
-    number = content.red_flags.emergency_number_text(settings.emergency_number)
-    return summary_of(content, build_report(content, answers, result, number))
+    """The summary with `help`'s numbers (the session's), else the deployment's."""
+    help = help or settings_help(content, settings)
+    return summary_of(content, build_report(content, answers, result, help.number), help)
 
 
 def to_text(summary: Summary) -> bytes:

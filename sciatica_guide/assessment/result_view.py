@@ -11,7 +11,10 @@ from sciatica_guide.assessment import actions, export
 from sciatica_guide.assessment.report import Block, Kind, Report, check_rows
 from sciatica_guide.assessment.rules import RESULT, STEPS, Answers, Result, Step
 from sciatica_guide.content import Content
+from sciatica_guide.help_html import call_row_html
+from sciatica_guide.local_help import LocalHelp
 from sciatica_guide.ui.article_view import source_list
+from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.downloads import lazy_download
 from sciatica_guide.ui.text import escape_markdown
 
@@ -30,6 +33,23 @@ def render_urgent_banner(report: Report) -> None:
         if item.lines:
             body = f"### {body}\n\n" + " ".join(escape_markdown(x) for x in item.lines)
         st.error(body, icon=":material/emergency:")
+
+
+def render_call_rows(content: Content, help: LocalHelp, result: Result) -> None:
+    """Under the urgent message: one tap to call ("Call <number>", a tel: link) and where to go, for
+    each level reached; a possible clot or sign also gets the emergency number."""
+    levels = list(result.urgent_levels)
+    if (result.same_day or result.possible_signs) and "today" not in levels:
+        levels.append("today")
+    if not levels:
+        return
+    rows = [
+        call_row_html(content, help, level, emergency=level != "today" or bool(result.same_day))
+        for level in levels
+    ]
+    with st.container(key="urgent-call"):
+        # An HTML block (every text escaped by help_html) inside Markdown, as the article's boxes.
+        st.markdown("\n\n".join(rows), unsafe_allow_html=True)
 
 
 def render_check_page(content: Content, answers: Answers, result: Result) -> None:
@@ -138,7 +158,7 @@ def _sweep_downloads() -> None:
 
 def _downloads(content: Content, report: Report) -> None:
     a = content.assessment
-    summary = export.summary_of(content, report)
+    summary = export.summary_of(content, report, session_help())
     st.subheader(a.result.downloads_heading)
     st.caption(a.result.downloads_intro)
     left, right = st.columns(2)

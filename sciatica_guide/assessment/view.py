@@ -12,6 +12,7 @@ import streamlit as st
 from sciatica_guide.assessment import actions
 from sciatica_guide.assessment.report import build_report
 from sciatica_guide.assessment.result_view import (
+    render_call_rows,
     render_change_answers,
     render_check_page,
     render_result_page,
@@ -30,6 +31,7 @@ from sciatica_guide.assessment.state import (
 from sciatica_guide.assessment.steps_view import render_back, render_step
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Settings
+from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.text import escape_markdown
 
 CONTAINER_KEY = "self-assessment"
@@ -76,8 +78,8 @@ def render_assessment_page(content: Content, settings: Settings, page_id: str) -
             state.pop(where_key(area.id), None)
     answers = sync(state, content)
     result = evaluate(content, answers)
-    number = content.red_flags.emergency_number_text(settings.emergency_number)
-    report = build_report(content, answers, result, number)
+    help = session_help()
+    report = build_report(content, answers, result, help.number)
     step = get_step(state)
     if step in (CHECK, RESULT) and not result.urgent:
         missing = first_incomplete_step(content, answers)
@@ -87,6 +89,7 @@ def render_assessment_page(content: Content, settings: Settings, page_id: str) -
 
     # The urgent message comes first, above everything else, as soon as a sign is ticked.
     render_urgent_banner(report)
+    render_call_rows(content, help, result)
     # Not a diagnosis, said on the page itself: on a phone the sidebar is closed.
     with st.container(key="not-diagnosis"):
         st.markdown(f":material/info: **{escape_markdown(content.site.disclaimer.one_line)}**")

@@ -33,6 +33,7 @@ from sciatica_guide.ui import frame
 from sciatica_guide.ui.article_view import (
     render_page_header,
 )
+from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.show_technique import ask_to_show
 from sciatica_guide.ui.state import content_in
 
@@ -240,11 +241,12 @@ def render_body_map_page(
             side_column = st.container(key="bm-side-column")
     view = BOTH_VIEWS if presenting else st.session_state[VIEW_KEY]
     st.session_state[DRAWN_VIEW_KEY] = st.session_state[VIEW_KEY]
-    number = content.red_flags.emergency_number_text(settings.emergency_number)
+    help = session_help()
+    number = help.number
     # Every region's panel on show, and what may be drawn on the chosen one, after the person's
     # self-assessment answers (if any).
     answers = load_answers(st.session_state)
-    shown = view_data(content, view, number, answers)
+    shown = view_data(content, view, help, answers)
     with map_column:
         state = MapState(
             svg=svg_markup(content),

@@ -14,6 +14,8 @@ class UrgentSign:
     text: str
     #: The level's action alone (the heading is the action and when it applies).
     action: str = ""
+    #: The sign's urgency level (red_flags.yaml), for where to go and what to call.
+    level: str = "emergency"
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,9 @@ def region_panel(content: Content, region_id: str, emergency_number: str) -> Reg
             if flag.id in area.red_flags:
                 heading = content.red_flags.heading(group, emergency_number)
                 action = content.red_flags.action(group.level, emergency_number)
-                signs.append(UrgentSign(heading=heading, text=flag.text, action=action))
+                signs.append(
+                    UrgentSign(heading=heading, text=flag.text, action=action, level=group.level)
+                )
     return RegionPanel(
         region=region,
         area=area,

@@ -8,6 +8,7 @@ one HTML string per region. Every content string goes through `html.escape`: con
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from sciatica_guide.body_map.marks import (
     RegionMarks,
@@ -18,6 +19,8 @@ from sciatica_guide.body_map.marks import (
 )
 from sciatica_guide.body_map.panel import RegionPanel, bar_warning, warnings
 from sciatica_guide.content import Content
+from sciatica_guide.help_html import call_row_html
+from sciatica_guide.local_help import LocalHelp
 
 #: Classes the panel component's CSS styles (panel_view.py).
 URGENT_CLASS = "bp-urgent"
@@ -73,16 +76,28 @@ def technique_marks_html(
 
 
 def panel_html(
-    content: Content, panel: RegionPanel, marks: RegionMarks | None, techniques_href: str
+    content: Content,
+    panel: RegionPanel,
+    marks: RegionMarks | None,
+    techniques_href: str,
+    help: LocalHelp | None = None,
 ) -> str:
-    """Everything the panel says about one region, top to bottom; urgent signs before massage."""
+    """Everything the panel says about one region, top to bottom; urgent signs before massage,
+    each with one tap to call and where to go (`help`: the session's numbers)."""
     ui = content.body_map.ui
     area = panel.area
     number = panel.emergency_number
     parts = [f"<h3>{_e(panel.region.name)}</h3>", f"<p>{_e(area.description)}</p>"]
-    # Warnings come before anything about massage, each saying first when it applies.
+    # Warnings come before anything about massage, each saying first when it applies, each
+    # with one tap to call where the session's country has a number: a same-day precaution
+    # names the emergency number for worse signs, so it gets both numbers.
     listed = warnings(content, panel)
-    parts += [_check_box(ui.check_first, text) for text in listed]
+    calls = [("today", True)] * len(panel.urgent_precautions)
+    calls += [(sign.level, False) for sign in panel.urgent_signs]
+    for text, (level, emergency) in zip(listed, calls, strict=True):
+        parts.append(_check_box(ui.check_first, text))
+        if help is not None:
+            parts.append(call_row_html(content, help, level, emergency=emergency))
     parts += [
         f"<h4>{_e(ui.muscles)}</h4>",
         _list([_e(m) for m in area.muscles]),
@@ -125,17 +140,33 @@ def panel_html(
     return "".join(parts)
 
 
-def first_line(content: Content, panel: RegionPanel) -> dict[str, str | bool]:
+def first_line(
+    content: Content, panel: RegionPanel, help: LocalHelp | None = None
+) -> dict[str, Any]:
     """What the map's bar shows above the figure on a phone (the panel is below it): the name
     and the panel's first line: its first warning, condition first ("Check first: If your calf
-    is swollen ..."), short enough never to be cut, or else what is there."""
+    is swollen ..."), short enough never to be cut, or else what is there; and for a warning,
+    one tap to call (`call`: the tel: address and "Call <number>") when `help` has a number."""
     warning = bar_warning(content, panel)
+    phone = None
     if warning is not None:
         line, check = f"{content.body_map.ui.check_first}: {warning}", True
+        if help is not None:
+            phone = (
+                help.emergency
+                if panel.urgent_precautions
+                else help.level(panel.urgent_signs[0].level).call
+            )
     else:
         line, check = panel.area.description, False
     # Text: the component sets it with textContent, never as markup.
-    return {"name": panel.region.name, "line": line, "check": check}
+    brief: dict[str, Any] = {"name": panel.region.name, "line": line, "check": check}
+    if phone is not None:
+        brief["call"] = {
+            "href": phone.href,
+            "words": content.site.local_help.call.format(number=phone.shown),
+        }
+    return brief
 
 
 def prompt_html(content: Content) -> str:

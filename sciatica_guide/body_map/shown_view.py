@@ -15,6 +15,7 @@ from sciatica_guide.body_map.selection import view_of
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.article_view import NOTE_CLASS, SOURCES_CLASS, html_block
+from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.text import escape_markdown
 
 
@@ -117,7 +118,7 @@ def render_shown_body_map(
     )
     if roots:
         render_roots_caption(content)
-    number = content.red_flags.emergency_number_text(settings.emergency_number)
+    number = session_help().number
     panel = region_panel(content, selected, number) if selected else None
     with st.container(key=f"{key}-panel"):
         if panel is None:

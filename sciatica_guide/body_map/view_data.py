@@ -2,10 +2,11 @@
 phone bar's first lines, and the chosen region's technique marks.
 
 All of it comes from the same models (`region_panel`, `region_marks`). Without self-assessment
-answers (most visits) it is the same for everyone, so it is kept in Streamlit's cache per content
-folder, view and emergency number: a page run then sends it without building it (about 1 ms for
-a view's panels, 0.25 ms for a region's marks; docs/performance.md). Answers are never a cache
-key: with answers, everything is built for the session alone and kept nowhere.
+answers (most visits) it is the same for everyone in a country, so it is kept in Streamlit's cache
+per content folder, view and the session's numbers (LocalHelp): a page run then sends it without
+building it (about 1 ms for a view's panels, 0.25 ms for a region's marks; docs/performance.md).
+Answers are never a cache key: with answers, everything is built for the session alone and kept
+nowhere.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sciatica_guide.body_map.marks import marks_data, region_marks
 from sciatica_guide.body_map.panel import RegionPanel, region_panel
 from sciatica_guide.body_map.panel_html import first_line, panel_html
 from sciatica_guide.content import Content, default_content_dir
+from sciatica_guide.local_help import LocalHelp
 from sciatica_guide.ui.state import content_in
 
 
@@ -39,26 +41,28 @@ def shared_content_dir(content: Content) -> str | None:
     return content_dir if content is content_in(content_dir) else None
 
 
-def build_view_data(content: Content, view: str, number: str, answers: Answers) -> ViewData:
+def build_view_data(content: Content, view: str, help: LocalHelp, answers: Answers) -> ViewData:
     panels: list[RegionPanel] = [
         panel
         for region in content.regions()
         if view == BOTH_VIEWS or region.view == view
-        if (panel := region_panel(content, region.id, number)) is not None
+        if (panel := region_panel(content, region.id, help.number)) is not None
     ]
     href = content.page("techniques").url_path
     return ViewData(
         panels={
-            p.region.id: panel_html(content, p, region_marks(content, p.region.id, answers), href)
+            p.region.id: panel_html(
+                content, p, region_marks(content, p.region.id, answers), href, help
+            )
             for p in panels
         },
-        briefs={p.region.id: first_line(content, p) for p in panels},
+        briefs={p.region.id: first_line(content, p, help) for p in panels},
     )
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _default_view_in(content_dir: str, view: str, number: str) -> ViewData:
-    return build_view_data(content_in(content_dir), view, number, Answers())
+def _default_view_in(content_dir: str, view: str, help: LocalHelp) -> ViewData:
+    return build_view_data(content_in(content_dir), view, help, Answers())
 
 
 def _cacheable(content: Content, answers: Answers) -> str | None:
@@ -66,12 +70,13 @@ def _cacheable(content: Content, answers: Answers) -> str | None:
     return shared_content_dir(content) if answers == Answers() else None
 
 
-def view_data(content: Content, view: str, number: str, answers: Answers) -> ViewData:
-    """Everything the panel and the map's bar need for `view` (or BOTH_VIEWS: every region)."""
+def view_data(content: Content, view: str, help: LocalHelp, answers: Answers) -> ViewData:
+    """Everything the panel and the map's bar need for `view` (or BOTH_VIEWS: every region),
+    with `help`'s numbers (the session's)."""
     content_dir = _cacheable(content, answers)
     if content_dir is not None:
-        return _default_view_in(content_dir, view, number)
-    return build_view_data(content, view, number, answers)
+        return _default_view_in(content_dir, view, help)
+    return build_view_data(content, view, help, answers)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -21,6 +21,13 @@ from sciatica_guide.content.checks import (
     check_templates,
     check_unique,
 )
+from sciatica_guide.content.country_checks import (
+    check_countries,
+    check_pack,
+    pack_codes,
+    pack_file,
+)
+from sciatica_guide.content.country_models import CountryPack
 from sciatica_guide.content.errors import ContentError
 from sciatica_guide.content.mark_checks import check_technique_marks
 from sciatica_guide.content.mark_models import TechniqueMarksFile
@@ -286,7 +293,18 @@ EXTRA_CHECKS: list[CrossCheck] = [
     check_body_map,
     check_technique_marks,
     check_workshop,
+    check_countries,
 ]
+
+
+def load_countries(folder: Path) -> dict[str, CountryPack]:
+    """Every country pack in the content folder, validated."""
+    packs: dict[str, CountryPack] = {}
+    for code in pack_codes(folder):
+        name = pack_file(code)
+        packs[code] = load_yaml_model(folder, name, CountryPack)
+        check_pack(name, packs[code])
+    return packs
 
 
 def load_content(directory: Path | str | None = None) -> Content:
@@ -307,6 +325,7 @@ def load_content(directory: Path | str | None = None) -> Content:
         raise ContentError(ARTICLE_FILE, None, str(exc)) from None
     for attr, (name, _) in YAML_FILES.items():
         check_templates(name, "", parts[attr])
+    parts["countries"] = load_countries(folder)
     content = Content(**parts)
     _check_content(content)
     for check in EXTRA_CHECKS:

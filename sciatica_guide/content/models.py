@@ -60,6 +60,7 @@ from sciatica_guide.content.body_map_models import (
     View,
     ViewBox,
 )
+from sciatica_guide.content.country_models import CountryPack
 from sciatica_guide.content.mark_models import TechniqueMarksFile
 from sciatica_guide.content.placeholders import Placeholders
 from sciatica_guide.content.workshop_models import (
@@ -86,6 +87,7 @@ __all__ = [
     "ChartTexts",
     "CheckTexts",
     "ChoiceQuestion",
+    "CountryPack",
     "Ellipse",
     "Figure",
     "HealthStep",
@@ -160,6 +162,22 @@ class ArticleMeta(Strict):
     source: Id
 
 
+class LocalHelpWords(Strict):
+    """Words around the country pack's numbers (site.yaml, local_help:)."""
+
+    #: Above the urgent-help signs: which country the numbers are for.
+    numbers_for: Annotated[str, Placeholders("country")]
+    #: The label of the control that changes the country for this session.
+    change_country: str
+    #: A call button ("Call {number}").
+    call: Annotated[str, Placeholders("number")]
+    #: A quiet note for an unknown ?country= value.
+    unknown_country: Annotated[str, Placeholders("country", "name")]
+    #: Sources & safety: the heading of the packs' list, and when a pack was checked.
+    packs_heading: str
+    checked: Annotated[str, Placeholders("country", "date")]
+
+
 class SiteFile(Strict):
     name: str
     tagline: str
@@ -168,6 +186,7 @@ class SiteFile(Strict):
     attribution: Annotated[str, Placeholders("title", "publisher", "date")]
     article: ArticleMeta
     labels: dict[str, str]
+    local_help: LocalHelpWords
 
 
 # --- red_flags.yaml -----------------------------------------------------------------------------
@@ -208,16 +227,11 @@ class RedFlagGroup(Strict):
 class RedFlagsFile(Strict):
     title: str
     intro: str
-    emergency_number_fallback: str
     levels: dict[Level, RedFlagLevel]
     groups: list[RedFlagGroup] = Field(min_length=1)
 
     def all_flags(self) -> list[RedFlag]:
         return [flag for group in self.groups for flag in group.flags]
-
-    def emergency_number_text(self, configured: str | None) -> str:
-        """The configured emergency number, or the content's words for it when none is set."""
-        return configured or self.emergency_number_fallback
 
     def action(self, level: Level, number: str) -> str:
         """What to do for a sign of this level, with the emergency number filled in."""
@@ -460,6 +474,8 @@ class Content(Strict):
     technique_marks: TechniqueMarksFile
     workshop: WorkshopFile
     article: Article
+    #: Country packs by code (content/countries/<code>.yaml): numbers and where to go.
+    countries: dict[str, CountryPack]
 
     def source(self, source_id: Id) -> Source:
         return next(s for s in self.sources.sources if s.id == source_id)

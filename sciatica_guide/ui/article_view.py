@@ -18,6 +18,8 @@ import streamlit as st
 from sciatica_guide.content import Content
 from sciatica_guide.content.article import ArticleSection
 from sciatica_guide.content.models import PageSpec, Technique
+from sciatica_guide.local_help import settings_help
+from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.show_technique import show_pending_technique
 from sciatica_guide.ui.state import get_settings
 from sciatica_guide.ui.technique_figure import render_technique_figure
@@ -108,8 +110,10 @@ def _technique_of(content: Content, section: ArticleSection) -> Technique | None
 def section_markdown(
     content: Content, section: ArticleSection, emergency_number: str | None = None
 ) -> str:
-    """One section below its heading: paragraphs (verbatim), technique card, evidence notes."""
-    number = content.red_flags.emergency_number_text(emergency_number)
+    """One section below its heading: paragraphs (verbatim), technique card, evidence notes.
+    `emergency_number`: the session's words for it (LocalHelp.number); the deployment's country
+    when not given."""
+    number = emergency_number or settings_help(content, get_settings()).number
     parts: list[str] = []
     if section.level > 2:
         # Deeper headings have no anchor or divider: they are part of the section's text.
@@ -135,7 +139,7 @@ def render_section(
 ) -> None:
     technique = _technique_of(content, section)
     _heading(section, anchor=technique.id if technique else None)
-    body = section_markdown(content, section, get_settings().emergency_number)
+    body = section_markdown(content, section, session_help().number)
     if body:
         st.markdown(body, unsafe_allow_html=True)
     if technique:

@@ -11,6 +11,8 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from sciatica_guide.content import Content
+from sciatica_guide.help_html import call_row_html
+from sciatica_guide.local_help import LocalHelp
 from sciatica_guide.modes import (
     IDLE_RESET_NOTICE_KEY,
     MODE_KEY,
@@ -21,9 +23,10 @@ from sciatica_guide.modes import (
 )
 from sciatica_guide.session import clear_person
 from sciatica_guide.settings import Mode, Settings
+from sciatica_guide.ui.country import COUNTRY_KEY, choose_country, country_options, help_for
 from sciatica_guide.ui.reconnect import reconnect_style
 from sciatica_guide.ui.streamlit_internals import internal_css
-from sciatica_guide.ui.text import plain_markdown
+from sciatica_guide.ui.text import escape_markdown, plain_markdown
 
 # Shown only when the content folder or the settings cannot be read, so these words cannot come
 # from the content folder.
@@ -54,26 +57,53 @@ def _stylesheet(mode: Mode | None) -> str:
     return f"<style>{css}\n{internal_css(mode)}</style>"
 
 
-def red_flag_markdown(content: Content, settings: Settings) -> str:
-    """The urgent-help signs as Markdown: each group's action first, then its signs."""
+def red_flag_markdown(content: Content, help: LocalHelp, *, calls: bool = False) -> str:
+    """The urgent-help signs as Markdown: each group's action first, then its signs. With
+    `calls`, under the first heading of each level: its call button ("Call <number>", a tel: link)
+    and where to go, as an HTML block (help_html.py escapes every text in it)."""
     # Built on every run: a few microseconds (benchmarks/build_costs.py), less than a cache lookup.
     # A setting: shown as plain text, whatever it holds (settings.py checks its shape too).
-    number = plain_markdown(content.red_flags.emergency_number_text(settings.emergency_number))
+    number = plain_markdown(help.number)
     lines: list[str] = [content.red_flags.intro, ""]
+    shown_levels: set[str] = set()
     for group in content.red_flags.groups:
         lines.append(f"**{content.red_flags.heading(group, number)}**")
         lines.append("")
+        if calls and group.level not in shown_levels:
+            shown_levels.add(group.level)
+            # The emergency number only where the level's own action calls it: a same-day
+            # sign gets the advice line, not a button for the ambulance.
+            lines += [call_row_html(content, help, group.level, emergency=False), ""]
         lines.extend(f"- {flag.text}" for flag in group.flags)
         lines.append("")
     return "\n".join(lines)
 
 
-def render_urgent_help(content: Content, settings: Settings, *, expanded: bool = False) -> None:
+def render_urgent_help(
+    content: Content, settings: Settings, help: LocalHelp, *, switch: bool, expanded: bool = False
+) -> None:
+    """The box on every page: which country its numbers are for (and, unless on a clinic's
+    tablet, a control to change it for this session), then every sign under what to do."""
+    words = content.site.local_help
     with (
         st.container(key="urgent-help"),
         st.expander(content.red_flags.title, icon=":material/warning:", expanded=expanded),
     ):
-        st.markdown(red_flag_markdown(content, settings))
+        numbers_for = words.numbers_for.format(country=help.country_name)
+        st.markdown(
+            f"**{escape_markdown(numbers_for)}**\n\n"
+            + red_flag_markdown(content, help, calls=True),
+            unsafe_allow_html=True,
+        )
+        # Below the signs and their numbers: what matters in an emergency comes first.
+        if switch:
+            with st.container(key="country-switch"):
+                st.selectbox(
+                    words.change_country,
+                    options=country_options(content, settings),
+                    format_func=lambda code: content.countries[code].name,
+                    key=COUNTRY_KEY,
+                )
 
 
 def current_mode(settings: Settings) -> tuple[Mode, str | None]:
@@ -131,8 +161,9 @@ def render_frame(
     mode: Mode,
     start_page: StreamlitPage,
     unknown_mode: str | None = None,
-) -> None:
-    """Shared parts of every page, drawn before the page's own script runs."""
+) -> LocalHelp:
+    """Shared parts of every page, drawn before the page's own script runs. Returns the
+    session's numbers and services (the same as ui.country.session_help())."""
     # One element for both: every element costs a message on every run.
     st.html(_stylesheet(None) + reconnect_style())
     if mode in STYLESHEETS:
@@ -151,7 +182,15 @@ def render_frame(
     if unknown_mode:
         notice = content.modes.unknown_mode_notice.format(mode=plain_markdown(unknown_mode))
         st.info(notice, icon=":material/info:")
-    render_urgent_help(content, settings)
+    choice = choose_country(content, settings, mode)
+    help = help_for(content, settings, choice.country)
+    if choice.unknown_request:
+        note = content.site.local_help.unknown_country.format(
+            country=plain_markdown(choice.unknown_request), name=plain_markdown(help.country_name)
+        )
+        st.caption(note)
+    render_urgent_help(content, settings, help, switch=mode is not Mode.CLINIC)
+    return help
 
 
 def render_startup_error(message: str) -> None:

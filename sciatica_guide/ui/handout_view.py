@@ -7,6 +7,7 @@ import streamlit as st
 
 from sciatica_guide.content import Content, default_content_dir
 from sciatica_guide.settings import Settings
+from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.downloads import lazy_download
 from sciatica_guide.ui.state import content_in
 
@@ -14,24 +15,29 @@ BUTTON_KEY_PREFIX = "handout-download"
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def handout_pdf(content_dir: str, emergency_number: str | None, public_url: str | None) -> bytes:
-    """The handout, the same for everyone: keyed on what it is made from, nothing about a person."""
+def handout_pdf(
+    content_dir: str, country: str, emergency_number: str | None, public_url: str | None
+) -> bytes:
+    """The handout, the same for everyone in a country: keyed on what it is made from, nothing
+    about a person."""
     # Imported on the first tap: fpdf2 and its font tools add tens of MB to a server process that
     # may never make a handout.
     from sciatica_guide.handout import build_handout_pdf
 
-    return build_handout_pdf(
-        content_in(content_dir), Settings(emergency_number=emergency_number, public_url=public_url)
-    )
+    settings = Settings(emergency_number=emergency_number, country=country, public_url=public_url)
+    return build_handout_pdf(content_in(content_dir), settings)
 
 
 def render_handout_button(content: Content, settings: Settings, *, key: str = "") -> None:
     words = content.modes.handout
     content_dir = str(default_content_dir())
+    # The session's country (the urgent-help box may have changed it): the same numbers as the
+    # screens.
+    country = session_help().country
     lazy_download(
         st,
         words.button,
-        lambda: handout_pdf(content_dir, settings.emergency_number, settings.public_url),
+        lambda: handout_pdf(content_dir, country, settings.emergency_number, settings.public_url),
         file_name=words.file_name,
         mime="application/pdf",
         icon=":material/picture_as_pdf:",

@@ -7,8 +7,10 @@ import streamlit as st
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Mode, Settings
 from sciatica_guide.ui.article_view import render_page_header, source_list
+from sciatica_guide.ui.country import country_options, session_help
 from sciatica_guide.ui.frame import red_flag_markdown
 from sciatica_guide.ui.handout_view import render_handout_button
+from sciatica_guide.ui.text import plain_markdown
 
 
 def render_sources_page(content: Content, settings: Settings, page_id: str, mode: Mode) -> None:
@@ -22,8 +24,9 @@ def render_sources_page(content: Content, settings: Settings, page_id: str, mode
     st.subheader(labels["disclaimer_heading"])
     st.markdown(content.site.disclaimer.full)
 
+    help = session_help()
     st.subheader(content.red_flags.title)
-    st.markdown(red_flag_markdown(content, settings))
+    st.markdown(red_flag_markdown(content, help))
     for group in content.red_flags.groups:
         st.caption(f"{group.why} {labels['sources']}: {source_list(content, group.sources)}")
 
@@ -36,7 +39,7 @@ def render_sources_page(content: Content, settings: Settings, page_id: str, mode
     )
 
     st.subheader(labels["precautions_heading"])
-    number = content.red_flags.emergency_number_text(settings.emergency_number)
+    number = plain_markdown(help.number)
     st.markdown(
         "\n".join(
             f"- **{p.label}.** {p.advice_text(number)}" for p in content.precautions.precautions
@@ -49,6 +52,21 @@ def render_sources_page(content: Content, settings: Settings, page_id: str, mode
         "\n".join(
             f"{i}. {s.citation}" + (f" <{s.url}>" if s.url and links_out else "")
             for i, s in enumerate(content.sources.sources, start=1)
+        )
+    )
+
+    # Hazard "stale number": when each country's numbers and services were last checked.
+    words = content.site.local_help
+    st.subheader(words.packs_heading)
+    st.markdown(
+        "\n".join(
+            f"- {words.checked.format(country=pack.name, date=f'{pack.checked:%d %B %Y}')}"
+            + (
+                f" {labels['sources']}: {source_list(content, pack.sources)}"
+                if pack.sources
+                else ""
+            )
+            for pack in (content.countries[c] for c in country_options(content, settings))
         )
     )
 

@@ -15,6 +15,7 @@ from sciatica_guide.content import Content
 from sciatica_guide.content.models import QuizQuestion
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.article_view import source_list
+from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.downloads import lazy_download
 from sciatica_guide.ui.focus import focus_button
 from sciatica_guide.ui.text import escape_markdown, plain_markdown
@@ -117,7 +118,7 @@ def _sources(content: Content, question: QuizQuestion) -> None:
 def render_explanation(content: Content, settings: Settings, question: QuizQuestion) -> None:
     """The right answer, why (ending with what to do for an urgent-help question), the sources."""
     words = content.workshop.words
-    number = content.red_flags.emergency_number_text(settings.emergency_number)
+    number = session_help().number
     right = ", ".join(quiz.option_label(question, a) for a in question.answers)
     st.markdown(f"**{escape_markdown(words.right_answer.format(answer=right))}**")
     st.markdown(f"**{escape_markdown(words.why_heading)}**")

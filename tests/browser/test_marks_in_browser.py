@@ -10,6 +10,7 @@ from guide_testing.browser import new_context, wait_for_app_idle
 from guide_testing.server import RunningApp
 from sciatica_guide.body_map.marks import mark_words, region_marks, technique_notes
 from sciatica_guide.content import load_content
+from sciatica_guide.local_help import resolve_help
 
 CONTENT = load_content()
 UI = CONTENT.technique_marks.ui
@@ -188,7 +189,7 @@ def test_an_urgent_sign_removes_every_mark_and_says_why(
     expect(page.locator(".st-key-bm-panel h3")).to_have_text("Lower back, your left")
     expect(page.locator(".bm-mk-button")).to_have_count(0)
     expect(page.locator(".bm-marks")).to_have_count(0)
-    action = CONTENT.red_flags.action("emergency", CONTENT.red_flags.emergency_number_fallback)
+    action = CONTENT.red_flags.action("emergency", resolve_help(CONTENT, "sg").number)
     blocked = page.locator(".bm-mk-blocked")
     expect(blocked).to_have_text(UI.urgent.format(action=action))
     context.close()

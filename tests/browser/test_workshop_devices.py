@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 from guide_testing.browser import new_context, no_dialogs, tab_to, wait_for_app_idle
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
+from sciatica_guide.local_help import resolve_help
 from sciatica_guide.workshop.codes import parse_code, spoken
 from sciatica_guide.workshop.quiz import option_label
 
@@ -156,7 +157,7 @@ def test_the_presenter_runs_the_knowledge_check_by_keyboard_alone(
 
         press(words.reveal, "Enter")
         focused_on(words.next)
-        number = content.red_flags.emergency_number_fallback
+        number = resolve_help(content, "sg").number
         explanation = content.quiz_explanation(first, number)
         expect(phone.get_by_text(explanation)).to_be_visible(timeout=LIVE_MS)
         expect(presenter.get_by_text(words.stage_revealed)).to_be_visible()

@@ -13,6 +13,7 @@ from guide_testing.browser import new_context, no_dialogs, text_contrast, wait_f
 from guide_testing.redis_server import redis_server_path, run_redis
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
+from sciatica_guide.local_help import resolve_help
 from sciatica_guide.workshop.codes import parse_code
 from sciatica_guide.workshop.quiz import MIN_SHOWN, option_label
 
@@ -113,7 +114,7 @@ def test_four_phones_answer_change_and_see_the_reveal(
         wait_for_app_idle(presenter, SLOW)
         presenter.get_by_role("button", name=words.reveal).click()
         wait_for_app_idle(presenter, SLOW)
-        number = content.red_flags.emergency_number_fallback
+        number = resolve_help(content, "sg").number
         explanation = content.quiz_explanation(question, number)
         expect(presenter.get_by_text(explanation)).to_be_visible(timeout=LIVE_MS)
         for index, phone in enumerate(phones):

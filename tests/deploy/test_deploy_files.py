@@ -220,7 +220,11 @@ class _RecordingEnv(dict[str, str]):
 
 #: Settings compose gives a value of its own when the host sets none: several replicas need
 #: workshop rooms in the compose file's Redis.
-COMPOSE_DEFAULTS = {"SCIATICA_GUIDE_ROOM_STORE": "redis://redis:6379/0"}
+COMPOSE_DEFAULTS = {
+    "SCIATICA_GUIDE_ROOM_STORE": "redis://redis:6379/0",
+    # The country pack the example names (issue 23): compose sets the country, not a number.
+    "SCIATICA_GUIDE_COUNTRY": "sg",
+}
 
 
 def test_compose_passes_every_guide_setting_through() -> None:

@@ -135,11 +135,16 @@ function drawBar(wrap, data) {
     bar = document.createElement("div");
     bar.className = "bm-now";
     bar.setAttribute("aria-hidden", "true");
-    bar.innerHTML = '<p class="bm-now-name"></p><p class="bm-now-line"></p>';
+    // A warning's call link: the only thing in the bar that takes a tap. Out of the Tab order
+    // and hidden from screen readers like the rest of the bar: the panel below has the same link.
+    bar.innerHTML =
+      '<div class="bm-now-text"><p class="bm-now-name"></p><p class="bm-now-line"></p></div>' +
+      '<a class="bm-now-call" tabindex="-1" hidden></a>';
     wrap.prepend(bar);
   }
   const name = bar.querySelector(".bm-now-name");
   const line = bar.querySelector(".bm-now-line");
+  const call = bar.querySelector(".bm-now-call");
   const place = () => {
     const panel = document.querySelector(".st-key-bm-panel");
     const bottom = wrap.getBoundingClientRect().bottom;
@@ -161,6 +166,18 @@ function drawBar(wrap, data) {
     name.textContent = brief ? brief.name : "";
     line.textContent = brief ? brief.line : data.prompt;
     bar.classList.toggle("is-check", Boolean(brief && brief.check));
+    // Only a tel: address (built on the server from a country pack's digits) becomes a link.
+    const phone = brief && brief.call;
+    const callable = Boolean(phone && String(phone.href).startsWith("tel:"));
+    call.hidden = !callable;
+    bar.classList.toggle("has-call", callable);
+    if (callable) {
+      call.href = phone.href;
+      call.textContent = phone.words;
+    } else {
+      call.removeAttribute("href");
+      call.textContent = "";
+    }
   };
 }
 
