@@ -41,6 +41,7 @@ from sciatica_guide.workshop.store import (
     Room,
     RoomGone,
     RoomLimitReached,
+    RoomMoved,
     RoomStatus,
     RoomStoreUnavailable,
     decode_view,
@@ -72,7 +73,10 @@ return 1
 """
 _PUBLISH = """
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1' then
-  return -1
+  return {-1, 0}
+end
+if ARGV[6] ~= '' and redis.call('HGET', KEYS[1], 'v') ~= ARGV[6] then
+  return {-2, tonumber(redis.call('HGET', KEYS[1], 'v'))}
 end
 redis.call('HSET', KEYS[1], 'view', ARGV[2])
 local version = redis.call('HINCRBY', KEYS[1], 'v', 1)
@@ -89,7 +93,7 @@ redis.call('PEXPIRE', KEYS[2], ARGV[1])
 redis.call('PEXPIRE', KEYS[3], ARGV[1])
 redis.call('ZADD', KEYS[4], 'XX', ARGV[4], ARGV[5])
 if redis.call('PTTL', KEYS[4]) < tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[4], ARGV[1]) end
-return version
+return {0, version}
 """
 _END = """
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1' then
@@ -264,20 +268,30 @@ class RedisRoomStore:
             return None
         return Room(code, int(version), ended == "1", decode_view(view))
 
-    def publish(self, code: str, view: Mapping[str, Any], *, accepting: str | None = None) -> int:
+    def publish(
+        self,
+        code: str,
+        view: Mapping[str, Any],
+        *,
+        accepting: str | None = None,
+        expect: int | None = None,
+    ) -> int:
         text = encode_view(view)
         if accepting is not None and not valid_key(accepting):
             raise ValueError("not a question id")
         key = KEY_PREFIX + code
         expires = self._now_ms() + self._ms(self.ttl)
-        version = self._call(
+        expected = "" if expect is None else str(int(expect))
+        outcome, version = self._call(
             lambda: self._publish(
                 keys=[key, key + ":answers", key + ":joined", ROOMS_KEY],
-                args=[self._ms(self.ttl), text, accepting or "", expires, code],
+                args=[self._ms(self.ttl), text, accepting or "", expires, code, expected],
             )
         )
-        if int(version) < 0:
+        if int(outcome) == -1:
             raise RoomGone(code)
+        if int(outcome) == -2:
+            raise RoomMoved(int(version))
         return int(version)
 
     def end(self, code: str) -> None:

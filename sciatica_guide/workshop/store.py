@@ -70,6 +70,17 @@ class RoomGone(LookupError):
     """The room does not exist any more, or has ended."""
 
 
+class RoomMoved(RuntimeError):
+    """A publication that expected the room at one version found it at another: nothing changed.
+
+    A move is applied only from the step it was drawn for (compare-and-set), so a replayed or
+    doubled publication cannot move the room twice. `version` is the room's version now."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(f"the room is at version {version}")
+        self.version = version
+
+
 class RoomLimitReached(RuntimeError):
     """No new room now: "full" (as many rooms as the store holds) or "busy" (too many new rooms
     this minute)."""
@@ -98,10 +109,19 @@ class RoomStore(Protocol):
 
     def room(self, code: str) -> Room | None: ...
 
-    def publish(self, code: str, view: Mapping[str, Any], *, accepting: str | None = None) -> int:
+    def publish(
+        self,
+        code: str,
+        view: Mapping[str, Any],
+        *,
+        accepting: str | None = None,
+        expect: int | None = None,
+    ) -> int:
         """Show `view` to the room; returns the new version. Raises RoomGone.
 
-        `accepting` is the knowledge-check question phones may answer now (None: no question)."""
+        `accepting` is the knowledge-check question phones may answer now (None: no question).
+        `expect`: change the room only if it is at that version now (compare-and-set), else
+        raise RoomMoved and change nothing."""
         ...
 
     def join(self, code: str, phone: str) -> JoinResult:
@@ -247,7 +267,14 @@ class MemoryRoomStore:
                 return None
             return Room(code, entry.version, entry.ended, decode_view(entry.view))
 
-    def publish(self, code: str, view: Mapping[str, Any], *, accepting: str | None = None) -> int:
+    def publish(
+        self,
+        code: str,
+        view: Mapping[str, Any],
+        *,
+        accepting: str | None = None,
+        expect: int | None = None,
+    ) -> int:
         text = encode_view(view)
         if accepting is not None and not valid_key(accepting):
             raise ValueError("not a question id")
@@ -256,6 +283,8 @@ class MemoryRoomStore:
             entry = self._live(code, now)
             if entry is None or entry.ended:
                 raise RoomGone(code)
+            if expect is not None and entry.version != expect:
+                raise RoomMoved(entry.version)
             entry.view = text
             entry.version += 1
             if accepting is not None and accepting != entry.accepting:
