@@ -16,12 +16,14 @@ from sciatica_guide.body_map.shown_view import render_shown_body_map
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.article_view import render_section
+from sciatica_guide.ui.show_technique import ask_to_show
 from sciatica_guide.workshop.codes import MAX_INPUT_LENGTH, parse_code, spoken
 from sciatica_guide.workshop.follow import (
     BODY_MAP_PAGE,
     JOIN_PAGE,
     PRESENT_PAGE,
     ROOM_PARAM,
+    TECHNIQUES_PAGE,
     SharedView,
     page_for_step,
     read_view,
@@ -203,6 +205,9 @@ def _read_alone(content: Content, view: SharedView | None) -> None:
         st.switch_page(_page(content, next(p.id for p in content.pages.pages if p.default)))
     if view.page == PRESENT_PAGE:
         st.switch_page(_page(content, page_for_step(content, view.step)))
+    if view.page == TECHNIQUES_PAGE and view.technique:
+        # At that technique on this phone's own techniques page.
+        ask_to_show(st.session_state, view.technique)
     if view.page == BODY_MAP_PAGE:
         st.session_state[NERVE_KEY] = view.nerve
         st.session_state[ROOTS_KEY] = view.roots
@@ -222,6 +227,8 @@ def _render_view(content: Content, settings: Settings, view: SharedView | None) 
         st.progress((view.step + 1) / len(sections), text=label)
         with st.container(key="workshop-section"):
             render_section(content, sections[view.step], with_children=False)
+    elif view.page == TECHNIQUES_PAGE and view.technique:
+        _render_technique(content, view.technique)
     elif view.page == BODY_MAP_PAGE:
 
         def on_tap() -> None:
@@ -240,6 +247,18 @@ def _render_view(content: Content, settings: Settings, view: SharedView | None) 
         title = content.page(view.page).title
         st.info(words.presenter_elsewhere.format(page=title), icon=":material/slideshow:")
         st.page_link(_page(content, view.page), label=title, icon=":material/arrow_forward:")
+
+
+def _render_technique(content: Content, technique_id: str) -> None:
+    """The technique the presenter opened: its article section (verbatim, with its card)."""
+    technique = next(t for t in content.techniques.techniques if t.id == technique_id)
+    section = next(
+        s for s in content.article.all_sections() if s.heading == technique.article_section
+    )
+    title = content.page(TECHNIQUES_PAGE).title
+    st.caption(content.modes.workshop.presenter_elsewhere.format(page=title))
+    with st.container(key="workshop-technique"):
+        render_section(content, section, with_children=False)
 
 
 def _follow(content: Content, settings: Settings, code: str) -> None:
@@ -287,6 +306,7 @@ def _follow(content: Content, settings: Settings, code: str) -> None:
         [p.id for p in content.pages.pages],
         len(content.article.all_sections()),
         [r.id for r in content.regions()],
+        [t.id for t in content.techniques.techniques],
     )
     with st.container(horizontal=True, vertical_alignment="center", key="workshop-follow-bar"):
         st.markdown(f"**{words.following.format(code=spoken(code))}**")

@@ -17,6 +17,7 @@ from sciatica_guide.qr import qr_png
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.controls import drawn_key
 from sciatica_guide.ui.presenter_view import STEP_KEY
+from sciatica_guide.ui.show_technique import technique_on_screen
 from sciatica_guide.ui.text import escape_markdown, plain_markdown
 from sciatica_guide.workshop.codes import spoken
 from sciatica_guide.workshop.follow import guide_root, is_local_address, join_url, shared_view
@@ -230,6 +231,7 @@ def publish_presenter_view(content: Content, settings: Settings, page: PageSpec)
         region=session.get_selected_region(state),
         nerve=bool(state.get(NERVE_KEY, False)),
         roots=bool(state.get(ROOTS_KEY, False)),
+        technique=technique_on_screen(state, page.id),
     )
     # The knowledge check's stage rides along, and says which question phones may answer.
     quiz_part, accepting = quiz_publication(content, state, page.id)

@@ -182,3 +182,61 @@ def test_every_control_moves_once_on_a_double_click_and_a_replay(
         presenter_context.close()
         for context in phone_contexts:
             context.close()
+
+
+def test_phones_show_the_technique_the_presenter_opened(
+    slips_server: RunningApp, browser: Browser, content: Content
+) -> None:
+    room = content.modes.workshop
+    technique = content.technique("deep-tissue")
+    presenter_context = new_context(browser, "desktop")
+    phone_contexts = [new_context(browser, "phone", touch=True) for _ in range(3)]
+    try:
+        presenter = presenter_context.new_page()
+        phones = [c.new_page() for c in phone_contexts]
+        dialogs = [no_dialogs(p) for p in (presenter, *phones)]
+        presenter.goto(f"{slips_server.url}/body-map?mode=presenter")
+        wait_for_app_idle(presenter, SLOW)
+        presenter.get_by_role("button", name=room.start, exact=True).click()
+        wait_for_app_idle(presenter, SLOW)
+        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        assert code
+        presenter.get_by_role("button", name=room.hide_code, exact=True).click()
+        wait_for_app_idle(presenter, SLOW)
+        presenter.locator('[data-region="calf-left"]').first.click()
+        wait_for_app_idle(presenter, SLOW)
+        for phone in phones:
+            phone.goto(f"{slips_server.url}/join?room={code}")
+            wait_for_app_idle(phone, SLOW)
+            expect(phone.locator(".st-key-workshop-map-panel h3")).to_have_text(
+                "Calf, your left", timeout=FOLLOW_MS
+            )
+
+        read_more = content.body_map.ui.read_more.format(technique=technique.name)
+        presenter.get_by_role("link", name=read_more).click()
+        wait_for_app_idle(presenter, SLOW)
+        expect(presenter.get_by_role("heading", level=1)).to_have_text(
+            content.page("techniques").title, timeout=SLOW
+        )
+        for phone in phones:
+            shown = phone.locator(".st-key-workshop-technique")
+            expect(shown.get_by_role("heading", name=technique.article_section)).to_be_visible(
+                timeout=FOLLOW_MS
+            )
+            # That technique only: no other technique's section.
+            expect(shown.get_by_role("heading")).to_have_count(1)
+        # "Read on my own" opens the guide's techniques page at that technique.
+        phones[0].get_by_role("button", name=room.read_alone).tap()
+        heading = phones[0].get_by_role("heading", name=technique.article_section, exact=True)
+        expect(heading).to_be_in_viewport(timeout=SLOW)
+        # Another page: the phones follow there, and the technique is forgotten.
+        presenter.get_by_role("link", name=content.page("present").title).click()
+        wait_for_app_idle(presenter, SLOW)
+        for phone in phones[1:]:
+            expect(phone.locator(".st-key-workshop-technique")).to_have_count(0, timeout=FOLLOW_MS)
+            expect(phone.locator(".st-key-workshop-section")).to_be_visible()
+        assert dialogs == [[], [], [], []]
+    finally:
+        presenter_context.close()
+        for context in phone_contexts:
+            context.close()
