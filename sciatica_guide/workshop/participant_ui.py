@@ -28,6 +28,7 @@ from sciatica_guide.workshop.follow import (
     page_for_step,
     read_view,
 )
+from sciatica_guide.workshop.joining import joining_feedback
 from sciatica_guide.workshop.limits import (
     FLOODS,
     GUESS_WAIT,
@@ -71,6 +72,8 @@ GOTO_REGION_KEY = "workshop.goto_region"
 PAGES_FOLDER = "app_pages"
 #: This connection's wrong codes: (how many, when the last was), for the growing wait.
 MISSES_KEY = "workshop.limits.misses"
+#: The code a Join tap asked for, until a run opens the join page with it.
+JOIN_ASKED_KEY = "workshop.join_asked"
 #: Why this phone is not counted in its room yet: "full" or "busy" (None: joined or waiting).
 JOIN_PROBLEM_KEY = "workshop.join_problem"
 
@@ -141,22 +144,41 @@ def _join_status(content: Content, code: str) -> None:
         st.caption(words.joining)
 
 
+def _ask_to_join(key: str) -> None:
+    """The Join tap, kept in session state before the script runs.
+
+    A button's "pressed" lives only for the run it starts: when another rerun (a component's
+    event, a fragment, a second message) stops that run before it reaches the form, the tap was
+    lost and the phone stayed put. A callback runs first, so the tap is kept until a run acts."""
+    typed = st.session_state.get(f"workshop.{key}.code")
+    st.session_state[JOIN_ASKED_KEY] = typed if isinstance(typed, str) else ""
+
+
 def render_join_form(content: Content, *, key: str) -> None:
     words = content.modes.workshop
+    asked = st.session_state.pop(JOIN_ASKED_KEY, None)
+    if isinstance(asked, str):
+        st.switch_page(_page(content, JOIN_PAGE), query_params={ROOM_PARAM: asked})
     # Keyed for guide.css: 44 px touch targets on tablets (the box's title, field and button).
     with (
         st.container(key=f"workshop-join-{key}"),
         st.form(key=f"{key}-form", border=False, enter_to_submit=True),
     ):
-        typed = st.text_input(
+        st.text_input(
             words.code_input,
             placeholder=words.code_placeholder,
             max_chars=MAX_INPUT_LENGTH,
             key=f"workshop.{key}.code",
             autocomplete="off",
         )
-        if st.form_submit_button(words.join_button, type="primary", icon=":material/login:"):
-            st.switch_page(_page(content, JOIN_PAGE), query_params={ROOM_PARAM: typed})
+        st.form_submit_button(
+            words.join_button,
+            type="primary",
+            icon=":material/login:",
+            on_click=_ask_to_join,
+            args=(key,),
+        )
+    joining_feedback(f"workshop-join-{key}", words.join_pending)
 
 
 def render_start_page_join(content: Content) -> None:
