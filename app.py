@@ -44,6 +44,9 @@ render_frame(content, settings, mode, start_page=start_page, unknown_mode=unknow
 # Workshops: the presenter's room panel, or a phone's way back to its presenter. Clinic mode has
 # no rooms (its pages have no join page either).
 if mode is Mode.PRESENTER:
+    # What the presenter's click changed (callbacks ran before this run) reaches the room now,
+    # not after the page has drawn; what the page changes as it runs is published after it.
+    publish_presenter_view(content, settings, current)
     render_presenter_workshop(content, settings, current)
 elif mode is Mode.STANDARD:
     render_away_banner(content, settings, current.id)

@@ -10,6 +10,7 @@ import secrets
 from typing import Any
 
 from guide_testing.protocol import RerunResult, StreamlitSession
+from sciatica_guide.ui.controls import control_name
 from sciatica_guide.workshop.codes import parse_code
 from sciatica_guide.workshop.participant_token import (
     PHONE_KEY,
@@ -64,3 +65,11 @@ def send_token(session: StreamlitSession, code: str, token: str | None = None) -
     """Send a browser's token for room `code`, as the join page's token component does."""
     value = {"room": code, "token": token or new_token()}
     return session.component_event(TOKEN_COMPONENT_KEY, TOKEN_EVENT, value)
+
+
+def control(app: Any, name: str) -> Any:
+    """An AppTest's presenter control `name` ("quiz-next"): its key also names the step it was
+    drawn for (sciatica_guide/ui/controls.py)."""
+    found = [b for b in app.button if b.key and control_name(b.key) == name]
+    assert len(found) == 1, f"{len(found)} controls named {name}"
+    return found[0]

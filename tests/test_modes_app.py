@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from guide_testing.workshop import control
 from sciatica_guide.content import Content
 from sciatica_guide.modes import LAST_ACTIVITY_KEY
 from sciatica_guide.session import SELECTED_REGION
@@ -101,11 +102,11 @@ def test_presenter_steps_through_the_article(content: Content) -> None:
     sections = content.article.all_sections()
     label = content.modes.presenter.step_label
     assert unescape_markdown(at.header[0].value) == sections[0].heading
-    assert at.button(key="present-previous").disabled
-    at.button(key="present-next").click().run()
+    assert control(at, "present-previous").disabled
+    control(at, "present-next").click().run()
     assert unescape_markdown(at.subheader[0].value) == sections[1].heading
     assert label.format(number=2, total=len(sections)) in str(at.get("progress")[0].proto)
-    at.button(key="present-previous").click().run()
+    control(at, "present-previous").click().run()
     assert unescape_markdown(at.header[0].value) == sections[0].heading
 
 

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from guide_testing.server import free_port
-from guide_testing.workshop import phone_state
+from guide_testing.workshop import control, phone_state
 from sciatica_guide.content import Content
 from sciatica_guide.session import SELECTED_REGION
 from sciatica_guide.ui.text import unescape_markdown
@@ -87,7 +87,7 @@ def test_a_presenter_starts_a_room_and_the_projector_shows_its_code(
     caption = words.join_caption.format(url=join_url("https://guide.example.org", code))
     assert caption in [unescape_markdown(m.value) for m in at.markdown]
     # The code can be hidden so the content fills the projector.
-    at.button(key="workshop-toggle-code").click().run()
+    control(at, "workshop-toggle-code").click().run()
     assert words.join_heading not in everything_shown(at)
     assert spoken(code) in everything_shown(at.sidebar)  # type: ignore[arg-type]
 
@@ -98,8 +98,8 @@ def test_phones_follow_the_presenters_steps_and_region(content: Content) -> None
     sections = content.article.all_sections()
     assert content.modes.workshop.following.format(code=spoken(code)) in everything_shown(phone)
     assert unescape_markdown(phone.header[0].value) == sections[0].heading
-    presenter.button(key="present-next").click().run()
-    presenter.button(key="present-next").click().run()
+    control(presenter, "present-next").click().run()
+    control(presenter, "present-next").click().run()
     phone.run()
     assert sections[2].heading in unescape_markdown(everything_shown(phone))
     assert content.modes.presenter.step_label.format(number=3, total=len(sections)) in str(
@@ -130,7 +130,7 @@ def test_the_presenter_sees_a_count_of_phones_and_nothing_else(content: Content)
 def test_ending_the_workshop_tells_every_phone(content: Content) -> None:
     presenter, code = presenter_with_room()
     phone = join(code)
-    presenter.button(key="workshop-end").click().run()
+    control(presenter, "workshop-end").click().run()
     words = content.modes.workshop
     assert words.ended_presenter in everything_shown(presenter)
     assert PRESENTER_ROOM_KEY not in presenter.session_state
@@ -216,7 +216,7 @@ def test_redis_unreachable_is_one_line_for_the_presenter_and_calm_for_phones(
     assert "SCIATICA_GUIDE_ROOM_STORE" in line and f"127.0.0.1:{port}" in line
     assert "secret" not in line and "Traceback" not in line
     # The presenter's own page still works.
-    presenter.button(key="present-next").click().run()
+    control(presenter, "present-next").click().run()
     assert not presenter.exception
     phone = join("ACFHKM")
     assert [w.value for w in phone.warning] == [content.modes.workshop.unavailable]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from guide_testing.workshop import phone_state
+from guide_testing.workshop import control, phone_state
 from sciatica_guide.content import Content
 from sciatica_guide.ui.text import unescape_markdown
 from sciatica_guide.workshop import limits
@@ -55,7 +55,7 @@ def test_a_presenter_cannot_start_rooms_without_end(content: Content) -> None:
     for _ in range(STARTS_PER_CONNECTION.count):
         presenter.button(key="workshop-start").click().run()
         assert presenter.session_state[PRESENTER_ROOM_KEY]
-        presenter.button(key="workshop-end").click().run()
+        control(presenter, "workshop-end").click().run()
     presenter.button(key="workshop-start").click().run()
     assert not presenter.exception
     assert PRESENTER_ROOM_KEY not in presenter.session_state
@@ -113,7 +113,7 @@ def test_a_phone_that_joined_after_the_question_cannot_answer_it(content: Conten
     presenter.button(key="workshop-start").click().run()
     code = presenter.session_state[PRESENTER_ROOM_KEY]
     early = start({"room": code}, "join.py", phone_state(code))
-    presenter.button(key="quiz-open").click().run()
+    control(presenter, "quiz-open").click().run()
     late = start({"room": code}, "join.py", phone_state(code))
     question = content.workshop.questions[0]
     # The early phone answers; the late one is told why it cannot, its buttons off.
@@ -134,7 +134,7 @@ def test_a_phone_without_its_token_can_read_but_not_answer(content: Content) -> 
     presenter.button(key="workshop-start").click().run()
     code = presenter.session_state[PRESENTER_ROOM_KEY]
     phone = start({"room": code}, "join.py")
-    presenter.button(key="quiz-open").click().run()
+    control(presenter, "quiz-open").click().run()
     phone.run()
     question = content.workshop.questions[0]
     assert question.question in shown(phone)
@@ -175,7 +175,7 @@ def test_answer_taps_per_connection_are_limited(content: Content) -> None:
     presenter.button(key="workshop-start").click().run()
     code = presenter.session_state[PRESENTER_ROOM_KEY]
     phone = start({"room": code}, "join.py", phone_state(code))
-    presenter.button(key="quiz-open").click().run()
+    control(presenter, "quiz-open").click().run()
     question = content.workshop.questions[0]
     phone.run()
     for n in range(ANSWERS_PER_CONNECTION.count):

@@ -8,6 +8,7 @@ import pytest
 
 from sciatica_guide.content import Content
 from sciatica_guide.settings import DEFAULT_ROOM_TTL_HOURS, SettingsError, load_settings
+from sciatica_guide.ui.show_technique import ask_to_show, technique_on_screen
 from sciatica_guide.workshop.codes import ALPHABET, CODE_LENGTH, new_code, parse_code, spoken
 from sciatica_guide.workshop.follow import (
     SharedView,
@@ -100,6 +101,29 @@ def test_a_stored_view_is_checked_before_it_is_shown(content: Content) -> None:
     assert read({"page": "nowhere"}) is None
     assert read({"page": "join"}) is None
     assert read({}) is None
+
+
+def test_the_technique_the_presenter_opened_is_shared_and_checked(content: Content) -> None:
+    pages = [p.id for p in content.pages.pages]
+    techniques = [t.id for t in content.techniques.techniques]
+    view = shared_view("techniques", technique="deep-tissue")
+    assert view == SharedView("techniques", technique="deep-tissue")
+    assert read_view(view.as_dict(), pages, 1, [], techniques) == view
+    # Only a technique of the content is shown; anything else is the page alone.
+    for odd in ("<img src=x>", 3, "", None):
+        raw = {"page": "techniques", "technique": odd}
+        assert read_view(raw, pages, 1, [], techniques) == SharedView("techniques")
+    # Another page carries no technique.
+    assert shared_view("present", technique="deep-tissue") == SharedView("present")
+
+
+def test_the_opened_technique_lasts_while_its_page_is_on_screen() -> None:
+    state: dict[str, object] = {}
+    ask_to_show(state, "deep-tissue")
+    assert technique_on_screen(state, "techniques") == "deep-tissue"
+    assert technique_on_screen(state, "techniques") == "deep-tissue"  # a rerun keeps it
+    assert technique_on_screen(state, "body-map") is None
+    assert technique_on_screen(state, "techniques") is None  # opened from the menu: all of them
 
 
 def test_read_on_my_own_opens_the_page_with_that_section(content: Content) -> None:

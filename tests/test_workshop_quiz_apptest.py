@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from guide_testing.workshop import phone_state
+from guide_testing.workshop import control, phone_state
 from sciatica_guide.content import Content
 from sciatica_guide.local_help import settings_help
 from sciatica_guide.settings import Settings
+from sciatica_guide.ui.controls import control_name
 from sciatica_guide.ui.text import unescape_markdown
 from sciatica_guide.workshop.quiz_ui import PRESENTER_QUIZ_KEY
 from sciatica_guide.workshop.store import RoomStore
@@ -86,7 +87,7 @@ def store_of(at: AppTest) -> RoomStore:
 def test_without_a_room_the_page_says_to_start_one(content: Content) -> None:
     at = start({"mode": "presenter"}, "quiz.py")
     assert content.workshop.words.no_room in shown(at)
-    assert "quiz-open" not in [b.key for b in at.button]
+    assert "quiz-open" not in [control_name(b.key or "") for b in at.button]
 
 
 def test_ask_answer_change_hide_close_reveal(
@@ -101,7 +102,7 @@ def test_ask_answer_change_hide_close_reveal(
     for phone in room:
         assert words.phone_waiting in shown(phone)
         assert question.question not in shown(phone)
-    presenter.button(key="quiz-open").click().run()
+    control(presenter, "quiz-open").click().run()
     for phone in room:
         phone.run()
         assert question.question in shown(phone)
@@ -124,13 +125,13 @@ def test_ask_answer_change_hide_close_reveal(
     assert counts(presenter, content) == [2, 1, 0]
     assert words.phone_saved.split("{")[0] in shown(room[1])
     # Closed: a late tap is not counted and the phone says so.
-    presenter.button(key="quiz-close").click().run()
+    control(presenter, "quiz-close").click().run()
     room[3].button(key=f"quiz-option-{question.id}-2").click().run()
     assert words.phone_too_late in shown(room[3])
     presenter.run()
     assert counts(presenter, content) == [2, 1, 0]
     # Revealed: every phone shows the right answer and why, ending with the urgent-help action.
-    presenter.button(key="quiz-reveal").click().run()
+    control(presenter, "quiz-reveal").click().run()
     action = content.red_flags.action("emergency", "999")
     explanation = content.quiz_explanation(question, "999")
     assert explanation.endswith(action + ".")
@@ -153,13 +154,13 @@ def test_a_wrong_urgent_answer_keeps_its_explanation_until_read_even_after_the_e
     question = content.workshop.questions[0]
     assert content.quiz_level(question) == "emergency"
     wrong, right = phones(code, 2)
-    presenter.button(key="quiz-open").click().run()
+    control(presenter, "quiz-open").click().run()
     tap(wrong, question.id, 1)
     tap(right, question.id, 0)
     # The presenter reveals and moves on before the phones look again.
-    presenter.button(key="quiz-reveal").click().run()
-    presenter.button(key="quiz-next").click().run()
-    presenter.button(key="quiz-open").click().run()
+    control(presenter, "quiz-reveal").click().run()
+    control(presenter, "quiz-next").click().run()
+    control(presenter, "quiz-open").click().run()
     explanation = content.quiz_explanation(question, settings_help(content, Settings()).number)
     wrong.run()
     assert words.owed_heading in shown(wrong) and explanation in shown(wrong)
@@ -167,7 +168,7 @@ def test_a_wrong_urgent_answer_keeps_its_explanation_until_read_even_after_the_e
     right.run()
     assert words.owed_heading not in shown(right)
     # It stays through the end of the workshop, and on other pages, until read.
-    presenter.button(key="workshop-end").click().run()
+    control(presenter, "workshop-end").click().run()
     wrong.run()
     assert content.modes.workshop.ended in shown(wrong)
     assert explanation in shown(wrong)
@@ -182,12 +183,12 @@ def test_a_wrong_urgent_answer_keeps_its_explanation_until_read_even_after_the_e
 def test_the_room_ended_before_a_phone_saw_the_reveal(content: Content) -> None:
     presenter, code = presenter_on_quiz()
     question = content.workshop.questions[1]
-    presenter.button(key="quiz-next").click().run()
+    control(presenter, "quiz-next").click().run()
     (phone,) = phones(code, 1)
-    presenter.button(key="quiz-open").click().run()
+    control(presenter, "quiz-open").click().run()
     tap(phone, question.id, 1)
-    presenter.button(key="quiz-reveal").click().run()
-    presenter.button(key="workshop-end").click().run()
+    control(presenter, "quiz-reveal").click().run()
+    control(presenter, "workshop-end").click().run()
     phone.run()
     assert content.quiz_explanation(question, settings_help(content, Settings()).number) in shown(
         phone
@@ -199,10 +200,10 @@ def test_the_summary_lists_asked_questions_with_counts_only(content: Content) ->
     presenter, code = presenter_on_quiz()
     question = content.workshop.questions[0]
     room = phones(code, 3)
-    presenter.button(key="quiz-open").click().run()
+    control(presenter, "quiz-open").click().run()
     for phone, number in zip(room, (0, 0, 2), strict=True):
         tap(phone, question.id, number)
-    presenter.button(key="quiz-reveal").click().run()
+    control(presenter, "quiz-reveal").click().run()
     summary = presenter.table[-1].value
     assert list(summary.columns) == [
         words.summary_question,
@@ -217,8 +218,8 @@ def test_the_summary_lists_asked_questions_with_counts_only(content: Content) ->
 
 def test_a_new_room_starts_the_check_afresh(content: Content) -> None:
     presenter, code = presenter_on_quiz()
-    presenter.button(key="quiz-next").click().run()
-    presenter.button(key="workshop-end").click().run()
+    control(presenter, "quiz-next").click().run()
+    control(presenter, "workshop-end").click().run()
     presenter.button(key="workshop-start").click().run()
     assert presenter.session_state[PRESENTER_ROOM_KEY] != code
     label = content.workshop.words.question_label.format(
@@ -258,7 +259,7 @@ def test_a_phone_reading_alone_is_told_of_a_new_question(content: Content) -> No
     phone.switch_page("app_pages/overview.py").run()
     assert words.away.format(code=code).split("{")[0][:20] in shown(phone)
     assert words.question_waiting not in shown(phone)
-    presenter.button(key="quiz-open").click().run()
+    control(presenter, "quiz-open").click().run()
     phone.run()
     assert words.question_waiting in shown(phone)
     # Back to the presenter (the banner's button): the question to answer; once answered, no
@@ -269,6 +270,6 @@ def test_a_phone_reading_alone_is_told_of_a_new_question(content: Content) -> No
     phone.switch_page("app_pages/overview.py").run()
     assert words.question_waiting not in shown(phone)
     # Closed answers need nothing from the phone either.
-    presenter.button(key="quiz-close").click().run()
+    control(presenter, "quiz-close").click().run()
     phone.run()
     assert words.question_waiting not in shown(phone)

@@ -21,6 +21,7 @@ from sciatica_guide.workshop.redis_store import (
 from sciatica_guide.workshop.store import (
     MemoryRoomStore,
     RoomGone,
+    RoomMoved,
     RoomStore,
     RoomStoreUnavailable,
     decode_view,
@@ -64,6 +65,65 @@ def test_phones_follow_what_the_presenter_publishes(make_store: StoreFactory) ->
     assert room.version == 2 and room.view == {"page": "body-map", "region": "calf-left"}
     # Another room is untouched.
     assert store.room(other).view == {}  # type: ignore[union-attr]
+
+
+def test_a_move_is_applied_only_from_the_version_it_was_drawn_for(make_store: StoreFactory) -> None:
+    """Compare-and-set: a replayed or doubled publication cannot move the room twice."""
+    store = make_store()
+    code = store.create()
+    quiz_view = {"page": "quiz", "quiz": {"q": "q2", "stage": "open", "revealed": []}}
+    assert store.publish(code, {"page": "present", "step": 1}, expect=0) == 1
+    # The same move again, from the step it was drawn for: refused, the room says where it is.
+    with pytest.raises(RoomMoved) as moved:
+        store.publish(code, {"page": "present", "step": 2}, expect=0)
+    assert moved.value.version == 1
+    room = store.room(code)
+    assert room is not None and room.version == 1 and room.view == {"page": "present", "step": 1}
+    # A refused move that would open a question opens none: nobody can answer it.
+    store.join(code, "phone-1")
+    with pytest.raises(RoomMoved):
+        store.publish(code, quiz_view, accepting="q2", expect=0)
+    assert not store.can_answer(code, "q2", "phone-1")
+    assert store.answer(code, "q2", "phone-1", "a") == "closed"
+    # From where the room is, the move goes through; without `expect` it always does.
+    assert store.publish(code, {"page": "present", "step": 2}, expect=1) == 2
+    assert store.publish(code, {"page": "present", "step": 3}) == 3
+    with pytest.raises(RoomMoved):
+        store.publish(code, {"page": "present", "step": 4}, expect=2)
+    store.end(code)
+    with pytest.raises(RoomGone):
+        store.publish(code, {"page": "present", "step": 4}, expect=4)
+
+
+def test_a_change_wakes_the_phones_waiting_for_it(make_store: StoreFactory) -> None:
+    """Notification: a waiting phone is woken by a publication or the end, at once, not by
+    asking again; in Redis through pub/sub, so a store of another replica wakes it too."""
+    store = make_store()
+    code = store.create()
+    # Nothing changes: the wait runs out (False), and costs nothing meanwhile.
+    started = time.perf_counter()
+    assert store.wait_for_change(code, 0, 0.3) is False
+    assert time.perf_counter() - started >= 0.25
+    # Not at the version the phone saw: no wait at all.
+    store.publish(code, {"page": "present", "step": 1})
+    assert store.wait_for_change(code, 0, 5.0) is True
+    # Another replica's store (for memory, the same process's store) moves the room.
+    other = make_store() if isinstance(store, RedisRoomStore) else store
+    for change in (
+        lambda: other.publish(code, {"page": "present", "step": 2}),
+        lambda: other.end(code),
+    ):
+        seen = store.status(code).version  # type: ignore[union-attr]
+        timer = threading.Timer(0.3, change)
+        started = time.perf_counter()
+        timer.start()
+        assert store.wait_for_change(code, seen, 5.0) is True
+        waited = time.perf_counter() - started
+        timer.join()
+        assert 0.25 <= waited < 1.0, waited
+    # An ended or unknown room wakes at once: the phone says so.
+    assert store.wait_for_change(code, 0, 5.0) is True
+    assert store.wait_for_change("ACEFGH", 0, 5.0) is True
 
 
 def test_the_count_is_of_phones_seen_recently(make_store: StoreFactory) -> None:

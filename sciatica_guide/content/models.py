@@ -394,6 +394,8 @@ class WorkshopWords(Strict):
     code_input: str
     code_placeholder: str
     join_button: str
+    #: The Join button's words from the tap until the room's page opens.
+    join_pending: str
     start_page_prompt: str
     #: "{code}" is the room code.
     following: Annotated[str, Placeholders("code")]

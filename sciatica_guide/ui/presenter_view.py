@@ -8,14 +8,20 @@ from sciatica_guide.content import Content
 from sciatica_guide.modes import presenter_step
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.article_view import attribution, render_section
+from sciatica_guide.ui.controls import drawn_key
 from sciatica_guide.ui.handout_view import render_handout_button
 
 #: The section on screen. Not about the person, so "Start over" leaves it alone.
 STEP_KEY = "present.step"
 
 
-def _move(delta: int, total: int) -> None:
-    st.session_state[STEP_KEY] = presenter_step(st.session_state.get(STEP_KEY, 0), delta, total)
+def _move(drawn_for: int, delta: int, total: int) -> None:
+    """Move from the section the button was drawn for, only if it is still on screen: a second
+    click (double-click, replay) that arrives after the first has moved on does nothing."""
+    step = presenter_step(st.session_state.get(STEP_KEY, 0), 0, total)
+    if step != drawn_for:
+        return
+    st.session_state[STEP_KEY] = presenter_step(step, delta, total)
 
 
 def render_presenter(content: Content, settings: Settings) -> None:
@@ -30,21 +36,22 @@ def render_presenter(content: Content, settings: Settings) -> None:
     previous, _, following = st.columns([1, 3, 1])
     previous.button(
         words.previous,
-        key="present-previous",
+        # The key names the section it is drawn for (ui/controls.py): one click moves once.
+        key=drawn_key("present-previous", step),
         # No icon: the key hint Streamlit draws for the shortcut is already an arrow.
         shortcut="Left",
         disabled=step == 0,
         on_click=_move,
-        args=(-1, total),
+        args=(step, -1, total),
         width="stretch",
     )
     following.button(
         words.next,
-        key="present-next",
+        key=drawn_key("present-next", step),
         shortcut="Right",
         disabled=step == total - 1,
         on_click=_move,
-        args=(1, total),
+        args=(step, 1, total),
         type="primary",
         width="stretch",
     )

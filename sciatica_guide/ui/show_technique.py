@@ -18,10 +18,25 @@ from sciatica_guide.ui.focus import focus_heading
 
 #: The technique to show when the techniques page runs next (set by the body map).
 PENDING_KEY = "techniques.show"
+#: The technique opened last, while the techniques page stays on screen: a presenter's room
+#: shows it on every phone (workshop/presenter_ui.py). Not about the person.
+OPENED_KEY = "techniques.opened"
+TECHNIQUES_PAGE = "techniques"
 
 
 def ask_to_show(state: MutableMapping[str, Any], technique_id: str) -> None:
     state[PENDING_KEY] = technique_id
+    state[OPENED_KEY] = technique_id
+
+
+def technique_on_screen(state: MutableMapping[str, Any], page_id: str) -> str | None:
+    """The technique opened by "Read about …" while its page is on screen; forgotten as soon as
+    another page runs (the techniques page opened from the menu shows them all)."""
+    if page_id != TECHNIQUES_PAGE:
+        state.pop(OPENED_KEY, None)
+        return None
+    opened = state.get(OPENED_KEY)
+    return opened if isinstance(opened, str) else None
 
 
 def show_pending_technique(content: Content) -> None:

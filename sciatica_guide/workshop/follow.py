@@ -1,7 +1,8 @@
 """What a room shares and how phones find it: pure functions, no Streamlit.
 
 A room shares only where the presenter is: the page, the article step, the body-map region and
-its two teaching overlays. Never anything a person answered or chose on their own.
+its two teaching overlays, and the technique opened by "Read about …". Never anything a person
+answered or chose on their own.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sciatica_guide.content import Content
 
 PRESENT_PAGE = "present"
 BODY_MAP_PAGE = "body-map"
+TECHNIQUES_PAGE = "techniques"
 JOIN_PAGE = "join"
 #: The join page's URL parameter: /join?room=ACF347
 ROOM_PARAM = "room"
@@ -30,6 +32,7 @@ class SharedView:
     region: str | None = None
     nerve: bool = False
     roots: bool = False
+    technique: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -42,17 +45,24 @@ def shared_view(
     region: str | None = None,
     nerve: bool = False,
     roots: bool = False,
+    technique: str | None = None,
 ) -> SharedView:
     """The view to publish from the presenter's page: only what that page shows."""
     if page == PRESENT_PAGE:
         return SharedView(page, step=step)
     if page == BODY_MAP_PAGE:
         return SharedView(page, region=region, nerve=nerve, roots=roots)
+    if page == TECHNIQUES_PAGE:
+        return SharedView(page, technique=technique)
     return SharedView(page)
 
 
 def read_view(
-    raw: Mapping[str, Any], pages: Sequence[str], steps: int, regions: Sequence[str]
+    raw: Mapping[str, Any],
+    pages: Sequence[str],
+    steps: int,
+    regions: Sequence[str],
+    techniques: Sequence[str] = (),
 ) -> SharedView | None:
     """A stored view checked against the content; None when there is nothing (valid) to show.
 
@@ -68,12 +78,16 @@ def read_view(
     region = raw.get("region")
     if not isinstance(region, str) or region not in regions:
         region = None
+    technique = raw.get("technique")
+    if not isinstance(technique, str) or technique not in techniques:
+        technique = None
     return shared_view(
         page,
         step=step,
         region=region,
         nerve=raw.get("nerve") is True,
         roots=raw.get("roots") is True,
+        technique=technique,
     )
 
 

@@ -16,16 +16,19 @@ from sciatica_guide.body_map.shown_view import render_shown_body_map
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.article_view import render_section
+from sciatica_guide.ui.show_technique import ask_to_show
 from sciatica_guide.workshop.codes import MAX_INPUT_LENGTH, parse_code, spoken
 from sciatica_guide.workshop.follow import (
     BODY_MAP_PAGE,
     JOIN_PAGE,
     PRESENT_PAGE,
     ROOM_PARAM,
+    TECHNIQUES_PAGE,
     SharedView,
     page_for_step,
     read_view,
 )
+from sciatica_guide.workshop.joining import joining_feedback
 from sciatica_guide.workshop.limits import (
     FLOODS,
     GUESS_WAIT,
@@ -58,6 +61,12 @@ from sciatica_guide.workshop.streamlit_store import (
 
 #: How often a following phone asks whether the presenter moved: one small read, nothing drawn.
 POLL_SECONDS = 1.0
+#: ...and then how long it waits in that run for the store to say the room changed (Streamlit
+#: 1.67 has no public way to start another session's run from outside it, so the wait is inside
+#: the phone's own run). Taps on the phone wait for the end of this, so it stays short.
+WAKE_SECONDS = 0.6
+#: Set while the page's own run draws the watcher (the timer's runs find it unset).
+PAGE_RUN_KEY = "workshop.watch.page_run"
 #: How often a phone that stepped away checks that its room is still open.
 AWAY_POLL_SECONDS = 10.0
 #: How often a phone tells the room it is still there (the presenter's count).
@@ -69,6 +78,8 @@ GOTO_REGION_KEY = "workshop.goto_region"
 PAGES_FOLDER = "app_pages"
 #: This connection's wrong codes: (how many, when the last was), for the growing wait.
 MISSES_KEY = "workshop.limits.misses"
+#: The code a Join tap asked for, until a run opens the join page with it.
+JOIN_ASKED_KEY = "workshop.join_asked"
 #: Why this phone is not counted in its room yet: "full" or "busy" (None: joined or waiting).
 JOIN_PROBLEM_KEY = "workshop.join_problem"
 
@@ -139,22 +150,41 @@ def _join_status(content: Content, code: str) -> None:
         st.caption(words.joining)
 
 
+def _ask_to_join(key: str) -> None:
+    """The Join tap, kept in session state before the script runs.
+
+    A button's "pressed" lives only for the run it starts: when another rerun (a component's
+    event, a fragment, a second message) stops that run before it reaches the form, the tap was
+    lost and the phone stayed put. A callback runs first, so the tap is kept until a run acts."""
+    typed = st.session_state.get(f"workshop.{key}.code")
+    st.session_state[JOIN_ASKED_KEY] = typed if isinstance(typed, str) else ""
+
+
 def render_join_form(content: Content, *, key: str) -> None:
     words = content.modes.workshop
+    asked = st.session_state.pop(JOIN_ASKED_KEY, None)
+    if isinstance(asked, str):
+        st.switch_page(_page(content, JOIN_PAGE), query_params={ROOM_PARAM: asked})
     # Keyed for guide.css: 44 px touch targets on tablets (the box's title, field and button).
     with (
         st.container(key=f"workshop-join-{key}"),
         st.form(key=f"{key}-form", border=False, enter_to_submit=True),
     ):
-        typed = st.text_input(
+        st.text_input(
             words.code_input,
             placeholder=words.code_placeholder,
             max_chars=MAX_INPUT_LENGTH,
             key=f"workshop.{key}.code",
             autocomplete="off",
         )
-        if st.form_submit_button(words.join_button, type="primary", icon=":material/login:"):
-            st.switch_page(_page(content, JOIN_PAGE), query_params={ROOM_PARAM: typed})
+        st.form_submit_button(
+            words.join_button,
+            type="primary",
+            icon=":material/login:",
+            on_click=_ask_to_join,
+            args=(key,),
+        )
+    joining_feedback(f"workshop-join-{key}", words.join_pending)
 
 
 def render_start_page_join(content: Content) -> None:
@@ -193,7 +223,17 @@ def _watch(store: RoomStore, code: str) -> None:
             return
         if status is None or status.ended or status.version != seen:
             st.rerun()
+        if st.session_state.pop(PAGE_RUN_KEY, False):
+            return  # drawn by the page's run: that run must not wait, only the timer's do
+        try:
+            # Then wait for the room to change, woken by the store (no polling meanwhile): the
+            # phone follows as soon as the presenter moves, not at its next check.
+            if isinstance(seen, int) and store.wait_for_change(code, seen, WAKE_SECONDS):
+                st.rerun()
+        except RoomStoreUnavailable:
+            return
 
+    st.session_state[PAGE_RUN_KEY] = True
     watch()
 
 
@@ -203,6 +243,9 @@ def _read_alone(content: Content, view: SharedView | None) -> None:
         st.switch_page(_page(content, next(p.id for p in content.pages.pages if p.default)))
     if view.page == PRESENT_PAGE:
         st.switch_page(_page(content, page_for_step(content, view.step)))
+    if view.page == TECHNIQUES_PAGE and view.technique:
+        # At that technique on this phone's own techniques page.
+        ask_to_show(st.session_state, view.technique)
     if view.page == BODY_MAP_PAGE:
         st.session_state[NERVE_KEY] = view.nerve
         st.session_state[ROOTS_KEY] = view.roots
@@ -222,6 +265,8 @@ def _render_view(content: Content, settings: Settings, view: SharedView | None) 
         st.progress((view.step + 1) / len(sections), text=label)
         with st.container(key="workshop-section"):
             render_section(content, sections[view.step], with_children=False)
+    elif view.page == TECHNIQUES_PAGE and view.technique:
+        _render_technique(content, view.technique)
     elif view.page == BODY_MAP_PAGE:
 
         def on_tap() -> None:
@@ -240,6 +285,18 @@ def _render_view(content: Content, settings: Settings, view: SharedView | None) 
         title = content.page(view.page).title
         st.info(words.presenter_elsewhere.format(page=title), icon=":material/slideshow:")
         st.page_link(_page(content, view.page), label=title, icon=":material/arrow_forward:")
+
+
+def _render_technique(content: Content, technique_id: str) -> None:
+    """The technique the presenter opened: its article section (verbatim, with its card)."""
+    technique = next(t for t in content.techniques.techniques if t.id == technique_id)
+    section = next(
+        s for s in content.article.all_sections() if s.heading == technique.article_section
+    )
+    title = content.page(TECHNIQUES_PAGE).title
+    st.caption(content.modes.workshop.presenter_elsewhere.format(page=title))
+    with st.container(key="workshop-technique"):
+        render_section(content, section, with_children=False)
 
 
 def _follow(content: Content, settings: Settings, code: str) -> None:
@@ -287,6 +344,7 @@ def _follow(content: Content, settings: Settings, code: str) -> None:
         [p.id for p in content.pages.pages],
         len(content.article.all_sections()),
         [r.id for r in content.regions()],
+        [t.id for t in content.techniques.techniques],
     )
     with st.container(horizontal=True, vertical_alignment="center", key="workshop-follow-bar"):
         st.markdown(f"**{words.following.format(code=spoken(code))}**")

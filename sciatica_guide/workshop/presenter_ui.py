@@ -15,7 +15,9 @@ from sciatica_guide.content.models import PageSpec
 from sciatica_guide.modes import presenter_step
 from sciatica_guide.qr import qr_png
 from sciatica_guide.settings import Settings
+from sciatica_guide.ui.controls import drawn_key
 from sciatica_guide.ui.presenter_view import STEP_KEY
+from sciatica_guide.ui.show_technique import technique_on_screen
 from sciatica_guide.ui.text import escape_markdown, plain_markdown
 from sciatica_guide.workshop.codes import spoken
 from sciatica_guide.workshop.follow import guide_root, is_local_address, join_url, shared_view
@@ -28,7 +30,13 @@ from sciatica_guide.workshop.limits import (
     allow,
 )
 from sciatica_guide.workshop.quiz_ui import quiz_publication
-from sciatica_guide.workshop.store import RoomGone, RoomLimitReached, RoomStoreUnavailable
+from sciatica_guide.workshop.store import (
+    RoomGone,
+    RoomLimitReached,
+    RoomMoved,
+    RoomStore,
+    RoomStoreUnavailable,
+)
 from sciatica_guide.workshop.streamlit_store import (
     PRESENTER_NOTICE_KEY,
     PRESENTER_ROOM_KEY,
@@ -42,12 +50,14 @@ from sciatica_guide.workshop.streamlit_store import (
 COUNT_SECONDS = 5.0
 #: The QR code's size on the projector: a phone reads it from the back of a room.
 BIG_QR_PX = 420
+#: The room version this presenter published last: its next change applies only from there.
+ROOM_VERSION_KEY = "workshop.presenter.version"
 #: When this connection started its rooms (limits.STARTS_PER_CONNECTION).
 START_TIMES_KEY = "workshop.limits.starts"
 
 
 def _forget_room(state: MutableMapping[str, Any], notice: str | None) -> None:
-    for key in (PRESENTER_ROOM_KEY, PUBLISHED_KEY, SHOW_CODE_KEY):
+    for key in (PRESENTER_ROOM_KEY, PUBLISHED_KEY, SHOW_CODE_KEY, ROOM_VERSION_KEY):
         state.pop(key, None)
     if notice:
         state[PRESENTER_NOTICE_KEY] = notice
@@ -55,6 +65,8 @@ def _forget_room(state: MutableMapping[str, Any], notice: str | None) -> None:
 
 def _start(content: Content, settings: Settings) -> None:
     words = content.modes.workshop
+    if st.session_state.get(PRESENTER_ROOM_KEY) is not None:
+        return  # a second click on Start (double-click, replay): one room is enough
     if not allow(st.session_state, START_TIMES_KEY, STARTS_PER_CONNECTION, time.monotonic()):
         FLOODS.note(START_REFUSED)
         st.session_state[PRESENTER_NOTICE_KEY] = words.starts_limited
@@ -74,13 +86,15 @@ def _start(content: Content, settings: Settings) -> None:
     st.session_state[PRESENTER_ROOM_KEY] = code
     st.session_state[SHOW_CODE_KEY] = True
     st.session_state.pop(PUBLISHED_KEY, None)
+    st.session_state[ROOM_VERSION_KEY] = 0
 
 
-def _end(content: Content, settings: Settings) -> None:
+def _end(content: Content, settings: Settings, drawn_for: str) -> None:
     code = st.session_state.get(PRESENTER_ROOM_KEY)
+    if code != drawn_for:
+        return  # a click drawn for a room this presenter has left already
     try:
-        if code:
-            get_store(settings).end(code)
+        get_store(settings).end(code)
     except RoomStoreUnavailable as error:
         words = content.modes.workshop
         st.session_state[PRESENTER_NOTICE_KEY] = unavailable_line(
@@ -90,8 +104,9 @@ def _end(content: Content, settings: Settings) -> None:
     _forget_room(st.session_state, content.modes.workshop.ended_presenter)
 
 
-def _toggle_code() -> None:
-    st.session_state[SHOW_CODE_KEY] = not st.session_state.get(SHOW_CODE_KEY, False)
+def _toggle_code(drawn_for: bool) -> None:
+    if bool(st.session_state.get(SHOW_CODE_KEY, False)) == drawn_for:
+        st.session_state[SHOW_CODE_KEY] = not drawn_for
 
 
 def guide_address(settings: Settings, page: PageSpec) -> str | None:
@@ -184,18 +199,20 @@ def render_presenter_workshop(content: Content, settings: Settings, page: PageSp
         showing = bool(st.session_state.get(SHOW_CODE_KEY))
         st.button(
             words.hide_code if showing else words.show_code,
-            key="workshop-toggle-code",
+            # Keys name what each control is drawn for (ui/controls.py): one click acts once.
+            key=drawn_key("workshop-toggle-code", showing),
             icon=":material/qr_code:",
             on_click=_toggle_code,
+            args=(showing,),
             width="stretch",
         )
         st.button(
             words.end,
-            key="workshop-end",
+            key=drawn_key("workshop-end", code),
             icon=":material/stop_circle:",
             help=words.end_help,
             on_click=_end,
-            args=(content, settings),
+            args=(content, settings, code),
             width="stretch",
         )
     if st.session_state.get(SHOW_CODE_KEY):
@@ -214,6 +231,7 @@ def publish_presenter_view(content: Content, settings: Settings, page: PageSpec)
         region=session.get_selected_region(state),
         nerve=bool(state.get(NERVE_KEY, False)),
         roots=bool(state.get(ROOTS_KEY, False)),
+        technique=technique_on_screen(state, page.id),
     )
     # The knowledge check's stage rides along, and says which question phones may answer.
     quiz_part, accepting = quiz_publication(content, state, page.id)
@@ -222,7 +240,7 @@ def publish_presenter_view(content: Content, settings: Settings, page: PageSpec)
         return
     words = content.modes.workshop
     try:
-        get_store(settings).publish(code, view.as_dict() | quiz_part, accepting=accepting)
+        version = _publish(get_store(settings), code, view.as_dict() | quiz_part, accepting)
     except RoomGone:
         _forget_room(state, words.expired_presenter)
         st.rerun()
@@ -232,3 +250,20 @@ def publish_presenter_view(content: Content, settings: Settings, page: PageSpec)
         st.sidebar.error(escape_markdown(line), icon=":material/error:")
         return
     state[PUBLISHED_KEY] = published
+    state[ROOM_VERSION_KEY] = version
+
+
+def _publish(store: RoomStore, code: str, view: dict[str, Any], accepting: str | None) -> int:
+    """Publish from the version this presenter last published (compare-and-set): the room
+    moves once per change of the presenter's page, never twice for one."""
+    expect = st.session_state.get(ROOM_VERSION_KEY)
+    try:
+        return store.publish(code, view, accepting=accepting, expect=expect)
+    except RoomMoved as moved:
+        # The room is not where this presenter left it (an earlier publication whose answer
+        # was lost, or a replay). If it shows this view already, nothing moves again.
+        room = store.room(code)
+        if room is not None and room.version == moved.version and room.view == view:
+            return moved.version
+        # Otherwise the presenter's page is what the room shows: once more, from where it is.
+        return store.publish(code, view, accepting=accepting, expect=moved.version)

@@ -15,6 +15,7 @@ from sciatica_guide.content import Content
 from sciatica_guide.content.models import QuizQuestion
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.article_view import source_list
+from sciatica_guide.ui.controls import drawn_key
 from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.downloads import lazy_download
 from sciatica_guide.ui.focus import focus_button
@@ -74,9 +75,13 @@ NEXT_CONTROL = {
 }
 
 
-def _set_state(content: Content, change: Any, *args: Any, pressed: str = "") -> None:
+def _set_state(
+    content: Content, drawn_for: QuizState, change: Any, *args: Any, pressed: str = ""
+) -> None:
+    """One control's move, applied only from the question and stage it was drawn for: a second
+    click on the same button (double-click, replay) finds the check moved on and does nothing."""
     state = presenter_state(content, st.session_state)
-    if state is None:
+    if state is None or (state.question, state.stage) != (drawn_for.question, drawn_for.stage):
         return
     st.session_state[PRESSED_KEY] = pressed
     new = change(state, *args)
@@ -258,23 +263,26 @@ def render_presenter_quiz(content: Content, settings: Settings) -> None:
         ("quiz-reveal", words.reveal, state.stage in ("ready", "revealed"), (quiz.reveal,)),
         ("quiz-next", words.next, index == total - 1, (quiz.move, content, 1)),
     ]
+    # Each button carries the question and stage it is drawn for (ui/controls.py).
+    drawn = {key: drawn_key(key, state.question, state.stage) for key, *_ in controls}
     with st.container(horizontal=True, key="quiz-controls"):
         for key, label, disabled, change in controls:
             st.button(
                 label,
-                key=key,
+                key=drawn[key],
                 type="primary" if key == "quiz-open" else "secondary",
                 disabled=disabled,
                 on_click=_set_state,
-                args=(content, *change),
+                args=(content, state, *change),
                 kwargs={"pressed": key},
             )
     pressed = st.session_state.pop(PRESSED_KEY, None)
-    if any(key == pressed and disabled for key, _, disabled, _ in controls):
-        # The pressed button is disabled now and has lost keyboard focus: hand it on.
+    if pressed is not None:
+        # The pressed button is drawn anew (its key names the new stage), or disabled by its own
+        # press: either way it has lost keyboard focus, so hand it on.
         enabled = [key for key, _, disabled, _ in controls if not disabled]
-        after = NEXT_CONTROL.get(state.stage, "quiz-open")
-        focus_button(after if after in enabled else enabled[0])
+        after = pressed if pressed in enabled else NEXT_CONTROL.get(state.stage, "quiz-open")
+        focus_button(drawn[after if after in enabled else enabled[0]])
     st.caption(stage_words[state.stage])
     if state.stage == "revealed":
         render_explanation(content, settings, question)

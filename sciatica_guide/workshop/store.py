@@ -70,6 +70,17 @@ class RoomGone(LookupError):
     """The room does not exist any more, or has ended."""
 
 
+class RoomMoved(RuntimeError):
+    """A publication that expected the room at one version found it at another: nothing changed.
+
+    A move is applied only from the step it was drawn for (compare-and-set), so a replayed or
+    doubled publication cannot move the room twice. `version` is the room's version now."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(f"the room is at version {version}")
+        self.version = version
+
+
 class RoomLimitReached(RuntimeError):
     """No new room now: "full" (as many rooms as the store holds) or "busy" (too many new rooms
     this minute)."""
@@ -98,10 +109,19 @@ class RoomStore(Protocol):
 
     def room(self, code: str) -> Room | None: ...
 
-    def publish(self, code: str, view: Mapping[str, Any], *, accepting: str | None = None) -> int:
+    def publish(
+        self,
+        code: str,
+        view: Mapping[str, Any],
+        *,
+        accepting: str | None = None,
+        expect: int | None = None,
+    ) -> int:
         """Show `view` to the room; returns the new version. Raises RoomGone.
 
-        `accepting` is the knowledge-check question phones may answer now (None: no question)."""
+        `accepting` is the knowledge-check question phones may answer now (None: no question).
+        `expect`: change the room only if it is at that version now (compare-and-set), else
+        raise RoomMoved and change nothing."""
         ...
 
     def join(self, code: str, phone: str) -> JoinResult:
@@ -133,6 +153,13 @@ class RoomStore(Protocol):
 
     def phones(self, code: str) -> int:
         """How many phones checked in recently."""
+        ...
+
+    def wait_for_change(self, code: str, seen: int, timeout: float) -> bool:
+        """Wait up to `timeout` seconds until the room is no longer at version `seen` (moved,
+        ended or gone); True when it is not, False when the time ran out. A phone's page waits
+        here instead of asking again and again: the store wakes it when the room changes (in
+        this process, or through Redis from another replica)."""
         ...
 
 
@@ -205,8 +232,10 @@ class MemoryRoomStore:
         self.ended_ttl = min(ended_ttl, ttl)
         self.limits = limits
         self._clock = clock
-        # Sessions run in threads of one process: every change holds the lock.
+        # Sessions run in threads of one process: every change holds the lock, and every change
+        # of a room's version wakes the phones waiting for it (wait_for_change).
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
         self._rooms: dict[str, _Entry] = {}
         self._creates = _Window()
 
@@ -247,7 +276,14 @@ class MemoryRoomStore:
                 return None
             return Room(code, entry.version, entry.ended, decode_view(entry.view))
 
-    def publish(self, code: str, view: Mapping[str, Any], *, accepting: str | None = None) -> int:
+    def publish(
+        self,
+        code: str,
+        view: Mapping[str, Any],
+        *,
+        accepting: str | None = None,
+        expect: int | None = None,
+    ) -> int:
         text = encode_view(view)
         if accepting is not None and not valid_key(accepting):
             raise ValueError("not a question id")
@@ -256,12 +292,15 @@ class MemoryRoomStore:
             entry = self._live(code, now)
             if entry is None or entry.ended:
                 raise RoomGone(code)
+            if expect is not None and entry.version != expect:
+                raise RoomMoved(entry.version)
             entry.view = text
             entry.version += 1
             if accepting is not None and accepting != entry.accepting:
                 entry.asked_at = entry.version
             entry.accepting = accepting
             entry.expires_at = now + self.ttl
+            self._changed.notify_all()
             return entry.version
 
     def end(self, code: str) -> None:
@@ -277,6 +316,7 @@ class MemoryRoomStore:
             entry.answers.clear()
             entry.accepting = None
             entry.expires_at = now + self.ended_ttl
+            self._changed.notify_all()
 
     def heartbeat(self, code: str, phone: str) -> bool:
         with self._lock:
@@ -343,6 +383,14 @@ class MemoryRoomStore:
                 return False
             joined = entry.joined.get(phone)
             return joined is not None and joined < entry.asked_at
+
+    def wait_for_change(self, code: str, seen: int, timeout: float) -> bool:
+        def moved() -> bool:
+            entry = self._live(code, self._clock())
+            return entry is None or entry.ended or entry.version != seen
+
+        with self._changed:
+            return self._changed.wait_for(moved, timeout=max(0.0, timeout))
 
     def tally(self, code: str, question: str) -> dict[str, int]:
         with self._lock:

@@ -1,0 +1,307 @@
+"""One click moves once, in Chromium, on both room stores (issue 30): a presenter and three phones.
+
+Every presenter control is double-clicked, and its click is then sent again as the browser sent it
+(a replay, as after a reconnect): the presenter and every phone moved exactly one step. The End
+button's click, replayed after a new room was started, does not end the new room.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from guide_testing.browser import new_context, no_dialogs, wait_for_app_idle
+from guide_testing.redis_server import redis_server_path, run_redis
+from guide_testing.server import RunningApp, run_streamlit
+from sciatica_guide.content import Content
+from sciatica_guide.workshop.codes import parse_code, spoken
+
+FOLLOW_MS = 8_000
+SLOW = 30_000
+
+#: Keeps every websocket frame the page sends, so a test can send one again (a replayed click).
+RECORD_JS = """
+window.__sent = [];
+const send = WebSocket.prototype.send;
+WebSocket.prototype.send = function (data) {
+  window.__ws = this;
+  window.__sent.push(data);
+  return send.call(this, data);
+};
+"""
+#: Send again the last frame that names the control (its key is in the widget id).
+REPLAY_JS = """
+(needle) => {
+  const text = (d) => new TextDecoder("latin1").decode(d instanceof ArrayBuffer ? d : d.buffer);
+  const frames = window.__sent.filter((d) => typeof d !== "string" && text(d).includes(needle));
+  if (!frames.length) return false;
+  const frame = frames[frames.length - 1];
+  window.__ws.send(frame instanceof ArrayBuffer ? frame.slice(0) : frame.slice());
+  return true;
+}
+"""
+
+
+@pytest.fixture(scope="module", params=["memory", "redis"])
+def slips_server(request: pytest.FixtureRequest) -> Iterator[RunningApp]:
+    if request.param == "memory":
+        with run_streamlit() as app:
+            yield app
+        return
+    if redis_server_path() is None:
+        pytest.fail("Debian's redis-server is needed: apt-get install redis-server")
+    with run_redis() as server, run_streamlit(env={"SCIATICA_GUIDE_ROOM_STORE": server.url}) as app:
+        yield app
+
+
+def double_click(page: Page, name: str, *, exact: bool = True) -> None:
+    # Not exact for the article's buttons: their names end with the shortcut's key hint.
+    page.get_by_role("button", name=name, exact=exact).dblclick()
+    wait_for_app_idle(page, SLOW)
+
+
+def replay(page: Page, control: str) -> None:
+    """Send the control's last click again, byte for byte, and let the run it starts finish."""
+    assert page.evaluate(REPLAY_JS, f"{control}--"), f"no click on {control} was sent"
+    page.wait_for_timeout(400)
+    wait_for_app_idle(page, SLOW)
+
+
+def test_every_control_moves_once_on_a_double_click_and_a_replay(
+    slips_server: RunningApp, browser: Browser, content: Content
+) -> None:
+    words = content.workshop.words
+    room = content.modes.workshop
+    sections = content.article.all_sections()
+    questions = content.workshop.questions
+    total = len(questions)
+
+    def question_label(number: int) -> str:
+        return words.question_label.format(number=number, total=total)
+
+    def section_label(number: int) -> str:
+        return content.modes.presenter.step_label.format(number=number, total=len(sections))
+
+    presenter_context = new_context(browser, "desktop")
+    phone_contexts = [new_context(browser, "phone", touch=True) for _ in range(3)]
+    try:
+        presenter_context.add_init_script(RECORD_JS)
+        presenter = presenter_context.new_page()
+        phones = [c.new_page() for c in phone_contexts]
+        dialogs = [no_dialogs(p) for p in (presenter, *phones)]
+        presenter.goto(f"{slips_server.url}/knowledge-check?mode=presenter")
+        wait_for_app_idle(presenter, SLOW)
+        double_click(presenter, room.start)
+        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        assert code
+        for phone in phones:
+            phone.goto(f"{slips_server.url}/join?room={code}")
+            wait_for_app_idle(phone, SLOW)
+            expect(phone.get_by_text(words.phone_waiting)).to_be_visible(timeout=FOLLOW_MS)
+
+        # Show/hide the join panel: one click, one change.
+        expect(presenter.locator(".st-key-workshop-join-panel")).to_be_visible()
+        double_click(presenter, room.hide_code)
+        expect(presenter.locator(".st-key-workshop-join-panel")).to_have_count(0)
+        replay(presenter, "workshop-toggle-code")
+        expect(presenter.locator(".st-key-workshop-join-panel")).to_have_count(0)
+
+        # Ask, Close, Reveal: each stage once; the phones are asked question 1.
+        for control, label, stage in (
+            ("quiz-open", words.open, words.stage_open),
+            ("quiz-close", words.close, words.stage_closed),
+            ("quiz-reveal", words.reveal, words.stage_revealed),
+        ):
+            double_click(presenter, label)
+            expect(presenter.get_by_text(stage)).to_be_visible()
+            replay(presenter, control)
+            expect(presenter.get_by_text(stage)).to_be_visible()
+            expect(presenter.get_by_text(question_label(1))).to_be_visible()
+            for phone in phones:
+                expect(phone.get_by_text(question_label(1))).to_be_visible(timeout=FOLLOW_MS)
+
+        # Next: question 2, never 3; asked, the phones show question 2.
+        double_click(presenter, words.next)
+        expect(presenter.get_by_text(question_label(2))).to_be_visible()
+        replay(presenter, "quiz-next")
+        expect(presenter.get_by_text(question_label(2))).to_be_visible()
+        presenter.get_by_role("button", name=words.open, exact=True).click()
+        wait_for_app_idle(presenter, SLOW)
+        for phone in phones:
+            expect(phone.get_by_text(questions[1].question)).to_be_visible(timeout=FOLLOW_MS)
+
+        # Previous: from question 3 back to 2, never 1.
+        presenter.get_by_role("button", name=words.next, exact=True).click()
+        wait_for_app_idle(presenter, SLOW)
+        expect(presenter.get_by_text(question_label(3))).to_be_visible()
+        double_click(presenter, words.previous)
+        expect(presenter.get_by_text(question_label(2))).to_be_visible()
+        replay(presenter, "quiz-previous")
+        expect(presenter.get_by_text(question_label(2))).to_be_visible()
+
+        # The article, step by step: Next and Previous each move one section.
+        presenter.get_by_role("link", name=content.page("present").title).click()
+        wait_for_app_idle(presenter, SLOW)
+        presenter_words = content.modes.presenter
+        double_click(presenter, presenter_words.next, exact=False)
+        expect(presenter.get_by_text(section_label(2))).to_be_visible()
+        replay(presenter, "present-next")
+        expect(presenter.get_by_text(section_label(2))).to_be_visible()
+        for phone in phones:
+            expect(phone.get_by_text(section_label(2))).to_be_visible(timeout=FOLLOW_MS)
+        presenter.get_by_role("button", name=presenter_words.next).click()
+        wait_for_app_idle(presenter, SLOW)
+        presenter.get_by_role("button", name=presenter_words.next).click()
+        wait_for_app_idle(presenter, SLOW)
+        expect(presenter.get_by_text(section_label(4))).to_be_visible()
+        double_click(presenter, presenter_words.previous, exact=False)
+        expect(presenter.get_by_text(section_label(3))).to_be_visible()
+        replay(presenter, "present-previous")
+        expect(presenter.get_by_text(section_label(3))).to_be_visible()
+        for phone in phones:
+            expect(phone.get_by_text(section_label(3))).to_be_visible(timeout=FOLLOW_MS)
+
+        # End, then a new room: the old End click, replayed, leaves the new room open.
+        double_click(presenter, room.end)
+        expect(presenter.get_by_text(room.ended_presenter)).to_be_visible()
+        for phone in phones:
+            expect(phone.get_by_text(room.ended)).to_be_visible(timeout=FOLLOW_MS)
+        presenter.get_by_role("button", name=room.start, exact=True).click()
+        wait_for_app_idle(presenter, SLOW)
+        second = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        assert second and second != code
+        replay(presenter, "workshop-end")
+        presenter.wait_for_timeout(500)
+        wait_for_app_idle(presenter, SLOW)
+        expect(presenter.get_by_text(room.ended_presenter)).to_have_count(0)
+        assert parse_code(presenter.locator(".workshop-code-small").inner_text()) == second
+        assert dialogs == [[], [], [], []]
+    finally:
+        presenter_context.close()
+        for context in phone_contexts:
+            context.close()
+
+
+def test_phones_show_the_technique_the_presenter_opened(
+    slips_server: RunningApp, browser: Browser, content: Content
+) -> None:
+    room = content.modes.workshop
+    technique = content.technique("deep-tissue")
+    presenter_context = new_context(browser, "desktop")
+    phone_contexts = [new_context(browser, "phone", touch=True) for _ in range(3)]
+    try:
+        presenter = presenter_context.new_page()
+        phones = [c.new_page() for c in phone_contexts]
+        dialogs = [no_dialogs(p) for p in (presenter, *phones)]
+        presenter.goto(f"{slips_server.url}/body-map?mode=presenter")
+        wait_for_app_idle(presenter, SLOW)
+        presenter.get_by_role("button", name=room.start, exact=True).click()
+        wait_for_app_idle(presenter, SLOW)
+        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        assert code
+        presenter.get_by_role("button", name=room.hide_code, exact=True).click()
+        wait_for_app_idle(presenter, SLOW)
+        presenter.locator('[data-region="calf-left"]').first.click()
+        wait_for_app_idle(presenter, SLOW)
+        for phone in phones:
+            phone.goto(f"{slips_server.url}/join?room={code}")
+            wait_for_app_idle(phone, SLOW)
+            expect(phone.locator(".st-key-workshop-map-panel h3")).to_have_text(
+                "Calf, your left", timeout=FOLLOW_MS
+            )
+
+        read_more = content.body_map.ui.read_more.format(technique=technique.name)
+        presenter.get_by_role("link", name=read_more).click()
+        wait_for_app_idle(presenter, SLOW)
+        expect(presenter.get_by_role("heading", level=1)).to_have_text(
+            content.page("techniques").title, timeout=SLOW
+        )
+        for phone in phones:
+            shown = phone.locator(".st-key-workshop-technique")
+            expect(shown.get_by_role("heading", name=technique.article_section)).to_be_visible(
+                timeout=FOLLOW_MS
+            )
+            # That technique only: no other technique's section.
+            expect(shown.get_by_role("heading")).to_have_count(1)
+        # "Read on my own" opens the guide's techniques page at that technique.
+        phones[0].get_by_role("button", name=room.read_alone).tap()
+        heading = phones[0].get_by_role("heading", name=technique.article_section, exact=True)
+        expect(heading).to_be_in_viewport(timeout=SLOW)
+        # Another page: the phones follow there, and the technique is forgotten.
+        presenter.get_by_role("link", name=content.page("present").title).click()
+        wait_for_app_idle(presenter, SLOW)
+        for phone in phones[1:]:
+            expect(phone.locator(".st-key-workshop-technique")).to_have_count(0, timeout=FOLLOW_MS)
+            expect(phone.locator(".st-key-workshop-section")).to_be_visible()
+        assert dialogs == [[], [], [], []]
+    finally:
+        presenter_context.close()
+        for context in phone_contexts:
+            context.close()
+
+
+#: Tap Join as soon as the start page has drawn its form (its run may still be going on a slow
+#: phone). Returns what the button says right after the tap, and whether a run was in flight.
+TAP_AT_ONCE_JS = """
+async ([prompt, name]) => {
+  const started = performance.now();
+  let button;
+  while (!button && performance.now() - started < 20000) {
+    const summary = [...document.querySelectorAll("summary")]
+      .find((s) => s.innerText.includes(prompt));
+    if (summary) {
+      button = [...document.querySelectorAll(".st-key-workshop-join-start button")]
+        .find((b) => b.innerText.includes(name));
+    }
+    if (!button) await new Promise((r) => setTimeout(r, 10));
+  }
+  const app = document.querySelector("[data-testid=stApp]");
+  const running = app.dataset.testScriptState;
+  button.click();
+  return [button.innerText, running];
+}
+"""
+
+
+def test_a_join_tap_while_the_page_is_running_lands_first_time(
+    slips_server: RunningApp, browser: Browser, content: Content
+) -> None:
+    room = content.modes.workshop
+    presenter_context = new_context(browser, "desktop")
+    try:
+        presenter = presenter_context.new_page()
+        presenter.goto(f"{slips_server.url}/present?mode=presenter")
+        wait_for_app_idle(presenter, SLOW)
+        presenter.get_by_role("button", name=room.start, exact=True).click()
+        wait_for_app_idle(presenter, SLOW)
+        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        assert code
+        for _ in range(3):
+            context = new_context(browser, "phone", touch=True)
+            try:
+                phone = context.new_page()
+                dialogs = no_dialogs(phone)
+                # A slow phone: its page takes a while to draw each run.
+                cdp = context.new_cdp_session(phone)
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": 6})
+                # The code is typed and Join tapped as soon as the form is there.
+                phone.goto(f"{slips_server.url}/", wait_until="commit")
+                phone.get_by_text(room.start_page_prompt).tap()
+                phone.get_by_label(room.code_input).fill(code)
+                said, _ = phone.evaluate(TAP_AT_ONCE_JS, [room.start_page_prompt, room.join_button])
+                # Seen at once: the tap was taken.
+                assert room.join_pending in said
+                # One tap: the phone is in the room.
+                phone.wait_for_function(
+                    "() => location.pathname.endsWith('/join')", timeout=FOLLOW_MS * 2
+                )
+                expect(phone.get_by_text(room.following.format(code=spoken(code)))).to_be_visible(
+                    timeout=FOLLOW_MS * 2
+                )
+                assert dialogs == []
+            finally:
+                context.close()
+    finally:
+        presenter_context.close()
