@@ -61,12 +61,6 @@ from sciatica_guide.workshop.streamlit_store import (
 
 #: How often a following phone asks whether the presenter moved: one small read, nothing drawn.
 POLL_SECONDS = 1.0
-#: ...and then how long it waits in that run for the store to say the room changed (Streamlit
-#: 1.67 has no public way to start another session's run from outside it, so the wait is inside
-#: the phone's own run). Taps on the phone wait for the end of this, so it stays short.
-WAKE_SECONDS = 0.6
-#: Set while the page's own run draws the watcher (the timer's runs find it unset).
-PAGE_RUN_KEY = "workshop.watch.page_run"
 #: How often a phone that stepped away checks that its room is still open.
 AWAY_POLL_SECONDS = 10.0
 #: How often a phone tells the room it is still there (the presenter's count).
@@ -223,17 +217,7 @@ def _watch(store: RoomStore, code: str) -> None:
             return
         if status is None or status.ended or status.version != seen:
             st.rerun()
-        if st.session_state.pop(PAGE_RUN_KEY, False):
-            return  # drawn by the page's run: that run must not wait, only the timer's do
-        try:
-            # Then wait for the room to change, woken by the store (no polling meanwhile): the
-            # phone follows as soon as the presenter moves, not at its next check.
-            if isinstance(seen, int) and store.wait_for_change(code, seen, WAKE_SECONDS):
-                st.rerun()
-        except RoomStoreUnavailable:
-            return
 
-    st.session_state[PAGE_RUN_KEY] = True
     watch()
 
 

@@ -22,7 +22,6 @@ docs/deploy.md): a full Redis refuses new rooms instead of dropping a live one.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
@@ -94,7 +93,6 @@ redis.call('PEXPIRE', KEYS[2], ARGV[1])
 redis.call('PEXPIRE', KEYS[3], ARGV[1])
 redis.call('ZADD', KEYS[4], 'XX', ARGV[4], ARGV[5])
 if redis.call('PTTL', KEYS[4]) < tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[4], ARGV[1]) end
-redis.call('PUBLISH', KEYS[1] .. ':changed', version)
 return {0, version}
 """
 _END = """
@@ -103,9 +101,8 @@ if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1'
 end
 redis.call('HSET', KEYS[1], 'e', 1)
 redis.call('HDEL', KEYS[1], 'q')
-local version = redis.call('HINCRBY', KEYS[1], 'v', 1)
+redis.call('HINCRBY', KEYS[1], 'v', 1)
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
-redis.call('PUBLISH', KEYS[1] .. ':changed', version)
 redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[6], KEYS[7])
 redis.call('ZADD', KEYS[5], 'XX', ARGV[2], ARGV[3])
 return 1
@@ -169,58 +166,6 @@ return 1
 """
 
 
-class _Notifier:
-    """One Redis subscription per process for every room's changes (PUBLISH in _PUBLISH and _END,
-    from whichever replica), passed on to the sessions of this process waiting for them."""
-
-    def __init__(self, client: redis.Redis) -> None:
-        self._client = client
-        self._changed = threading.Condition()
-        #: room code -> the newest version announced.
-        self._latest: dict[str, int] = {}
-        self._thread: threading.Thread | None = None
-        self._ready = threading.Event()
-
-    def _listen(self) -> None:
-        while True:
-            try:
-                pubsub = self._client.pubsub(ignore_subscribe_messages=True)
-                pubsub.psubscribe(KEY_PREFIX + "*:changed")
-                pubsub.get_message(timeout=SOCKET_TIMEOUT)  # the subscription's answer
-                self._ready.set()
-                while True:
-                    message = pubsub.get_message(timeout=SOCKET_TIMEOUT)
-                    if message is None:
-                        continue
-                    channel = str(message.get("channel", ""))
-                    code = channel[len(KEY_PREFIX) : -len(":changed")]
-                    with self._changed:
-                        self._latest[code] = int(message.get("data", 0))
-                        self._changed.notify_all()
-            except (redis.RedisError, ValueError):
-                self._ready.clear()
-                time.sleep(SOCKET_TIMEOUT)
-
-    def listen(self, timeout: float) -> bool:
-        """Start the subscription once; True when it is listening (waits up to `timeout`)."""
-        if self._thread is None:
-            with self._changed:
-                if self._thread is None:
-                    self._thread = threading.Thread(
-                        target=self._listen, name="room-changes", daemon=True
-                    )
-                    self._thread.start()
-        return self._ready.wait(timeout)
-
-    def wait(self, code: str, seen: int, timeout: float) -> bool:
-        if not self.listen(timeout):
-            return False
-        with self._changed:
-            return self._changed.wait_for(
-                lambda: self._latest.get(code, -1) > seen, timeout=max(0.0, timeout)
-            )
-
-
 def redacted(url: str) -> str:
     """The store's address without any password, fit to show the person running the guide."""
     try:
@@ -266,7 +211,6 @@ class RedisRoomStore:
         self._answer = self._client.register_script(_ANSWER)
         self._join = self._client.register_script(_JOIN)
         self._tally = self._client.register_script(_TALLY)
-        self._notifier = _Notifier(self._client)
 
     @staticmethod
     def _call(action: Callable[[], T]) -> T:
@@ -433,14 +377,6 @@ class RedisRoomStore:
         if ended == "1" or asked != question or joined is None or asked_at is None:
             return False
         return int(joined) < int(asked_at)
-
-    def wait_for_change(self, code: str, seen: int, timeout: float) -> bool:
-        # Listening first, then reading: a change between the two is not missed.
-        self._notifier.listen(timeout)
-        status = self.status(code)
-        if status is None or status.ended or status.version != seen:
-            return True
-        return self._notifier.wait(code, seen, timeout)
 
     def tally(self, code: str, question: str) -> dict[str, int]:
         if not valid_key(question):

@@ -155,13 +155,6 @@ class RoomStore(Protocol):
         """How many phones checked in recently."""
         ...
 
-    def wait_for_change(self, code: str, seen: int, timeout: float) -> bool:
-        """Wait up to `timeout` seconds until the room is no longer at version `seen` (moved,
-        ended or gone); True when it is not, False when the time ran out. A phone's page waits
-        here instead of asking again and again: the store wakes it when the room changes (in
-        this process, or through Redis from another replica)."""
-        ...
-
 
 def encode_view(view: Mapping[str, Any]) -> str:
     text = json.dumps(dict(view), sort_keys=True, separators=(",", ":"))
@@ -232,10 +225,8 @@ class MemoryRoomStore:
         self.ended_ttl = min(ended_ttl, ttl)
         self.limits = limits
         self._clock = clock
-        # Sessions run in threads of one process: every change holds the lock, and every change
-        # of a room's version wakes the phones waiting for it (wait_for_change).
+        # Sessions run in threads of one process: every change holds the lock.
         self._lock = threading.Lock()
-        self._changed = threading.Condition(self._lock)
         self._rooms: dict[str, _Entry] = {}
         self._creates = _Window()
 
@@ -300,7 +291,6 @@ class MemoryRoomStore:
                 entry.asked_at = entry.version
             entry.accepting = accepting
             entry.expires_at = now + self.ttl
-            self._changed.notify_all()
             return entry.version
 
     def end(self, code: str) -> None:
@@ -316,7 +306,6 @@ class MemoryRoomStore:
             entry.answers.clear()
             entry.accepting = None
             entry.expires_at = now + self.ended_ttl
-            self._changed.notify_all()
 
     def heartbeat(self, code: str, phone: str) -> bool:
         with self._lock:
@@ -383,14 +372,6 @@ class MemoryRoomStore:
                 return False
             joined = entry.joined.get(phone)
             return joined is not None and joined < entry.asked_at
-
-    def wait_for_change(self, code: str, seen: int, timeout: float) -> bool:
-        def moved() -> bool:
-            entry = self._live(code, self._clock())
-            return entry is None or entry.ended or entry.version != seen
-
-        with self._changed:
-            return self._changed.wait_for(moved, timeout=max(0.0, timeout))
 
     def tally(self, code: str, question: str) -> dict[str, int]:
         with self._lock:
