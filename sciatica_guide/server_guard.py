@@ -1,0 +1,147 @@
+"""What the guide's server refuses before Streamlit sees it (serve.py wraps Streamlit in these).
+
+Everything here uses Streamlit's public server API (``st.App``: middleware, routes, lifespan) and
+plain ASGI; nothing reaches into Streamlit's own code.
+
+- Cross-origin websocket handshakes are refused with 403. Streamlit 1.67 accepts a handshake at
+  once when its ``Origin`` names the ``Host`` it came to; for any other ``Origin`` it looks up the
+  server's public address (checkip.amazonaws.com, blocking the event loop for up to 2 s, not
+  cached when it fails) before refusing it. A foreign page could so freeze every session and make
+  the guide contact another host (docs/upstream/streamlit-origin-lookup.md). Only handshakes that
+  Streamlit takes for same-origin are let through, so the lookup never starts.
+- ``/_stcore/metrics`` (session counts, cache sizes) answers 404 unless the operator asks for it
+  (SCIATICA_GUIDE_METRICS=on).
+- When a websocket closes, a full garbage collection runs once Streamlit may have dropped the
+  session (after ``server.disconnectedSessionTTL``): the guide's collector is tuned to run
+  rarely (sciatica_guide/tuning.py), and a closed session's memory must not wait for it.
+- ``/_guide/ready`` answers 200 "ok" only while the content and settings load (readiness probe).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+STREAM_SUFFIX = "/_stcore/stream"
+METRICS_SUFFIX = "/_stcore/metrics"
+READY_PATH = "/_guide/ready"
+#: Seconds after Streamlit may drop a disconnected session before the collection runs.
+COLLECT_MARGIN_SECONDS = 2.0
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", ()):
+        if key.lower() == name:
+            return bytes(value).decode("latin-1")
+    return None
+
+
+def is_same_origin(origin: str | None, host: str | None) -> bool:
+    """True when Streamlit would accept the handshake as same-origin, without any lookup.
+
+    No Origin: not a browser page (browsers always send one on a websocket), Streamlit accepts
+    it without a lookup. Otherwise the Origin's host and port must be the Host header's, as
+    Streamlit compares them (case aside): ``https://guide.example.org`` and ``guide.example.org``.
+    """
+    if origin is None:
+        return True
+    if host is None:
+        return False
+    scheme, sep, rest = origin.partition("://")
+    if not sep or scheme.lower() not in ("http", "https") or "/" in rest:
+        return False
+    return rest.lower() == host.lower()
+
+
+class SessionEndCollector:
+    """One full garbage collection after sessions end; never more often than once per delay."""
+
+    def __init__(self, delay: float, collect: Callable[[], object] = gc.collect) -> None:
+        self.delay = delay
+        self._collect = collect
+        self._due: float | None = None
+        self._latest_close = 0.0
+        self._handle: asyncio.TimerHandle | None = None
+        self.collections = 0
+
+    def session_closed(self) -> None:
+        self._latest_close = time.monotonic()
+        if self._handle is None:
+            self._schedule(self.delay)
+
+    def _schedule(self, delay: float) -> None:
+        loop = asyncio.get_running_loop()
+        self._due = time.monotonic() + delay
+        self._handle = loop.call_later(delay, self._run)
+
+    def _run(self) -> None:
+        self._handle = None
+        self._collect()
+        self.collections += 1
+        # Sessions that closed after this one was scheduled end later: one more pass for them.
+        if self._due is not None and self._latest_close + self.delay > self._due:
+            self._schedule(self._latest_close + self.delay - time.monotonic())
+
+    def cancel(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+
+
+async def _send_status(send: Send, status: int, body: bytes) -> None:
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+                (b"cache-control", b"no-store"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+class GuardMiddleware:
+    """Plain ASGI middleware in front of Streamlit (st.App(middleware=...))."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        metrics: Callable[[], bool],
+        collector: Callable[[], SessionEndCollector | None],
+    ) -> None:
+        self.app = app
+        self._metrics = metrics
+        self._collector = collector
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        kind = scope.get("type")
+        path = str(scope.get("path", ""))
+        if kind == "websocket" and path.endswith(STREAM_SUFFIX):
+            if not is_same_origin(_header(scope, b"origin"), _header(scope, b"host")):
+                # Closing before accepting makes the server answer the handshake with 403.
+                await send({"type": "websocket.close", "code": 1008})
+                return
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                collector = self._collector()
+                if collector is not None:
+                    collector.session_closed()
+            return
+        if kind == "http" and path.endswith(METRICS_SUFFIX) and not self._metrics():
+            await _send_status(send, 404, b"Not Found")
+            return
+        await self.app(scope, receive, send)
