@@ -29,6 +29,18 @@ from sciatica_guide.ui.text import plain_markdown
 # from the content folder.
 STARTUP_ERROR_TITLE = "The guide cannot start"
 STARTUP_ERROR_HELP = "Ask the person who runs this guide to fix this:"
+#: The urgent-help words of last resort, for the one page that cannot read content/red_flags.yaml.
+#: The same words as its emergency level and main signs; no number: the setting may be the broken
+#: part (docs/clinical-safety.md, H-startup).
+LAST_RESORT_URGENT_TITLE = "Get urgent help"
+LAST_RESORT_URGENT = (
+    "**Call your local emergency number or go to an emergency department now if you have:**\n\n"
+    "- Sciatica in both legs\n"
+    "- Weakness or numbness in both legs that is bad or getting worse\n"
+    "- Numbness, tingling or pins and needles around your genitals or your bottom\n"
+    "- New trouble peeing or pooing, or you cannot control it\n\n"
+    "Do not have a massage. If you feel very ill, get help now."
+)
 
 UI_DIR = Path(__file__).parent
 #: A local image: a ":material/...:" page icon would be fetched from a font CDN.
@@ -155,6 +167,10 @@ def render_frame(
 
 
 def render_startup_error(message: str) -> None:
+    # Urgent help first, from built-in words: the content that holds them may be what is broken.
+    st.error(
+        f"**{LAST_RESORT_URGENT_TITLE}**\n\n{LAST_RESORT_URGENT}", icon=":material/emergency:"
+    )
     # The message can quote a content file or a setting: shown as plain text.
     st.error(
         f"**{STARTUP_ERROR_TITLE}.** {STARTUP_ERROR_HELP}\n\n{plain_markdown(message)}",
