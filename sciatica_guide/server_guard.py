@@ -63,12 +63,22 @@ def is_same_origin(origin: str | None, host: str | None) -> bool:
 
 
 class SessionEndCollector:
-    """One full garbage collection after sessions end; never more often than once per delay."""
+    """One full garbage collection after sessions end; never more often than once per delay.
 
-    def __init__(self, delay: float, collect: Callable[[], object] = gc.collect) -> None:
+    `delay` already holds a margin over Streamlit's TTL (COLLECT_MARGIN_SECONDS): sessions that
+    close within `slack` of the one that scheduled a pass are gone by the time it runs.
+    """
+
+    def __init__(
+        self,
+        delay: float,
+        collect: Callable[[], object] = gc.collect,
+        slack: float = COLLECT_MARGIN_SECONDS / 2,
+    ) -> None:
         self.delay = delay
+        self.slack = slack
         self._collect = collect
-        self._due: float | None = None
+        self._scheduled_at = 0.0
         self._latest_close = 0.0
         self._handle: asyncio.TimerHandle | None = None
         self.collections = 0
@@ -80,15 +90,15 @@ class SessionEndCollector:
 
     def _schedule(self, delay: float) -> None:
         loop = asyncio.get_running_loop()
-        self._due = time.monotonic() + delay
-        self._handle = loop.call_later(delay, self._run)
+        self._scheduled_at = time.monotonic()
+        self._handle = loop.call_later(max(0.0, delay), self._run)
 
     def _run(self) -> None:
         self._handle = None
         self._collect()
         self.collections += 1
-        # Sessions that closed after this one was scheduled end later: one more pass for them.
-        if self._due is not None and self._latest_close + self.delay > self._due:
+        # Sessions that closed well after this pass was scheduled end later: one more for them.
+        if self._latest_close > self._scheduled_at + self.slack:
             self._schedule(self._latest_close + self.delay - time.monotonic())
 
     def cancel(self) -> None:

@@ -11,6 +11,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from sciatica_guide.content import Content
+from sciatica_guide.limits import query_is_bounded
 from sciatica_guide.modes import (
     IDLE_RESET_NOTICE_KEY,
     MODE_KEY,
@@ -89,8 +90,16 @@ def render_urgent_help(content: Content, settings: Settings, *, expanded: bool =
 
 
 def current_mode(settings: Settings) -> tuple[Mode, str | None]:
-    """This session's mode, remembered across pages; and any unknown mode a URL asked for."""
-    choice = resolve_mode(settings, st.query_params.to_dict(), st.session_state.get(MODE_KEY))
+    """This session's mode, remembered across pages; and any unknown mode a URL asked for.
+
+    A query with too many or too long values (sciatica_guide/limits.py) is dropped first, before
+    any page reads it: nothing of the guide's own is that long.
+    """
+    query = st.query_params.to_dict()
+    if not query_is_bounded(query):
+        st.query_params.clear()
+        query = {}
+    choice = resolve_mode(settings, query, st.session_state.get(MODE_KEY))
     st.session_state[MODE_KEY] = choice.mode
     return choice.mode, choice.unknown_request
 
@@ -168,9 +177,7 @@ def render_frame(
 
 def render_startup_error(message: str) -> None:
     # Urgent help first, from built-in words: the content that holds them may be what is broken.
-    st.error(
-        f"**{LAST_RESORT_URGENT_TITLE}**\n\n{LAST_RESORT_URGENT}", icon=":material/emergency:"
-    )
+    st.error(f"**{LAST_RESORT_URGENT_TITLE}**\n\n{LAST_RESORT_URGENT}", icon=":material/emergency:")
     # The message can quote a content file or a setting: shown as plain text.
     st.error(
         f"**{STARTUP_ERROR_TITLE}.** {STARTUP_ERROR_HELP}\n\n{plain_markdown(message)}",
