@@ -58,12 +58,11 @@ class GuideServer:
     async def lifespan(self, _app: Any) -> AsyncIterator[None]:
         import streamlit as st
 
-        from sciatica_guide.tuning import tune_server_process
-
+        # The process tuning (sciatica_guide/tuning.py) stays with the frame's first run: it sets
+        # TCP_NODELAY on the listening socket, which does not exist yet while this runs.
         self.settings = load_settings()
         ttl = float(st.get_option("server.disconnectedSessionTTL") or 0)
         self.collector = SessionEndCollector(ttl + COLLECT_MARGIN_SECONDS)
-        tune_server_process()
         try:
             yield
         finally:
