@@ -24,6 +24,7 @@ import gc
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+from urllib.parse import urlsplit
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -49,17 +50,19 @@ def is_same_origin(origin: str | None, host: str | None) -> bool:
     """True when Streamlit would accept the handshake as same-origin, without any lookup.
 
     No Origin: not a browser page (browsers always send one on a websocket), Streamlit accepts
-    it without a lookup. Otherwise the Origin's host and port must be the Host header's, as
-    Streamlit compares them (case aside): ``https://guide.example.org`` and ``guide.example.org``.
+    it without a lookup. Otherwise the Origin must be ``http(s)://`` and the Host header exactly,
+    character for character, as Streamlit compares them (``urlparse(origin).netloc == host``):
+    ``https://guide.example.org`` and ``guide.example.org``. Anything Streamlit would not take
+    for same-origin at once (other case, a path, another scheme) is refused here.
     """
     if origin is None:
         return True
     if host is None:
         return False
-    scheme, sep, rest = origin.partition("://")
-    if not sep or scheme.lower() not in ("http", "https") or "/" in rest:
-        return False
-    return rest.lower() == host.lower()
+    for scheme in ("http://", "https://"):
+        if origin.startswith(scheme):
+            return origin[len(scheme) :] == host and urlsplit(origin).netloc == host
+    return False
 
 
 class SessionEndCollector:

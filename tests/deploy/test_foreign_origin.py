@@ -25,9 +25,14 @@ from guide_testing.outside import (
 )
 from guide_testing.server import run_streamlit
 from sciatica_guide import APP_ROOT
+from sciatica_guide.server_guard import is_same_origin
 
 SECONDS = 5.0
-HEALTH_P99_MS = 50.0
+#: One lookup blocks the server for at least 1 s (the listener holds it past Streamlit's 1 s
+#: timeout), and 4 foreign clients made health take 5-8 s. The issue's target is 50 ms, met in
+#: benchmarks/hold_bench.py (34 ms and 43 ms); this bound leaves room for a busy test machine
+#: (other suites and Chromium on the same 2 cores) while any lookup at all would still fail it.
+HEALTH_P99_MS = 250.0
 
 
 @pytest.fixture
@@ -61,6 +66,11 @@ def test_the_bundled_nginx_refuses_foreign_origins(listener: OutsideListener) ->
         run_nginx([f"127.0.0.1:{bare.port}"]) as nginx,
     ):
         _check_refused(nginx.url, listener)
+        # Streamlit compares Origin and Host character for character: so does nginx.
+        by_name = f"http://localhost:{nginx.port}"
+        assert foreign_handshake(by_name, origin=by_name) == 101
+        assert foreign_handshake(by_name, origin=f"http://LocalHost:{nginx.port}") == 403
+        assert foreign_handshake(by_name, origin=f"{by_name}/page") == 403
 
 
 def test_streamlit_without_the_guard_still_looks_up_its_address(
@@ -87,3 +97,28 @@ def test_the_ingress_refuses_with_the_same_rule_as_nginx() -> None:
     snippet = annotations["nginx.ingress.kubernetes.io/configuration-snippet"]
     assert nginx_rule[-2:] == ["return 403;", "}"]
     assert _handshake_rule(snippet) == nginx_rule
+
+
+@pytest.mark.parametrize(
+    ("origin", "host", "same"),
+    [
+        (None, "guide.example.org", True),
+        ("https://guide.example.org", "guide.example.org", True),
+        ("http://127.0.0.1:8501", "127.0.0.1:8501", True),
+        ("http://[::1]:8501", "[::1]:8501", True),
+        ("http://foreign.example", "guide.example.org", False),
+        ("http://guide.example.org:8080", "guide.example.org", False),
+        # Streamlit would not take these for same-origin at once, so they never reach it.
+        ("https://Guide.example.org", "guide.example.org", False),
+        ("HTTPS://guide.example.org", "guide.example.org", False),
+        ("https://guide.example.org/", "guide.example.org", False),
+        ("https://user@guide.example.org", "guide.example.org", False),
+        ("null", "guide.example.org", False),
+        ("ws://guide.example.org", "guide.example.org", False),
+        ("https://guide.example.org", None, False),
+    ],
+)
+def test_same_origin_is_what_streamlit_accepts_without_a_lookup(
+    origin: str | None, host: str | None, same: bool
+) -> None:
+    assert is_same_origin(origin, host) is same
