@@ -2,9 +2,10 @@
 
 Streamlit accepts up to 1 MB per message from a browser (.streamlit/config.toml); the guide's own
 texts are far shorter: region and technique ids, a mode word, a room code. Anything longer is
-treated as absent or unknown, never parsed, echoed or stored. A room code (workshop/codes.py,
-MAX_INPUT_LENGTH) and a ?region= value (body_map/selection.py, MAX_PARAM_LENGTH) have bounds of
-their own of the same size.
+treated as unknown: cut to one character over the bound, so each reader still sees a value that
+is too long and says so in its own calm way (an unknown region, a code that is not one). A room
+code (workshop/codes.py, MAX_INPUT_LENGTH) and a ?region= value (body_map/selection.py,
+MAX_PARAM_LENGTH) have bounds of their own of the same size.
 """
 
 from __future__ import annotations
@@ -36,3 +37,17 @@ def query_is_bounded(params: Mapping[str, object]) -> bool:
         if any(short_text(item) is None for item in values):
             return False
     return True
+
+
+def bounded_query(params: Mapping[str, object]) -> dict[str, str]:
+    """The query cut to size: at most MAX_QUERY_PARAMS short names, each value (the last one)
+    cut to MAX_TEXT + 1 characters."""
+    bounded: dict[str, str] = {}
+    for name, value in params.items():
+        if len(bounded) == MAX_QUERY_PARAMS:
+            break
+        if len(name) > MAX_TEXT:
+            continue
+        last = value[-1] if isinstance(value, list) and value else value
+        bounded[name] = str(last)[: MAX_TEXT + 1]
+    return bounded

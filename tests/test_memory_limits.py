@@ -18,7 +18,13 @@ from guide_testing.memory import big_message_cycles, rss_mib, settle_rss
 from guide_testing.protocol import StreamlitSession
 from guide_testing.server import run_streamlit
 from sciatica_guide.body_map.relay import SELECT_EVENT, read_tap
-from sciatica_guide.limits import MAX_QUERY_PARAMS, MAX_TEXT, query_is_bounded, short_text
+from sciatica_guide.limits import (
+    MAX_QUERY_PARAMS,
+    MAX_TEXT,
+    bounded_query,
+    query_is_bounded,
+    short_text,
+)
 from sciatica_guide.server_guard import SessionEndCollector
 
 APP = str(Path(__file__).parent.parent / "app.py")
@@ -66,13 +72,25 @@ def test_a_tap_with_a_huge_region_is_ignored() -> None:
     assert read_tap({"map": {SELECT_EVENT: {"region": "calf-left", "seq": 1}}}, "map") is not None
 
 
-def test_an_oversized_query_is_dropped_before_any_page_reads_it() -> None:
+def test_an_oversized_query_is_cut_before_any_page_reads_it() -> None:
     at = AppTest.from_file(APP, default_timeout=30)
     at.query_params["region"] = "calf-left" + "x" * 5000
     at.query_params["mode"] = "clinic"
     at.run()
     assert not at.exception
-    assert dict(at.query_params) == {}
+    region, mode = at.query_params["region"], at.query_params["mode"]
+    assert len(region if isinstance(region, str) else region[-1]) == MAX_TEXT + 1
+    assert mode in ("clinic", ["clinic"])
+    # Cut, not gone: the body map still says calmly that the link names no part it knows.
+    at.switch_page("app_pages/body_map.py").run()
+    assert not at.exception
+    assert at.info or at.warning
+
+
+def test_bounded_query_keeps_few_short_names_and_cuts_values() -> None:
+    many = {f"p{i}": "1" for i in range(20)}
+    assert len(bounded_query(many)) == MAX_QUERY_PARAMS
+    assert bounded_query({"x" * 100: "1", "mode": ["a", "b" * 500]}) == {"mode": "b" * 65}
 
 
 def test_the_collector_runs_once_after_the_last_session_ends() -> None:

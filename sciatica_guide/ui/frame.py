@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from sciatica_guide.content import Content
-from sciatica_guide.limits import query_is_bounded
+from sciatica_guide.limits import bounded_query, query_is_bounded
 from sciatica_guide.modes import (
     IDLE_RESET_NOTICE_KEY,
     MODE_KEY,
@@ -92,13 +92,13 @@ def render_urgent_help(content: Content, settings: Settings, *, expanded: bool =
 def current_mode(settings: Settings) -> tuple[Mode, str | None]:
     """This session's mode, remembered across pages; and any unknown mode a URL asked for.
 
-    A query with too many or too long values (sciatica_guide/limits.py) is dropped first, before
-    any page reads it: nothing of the guide's own is that long.
+    A query with too many or too long values is cut to size first (sciatica_guide/limits.py),
+    before any page reads it: nothing of the guide's own is that long.
     """
     query = st.query_params.to_dict()
     if not query_is_bounded(query):
-        st.query_params.clear()
-        query = {}
+        query = bounded_query(query)
+        st.query_params.from_dict(query)
     choice = resolve_mode(settings, query, st.session_state.get(MODE_KEY))
     st.session_state[MODE_KEY] = choice.mode
     return choice.mode, choice.unknown_request
