@@ -81,7 +81,8 @@ class SessionEndCollector:
         self.delay = delay
         self.slack = slack
         self._collect = collect
-        self._scheduled_at = 0.0
+        #: Sessions closed up to this time (plus `slack`) have ended when the pending pass runs.
+        self._covered = 0.0
         self._latest_close = 0.0
         self._handle: asyncio.TimerHandle | None = None
         self.collections = 0
@@ -89,20 +90,21 @@ class SessionEndCollector:
     def session_closed(self) -> None:
         self._latest_close = time.monotonic()
         if self._handle is None:
-            self._schedule(self.delay)
+            self._schedule()
 
-    def _schedule(self, delay: float) -> None:
+    def _schedule(self) -> None:
         loop = asyncio.get_running_loop()
-        self._scheduled_at = time.monotonic()
+        self._covered = self._latest_close
+        delay = self._latest_close + self.delay - time.monotonic()
         self._handle = loop.call_later(max(0.0, delay), self._run)
 
     def _run(self) -> None:
         self._handle = None
         self._collect()
         self.collections += 1
-        # Sessions that closed well after this pass was scheduled end later: one more for them.
-        if self._latest_close > self._scheduled_at + self.slack:
-            self._schedule(self._latest_close + self.delay - time.monotonic())
+        # Sessions that closed well after the ones this pass covered end later: one more pass.
+        if self._latest_close > self._covered + self.slack:
+            self._schedule()
 
     def cancel(self) -> None:
         if self._handle is not None:

@@ -110,3 +110,25 @@ def test_the_collector_runs_once_after_the_last_session_ends() -> None:
 
     asyncio.run(scenario())
     assert len(calls) == 3
+
+
+def test_a_session_closed_while_a_later_pass_waits_gets_its_own() -> None:
+    times: list[float] = []
+
+    async def scenario() -> None:
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        collector = SessionEndCollector(
+            0.2, collect=lambda: times.append(loop.time() - start), slack=0.05
+        )
+        collector.session_closed()  # t=0: a pass at 0.2
+        await asyncio.sleep(0.1)
+        collector.session_closed()  # t=0.1: ends at 0.3, so one more pass there
+        await asyncio.sleep(0.15)
+        collector.session_closed()  # t=0.25, while the pass for 0.3 waits: ends at 0.45
+        await asyncio.sleep(0.5)
+        collector.cancel()
+
+    asyncio.run(scenario())
+    assert len(times) == 3
+    assert times[-1] >= 0.44
