@@ -54,3 +54,11 @@ def settle_rss(pid: int, seconds: float) -> float:
         time.sleep(0.2)
         lowest = min(lowest, rss_mib(pid))
     return lowest
+
+
+def next_visitor(url: str) -> None:
+    """One ordinary visit (open the start page, leave). Streamlit forgets a disconnected session
+    whose time is up only when its session store is next used (cachetools' TTLCache expires on
+    access), which a later visitor's leaving does; the guide's collection then returns it."""
+    with StreamlitSession(url) as session:
+        session.rerun()
