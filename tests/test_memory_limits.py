@@ -100,7 +100,9 @@ def test_the_collector_runs_once_after_the_last_session_ends() -> None:
     calls: list[float] = []
 
     async def scenario() -> None:
-        collector = SessionEndCollector(0.2, collect=lambda: calls.append(0.0), slack=0.05)
+        collector = SessionEndCollector(
+            0.2, collect=lambda: calls.append(0.0), slack=0.05, followup=None
+        )
         collector.session_closed()
         await asyncio.sleep(0.1)
         collector.session_closed()  # ends later than the first pass: a second one follows
@@ -122,7 +124,7 @@ def test_a_session_closed_while_a_later_pass_waits_gets_its_own() -> None:
         loop = asyncio.get_running_loop()
         start = loop.time()
         collector = SessionEndCollector(
-            0.2, collect=lambda: times.append(loop.time() - start), slack=0.05
+            0.2, collect=lambda: times.append(loop.time() - start), slack=0.05, followup=None
         )
         collector.session_closed()  # t=0: a pass at 0.2
         await asyncio.sleep(0.1)
@@ -135,3 +137,23 @@ def test_a_session_closed_while_a_later_pass_waits_gets_its_own() -> None:
     asyncio.run(scenario())
     assert len(times) == 3
     assert times[-1] >= 0.44
+
+
+def test_a_burst_ends_with_one_follow_up_pass() -> None:
+    times: list[float] = []
+
+    async def scenario() -> None:
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        collector = SessionEndCollector(
+            0.2, collect=lambda: times.append(loop.time() - start), slack=0.05, followup=0.3
+        )
+        collector.session_closed()  # a pass at 0.2, its follow-up at 0.5, then nothing
+        await asyncio.sleep(1.0)
+        collector.session_closed()  # a new burst: a pass at 1.2 (not the follow-up's time)
+        await asyncio.sleep(0.3)
+        collector.cancel()
+
+    asyncio.run(scenario())
+    assert len(times) == 3
+    assert 0.45 <= times[1] < 0.7 and 1.15 <= times[2] < 1.4
