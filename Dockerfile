@@ -41,7 +41,7 @@ RUN pip install --no-cache-dir . \
 # The app runs from this folder: content/ and app_pages/ are not part of the installed package.
 # .streamlit/config.toml is the production configuration: no usage statistics, no error details
 # shown to users, viewer toolbar, XSRF protection on, headless.
-COPY app.py ./
+COPY serve.py app.py ./
 COPY app_pages/ app_pages/
 COPY content/ content/
 COPY .streamlit/ .streamlit/
@@ -49,8 +49,11 @@ COPY .streamlit/ .streamlit/
 USER 10001:10001
 EXPOSE 8501
 
-# 200 "ok" once the server is ready. Python, not curl: the slim image has no curl.
+# 200 "ok" once the guide is ready (its content and settings loaded; serve.py). Python, not curl:
+# the slim image has no curl.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4)"]
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8501/_guide/ready', timeout=4)"]
 
-CMD ["streamlit", "run", "app.py", "--server.address=0.0.0.0", "--server.port=8501"]
+# serve.py: the frame (app.py) behind the guide's guard. Broken content or a bad setting stops the
+# container at start with one line in its log and exit code 2.
+CMD ["streamlit", "run", "serve.py", "--server.address=0.0.0.0", "--server.port=8501"]

@@ -77,7 +77,8 @@ def app_specs(bare_dir: Path) -> dict[str, AppSpec]:
     # The bare app needs the package only for the shared process tuning.
     bare_env = {"PYTHONPATH": str(APP_ROOT)}
     return {
-        "guide": AppSpec("guide", APP_ROOT / "app.py", APP_ROOT),
+        # The guide as deployed: the frame behind serve.py's guard (issue #29).
+        "guide": AppSpec("guide", APP_ROOT / "serve.py", APP_ROOT),
         "bare": AppSpec("bare", BENCH_DIR / "bare_app.py", bare_dir, bare_env),
         # Streamlit's floor for a tap: a button and a line of text that changes.
         "bare_tap": AppSpec("bare_tap", BENCH_DIR / "bare_tap_app.py", bare_dir, bare_env),
@@ -91,7 +92,7 @@ def app_specs(bare_dir: Path) -> dict[str, AppSpec]:
         # Streamlit's default: a full garbage collection after every script run.
         "guide_default_gc": AppSpec(
             "guide_default_gc",
-            APP_ROOT / "app.py",
+            APP_ROOT / "serve.py",
             APP_ROOT,
             extra_args=("--runner.postScriptGC", "true"),
         ),

@@ -221,6 +221,9 @@ def run_cluster(
     `env`: settings every replica gets (for example a shared SCIATICA_GUIDE_ROOM_STORE).
     """
     with ExitStack() as stack:
+        # Metrics on: the tests read each replica's session count (connect_counts) directly, as
+        # an operator would scrape them inside the network.
+        env = {"SCIATICA_GUIDE_METRICS": "on", **(env or {})}
         replicas = {name: stack.enter_context(run_streamlit(env=env)) for name in names}
         nginx = stack.enter_context(run_nginx([f"127.0.0.1:{a.port}" for a in replicas.values()]))
         yield Cluster(nginx=nginx, replicas=replicas)

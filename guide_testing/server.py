@@ -59,14 +59,17 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 60
 
 @contextmanager
 def run_streamlit(
-    script: Path | str = APP_ROOT / "app.py",
+    script: Path | str = APP_ROOT / "serve.py",
     *,
     env: Mapping[str, str] | None = None,
     extra_args: list[str] | None = None,
     cwd: Path = APP_ROOT,
     port: int | None = None,
 ) -> Iterator[RunningApp]:
-    """Run `streamlit run script` headless on loopback; stop it on exit."""
+    """Run `streamlit run script` headless on loopback; stop it on exit.
+
+    The default is the guide as deployed (serve.py, the frame app.py behind the guide's guard).
+    """
     port = port or free_port()
     args = [
         sys.executable,

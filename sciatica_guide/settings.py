@@ -75,6 +75,8 @@ class Settings:
     room_store: str = MEMORY_ROOM_STORE
     #: Hours without the presenter doing anything before a workshop room ends by itself.
     room_ttl_hours: float = DEFAULT_ROOM_TTL_HOURS
+    #: Serve Streamlit's /_stcore/metrics (off unless asked for: it is for the operator).
+    metrics: bool = False
 
 
 class SettingsError(ValueError):
@@ -94,6 +96,7 @@ _NAMES = (
     "PUBLIC_URL",
     "ROOM_STORE",
     "ROOM_TTL_HOURS",
+    "METRICS",
 )
 
 
@@ -216,6 +219,14 @@ def _room_ttl_hours(value: str | None) -> float:
     return hours
 
 
+def _switch(value: str | None, name: str) -> bool:
+    if value is None or value.lower() in ("off", "false", "0", "no"):
+        return False
+    if value.lower() in ("on", "true", "1", "yes"):
+        return True
+    raise _fail(name, "must be on or off")
+
+
 def _mode(value: str | None) -> Mode | None:
     if value is None:
         return None
@@ -251,6 +262,7 @@ def _parse(values: tuple[str | None, ...]) -> Settings:
         public_url=_public_url(raw["PUBLIC_URL"]),
         room_store=_room_store(raw["ROOM_STORE"]),
         room_ttl_hours=_room_ttl_hours(raw["ROOM_TTL_HOURS"]),
+        metrics=_switch(raw["METRICS"], "METRICS"),
     )
 
 

@@ -82,3 +82,27 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
         for app in ("guide", "bare", "guide_direct", "guide_ws_compression"):
             assert phone[app]["total_bytes"] > 0 and phone[app]["other_hosts"] == []
         assert results["memory"]["guide"]["rss_1_mib"] > 0
+
+
+@pytest.mark.timeout(330)
+def test_the_hold_benchmark_writes_its_figures(tmp_path: Path) -> None:
+    """benchmarks/hold_bench.py (issue #29) with tiny settings: every run produces its figures."""
+    output = tmp_path / "hold.json"
+    command = [sys.executable, "-m", "benchmarks.hold_bench", "--quick", "--ttl", "2"]
+    run = subprocess.run(
+        [*command, "--output", str(output)],
+        cwd=APP_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=320,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    results = json.loads(output.read_text(encoding="utf-8"))
+    runs = {row["run"]: row for row in results["health"]}
+    assert runs["guide (serve.py)"]["outside_requests"] == 0
+    assert runs["bare app.py (no guard)"]["outside_requests"] >= 1
+    if nginx_path():
+        assert runs["bundled nginx + bare app.py"]["outside_requests"] == 0
+    memory = {row["run"]: row for row in results["memory"]}
+    assert memory["after: serve.py"]["refused"] == memory["after: serve.py"]["cycles"]
+    assert all(row["rss_end_mib"] > 0 for row in results["memory"])

@@ -110,3 +110,62 @@ def test_the_real_content_is_plain_text(content: Content) -> None:
     for path in default_content_dir().rglob("*"):
         if path.is_file():
             assert path.stat().st_size < loader.MAX_FILE_BYTES / 4, path
+
+
+# Issue #29, point 6: the article and every Markdown field, under the same checks. Each of these
+# rendered as more than its words: a link from a reference or a bare address (live even in the
+# urgent-help box), reversed text, a formula.
+HOSTILE_MARKDOWN = {
+    "reference link": "Book a [massage] today.\n\n[massage]: https://evil.example",
+    "reference definition only": "[massage]: /elsewhere",
+    "bare web address": "Read more at https://evil.example/offer",
+    "bare www address": "Read more at www.evil.example",
+    "e-mail address": "Write to offers@evil.example for a discount",
+    "bidi override": "Call \u202e999\u202c now",
+    "bidi isolate": "Call \u2066999\u2069 now",
+    "formula": "Relief costs $x^2$ or less",
+}
+
+
+def _article_with(tmp_path: Path, text: str) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(default_content_dir(), folder)
+    article = folder / "article" / "article.md"
+    article.write_text(article.read_text("utf-8") + "\n\n" + text + "\n", "utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("text", HOSTILE_MARKDOWN.values(), ids=HOSTILE_MARKDOWN.keys())
+def test_the_article_is_checked_like_every_content_file(tmp_path: Path, text: str) -> None:
+    with pytest.raises(ContentError) as caught:
+        load_content(_article_with(tmp_path, text))
+    message = str(caught.value)
+    assert message.startswith("Content error in article/article.md: line ")
+    assert "\n" not in message and "\u202e" not in message and "\u2066" not in message
+
+
+@pytest.mark.parametrize("snippet", [*SNIPPETS, *HOSTILE_MARKDOWN.values()])
+def test_the_article_refuses_every_pasted_snippet(tmp_path: Path, snippet: str) -> None:
+    with pytest.raises(ContentError, match=r"^Content error in article/article\.md: line \d+: "):
+        load_content(_article_with(tmp_path, snippet))
+
+
+#: In a one-line text a "[a]: ..." is no definition (those start a line), so not a link.
+IN_A_LINE = {k: v for k, v in HOSTILE_MARKDOWN.items() if k != "reference definition only"}
+
+
+@pytest.mark.parametrize("text", IN_A_LINE.values(), ids=IN_A_LINE.keys())
+def test_the_urgent_help_box_refuses_links_and_hidden_characters(tmp_path: Path, text: str) -> None:
+    folder = tmp_path / "content"
+    shutil.copytree(default_content_dir(), folder)
+    path = folder / "red_flags.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["groups"][0]["flags"][0]["text"] += " " + text
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    with pytest.raises(ContentError, match=r"^Content error in red_flags\.yaml, field 'groups"):
+        load_content(folder)
+
+
+def test_a_sources_address_is_still_an_address(content: Content) -> None:
+    # A url field may hold an address (ADDRESS_FIELDS); the check still ran on the rest.
+    assert any(str(source.url).startswith("https://") for source in content.sources.sources)

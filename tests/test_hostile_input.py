@@ -75,8 +75,8 @@ def test_a_logo_that_is_not_an_image_stops_the_guide_with_one_line(
     monkeypatch.setenv("SCIATICA_GUIDE_CLINIC_LOGO", "/etc/passwd")
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert not at.exception
-    assert len(at.error) == 1
-    message = unescape_plain(at.error[0].value)
+    assert len(at.error) == 2  # the built-in urgent-help words, then the one line
+    message = unescape_plain(at.error[1].value)
     assert "SCIATICA_GUIDE_CLINIC_LOGO must name a PNG, JPEG, GIF or WebP image" in message
     assert "/etc/passwd" not in message
 
@@ -87,6 +87,6 @@ def test_a_hostile_emergency_number_never_reaches_the_page(
     monkeypatch.setenv("SCIATICA_GUIDE_EMERGENCY_NUMBER", "[999](https://evil.example)")
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert not at.exception
-    assert len(at.error) == 1
-    assert "SCIATICA_GUIDE_EMERGENCY_NUMBER" in unescape_plain(at.error[0].value)
+    assert len(at.error) == 2  # the built-in urgent-help words, then the one line
+    assert "SCIATICA_GUIDE_EMERGENCY_NUMBER" in unescape_plain(at.error[1].value)
     assert not any("evil" in m.value for m in [*at.markdown, *at.error])

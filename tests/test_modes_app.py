@@ -93,7 +93,7 @@ def test_bad_setting_stops_with_one_clear_message(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("SCIATICA_GUIDE_IDLE_RESET_SECONDS", "soon")
     at = start()
     assert not at.exception
-    assert "SCIATICA_GUIDE_IDLE_RESET_SECONDS must be a number" in unescape_plain(at.error[0].value)
+    assert "SCIATICA_GUIDE_IDLE_RESET_SECONDS must be a number" in unescape_plain(at.error[1].value)
 
 
 def test_presenter_steps_through_the_article(content: Content) -> None:

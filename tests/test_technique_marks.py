@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -229,7 +230,8 @@ def test_a_pair_without_marks_is_refused(content_copy: Path) -> None:
 
 def test_marks_for_a_technique_that_does_not_fit_are_refused(content_copy: Path) -> None:
     def edit(data: dict) -> None:
-        extra = dict(data["marks"][_mark_index(data, "calf", "deep-tissue")])
+        # A deep copy: a shared list would be written as a YAML alias, which content refuses.
+        extra = copy.deepcopy(data["marks"][_mark_index(data, "calf", "deep-tissue")])
         extra["area"] = "shin"
         data["marks"].append(extra)
 

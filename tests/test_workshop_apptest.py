@@ -213,7 +213,9 @@ def test_redis_unreachable_is_one_line_for_the_presenter_and_calm_for_phones(
     errors = [e.value for e in presenter.sidebar.error]
     assert len(errors) == 1
     line = unescape_markdown(errors[0])
-    assert "SCIATICA_GUIDE_ROOM_STORE" in line and f"127.0.0.1:{port}" in line
+    # The setting, never the store's address on a projector (issue #29, point 7).
+    assert "SCIATICA_GUIDE_ROOM_STORE" in line and "rooms: shared store" in line
+    assert "127.0.0.1" not in line and str(port) not in line
     assert "secret" not in line and "Traceback" not in line
     # The presenter's own page still works.
     control(presenter, "present-next").click().run()

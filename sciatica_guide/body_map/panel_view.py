@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from sciatica_guide.body_map.relay import event_value, script, web_file
+from sciatica_guide.limits import short_text
 
 #: The trigger a "read about" link sends; its value is the technique id.
 OPEN_EVENT = "open"
@@ -44,5 +45,4 @@ def panel_view(state: PanelState, *, key: str, on_open: Callable[[], None]) -> A
 
 
 def opened_technique(session_state: Any, key: str) -> str | None:
-    value = event_value(session_state, key, OPEN_EVENT)
-    return value if isinstance(value, str) else None
+    return short_text(event_value(session_state, key, OPEN_EVENT))

@@ -24,6 +24,8 @@ from typing import Any
 
 import streamlit as st
 
+from sciatica_guide.limits import short_text
+
 #: The trigger both the relay and the map send for a tap: {"region": id, "seq": n}.
 SELECT_EVENT = "select"
 #: How long the relay waits for the server's answer before the map sends the tap itself. Long
@@ -98,11 +100,11 @@ def read_tap(session_state: Any, key: str) -> Tap | None:
     """
     value = event_value(session_state, key, SELECT_EVENT)
     if isinstance(value, str):
-        return Tap(value, 0)
+        return Tap(value, 0) if short_text(value) else None
     if not isinstance(value, Mapping):
         return None
     region, seq = value.get("region"), value.get("seq")
-    if not isinstance(region, str) or isinstance(seq, bool) or not isinstance(seq, int):
+    if short_text(region) is None or isinstance(seq, bool) or not isinstance(seq, int):
         return None
     if not 0 <= seq <= MAX_SEQ:
         return None

@@ -5,6 +5,7 @@ Pure functions over validated models; each raises ContentError naming the file a
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable
 from typing import Annotated, Any, get_args, get_origin
@@ -13,6 +14,50 @@ from pydantic import BaseModel
 
 from sciatica_guide.content.errors import ContentError
 from sciatica_guide.content.placeholders import Placeholders
+
+#: What a pasted snippet could bring into a page: an HTML tag, comment or declaration (a form, a
+#: tracking image, a link), or a Markdown image or link, inline or by reference ("[a][b]").
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|!\[|\]\(|\]\[")
+#: A reference-style link's definition ("[a]: https://..."), which turns any "[a]" into a link.
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.M)
+#: A web or e-mail address: Markdown makes it a live link by itself (even in the urgent-help box).
+_ADDRESS = re.compile(
+    r"\b[A-Za-z][A-Za-z0-9+.-]*://|\bwww\.|\bmailto:|[\w.+-]+@[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}"
+)
+#: Characters that reverse or embed text direction: text can then read otherwise than it shows.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def text_problem(text: str, *, address: bool = False) -> str | None:
+    """What in a content text could show as more than its words; None when it is plain.
+
+    Applied to every text of every content file and to the article (loader.py). Markdown
+    emphasis, lists and headings are fine; links, images, HTML, formulas ($...$ is a formula in
+    Streamlit's Markdown) and hidden direction characters are not. `address`: the text is an
+    address itself (a source's url), which the guide turns into a link on purpose.
+    """
+    found = _MARKUP.search(text) or _REFERENCE_DEFINITION.search(text)
+    if found:
+        return (
+            "write plain text here, without HTML or Markdown links and images "
+            f"(found '{text[found.start() : found.start() + 12]}')"
+        )
+    bidi = _BIDI_CONTROL.search(text)
+    if bidi:
+        return (
+            f"remove the hidden text-direction character U+{ord(bidi.group()):04X}: it can make "
+            "text read differently from how it shows"
+        )
+    if "$" in text:
+        return "write plain text here, without a $ sign: it starts a formula (write 'dollars')"
+    if not address:
+        link = _ADDRESS.search(text)
+        if link:
+            return (
+                "write plain text here, without web or e-mail addresses: they become links "
+                f"(found '{text[link.start() : link.start() + 12]}'); sources.yaml holds addresses"
+            )
+    return None
 
 
 def check_unique(file: str, field: str, ids: Iterable[str]) -> None:

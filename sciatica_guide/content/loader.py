@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,6 +19,7 @@ from sciatica_guide.content.checks import (
     check_refs,
     check_templates,
     check_unique,
+    text_problem,
 )
 from sciatica_guide.content.country_checks import (
     check_countries,
@@ -57,9 +57,8 @@ ARTICLE_FILE = "article/article.md"
 #: Every content file is a few KB. A bigger one is almost surely something pasted by mistake, and
 #: would slow every page and the handout (a 5 MB article made the handout take 48 s).
 MAX_FILE_BYTES = 256 * 1024
-#: What a pasted snippet could bring into a page: an HTML tag, comment or declaration (a form, a
-#: tracking image, a link), or a Markdown image or link. Content text is plain text.
-_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|!\[|\]\(|\]\[")
+#: Fields whose text is an address the guide links on purpose (sources.yaml: each source's url).
+ADDRESS_FIELDS = frozenset({"url"})
 
 #: Content attribute -> (file in the content folder, model that validates it).
 YAML_FILES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -106,22 +105,50 @@ def _read_text(directory: Path, name: str) -> str:
 
 
 def check_plain_text(name: str, data: Any, loc: tuple[int | str, ...] = ()) -> None:
-    """Every string in a parsed YAML file is plain text: no HTML, no Markdown image or link."""
+    """Every string in a parsed YAML file is plain text: no HTML, no Markdown image or link, no
+    bare address, formula or hidden direction character (checks.text_problem)."""
     if isinstance(data, str):
-        found = _MARKUP.search(data)
-        if found:
-            raise ContentError(
-                name,
-                _field_path(loc) or None,
-                f"write plain text here, without HTML or Markdown links and images "
-                f"(found '{data[found.start() : found.start() + 12]}')",
-            )
+        address = bool(loc) and str(loc[-1]) in ADDRESS_FIELDS
+        problem = text_problem(data, address=address)
+        if problem:
+            raise ContentError(name, _field_path(loc) or None, problem)
     elif isinstance(data, dict):
         for key, value in data.items():
             check_plain_text(name, value, (*loc, str(key)))
     elif isinstance(data, list):
         for index, value in enumerate(data):
             check_plain_text(name, value, (*loc, index))
+
+
+#: libyaml's loader where installed (the same safe types, several times faster), else Python's.
+_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(name: str, text: str) -> Any:
+    """A content file's YAML, refused if it uses anchors or aliases (``&name``, ``*name``).
+
+    Content never needs them (one place per fact is the folder's own rule), and aliases nested in
+    aliases expand exponentially: a file of a few hundred bytes (an "alias bomb") would hang
+    every session loading it. The events are read first, without expanding anything.
+    """
+    for event in yaml.parse(text, Loader=_SAFE_LOADER):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            mark = event.start_mark
+            raise ContentError(
+                name,
+                None,
+                f"line {mark.line + 1} uses a YAML anchor or alias (& or *); write the text out "
+                "in full instead",
+            )
+    return yaml.load(text, Loader=_SAFE_LOADER)  # a safe loader, C or Python
+
+
+def check_article_text(markdown: str) -> None:
+    """The article is Markdown (headings, emphasis, lists) under the same rules as every text."""
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        problem = text_problem(line)
+        if problem:
+            raise ContentError(ARTICLE_FILE, None, f"line {number}: {problem}")
 
 
 def _read_yaml(directory: Path, name: str) -> Any:
@@ -134,7 +161,7 @@ def _read_yaml(directory: Path, name: str) -> Any:
             name, None, f"the file cannot be read ({exc.__class__.__name__})"
         ) from None
     try:
-        return yaml.safe_load(text)
+        return parse_yaml(name, text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -319,6 +346,7 @@ def load_content(directory: Path | str | None = None) -> Content:
         markdown = _read_text(folder, ARTICLE_FILE)
     except (OSError, UnicodeDecodeError):
         raise ContentError(ARTICLE_FILE, None, "the file is missing or cannot be read") from None
+    check_article_text(markdown)
     try:
         parts["article"] = parse_article(markdown)
     except ValueError as exc:

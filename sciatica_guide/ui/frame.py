@@ -12,6 +12,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from sciatica_guide.content import Content
 from sciatica_guide.help_html import call_row_html
+from sciatica_guide.limits import bounded_query, query_is_bounded
 from sciatica_guide.local_help import LocalHelp
 from sciatica_guide.modes import (
     IDLE_RESET_NOTICE_KEY,
@@ -32,6 +33,18 @@ from sciatica_guide.ui.text import escape_markdown, plain_markdown
 # from the content folder.
 STARTUP_ERROR_TITLE = "The guide cannot start"
 STARTUP_ERROR_HELP = "Ask the person who runs this guide to fix this:"
+#: The urgent-help words of last resort, for the one page that cannot read content/red_flags.yaml.
+#: The same words as its emergency level and main signs; no number: the setting may be the broken
+#: part (docs/clinical-safety.md, H-startup).
+LAST_RESORT_URGENT_TITLE = "Get urgent help"
+LAST_RESORT_URGENT = (
+    "**Call your local emergency number or go to an emergency department now if you have:**\n\n"
+    "- Sciatica in both legs\n"
+    "- Weakness or numbness in both legs that is bad or getting worse\n"
+    "- Numbness, tingling or pins and needles around your genitals or your bottom\n"
+    "- New trouble peeing or pooing, or you cannot control it\n\n"
+    "Do not have a massage. If you feel very ill, get help now."
+)
 
 UI_DIR = Path(__file__).parent
 #: A local image: a ":material/...:" page icon would be fetched from a font CDN.
@@ -107,8 +120,16 @@ def render_urgent_help(
 
 
 def current_mode(settings: Settings) -> tuple[Mode, str | None]:
-    """This session's mode, remembered across pages; and any unknown mode a URL asked for."""
-    choice = resolve_mode(settings, st.query_params.to_dict(), st.session_state.get(MODE_KEY))
+    """This session's mode, remembered across pages; and any unknown mode a URL asked for.
+
+    A query with too many or too long values is cut to size first (sciatica_guide/limits.py),
+    before any page reads it: nothing of the guide's own is that long.
+    """
+    query = st.query_params.to_dict()
+    if not query_is_bounded(query):
+        query = bounded_query(query)
+        st.query_params.from_dict(query)
+    choice = resolve_mode(settings, query, st.session_state.get(MODE_KEY))
     st.session_state[MODE_KEY] = choice.mode
     return choice.mode, choice.unknown_request
 
@@ -194,6 +215,8 @@ def render_frame(
 
 
 def render_startup_error(message: str) -> None:
+    # Urgent help first, from built-in words: the content that holds them may be what is broken.
+    st.error(f"**{LAST_RESORT_URGENT_TITLE}**\n\n{LAST_RESORT_URGENT}", icon=":material/emergency:")
     # The message can quote a content file or a setting: shown as plain text.
     st.error(
         f"**{STARTUP_ERROR_TITLE}.** {STARTUP_ERROR_HELP}\n\n{plain_markdown(message)}",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from sciatica_guide.settings import ENV_PREFIX, Settings
-from sciatica_guide.workshop.redis_store import redacted
 from sciatica_guide.workshop.store import RoomStore, RoomStoreUnavailable, open_store
 
 # Not under session.PREFIX: a room is not something the person answered, and "Clear my answers"
@@ -39,8 +40,14 @@ def get_store(settings: Settings) -> RoomStore:
     return _store(settings.room_store, settings.room_ttl_hours * 3600)
 
 
+#: What the presenter's page says of where rooms live: the projector is no place for the store's
+#: host and port (issue #29); the server's operator knows the setting's value.
+STORE_SHOWN = "rooms: shared store"
+#: A host:port, an IP address or a socket path in a Redis error.
+_STORE_ADDRESS = re.compile(r"\[?[\w.:-]*\]?:\d+|\b\d{1,3}(?:\.\d{1,3}){3}\b|(?:/[\w.-]+)+")
+
+
 def unavailable_line(template: str, settings: Settings, error: RoomStoreUnavailable) -> str:
-    """The presenter's one line: which setting, which address (no password), and why."""
-    return template.format(
-        setting=STORE_SETTING, address=redacted(settings.room_store), cause=str(error)[:200]
-    )
+    """The presenter's one line: which setting and why, without the store's address."""
+    cause = _STORE_ADDRESS.sub("the store", str(error)[:200])
+    return template.format(setting=STORE_SETTING, address=STORE_SHOWN, cause=cause)

@@ -29,9 +29,12 @@ COMPOSE = APP_ROOT / "compose.yaml"
 KUBERNETES = APP_ROOT / "deploy" / "kubernetes"
 NGINX = APP_ROOT / "deploy" / "nginx"
 HEALTH = "/_stcore/health"
+#: The guide's readiness path (serve.py): 200 only while content and settings load.
+READY = "/_guide/ready"
 PORT = 8501
 #: What the app needs at run time: the frame, page scripts, content, package, config, metadata.
 APP_PARTS = {
+    "serve.py",
     "app.py",
     "app_pages/",
     "content/",
@@ -115,11 +118,11 @@ def test_dockerfile_health_check_and_command(instructions: list[Instruction]) ->
     health = _only(instructions, "HEALTHCHECK").raw
     assert re.search(r"--interval=\d+s", health) and re.search(r"--timeout=\d+s", health)
     command = health.split("CMD", 1)[1]
-    assert f"127.0.0.1:{PORT}{HEALTH}" in command
+    assert f"127.0.0.1:{PORT}{READY}" in command
     assert _only(instructions, "CMD").words == [
         "streamlit",
         "run",
-        "app.py",
+        "serve.py",
         "--server.address=0.0.0.0",
         f"--server.port={PORT}",
     ]
@@ -307,9 +310,10 @@ def test_kubernetes_deployment_replicas_probes_and_resources() -> None:
     (container,) = spec["template"]["spec"]["containers"]
     ports = {p["name"]: p["containerPort"] for p in container["ports"]}
     assert ports == {"http": PORT}
-    for probe in ("readinessProbe", "livenessProbe", "startupProbe"):
+    paths = {"readinessProbe": READY, "livenessProbe": HEALTH, "startupProbe": READY}
+    for probe, path in paths.items():
         check = container[probe]["httpGet"]
-        assert check["path"] == HEALTH, probe
+        assert check["path"] == path, probe
         assert ports.get(check["port"], check["port"]) == PORT, probe
     resources = container["resources"]
     assert _mebibytes(resources["requests"]["memory"]) >= 128

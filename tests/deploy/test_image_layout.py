@@ -37,7 +37,7 @@ def _image_env(app: Path, home: Path) -> dict[str, str]:
 def _command_flags() -> dict[str, str]:
     (cmd,) = [i for i in INSTRUCTIONS if i.keyword == "CMD"]
     words = cmd.words
-    assert words[:3] == ["streamlit", "run", "app.py"]
+    assert words[:3] == ["streamlit", "run", "serve.py"]
     flags = {}
     for word in words[3:]:
         name, _, value = word.removeprefix("--").partition("=")
@@ -74,7 +74,7 @@ def test_the_image_folder_serves_the_guide_and_writes_nothing(
     assert set(flags) == {"server.address", "server.port"}
     with (
         run_streamlit(
-            image_app / "app.py", cwd=image_app, env=_image_env(image_app, home)
+            image_app / "serve.py", cwd=image_app, env=_image_env(image_app, home)
         ) as running,
         StreamlitSession(running.url) as session,
     ):
@@ -104,6 +104,7 @@ def print_urls_only(*args, **kwargs):
     print("EXTERNAL LOOKUPS", len(calls))
 
 bootstrap.run = print_urls_only
+bootstrap.run_asgi_app = print_urls_only
 sys.argv = {command!r}
 cli.main(prog_name="streamlit")
 """
@@ -143,9 +144,9 @@ def test_the_image_asks_no_other_host_for_its_address(image_app: Path, tmp_path:
 
 
 def test_the_readme_command_asks_no_other_host_for_its_address(tmp_path: Path) -> None:
-    # `streamlit run app.py` from the repository, headless by the repository's config.
+    # `streamlit run serve.py` from the repository, headless by the repository's config.
     result = subprocess.run(
-        [sys.executable, "-c", _START.format(command=["streamlit", "run", "app.py"])],
+        [sys.executable, "-c", _START.format(command=["streamlit", "run", "serve.py"])],
         cwd=APP_ROOT,
         env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
         capture_output=True,

@@ -1,0 +1,36 @@
+"""The guide's server: ``streamlit run serve.py`` (app.py is the page frame it serves).
+
+Streamlit's public st.App puts the guide's own checks in front of Streamlit
+(sciatica_guide/server_guard.py): cross-origin websocket handshakes refused with 403 before
+Streamlit could look up its public address, /_stcore/metrics off unless asked for, a closed
+session's memory collected, and /_guide/ready for readiness probes. Content and settings are
+checked here, once, before the server listens: broken ones stop it with one line and exit code 2.
+"""
+
+import streamlit as st
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
+
+from sciatica_guide.server_guard import READY_PATH, GuardMiddleware
+from sciatica_guide.startup import GuideServer, exit_unless_valid
+
+exit_unless_valid()
+guide = GuideServer()
+
+
+async def ready(_request: Request) -> PlainTextResponse:
+    if guide.ready():
+        return PlainTextResponse("ok", headers={"Cache-Control": "no-store"})
+    return PlainTextResponse("not ready", status_code=503, headers={"Cache-Control": "no-store"})
+
+
+app = st.App(
+    "app.py",
+    lifespan=guide.lifespan,
+    routes=[Route(READY_PATH, ready, methods=["GET", "HEAD"])],
+    middleware=[
+        Middleware(GuardMiddleware, metrics=guide.metrics_on, collector=lambda: guide.collector)
+    ],
+)
