@@ -29,7 +29,8 @@ from guide_testing.workshop import room_code, step_label_of
 from sciatica_guide.content import load_content
 
 RESULTS = Path(__file__).resolve().parent / "results" / "workshop.json"
-TARGET_P95_S = 2.0
+#: Issue 30: p95 <= 1 s for 200 protocol-level phones (<= 0.5 s for 3 phones in Chromium).
+TARGET_P95_S = 1.0
 TARGET_IDLE_CPU = 0.25
 
 
@@ -90,6 +91,7 @@ async def workshop(url: str, pid: int, phones_n: int, moves: int, idle_s: float)
     await asyncio.sleep(idle_s)
     idle_cpu = (cpu_seconds(pid) - cpu_before) / (time.perf_counter() - wall_before)
     latencies: list[float] = []
+    per_phone: list[list[float]] = [[] for _ in phones]
     missed = 0
     for _ in range(moves):
         pressed = time.perf_counter()
@@ -97,9 +99,10 @@ async def workshop(url: str, pid: int, phones_n: int, moves: int, idle_s: float)
         label = step_label_of(page)
         assert label
         await asyncio.sleep(4)
-        for phone in phones:
+        for index, phone in enumerate(phones):
             if label in phone.seen_at:
                 latencies.append(phone.seen_at[label] - pressed)
+                per_phone[index].append(round(phone.seen_at[label] - pressed, 3))
             else:
                 missed += 1
     stop.set()
@@ -117,6 +120,8 @@ async def workshop(url: str, pid: int, phones_n: int, moves: int, idle_s: float)
         "missed": missed,
         "errors": errors,
         "idle_cpu_share_of_one_core": round(idle_cpu, 3),
+        #: Each phone's time to each new section, in order of the moves.
+        "per_phone_s": per_phone,
     }
 
 
