@@ -20,6 +20,7 @@ from sciatica_guide.local_help import (
     settings_help,
 )
 from sciatica_guide.settings import Mode, Settings, SettingsError, load_settings
+from sciatica_guide.ui.country import help_for
 
 Edit = Callable[[dict[str, Any]], None]
 
@@ -282,3 +283,13 @@ def test_every_packs_words_read_at_grade_6_or_lower(content: Content) -> None:
         texts = [level.where for level in help.levels.values()]
         texts += [p.label + "." for p in (help.emergency, help.advice_line) if p and p.label]
         assert grade(" ".join(texts)) <= 6, code
+
+
+def test_the_deployment_number_stays_with_the_deployments_country(content: Content) -> None:
+    # A Singapore clinic sets its own emergency number; a visitor who switches to the UK must
+    # get 999, not the clinic's number.
+    settings = Settings(country="sg", emergency_number="+65 6123 4567")
+    assert help_for(content, settings, "sg").number == "+65 6123 4567"
+    uk = help_for(content, settings, "uk")
+    assert uk.number == "999" and uk.emergency is not None and uk.emergency.href == "tel:999"
+    assert help_for(content, settings, None).number == "+65 6123 4567"

@@ -42,8 +42,11 @@ def choose_country(content: Content, settings: Settings, mode: Mode) -> CountryC
 
 
 def help_for(content: Content, settings: Settings, country: str | None) -> LocalHelp:
+    """A country's help. The deployment's own emergency number is for the deployment's country:
+    a visitor who switches to another country gets that country's numbers, not the clinic's."""
     code = country if country in content.countries else settings.country
-    return resolve_help(content, code, settings.emergency_number)
+    override = settings.emergency_number if code == settings.country else None
+    return resolve_help(content, code, override)
 
 
 def session_help() -> LocalHelp:
