@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
@@ -30,6 +33,13 @@ from sciatica_guide.server_guard import SessionEndCollector
 
 APP = str(Path(__file__).parent.parent / "app.py")
 TTL = 2
+
+
+def run_in_own_thread(coroutine: Coroutine[Any, Any, None]) -> None:
+    """asyncio.run in a thread of its own: in the full run, the browser tests' session-wide
+    Playwright keeps an event loop running in the main thread, where asyncio.run refuses."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
 
 
 def test_a_24_mb_message_is_refused_and_the_guide_still_serves() -> None:
@@ -113,7 +123,7 @@ def test_the_collector_runs_once_after_the_last_session_ends() -> None:
         await asyncio.sleep(0.35)
         collector.cancel()
 
-    asyncio.run(scenario())
+    run_in_own_thread(scenario())
     assert len(calls) == 3
 
 
@@ -134,7 +144,7 @@ def test_a_session_closed_while_a_later_pass_waits_gets_its_own() -> None:
         await asyncio.sleep(0.5)
         collector.cancel()
 
-    asyncio.run(scenario())
+    run_in_own_thread(scenario())
     assert len(times) == 3
     assert times[-1] >= 0.44
 
@@ -154,6 +164,6 @@ def test_a_burst_ends_with_one_follow_up_pass() -> None:
         await asyncio.sleep(0.3)
         collector.cancel()
 
-    asyncio.run(scenario())
+    run_in_own_thread(scenario())
     assert len(times) == 3
     assert 0.45 <= times[1] < 0.7 and 1.15 <= times[2] < 1.4
