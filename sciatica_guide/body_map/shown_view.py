@@ -75,8 +75,7 @@ def render_panel(content: Content, panel: RegionPanel) -> None:
         with st.container(border=True, key=f"bm-technique-{fit.technique.id}"):
             only_if = f"**{escape_markdown(ui.only_if_none)}**\n\n" if listed else ""
             st.markdown(
-                f"**{escape_markdown(fit.technique.name)}**\n\n{only_if}"
-                f"{escape_markdown(fit.how)}"
+                f"**{escape_markdown(fit.technique.name)}**\n\n{only_if}{escape_markdown(fit.how)}"
             )
             st.page_link(
                 f"{PAGES_FOLDER}/{techniques_page.script}",
