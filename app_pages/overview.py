@@ -1,6 +1,6 @@
+from sciatica_guide.article.handout_button import render_handout_button
+from sciatica_guide.article.page import render_article_page
 from sciatica_guide.settings import Mode
-from sciatica_guide.ui.article_view import render_article_page
-from sciatica_guide.ui.handout_view import render_handout_button
 from sciatica_guide.ui.state import get_content, get_mode, get_settings
 from sciatica_guide.workshop.participant_ui import render_start_page_join
 

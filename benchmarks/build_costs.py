@@ -19,11 +19,11 @@ from pathlib import Path
 import streamlit as st
 
 from sciatica_guide import APP_ROOT
+from sciatica_guide.article import page as article_view
 from sciatica_guide.body_map.svg import body_map_svg
 from sciatica_guide.content import Content, load_content
 from sciatica_guide.content.article import ArticleSection
 from sciatica_guide.settings import Settings
-from sciatica_guide.ui import article_view
 from sciatica_guide.ui.frame import red_flag_markdown
 from sciatica_guide.ui.navigation import app_pages
 

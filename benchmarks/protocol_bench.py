@@ -17,8 +17,10 @@ from dataclasses import dataclass
 
 from benchmarks.scenarios import Scenario, Step
 from guide_testing.protocol import AsyncStreamlitSession, RerunResult, StreamlitSession
-from sciatica_guide.body_map.page import RELAY_KEY
 from sciatica_guide.body_map.relay import SELECT_EVENT
+from sciatica_guide.body_map.state import (
+    RELAY_KEY,
+)
 
 #: Tap numbers, as a browser gives them out (rising; one counter for every session is enough).
 _tap_numbers = itertools.count(1)

@@ -30,7 +30,7 @@ from guide_testing.redis_server import run_redis
 from guide_testing.server import run_streamlit
 from guide_testing.workshop import new_token, room_code
 from sciatica_guide.content import load_content
-from sciatica_guide.ui.text import unescape_markdown
+from sciatica_guide.text import unescape_markdown
 from sciatica_guide.workshop.participant_token import TOKEN_COMPONENT_KEY, TOKEN_EVENT
 from sciatica_guide.workshop.quiz import option_label
 

@@ -13,9 +13,11 @@ from guide_testing.protocol import RerunResult, StreamlitSession
 from sciatica_guide.ui.controls import control_name
 from sciatica_guide.workshop.codes import parse_code
 from sciatica_guide.workshop.participant_token import (
-    PHONE_KEY,
     TOKEN_COMPONENT_KEY,
     TOKEN_EVENT,
+)
+from sciatica_guide.workshop.state import (
+    PHONE_KEY,
 )
 
 _CODE = re.compile(r"class='workshop-code(?:-small)?'>([^<]{7})<")

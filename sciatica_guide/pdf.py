@@ -7,6 +7,7 @@ Everything is made in memory: nothing is written to disk.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from fpdf import FPDF
@@ -88,3 +89,20 @@ class GuidePdf(FPDF):
             new_x="LMARGIN",
             new_y="NEXT",
         )
+
+    def heading(self, text: str, size: float) -> None:
+        # Never leave a heading alone at the foot of a page.
+        if self.get_y() + 30 > self.page_break_trigger:
+            self.add_page()
+        self.ln(size * 0.25)
+        self.write_lines(text, size, "B")
+        self.ln(size * 0.15)
+
+    def paragraph(self, text: str, size: float = BODY, style: str = "", indent: float = 0) -> None:
+        self.write_lines(text, size, style, indent)
+        self.ln(size * 0.2)
+
+    def bullets(self, lines: Sequence[str], size: float = BODY, indent: float = 0) -> None:
+        for line in lines:
+            self.write_lines(f"{self.bullet} {line}", size, indent=indent + 2)
+        self.ln(size * 0.2)

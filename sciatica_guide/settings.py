@@ -2,7 +2,7 @@
 
 Every value is checked at start-up: a value the guide cannot use stops it with one line naming
 the setting (never echoing the value: it is shown on the page, and could be long or hostile).
-Checked values are still shown as plain text wherever they appear (ui.text.plain_markdown).
+Checked values are still shown as plain text wherever they appear (text.plain_markdown).
 """
 
 from __future__ import annotations

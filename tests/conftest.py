@@ -56,8 +56,10 @@ def make_store(request: pytest.FixtureRequest) -> Callable[..., Any]:
     """A factory of empty room stores: in memory, or in the module's Redis (flushed)."""
     import redis
 
+    from sciatica_guide.workshop.memory_store import (
+        MemoryRoomStore,
+    )
     from sciatica_guide.workshop.redis_store import RedisRoomStore
-    from sciatica_guide.workshop.store import MemoryRoomStore
 
     if request.param == "memory":
         return lambda ttl=60.0, **kw: MemoryRoomStore(ttl, **kw)

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from sciatica_guide.content import Content
 from sciatica_guide.content.loader import CONTENT_DIR_ENV, default_content_dir
-from sciatica_guide.ui.text import unescape_markdown, unescape_plain
+from sciatica_guide.text import unescape_markdown, unescape_plain
 
 APP = str(Path(__file__).parent.parent / "app.py")
 

@@ -10,7 +10,7 @@ from sciatica_guide import APP_ROOT
 from sciatica_guide.assessment.state import ANSWERS, STEP
 from sciatica_guide.content import Content
 from sciatica_guide.session import PAIN_REGIONS, PREFIX, SELECTED_REGION
-from sciatica_guide.ui.text import unescape_markdown
+from sciatica_guide.text import unescape_markdown
 
 PAGE = "app_pages/self_assessment.py"
 W = PREFIX + "assessment.w."

@@ -15,7 +15,13 @@ from guide_testing.body_map_panel import (
     shown_panel_html,
 )
 from sciatica_guide import APP_ROOT, session
-from sciatica_guide.body_map.page import LIST_KEY, NERVE_KEY, PANEL_KEY, ROOTS_KEY, VIEW_KEY
+from sciatica_guide.body_map.state import (
+    LIST_KEY,
+    NERVE_KEY,
+    PANEL_KEY,
+    ROOTS_KEY,
+    VIEW_KEY,
+)
 from sciatica_guide.content import Content
 
 PAGE = "app_pages/body_map.py"

@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 from sciatica_guide import APP_ROOT
-from sciatica_guide.body_map.geometry import bounding_box, polygon_problem, viewer_left_side
 from sciatica_guide.content import Content, ContentError, load_content
 from sciatica_guide.content.models import Point
+from sciatica_guide.shapes.geometry import bounding_box, polygon_problem, viewer_left_side
 
 
 def point_in_polygon(point: Point, polygon: list[Point]) -> bool:

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sciatica_guide.body_map.geometry import mirror, smooth_closed_path, smooth_open_path
 from sciatica_guide.body_map.panel import region_panel
 from sciatica_guide.body_map.panel_html import first_line
 from sciatica_guide.body_map.selection import (
@@ -22,6 +21,7 @@ from sciatica_guide.body_map.selection import (
 )
 from sciatica_guide.body_map.svg import body_map_svg, region_order
 from sciatica_guide.content import Content
+from sciatica_guide.shapes.geometry import mirror, smooth_closed_path, smooth_open_path
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 

@@ -12,11 +12,11 @@ import pytest
 import yaml
 
 from guide_testing.body_map_panel import panel_links
+from sciatica_guide.article.page import evidence_notes_markdown, technique_card_markdown
 from sciatica_guide.body_map.panel import region_panel
 from sciatica_guide.body_map.panel_html import panel_html
 from sciatica_guide.body_map.shown_view import panel_body_markdown
 from sciatica_guide.content import Content, ContentError, default_content_dir, load_content, loader
-from sciatica_guide.ui.article_view import evidence_notes_markdown, technique_card_markdown
 
 SNIPPETS = [
     '<a href="https://evil.example">Book now</a>',

@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from sciatica_guide import APP_ROOT
 from sciatica_guide.content import Content
+from sciatica_guide.text import unescape_markdown, unescape_plain
 from sciatica_guide.ui.country import COUNTRY_KEY
-from sciatica_guide.ui.text import unescape_markdown, unescape_plain
 
 APP = str(APP_ROOT / "app.py")
 

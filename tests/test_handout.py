@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from sciatica_guide import pdf as guide_pdf
+from sciatica_guide.article.handout import build_handout_pdf
 from sciatica_guide.content import Content
-from sciatica_guide.handout import build_handout_pdf
 from sciatica_guide.settings import Settings
 
 FIXTURE = Path(__file__).parent / "fixtures" / "article_body.txt"

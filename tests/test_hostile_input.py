@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from sciatica_guide.content import Content
 from sciatica_guide.modes import UNSHOWN_REQUEST, resolve_mode
 from sciatica_guide.settings import Settings
-from sciatica_guide.ui.text import WORD_JOINER, one_line, plain_markdown, unescape_plain
+from sciatica_guide.text import WORD_JOINER, one_line, plain_markdown, unescape_plain
 
 APP = str(Path(__file__).parent.parent / "app.py")
 ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"

@@ -11,7 +11,7 @@ from guide_testing.workshop import control
 from sciatica_guide.content import Content
 from sciatica_guide.modes import LAST_ACTIVITY_KEY
 from sciatica_guide.session import SELECTED_REGION
-from sciatica_guide.ui.text import unescape_markdown, unescape_plain
+from sciatica_guide.text import unescape_markdown, unescape_plain
 
 APP = str(Path(__file__).parent.parent / "app.py")
 

@@ -10,9 +10,11 @@ import pytest
 
 from sciatica_guide.workshop.limits import JOINS_PER_CONNECTION
 from sciatica_guide.workshop.participant_token import (
-    JOIN_LIMITED_KEY,
     phone_token,
     take_token,
+)
+from sciatica_guide.workshop.state import (
+    JOIN_LIMITED_KEY,
 )
 
 TOKEN = "k3J9dQ0vX2-_aZ8mP4rT1w"

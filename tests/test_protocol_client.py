@@ -179,8 +179,12 @@ def test_a_map_tap_sent_as_the_browser_sends_it_selects_the_region(
     """The benchmark's selection is this tap: the relay's event, a run of its fragment. It fails
     if Streamlit changes how a components-v2 event reaches the server (the trigger id in
     guide_testing/protocol.py)."""
-    from sciatica_guide.body_map.page import MAP_KEY, PANEL_KEY, RELAY_KEY
     from sciatica_guide.body_map.relay import SELECT_EVENT
+    from sciatica_guide.body_map.state import (
+        MAP_KEY,
+        PANEL_KEY,
+        RELAY_KEY,
+    )
 
     with StreamlitSession(guide.url) as session:
         assert session.rerun(page="body-map", query_string="region=calf-left").ok
@@ -203,8 +207,11 @@ def test_a_map_tap_sent_as_the_browser_sends_it_selects_the_region(
 def test_taps_on_a_clinic_tablet_count_as_use(content: Content) -> None:
     """A tap runs only its fragment, not the frame that notes the tablet is in use: the relay
     notes it itself, or the idle reset would wipe a patient's page while they tap."""
-    from sciatica_guide.body_map.page import PANEL_KEY, RELAY_KEY
     from sciatica_guide.body_map.relay import SELECT_EVENT
+    from sciatica_guide.body_map.state import (
+        PANEL_KEY,
+        RELAY_KEY,
+    )
 
     env = {"SCIATICA_GUIDE_MODE": "clinic", "SCIATICA_GUIDE_IDLE_RESET_SECONDS": "5"}
     taps = ["calf-left", "calf-right", "buttock-left", "buttock-right"]
@@ -226,8 +233,10 @@ def test_taps_on_a_clinic_tablet_count_as_use(content: Content) -> None:
 @pytest.mark.parametrize("value", ["no-such-technique", "<script>alert(1)</script>", "", "x" * 500])
 def test_an_odd_read_about_value_is_ignored(guide: RunningApp, value: str) -> None:
     """The panel's "Read about" event names a technique; anything else leaves the page as it is."""
-    from sciatica_guide.body_map.page import PANEL_KEY
     from sciatica_guide.body_map.panel_view import OPEN_EVENT
+    from sciatica_guide.body_map.state import (
+        PANEL_KEY,
+    )
 
     with StreamlitSession(guide.url) as session:
         assert session.rerun(page="body-map", query_string="region=calf-left").ok

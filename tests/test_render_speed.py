@@ -9,12 +9,13 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from sciatica_guide import APP_ROOT
+from sciatica_guide.article import page as article_view
 from sciatica_guide.body_map import page as body_map_page
 from sciatica_guide.content import Content
-from sciatica_guide.ui import article_view
+from sciatica_guide.text import escape_markdown
+from sciatica_guide.ui import blocks
 from sciatica_guide.ui.navigation import app_pages
 from sciatica_guide.ui.state import get_content
-from sciatica_guide.ui.text import escape_markdown
 
 APP = str(APP_ROOT / "app.py")
 
@@ -58,12 +59,12 @@ def test_a_section_is_one_markdown_with_its_card_and_notes_in_boxes(content: Con
     # The article's words, verbatim (escaped as before), come first; the guide's card after,
     # inside its box.
     paragraph = escape_markdown(section.paragraphs[0])
-    card_start = body.index(f'<div class="{article_view.CARD_CLASS}">')
+    card_start = body.index(f'<div class="{blocks.CARD_CLASS}">')
     assert body.index(paragraph) < card_start
     for words in (technique.what_it_does, technique.feels_like, technique.may_suit):
         assert card_start < body.index(words)
     # Markdown inside HTML needs blank lines around it, or it would show as raw text.
-    assert f'<div class="{article_view.CARD_CLASS}">\n\n' in body
+    assert f'<div class="{blocks.CARD_CLASS}">\n\n' in body
 
 
 def test_every_evidence_note_is_boxed_with_its_sources(content: Content) -> None:
@@ -71,9 +72,9 @@ def test_every_evidence_note_is_boxed_with_its_sources(content: Content) -> None
         section = content.article.find(note.section)
         assert section is not None
         body = article_view.section_markdown(content, section)
-        box = body.index(f'<div class="{article_view.NOTE_CLASS}">\n\n')
+        box = body.index(f'<div class="{blocks.NOTE_CLASS}">\n\n')
         assert box < body.index(escape_markdown(note.text))
-        assert article_view.source_list(content, note.sources) in body[box:]
+        assert blocks.source_list(content, note.sources) in body[box:]
 
 
 def test_pages_follow_the_specs_of_each_mode(content: Content) -> None:

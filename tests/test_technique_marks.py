@@ -17,13 +17,6 @@ from hypothesis import strategies as st
 from guide_testing.readability import grade
 from sciatica_guide import APP_ROOT
 from sciatica_guide.assessment.rules import Answers
-from sciatica_guide.body_map.geometry import (
-    distance_to_polyline,
-    drawn_line,
-    drawn_outline,
-    point_in_polygon,
-)
-from sciatica_guide.body_map.mark_shapes import mark_shape
 from sciatica_guide.body_map.marks import (
     blocked_texts,
     mark_words,
@@ -34,6 +27,13 @@ from sciatica_guide.body_map.marks import (
 )
 from sciatica_guide.content import Content, ContentError, load_content
 from sciatica_guide.content.mark_checks import NEAR_NERVE_UNITS
+from sciatica_guide.shapes.geometry import (
+    distance_to_polyline,
+    drawn_line,
+    drawn_outline,
+    point_in_polygon,
+)
+from sciatica_guide.shapes.mark_shapes import mark_shape
 
 CONTENT = load_content()
 REGION_IDS = [r.id for r in CONTENT.regions()]
@@ -75,7 +75,7 @@ def test_every_mark_lies_inside_its_regions_outline_on_both_sides(
     for entry in (m for m in content.technique_marks.marks if m.area == region.area):
         kind = content.technique_marks.drawings[entry.technique].kind
         for i, mark in enumerate(entry.marks):
-            shape = mark_shape(kind, mark, i + 1, width if region.side == "right" else None)
+            shape = mark_shape(kind, mark.points, i + 1, width if region.side == "right" else None)
             for point in shape.edge_points():
                 assert point_in_polygon(point, polygon), (region_id, entry.technique, point)
                 # On the region's own side of the body: seen from behind your left is on the
@@ -92,7 +92,7 @@ def test_marks_near_the_sciatic_nerve_say_so(content: Content) -> None:
         kind = content.technique_marks.drawings[entry.technique].kind
         for i, mark in enumerate(entry.marks):
             for side in ("left", "right"):
-                shape = mark_shape(kind, mark, i + 1, width if side == "right" else None)
+                shape = mark_shape(kind, mark.points, i + 1, width if side == "right" else None)
                 nerves = [
                     drawn_line(n.points)
                     for n in content.body_map.nerve
@@ -408,7 +408,7 @@ def test_the_techniques_page_figure_shows_every_place_and_its_words(
     content: Content, technique_id: str
 ) -> None:
     from sciatica_guide.body_map.marks import technique_figure_svg, technique_places_markdown
-    from sciatica_guide.ui.text import unescape_markdown
+    from sciatica_guide.text import unescape_markdown
 
     svg = ET.fromstring(technique_figure_svg(content, technique_id))
     assert svg.get("role") == "img" and svg.get("aria-label")
@@ -426,7 +426,7 @@ def test_the_techniques_page_figure_shows_every_place_and_its_words(
 def test_the_techniques_page_shows_the_figures() -> None:
     from streamlit.testing.v1 import AppTest
 
-    from sciatica_guide.ui.text import unescape_markdown
+    from sciatica_guide.text import unescape_markdown
 
     at = AppTest.from_file(str(APP_ROOT / "app.py"), default_timeout=60)
     at.run()

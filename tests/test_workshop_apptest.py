@@ -13,10 +13,13 @@ from guide_testing.server import free_port
 from guide_testing.workshop import control, phone_state
 from sciatica_guide.content import Content
 from sciatica_guide.session import SELECTED_REGION
-from sciatica_guide.ui.text import unescape_markdown
+from sciatica_guide.text import unescape_markdown
 from sciatica_guide.workshop.codes import spoken
 from sciatica_guide.workshop.follow import join_url
-from sciatica_guide.workshop.streamlit_store import PRESENTER_ROOM_KEY, ROOM_KEY
+from sciatica_guide.workshop.state import (
+    PRESENTER_ROOM_KEY,
+    ROOM_KEY,
+)
 
 APP = str(Path(__file__).parent.parent / "app.py")
 HOSTILE = [

@@ -15,7 +15,7 @@ from guide_testing.protocol import AsyncStreamlitSession, RerunResult, Streamlit
 from guide_testing.server import RunningApp, run_streamlit
 from guide_testing.workshop import new_token, press, send_token, start_room
 from sciatica_guide.content import Content
-from sciatica_guide.ui.text import unescape_markdown
+from sciatica_guide.text import unescape_markdown
 from sciatica_guide.workshop.limits import FREE_MISSES
 from sciatica_guide.workshop.participant_token import TOKEN_COMPONENT_KEY, TOKEN_EVENT
 from sciatica_guide.workshop.quiz import MIN_SHOWN, option_label

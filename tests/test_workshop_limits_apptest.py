@@ -13,10 +13,13 @@ from streamlit.testing.v1 import AppTest
 
 from guide_testing.workshop import control, phone_state
 from sciatica_guide.content import Content
-from sciatica_guide.ui.text import unescape_markdown
+from sciatica_guide.text import unescape_markdown
 from sciatica_guide.workshop import limits
 from sciatica_guide.workshop.limits import FREE_MISSES, STARTS_PER_CONNECTION, FloodLog
-from sciatica_guide.workshop.streamlit_store import PRESENTER_ROOM_KEY, ROOM_KEY
+from sciatica_guide.workshop.state import (
+    PRESENTER_ROOM_KEY,
+    ROOM_KEY,
+)
 
 APP = str(Path(__file__).parent.parent / "app.py")
 
@@ -64,7 +67,9 @@ def test_a_presenter_cannot_start_rooms_without_end(content: Content) -> None:
 
 def test_a_full_store_is_said_plainly(content: Content, monkeypatch: pytest.MonkeyPatch) -> None:
     from sciatica_guide.workshop import streamlit_store
-    from sciatica_guide.workshop.store import MemoryRoomStore
+    from sciatica_guide.workshop.memory_store import (
+        MemoryRoomStore,
+    )
 
     one_room = limits.RoomLimits(max_rooms=1)
     monkeypatch.setattr(

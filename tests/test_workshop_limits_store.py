@@ -12,9 +12,15 @@ import redis
 
 from guide_testing.redis_server import run_redis
 from sciatica_guide.workshop.limits import RoomLimits
+from sciatica_guide.workshop.memory_store import (
+    MemoryRoomStore,
+)
 from sciatica_guide.workshop.quiz import shown_counts
 from sciatica_guide.workshop.redis_store import RedisRoomStore
-from sciatica_guide.workshop.store import MemoryRoomStore, RoomLimitReached, RoomStore
+from sciatica_guide.workshop.rooms import (
+    RoomLimitReached,
+    RoomStore,
+)
 
 StoreFactory = Callable[..., RoomStore]
 

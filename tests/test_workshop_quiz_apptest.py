@@ -14,11 +14,18 @@ from guide_testing.workshop import control, phone_state
 from sciatica_guide.content import Content
 from sciatica_guide.local_help import settings_help
 from sciatica_guide.settings import Settings
+from sciatica_guide.text import unescape_markdown
 from sciatica_guide.ui.controls import control_name
-from sciatica_guide.ui.text import unescape_markdown
-from sciatica_guide.workshop.quiz_ui import PRESENTER_QUIZ_KEY
-from sciatica_guide.workshop.store import RoomStore
-from sciatica_guide.workshop.streamlit_store import PRESENTER_ROOM_KEY, get_store
+from sciatica_guide.workshop.rooms import (
+    RoomStore,
+)
+from sciatica_guide.workshop.state import (
+    PRESENTER_QUIZ_KEY,
+    PRESENTER_ROOM_KEY,
+)
+from sciatica_guide.workshop.streamlit_store import (
+    get_store,
+)
 
 APP = str(Path(__file__).parent.parent / "app.py")
 

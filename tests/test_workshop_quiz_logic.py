@@ -12,6 +12,9 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from sciatica_guide.content import Content, load_content
+from sciatica_guide.workshop.memory_store import (
+    MemoryRoomStore,
+)
 from sciatica_guide.workshop.quiz import (
     MIN_SHOWN,
     QuizState,
@@ -36,7 +39,6 @@ from sciatica_guide.workshop.quiz_chart import (
     summary_frame,
     summary_pdf,
 )
-from sciatica_guide.workshop.store import MemoryRoomStore
 
 OPTIONS = ["a", "b", "c", "d"]
 PHONES = [f"phone-{i}" for i in range(12)]

@@ -9,8 +9,13 @@ import pytest
 import redis
 
 from guide_testing.redis_server import RunningRedis
+from sciatica_guide.workshop.memory_store import (
+    MemoryRoomStore,
+)
 from sciatica_guide.workshop.redis_store import KEY_PREFIX, RedisRoomStore
-from sciatica_guide.workshop.store import MemoryRoomStore, RoomStore
+from sciatica_guide.workshop.rooms import (
+    RoomStore,
+)
 
 StoreFactory = Callable[..., RoomStore]
 

@@ -11,6 +11,9 @@ import redis
 
 from guide_testing.redis_server import RunningRedis
 from sciatica_guide.workshop.codes import ALPHABET, CODE_LENGTH
+from sciatica_guide.workshop.memory_store import (
+    MemoryRoomStore,
+)
 from sciatica_guide.workshop.redis_store import (
     CREATE_RATE_KEY,
     KEY_PREFIX,
@@ -18,13 +21,14 @@ from sciatica_guide.workshop.redis_store import (
     RedisRoomStore,
     redacted,
 )
-from sciatica_guide.workshop.store import (
-    MemoryRoomStore,
+from sciatica_guide.workshop.rooms import (
     RoomGone,
     RoomMoved,
     RoomStore,
     RoomStoreUnavailable,
     decode_view,
+)
+from sciatica_guide.workshop.store import (
     open_store,
 )
 

@@ -13,10 +13,10 @@ from sciatica_guide.assessment.rules import RESULT, STEPS, Answers, Result, Step
 from sciatica_guide.content import Content
 from sciatica_guide.help_html import call_row_html
 from sciatica_guide.local_help import LocalHelp
-from sciatica_guide.ui.article_view import source_list
+from sciatica_guide.text import escape_markdown
+from sciatica_guide.ui.blocks import source_list
 from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.downloads import lazy_download
-from sciatica_guide.ui.text import escape_markdown
 
 
 def _bullets(lines: list[str] | tuple[str, ...]) -> str:

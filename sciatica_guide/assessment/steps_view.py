@@ -20,8 +20,8 @@ from sciatica_guide.assessment.state import (
     where_key,
 )
 from sciatica_guide.content import Content
-from sciatica_guide.ui.article_view import source_list
-from sciatica_guide.ui.text import escape_markdown
+from sciatica_guide.text import escape_markdown
+from sciatica_guide.ui.blocks import source_list
 
 PAIN_OPTIONS = list(range(11))
 _KEYS = dict(VALUE_WIDGETS)

@@ -31,8 +31,8 @@ from sciatica_guide.assessment.state import (
 from sciatica_guide.assessment.steps_view import render_back, render_step
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Settings
+from sciatica_guide.text import escape_markdown
 from sciatica_guide.ui.country import session_help
-from sciatica_guide.ui.text import escape_markdown
 
 CONTAINER_KEY = "self-assessment"
 

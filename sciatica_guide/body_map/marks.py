@@ -13,18 +13,18 @@ from html import escape
 from typing import Any
 
 from sciatica_guide.assessment.rules import Answers, evaluate
-from sciatica_guide.body_map.geometry import smooth_open_path
-from sciatica_guide.body_map.mark_shapes import (
+from sciatica_guide.content import Content
+from sciatica_guide.content.mark_models import Mark, MarkKind
+from sciatica_guide.content.models import Level, Precaution, Region, Technique
+from sciatica_guide.shapes.geometry import smooth_open_path
+from sciatica_guide.shapes.mark_shapes import (
     SPOT_RADIUS,
     Arrow,
     MarkShape,
     Spot,
     mark_shape,
 )
-from sciatica_guide.content import Content
-from sciatica_guide.content.mark_models import Mark, MarkKind
-from sciatica_guide.content.models import Level, Precaution, Region, Technique
-from sciatica_guide.ui.text import escape_markdown
+from sciatica_guide.text import escape_markdown
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def shown_technique(content: Content, region: Region, technique_id: str) -> Show
     drawing = content.technique_marks.drawings[technique_id]
     width = content.body_map.view_box.width if region.side == "right" else None
     shapes = tuple(
-        mark_shape(drawing.kind, mark, i + 1, width) for i, mark in enumerate(entry.marks)
+        mark_shape(drawing.kind, mark.points, i + 1, width) for i, mark in enumerate(entry.marks)
     )
     return ShownTechnique(
         technique=content.technique(technique_id),
@@ -271,7 +271,7 @@ FIGURE_TOP, FIGURE_BOTTOM = 340.0, 960.0
 def technique_figure_svg(content: Content, technique_id: str) -> str:
     """Both views side by side, the regions where the technique fits shaded, with its marks on
     both sides. Named for screen readers; the words beside it say every mark."""
-    from sciatica_guide.body_map.geometry import smooth_closed_path
+    from sciatica_guide.shapes.geometry import smooth_closed_path
 
     body_map = content.body_map
     width = body_map.view_box.width

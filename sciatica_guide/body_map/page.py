@@ -24,33 +24,29 @@ from sciatica_guide.body_map.selection import (
     resolve_selection,
     view_of,
 )
+from sciatica_guide.body_map.state import (
+    DRAWN_VIEW_KEY,
+    LIST_KEY,
+    MAP_KEY,
+    NERVE_KEY,
+    PANEL_KEY,
+    PENDING_KEY,
+    RELAY_KEY,
+    ROOTS_KEY,
+    SEQ_KEY,
+    VIEW_KEY,
+)
 from sciatica_guide.body_map.svg import VIEWS, body_map_svg
 from sciatica_guide.body_map.view_data import chosen_marks, shared_content_dir, view_data
 from sciatica_guide.content import Content
 from sciatica_guide.modes import record_activity
 from sciatica_guide.settings import Mode, Settings
 from sciatica_guide.ui import frame
-from sciatica_guide.ui.article_view import (
-    render_page_header,
-)
+from sciatica_guide.ui.blocks import render_page_header
 from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.show_technique import ask_to_show
 from sciatica_guide.ui.state import content_in
 
-# Widget keys start with session.PREFIX, so "start over" forgets them with the selection.
-MAP_KEY = session.PREFIX + "body_map.map"
-LIST_KEY = session.PREFIX + "body_map.list"
-VIEW_KEY = session.PREFIX + "body_map.view"
-NERVE_KEY = session.PREFIX + "body_map.nerve"
-ROOTS_KEY = session.PREFIX + "body_map.roots"
-#: A tap to take at the start of the next run (see render_body_map_page).
-PENDING_KEY = session.PREFIX + "body_map.pending"
-RELAY_KEY = session.PREFIX + "body_map.relay"
-PANEL_KEY = session.PREFIX + "body_map.panel"
-#: The number of the last tap the server has taken (relay.py).
-SEQ_KEY = session.PREFIX + "body_map.seq"
-#: The view the last page run drew: a fragment run that changes it runs the page again.
-DRAWN_VIEW_KEY = session.PREFIX + "body_map.drawn_view"
 #: The folder of page scripts, relative to app.py (see PAGES_DIR there).
 PAGES_FOLDER = "app_pages"
 #: The map's width where there is room: the drawing's own size, so 1 unit is 1 CSS px.

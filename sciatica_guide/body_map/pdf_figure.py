@@ -4,20 +4,16 @@ with its name and the techniques that fit it (the same data as the map on screen
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from fpdf.drawing import PaintedPath
 
-from sciatica_guide.body_map.geometry import Point, closed_curve, open_curve, viewer_left_side
-from sciatica_guide.body_map.mark_shapes import SPOT_RADIUS
 from sciatica_guide.body_map.marks import ShownTechnique, shown_technique, technique_places
 from sciatica_guide.body_map.svg import VIEWS, region_order
 from sciatica_guide.content import Content
 from sciatica_guide.content.models import View
-from sciatica_guide.pdf import BODY, SMALL
-
-if TYPE_CHECKING:
-    from sciatica_guide.handout import Handout
+from sciatica_guide.pdf import BODY, SMALL, GuidePdf
+from sciatica_guide.shapes.geometry import Point, closed_curve, open_curve, viewer_left_side
+from sciatica_guide.shapes.mark_shapes import SPOT_RADIUS
 
 # The body map's own colours (component.py), so paper and screen look alike.
 SKIN_FILL = "#efe3d6"
@@ -59,7 +55,7 @@ class _Frame:
 
 
 def _curve(
-    pdf: Handout,
+    pdf: GuidePdf,
     frame: _Frame,
     points: Sequence[Point],
     *,
@@ -87,7 +83,7 @@ def _style(path: PaintedPath, fill: str | None, line: str, width: float) -> None
 
 
 def _body(
-    pdf: Handout, content: Content, view: View, frame: _Frame, *, line_width: float = 0.3
+    pdf: GuidePdf, content: Content, view: View, frame: _Frame, *, line_width: float = 0.3
 ) -> None:
     """The figure's head and outline, in skin colours."""
     figure = content.body_map.figure(view)
@@ -101,7 +97,7 @@ def _body(
     )
 
 
-def _figure(pdf: Handout, content: Content, view: View, frame: _Frame) -> None:
+def _figure(pdf: GuidePdf, content: Content, view: View, frame: _Frame) -> None:
     figure = content.body_map.figure(view)
     _body(pdf, content, view, frame, line_width=0.35)
     for detail in figure.details:
@@ -114,7 +110,7 @@ def _figure(pdf: Handout, content: Content, view: View, frame: _Frame) -> None:
         )
 
 
-def _label_text(pdf: Handout, name: str, width: float) -> tuple[str, float]:
+def _label_text(pdf: GuidePdf, name: str, width: float) -> tuple[str, float]:
     """A region's name as it fits beside the figure, and its height.
 
     A name too long for one line breaks after its last comma ("Buttock," / "your left").
@@ -128,7 +124,7 @@ def _label_text(pdf: Handout, name: str, width: float) -> tuple[str, float]:
     return text, len(lines) * LABEL_FONT * 0.42
 
 
-def _labels(pdf: Handout, content: Content, view: View, frame: _Frame, column: float) -> None:
+def _labels(pdf: GuidePdf, content: Content, view: View, frame: _Frame, column: float) -> None:
     """Every region's name beside the figure, with a line to its place on the body.
 
     Names sit in the margins, the viewer's left-hand regions on the left, so none covers another.
@@ -176,7 +172,7 @@ def _labels(pdf: Handout, content: Content, view: View, frame: _Frame, column: f
     pdf.set_text_color(0, 0, 0)
 
 
-def _view(pdf: Handout, content: Content, view: View, column: float, top: float) -> float:
+def _view(pdf: GuidePdf, content: Content, view: View, column: float, top: float) -> float:
     ui = content.body_map.ui
     pdf.set_font(pdf.family, "B", 11)
     pdf.set_xy(column, top)
@@ -205,7 +201,7 @@ def _view(pdf: Handout, content: Content, view: View, column: float, top: float)
     return top + 14 + frame.height
 
 
-def draw_body_map(pdf: Handout, content: Content) -> None:
+def draw_body_map(pdf: GuidePdf, content: Content) -> None:
     words = content.modes.handout
     pdf.add_page()
     pdf.write_lines(words.body_map_heading, 17, "B")
@@ -243,7 +239,7 @@ MARK_INK = "#111111"
 MARK_HIGHLIGHT = "#ffd43b"
 
 
-def _marks(pdf: Handout, frame: _Frame, shown: ShownTechnique) -> None:
+def _marks(pdf: GuidePdf, frame: _Frame, shown: ShownTechnique) -> None:
     """Arrows and dots as on screen: gentle ones dashed or ringed, never by colour alone."""
     for shape, mark in zip(shown.shapes, shown.marks, strict=True):
         for arrow in shape.arrows:
@@ -270,7 +266,7 @@ def _marks(pdf: Handout, frame: _Frame, shown: ShownTechnique) -> None:
                 path.circle(cx, cy, radius)
 
 
-def draw_technique_figure(pdf: Handout, content: Content, technique_id: str) -> None:
+def draw_technique_figure(pdf: GuidePdf, content: Content, technique_id: str) -> None:
     """Both views, small, with the regions where the technique fits shaded and its marks drawn
     (the techniques page's figure, on paper), then every mark in words: the text equivalent."""
     top = pdf.get_y() + 2

@@ -14,9 +14,9 @@ from sciatica_guide.body_map.panel import RegionPanel, region_panel, warnings
 from sciatica_guide.body_map.selection import view_of
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Settings
-from sciatica_guide.ui.article_view import NOTE_CLASS, SOURCES_CLASS, html_block
+from sciatica_guide.text import escape_markdown
+from sciatica_guide.ui.blocks import NOTE_CLASS, SOURCES_CLASS, html_block
 from sciatica_guide.ui.country import session_help
-from sciatica_guide.ui.text import escape_markdown
 
 
 def panel_body_markdown(content: Content, panel: RegionPanel) -> str:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from html import escape
 
-from sciatica_guide.body_map.geometry import smooth_closed_path, smooth_open_path, viewer_left_side
 from sciatica_guide.content import Content
 from sciatica_guide.content.models import Region, View
+from sciatica_guide.shapes.geometry import smooth_closed_path, smooth_open_path, viewer_left_side
 
 VIEWS: tuple[View, ...] = ("back", "front")
 ROOTS = ("L4", "L5", "S1")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sciatica_guide.body_map.geometry import polygon_problem, viewer_left_side
 from sciatica_guide.content.errors import ContentError
 from sciatica_guide.content.models import Content, Point
+from sciatica_guide.shapes.geometry import polygon_problem, viewer_left_side
 
 
 def _check_points_inside(field: str, points: Sequence[Point], width: float, height: float) -> None:

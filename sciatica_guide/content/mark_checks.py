@@ -9,22 +9,22 @@ from __future__ import annotations
 
 import math
 
-from sciatica_guide.body_map.geometry import (
+from sciatica_guide.content.errors import ContentError
+from sciatica_guide.content.mark_models import Mark, MarkKind
+from sciatica_guide.content.models import Content
+from sciatica_guide.shapes.geometry import (
     distance_to_polyline,
     drawn_line,
     drawn_outline,
     point_in_polygon,
 )
-from sciatica_guide.body_map.mark_shapes import (
+from sciatica_guide.shapes.mark_shapes import (
     HEAD_LENGTH,
     MIN_SHAFT,
     mark_shape,
     points_needed,
     shaft_length,
 )
-from sciatica_guide.content.errors import ContentError
-from sciatica_guide.content.mark_models import Mark, MarkKind
-from sciatica_guide.content.models import Content
 
 FILE = "technique_marks.yaml"
 #: A mark this close (drawing units, about 3 cm on the body) to the drawn sciatic nerve must
@@ -104,7 +104,7 @@ def _check_placed(
     outline = content.body_map.outline(region_id)
     if outline is None:
         return  # the body map's own check names the missing outline
-    shape = mark_shape(kind, mark, index + 1, width if side == "right" else None)
+    shape = mark_shape(kind, mark.points, index + 1, width if side == "right" else None)
     polygon = drawn_outline(outline.points)
     for x, y in shape.edge_points():
         if not point_in_polygon((x, y), polygon):

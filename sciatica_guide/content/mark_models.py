@@ -5,17 +5,15 @@ Kept apart from models.py (which imports this) so the body map's marks stay one 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from sciatica_guide.content.placeholders import Placeholders
+from sciatica_guide.shapes.mark_shapes import MarkKind
 
 #: A point in the body map's own drawing units (body_map.yaml's view_box).
 MarkPoint = tuple[float, float]
-#: How a technique is drawn: arrows along the strokes, numbered dots at typical tender spots,
-#: or two arrows pulling apart for a slow stretch.
-MarkKind = Literal["stroke", "spot", "stretch"]
 
 
 class _Strict(BaseModel):

@@ -24,10 +24,10 @@ from sciatica_guide.modes import (
 )
 from sciatica_guide.session import clear_person
 from sciatica_guide.settings import Mode, Settings
+from sciatica_guide.text import escape_markdown, plain_markdown
 from sciatica_guide.ui.country import COUNTRY_KEY, choose_country, country_options, help_for
 from sciatica_guide.ui.reconnect import reconnect_style
 from sciatica_guide.ui.streamlit_internals import internal_css
-from sciatica_guide.ui.text import escape_markdown, plain_markdown
 
 # Shown only when the content folder or the settings cannot be read, so these words cannot come
 # from the content folder.

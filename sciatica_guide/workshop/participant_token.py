@@ -21,18 +21,14 @@ import streamlit as st
 
 from sciatica_guide.body_map.relay import event_value
 from sciatica_guide.workshop.limits import JOINS_PER_CONNECTION, allow
-from sciatica_guide.workshop.store import valid_key
+from sciatica_guide.workshop.rooms import (
+    valid_key,
+)
+from sciatica_guide.workshop.state import JOIN_LIMITED_KEY, JOIN_TIMES_KEY, PHONE_KEY
 
 #: The component's key, and its one event: {"room": code, "token": token}.
 TOKEN_COMPONENT_KEY = "workshop-token"
 TOKEN_EVENT = "token"
-#: This session's phone: {"room": code, "token": token} (not under session.PREFIX: nothing here is
-#: an answer, and "Clear my answers" must not make a new phone).
-PHONE_KEY = "workshop.phone"
-#: When this connection took a token for a new room (limits.JOINS_PER_CONNECTION), and the room
-#: whose token it refused for that reason.
-JOIN_TIMES_KEY = "workshop.limits.joins"
-JOIN_LIMITED_KEY = "workshop.limits.join_refused"
 #: The shortest token taken: 16 random bytes make 22 characters.
 MIN_TOKEN_LENGTH = 16
 

@@ -9,13 +9,16 @@ import time
 import streamlit as st
 
 from sciatica_guide import session
+from sciatica_guide.article.page import render_section
 from sciatica_guide.body_map.component import chosen_region
-from sciatica_guide.body_map.page import NERVE_KEY, ROOTS_KEY
 from sciatica_guide.body_map.selection import REGION_PARAM
 from sciatica_guide.body_map.shown_view import render_shown_body_map
+from sciatica_guide.body_map.state import (
+    NERVE_KEY,
+    ROOTS_KEY,
+)
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Settings
-from sciatica_guide.ui.article_view import render_section
 from sciatica_guide.ui.show_technique import ask_to_show
 from sciatica_guide.workshop.codes import MAX_INPUT_LENGTH, parse_code, spoken
 from sciatica_guide.workshop.follow import (
@@ -38,7 +41,6 @@ from sciatica_guide.workshop.limits import (
     note_miss,
 )
 from sciatica_guide.workshop.participant_token import (
-    JOIN_LIMITED_KEY,
     participant_token,
     phone_token,
 )
@@ -50,12 +52,22 @@ from sciatica_guide.workshop.quiz_ui import (
     render_owed,
     render_phone_quiz,
 )
-from sciatica_guide.workshop.store import RoomStore, RoomStoreUnavailable
-from sciatica_guide.workshop.streamlit_store import (
+from sciatica_guide.workshop.rooms import (
+    RoomStore,
+    RoomStoreUnavailable,
+)
+from sciatica_guide.workshop.state import (
+    GOTO_REGION_KEY,
+    JOIN_ASKED_KEY,
+    JOIN_LIMITED_KEY,
+    JOIN_PROBLEM_KEY,
     JOINED_KEY,
     LAST_BEAT_KEY,
+    MISSES_KEY,
     ROOM_KEY,
     SEEN_KEY,
+)
+from sciatica_guide.workshop.streamlit_store import (
     get_store,
 )
 
@@ -67,15 +79,7 @@ AWAY_POLL_SECONDS = 10.0
 HEARTBEAT_SECONDS = 10.0
 #: What SEEN_KEY holds while the store cannot be reached, so the page is not redrawn every second.
 UNAVAILABLE = "unavailable"
-#: Where a tap on the followed body map asks to go, read on the next run.
-GOTO_REGION_KEY = "workshop.goto_region"
 PAGES_FOLDER = "app_pages"
-#: This connection's wrong codes: (how many, when the last was), for the growing wait.
-MISSES_KEY = "workshop.limits.misses"
-#: The code a Join tap asked for, until a run opens the join page with it.
-JOIN_ASKED_KEY = "workshop.join_asked"
-#: Why this phone is not counted in its room yet: "full" or "busy" (None: joined or waiting).
-JOIN_PROBLEM_KEY = "workshop.join_problem"
 
 
 def _page(content: Content, page_id: str) -> str:

@@ -9,16 +9,21 @@ from typing import Any
 import streamlit as st
 
 from sciatica_guide import session
-from sciatica_guide.body_map.page import NERVE_KEY, ROOTS_KEY
+from sciatica_guide.article.state import (
+    STEP_KEY,
+)
+from sciatica_guide.body_map.state import (
+    NERVE_KEY,
+    ROOTS_KEY,
+)
 from sciatica_guide.content import Content
 from sciatica_guide.content.models import PageSpec
 from sciatica_guide.modes import presenter_step
 from sciatica_guide.qr import qr_png
 from sciatica_guide.settings import Settings
+from sciatica_guide.text import escape_markdown, plain_markdown
 from sciatica_guide.ui.controls import drawn_key
-from sciatica_guide.ui.presenter_view import STEP_KEY
 from sciatica_guide.ui.show_technique import technique_on_screen
-from sciatica_guide.ui.text import escape_markdown, plain_markdown
 from sciatica_guide.workshop.codes import spoken
 from sciatica_guide.workshop.follow import guide_root, is_local_address, join_url, shared_view
 from sciatica_guide.workshop.limits import (
@@ -30,18 +35,22 @@ from sciatica_guide.workshop.limits import (
     allow,
 )
 from sciatica_guide.workshop.quiz_ui import quiz_publication
-from sciatica_guide.workshop.store import (
+from sciatica_guide.workshop.rooms import (
     RoomGone,
     RoomLimitReached,
     RoomMoved,
     RoomStore,
     RoomStoreUnavailable,
 )
-from sciatica_guide.workshop.streamlit_store import (
+from sciatica_guide.workshop.state import (
     PRESENTER_NOTICE_KEY,
     PRESENTER_ROOM_KEY,
     PUBLISHED_KEY,
+    ROOM_VERSION_KEY,
     SHOW_CODE_KEY,
+    START_TIMES_KEY,
+)
+from sciatica_guide.workshop.streamlit_store import (
     get_store,
     unavailable_line,
 )
@@ -50,10 +59,6 @@ from sciatica_guide.workshop.streamlit_store import (
 COUNT_SECONDS = 5.0
 #: The QR code's size on the projector: a phone reads it from the back of a room.
 BIG_QR_PX = 420
-#: The room version this presenter published last: its next change applies only from there.
-ROOM_VERSION_KEY = "workshop.presenter.version"
-#: When this connection started its rooms (limits.STARTS_PER_CONNECTION).
-START_TIMES_KEY = "workshop.limits.starts"
 
 
 def _forget_room(state: MutableMapping[str, Any], notice: str | None) -> None:

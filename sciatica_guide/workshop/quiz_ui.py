@@ -14,39 +14,36 @@ import streamlit as st
 from sciatica_guide.content import Content
 from sciatica_guide.content.models import QuizQuestion
 from sciatica_guide.settings import Settings
-from sciatica_guide.ui.article_view import source_list
+from sciatica_guide.text import escape_markdown, plain_markdown
+from sciatica_guide.ui.blocks import source_list
 from sciatica_guide.ui.controls import drawn_key
 from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.downloads import lazy_download
 from sciatica_guide.ui.focus import focus_button
-from sciatica_guide.ui.text import escape_markdown, plain_markdown
 from sciatica_guide.workshop import quiz
 from sciatica_guide.workshop.limits import ANSWER_REFUSED, ANSWERS_PER_CONNECTION, FLOODS, allow
 from sciatica_guide.workshop.quiz import QUIZ_PAGE, VIEW_KEY, QuizState
-from sciatica_guide.workshop.store import RoomStore, RoomStoreUnavailable
-from sciatica_guide.workshop.streamlit_store import (
+from sciatica_guide.workshop.rooms import (
+    RoomStore,
+    RoomStoreUnavailable,
+)
+from sciatica_guide.workshop.state import (
+    ANSWER_TIMES_KEY,
+    LATE_KEY,
+    MINE_KEY,
+    OWED_KEY,
+    PHONE_NOTICE_KEY,
+    PRESENTER_ASKED_KEY,
+    PRESENTER_QUIZ_KEY,
     PRESENTER_ROOM_KEY,
+    PRESSED_KEY,
+    READ_KEY,
+)
+from sciatica_guide.workshop.streamlit_store import (
     get_store,
     unavailable_line,
 )
 
-# Not under session.PREFIX either (see streamlit_store): nothing here is a health answer.
-#: The presenter's check: (room code, QuizState), so a new room starts at question 1.
-PRESENTER_QUIZ_KEY = "workshop.presenter.quiz"
-#: The questions the presenter has asked in this room, for the summary.
-PRESENTER_ASKED_KEY = "workshop.presenter.quiz_asked"
-#: A phone's own answers: {"room": code, "answers": {question: option}}. Only this session
-#: holds them with the person's own screen; the store holds one per random phone id.
-MINE_KEY = "workshop.quiz.mine"
-#: Urgent-help questions whose explanation this phone still has to show, and those read.
-OWED_KEY = "workshop.quiz.owed"
-READ_KEY = "workshop.quiz.read"
-#: One line for the phone's next run ("answers are closed", "not available").
-PHONE_NOTICE_KEY = "workshop.quiz.notice"
-#: (room, question) this phone joined too late to answer: asked before it joined.
-LATE_KEY = "workshop.quiz.late"
-#: When this connection tapped an answer (limits.ANSWERS_PER_CONNECTION).
-ANSWER_TIMES_KEY = "workshop.limits.answers"
 #: How often the projector's counts are refreshed: the chart shows final counts within about
 #: this long after the last answer (benchmarks/workshop_bench.py measures it).
 LIVE_SECONDS = 1.0
@@ -64,8 +61,6 @@ def presenter_state(content: Content, state: Mapping[str, Any]) -> QuizState | N
     return quiz.first_state(content)
 
 
-#: The presenter's control pressed last (its key), for the focus to move on from.
-PRESSED_KEY = "workshop.quiz.pressed"
 #: Where keyboard focus goes when the pressed control is disabled by its own press.
 NEXT_CONTROL = {
     "ready": "quiz-open",

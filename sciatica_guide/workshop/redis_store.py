@@ -33,7 +33,7 @@ from redis.retry import Retry
 
 from sciatica_guide.workshop.codes import new_code
 from sciatica_guide.workshop.limits import DEFAULT_LIMITS, RATE_WINDOW, RoomLimits
-from sciatica_guide.workshop.store import (
+from sciatica_guide.workshop.rooms import (
     DEFAULT_ENDED_TTL,
     DEFAULT_PHONE_WINDOW,
     AnswerResult,

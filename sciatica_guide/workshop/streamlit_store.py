@@ -7,24 +7,13 @@ import re
 import streamlit as st
 
 from sciatica_guide.settings import ENV_PREFIX, Settings
-from sciatica_guide.workshop.store import RoomStore, RoomStoreUnavailable, open_store
-
-# Not under session.PREFIX: a room is not something the person answered, and "Clear my answers"
-# must not throw a phone out of its workshop. Nothing here is about the person.
-#: The presenter's room code.
-PRESENTER_ROOM_KEY = "workshop.presenter.room"
-#: The view last published, so an unchanged page costs the store nothing.
-PUBLISHED_KEY = "workshop.presenter.published"
-#: Whether the big join panel is on the projector.
-SHOW_CODE_KEY = "workshop.presenter.show_code"
-#: A one-line notice for the presenter's next run (room ended, store unreachable).
-PRESENTER_NOTICE_KEY = "workshop.presenter.notice"
-#: The phone's room code and the room version it last drew (its token: participant_token.py).
-ROOM_KEY = "workshop.room"
-SEEN_KEY = "workshop.seen"
-LAST_BEAT_KEY = "workshop.last_beat"
-#: The room this session has joined in the store (its phone counted and answering).
-JOINED_KEY = "workshop.joined"
+from sciatica_guide.workshop.rooms import (
+    RoomStore,
+    RoomStoreUnavailable,
+)
+from sciatica_guide.workshop.store import (
+    open_store,
+)
 
 STORE_SETTING = ENV_PREFIX + "ROOM_STORE"
 

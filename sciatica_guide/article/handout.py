@@ -66,23 +66,6 @@ class Handout(GuidePdf):
         self.cell(self.epw * 0.2, 5, self.clean(page), align="R")
         self.set_text_color(0, 0, 0)
 
-    def heading(self, text: str, size: float) -> None:
-        # Never leave a heading alone at the foot of a page.
-        if self.get_y() + 30 > self.page_break_trigger:
-            self.add_page()
-        self.ln(size * 0.25)
-        self.write_lines(text, size, "B")
-        self.ln(size * 0.15)
-
-    def paragraph(self, text: str, size: float = BODY, style: str = "", indent: float = 0) -> None:
-        self.write_lines(text, size, style, indent)
-        self.ln(size * 0.2)
-
-    def bullets(self, lines: Sequence[str], size: float = BODY, indent: float = 0) -> None:
-        for line in lines:
-            self.write_lines(f"{self.bullet} {line}", size, indent=indent + 2)
-        self.ln(size * 0.2)
-
     def text_height(self, line: Line) -> float:
         text, size, style, indent = line
         self.set_font(self.family, style, size)

@@ -22,7 +22,7 @@ def handout_pdf(
     about a person."""
     # Imported on the first tap: fpdf2 and its font tools add tens of MB to a server process that
     # may never make a handout.
-    from sciatica_guide.handout import build_handout_pdf
+    from sciatica_guide.article.handout import build_handout_pdf
 
     settings = Settings(emergency_number=emergency_number, country=country, public_url=public_url)
     return build_handout_pdf(content_in(content_dir), settings)

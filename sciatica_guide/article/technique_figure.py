@@ -9,8 +9,8 @@ import streamlit as st
 
 from sciatica_guide.body_map.marks import technique_figure_svg, technique_places_markdown
 from sciatica_guide.content import Content, default_content_dir
+from sciatica_guide.text import escape_markdown
 from sciatica_guide.ui.state import content_in
-from sciatica_guide.ui.text import escape_markdown
 
 # The body map's own colours (component.py), so the small figure looks like the map.
 FIGURE_CSS = """<style>

@@ -10,9 +10,13 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
-from sciatica_guide.body_map.geometry import Point, drawn_line, mirror, open_curve
-from sciatica_guide.content.mark_models import Mark, MarkKind
+from sciatica_guide.shapes.geometry import Point, drawn_line, mirror, open_curve
+
+#: How a technique is drawn: arrows along the strokes, numbered dots at typical tender spots,
+#: or two arrows pulling apart for a slow stretch.
+MarkKind = Literal["stroke", "spot", "stretch"]
 
 #: Sizes in drawing units (about one CSS pixel at tablet size, 0.9 px on a phone).
 SPOT_RADIUS = 10.0
@@ -95,10 +99,12 @@ def shaft_length(points: Sequence[Point]) -> float:
     return sum(math.dist(a, b) for a, b in itertools.pairwise(line))
 
 
-def mark_shape(kind: MarkKind, mark: Mark, number: int, width: float | None = None) -> MarkShape:
-    """The shape of a mark: on your left side, or mirrored for your right side when `width`
-    (the drawing's width) is given. `number` is the spot's number in its list."""
-    points: list[Point] = list(mark.points)
+def mark_shape(
+    kind: MarkKind, mark_points: Sequence[Point], number: int, width: float | None = None
+) -> MarkShape:
+    """The shape of a mark through `mark_points`: on your left side, or mirrored for your right
+    side when `width` (the drawing's width) is given. `number` is the spot's number in its list."""
+    points: list[Point] = list(mark_points)
     if width is not None:
         points = mirror(points, width)
     if kind == "spot":

@@ -7,7 +7,7 @@ from the article's words: they sit in boxes (CSS classes in guide.css). The Mark
 every run: all sections together take about 0.1 ms (benchmarks/build_costs.py).
 
 The boxes need unsafe_allow_html (a <div class=...>), so every content string inside them is
-escaped (ui.text.escape_markdown): a snippet pasted into the content shows as text, never as a
+escaped (text.escape_markdown): a snippet pasted into the content shows as text, never as a
 link, form or image from another host. The loader refuses such snippets too.
 """
 
@@ -15,50 +15,24 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sciatica_guide.article.technique_figure import render_technique_figure
 from sciatica_guide.content import Content
 from sciatica_guide.content.article import ArticleSection
-from sciatica_guide.content.models import PageSpec, Technique
+from sciatica_guide.content.models import Technique
 from sciatica_guide.local_help import settings_help
+from sciatica_guide.text import escape_markdown
+from sciatica_guide.ui.blocks import (
+    CARD_CLASS,
+    CARD_GRID_CLASS,
+    NOTE_CLASS,
+    attribution,
+    html_block,
+    render_page_header,
+    sources_line,
+)
 from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.show_technique import show_pending_technique
 from sciatica_guide.ui.state import get_settings
-from sciatica_guide.ui.technique_figure import render_technique_figure
-from sciatica_guide.ui.text import escape_markdown
-
-#: CSS classes of the guide's additions (guide.css).
-NOTE_CLASS = "guide-note"
-CARD_CLASS = "guide-card"
-CARD_GRID_CLASS = "guide-card-grid"
-SOURCES_CLASS = "guide-sources"
-
-
-def attribution(content: Content) -> str:
-    meta = content.site.article
-    return content.site.attribution.format(
-        title=meta.title, publisher=meta.publisher, date=meta.date
-    )
-
-
-def source_list(content: Content, source_ids: list[str]) -> str:
-    return "; ".join(content.source(sid).short for sid in source_ids)
-
-
-def html_block(css_class: str, markdown: str) -> str:
-    """Markdown inside a <div class=...>: blank lines around it keep it Markdown (CommonMark)."""
-    return f'<div class="{css_class}">\n\n{markdown}\n\n</div>'
-
-
-def sources_line(content: Content, source_ids: list[str]) -> str:
-    """The small "Sources: ..." line under one of the guide's additions."""
-    label = escape_markdown(content.site.labels["sources"])
-    sources = escape_markdown(source_list(content, source_ids))
-    return html_block(SOURCES_CLASS, f"{label}: {sources}")
-
-
-def render_page_header(content: Content, page: PageSpec) -> None:
-    st.title(page.title)
-    if page.lead:
-        st.markdown(page.lead)
 
 
 def evidence_notes_markdown(content: Content, heading: str) -> list[str]:

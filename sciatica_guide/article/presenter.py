@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sciatica_guide.article.handout_button import render_handout_button
+from sciatica_guide.article.page import render_section
+from sciatica_guide.article.state import STEP_KEY
 from sciatica_guide.content import Content
 from sciatica_guide.modes import presenter_step
 from sciatica_guide.settings import Settings
-from sciatica_guide.ui.article_view import attribution, render_section
+from sciatica_guide.ui.blocks import attribution
 from sciatica_guide.ui.controls import drawn_key
-from sciatica_guide.ui.handout_view import render_handout_button
-
-#: The section on screen. Not about the person, so "Start over" leaves it alone.
-STEP_KEY = "present.step"
 
 
 def _move(drawn_for: int, delta: int, total: int) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sciatica_guide.article.handout_button import render_handout_button
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Mode, Settings
-from sciatica_guide.ui.article_view import render_page_header, source_list
+from sciatica_guide.text import plain_markdown
+from sciatica_guide.ui.blocks import render_page_header, source_list
 from sciatica_guide.ui.country import country_options, session_help
 from sciatica_guide.ui.frame import red_flag_markdown
-from sciatica_guide.ui.handout_view import render_handout_button
-from sciatica_guide.ui.text import plain_markdown
 
 
 def render_sources_page(content: Content, settings: Settings, page_id: str, mode: Mode) -> None:

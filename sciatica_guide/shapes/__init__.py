@@ -1,0 +1,1 @@
+"""Plain shapes: points, paths and the technique marks. Standard library only; the bottom layer."""

@@ -1,0 +1,236 @@
+"""Rooms in this process's memory: one server, nothing to install (the default)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sciatica_guide.workshop.codes import new_code
+from sciatica_guide.workshop.limits import DEFAULT_LIMITS, RATE_WINDOW, RoomLimits
+from sciatica_guide.workshop.rooms import (
+    DEFAULT_ENDED_TTL,
+    DEFAULT_PHONE_WINDOW,
+    AnswerResult,
+    JoinResult,
+    Room,
+    RoomGone,
+    RoomLimitReached,
+    RoomMoved,
+    RoomStatus,
+    decode_view,
+    encode_view,
+    valid_key,
+)
+
+
+@dataclass
+class _Window:
+    """Events counted in fixed windows of RATE_WINDOW seconds."""
+
+    start: float = float("-inf")
+    count: int = 0
+
+    def take(self, now: float, limit: int) -> bool:
+        if now - self.start >= RATE_WINDOW:
+            self.start, self.count = now, 0
+        if self.count >= limit:
+            return False
+        self.count += 1
+        return True
+
+
+@dataclass
+class _Entry:
+    version: int
+    view: str
+    expires_at: float
+    ended: bool = False
+    phones: dict[str, float] = field(default_factory=dict)
+    #: phone -> the room version when it joined.
+    joined: dict[str, int] = field(default_factory=dict)
+    accepting: str | None = None
+    #: The version that opened the question accepted now: phones that joined before it answer.
+    asked_at: int = 0
+    joins: _Window = field(default_factory=lambda: _Window())
+    answer_rate: _Window = field(default_factory=lambda: _Window())
+    #: question -> phone -> option; only counts leave the store.
+    answers: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+class MemoryRoomStore:
+    """Rooms in this process's memory: one server, nothing to install."""
+
+    def __init__(
+        self,
+        ttl: float,
+        *,
+        phone_window: float = DEFAULT_PHONE_WINDOW,
+        ended_ttl: float = DEFAULT_ENDED_TTL,
+        limits: RoomLimits = DEFAULT_LIMITS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.ttl = ttl
+        self.phone_window = phone_window
+        self.ended_ttl = min(ended_ttl, ttl)
+        self.limits = limits
+        self._clock = clock
+        # Sessions run in threads of one process: every change holds the lock.
+        self._lock = threading.Lock()
+        self._rooms: dict[str, _Entry] = {}
+        self._creates = _Window()
+
+    def _live(self, code: str, now: float) -> _Entry | None:
+        entry = self._rooms.get(code)
+        if entry is not None and entry.expires_at <= now:
+            del self._rooms[code]
+            return None
+        return entry
+
+    def _purge(self, now: float) -> None:
+        for code in [c for c, e in self._rooms.items() if e.expires_at <= now]:
+            del self._rooms[code]
+
+    def create(self) -> str:
+        with self._lock:
+            now = self._clock()
+            self._purge(now)
+            if len(self._rooms) >= self.limits.max_rooms:
+                raise RoomLimitReached("full")
+            if not self._creates.take(now, self.limits.rooms_per_window):
+                raise RoomLimitReached("busy")
+            code = new_code()
+            while code in self._rooms:
+                code = new_code()
+            self._rooms[code] = _Entry(version=0, view=encode_view({}), expires_at=now + self.ttl)
+            return code
+
+    def status(self, code: str) -> RoomStatus | None:
+        with self._lock:
+            entry = self._live(code, self._clock())
+            return None if entry is None else RoomStatus(entry.version, entry.ended)
+
+    def room(self, code: str) -> Room | None:
+        with self._lock:
+            entry = self._live(code, self._clock())
+            if entry is None:
+                return None
+            return Room(code, entry.version, entry.ended, decode_view(entry.view))
+
+    def publish(
+        self,
+        code: str,
+        view: Mapping[str, Any],
+        *,
+        accepting: str | None = None,
+        expect: int | None = None,
+    ) -> int:
+        text = encode_view(view)
+        if accepting is not None and not valid_key(accepting):
+            raise ValueError("not a question id")
+        with self._lock:
+            now = self._clock()
+            entry = self._live(code, now)
+            if entry is None or entry.ended:
+                raise RoomGone(code)
+            if expect is not None and entry.version != expect:
+                raise RoomMoved(entry.version)
+            entry.view = text
+            entry.version += 1
+            if accepting is not None and accepting != entry.accepting:
+                entry.asked_at = entry.version
+            entry.accepting = accepting
+            entry.expires_at = now + self.ttl
+            return entry.version
+
+    def end(self, code: str) -> None:
+        with self._lock:
+            now = self._clock()
+            entry = self._live(code, now)
+            if entry is None or entry.ended:
+                return
+            entry.ended = True
+            entry.version += 1
+            entry.phones.clear()
+            entry.joined.clear()
+            entry.answers.clear()
+            entry.accepting = None
+            entry.expires_at = now + self.ended_ttl
+
+    def heartbeat(self, code: str, phone: str) -> bool:
+        with self._lock:
+            now = self._clock()
+            entry = self._live(code, now)
+            if entry is None or entry.ended or phone not in entry.joined:
+                return False
+            entry.phones[phone] = now
+            for old in [p for p, seen in entry.phones.items() if seen <= now - self.phone_window]:
+                del entry.phones[old]
+            return True
+
+    def leave(self, code: str, phone: str) -> None:
+        with self._lock:
+            entry = self._live(code, self._clock())
+            if entry is not None:
+                entry.phones.pop(phone, None)
+
+    def phones(self, code: str) -> int:
+        with self._lock:
+            now = self._clock()
+            entry = self._live(code, now)
+            if entry is None:
+                return 0
+            return sum(1 for seen in entry.phones.values() if seen > now - self.phone_window)
+
+    def join(self, code: str, phone: str) -> JoinResult:
+        if not valid_key(phone):
+            return "gone"
+        with self._lock:
+            now = self._clock()
+            entry = self._live(code, now)
+            if entry is None or entry.ended:
+                return "gone"
+            if phone not in entry.joined:
+                if len(entry.joined) >= self.limits.max_phones:
+                    return "full"
+                if not entry.joins.take(now, self.limits.joins_per_window):
+                    return "busy"
+                entry.joined[phone] = entry.version
+            entry.phones[phone] = now
+            return "ok"
+
+    def answer(self, code: str, question: str, phone: str, option: str) -> AnswerResult:
+        if not (valid_key(question) and valid_key(phone) and valid_key(option)):
+            return "closed"
+        with self._lock:
+            now = self._clock()
+            entry = self._live(code, now)
+            if entry is None or entry.ended or entry.accepting != question:
+                return "closed"
+            joined = entry.joined.get(phone)
+            if joined is None or joined >= entry.asked_at:
+                return "late"
+            if not entry.answer_rate.take(now, self.limits.answers_per_window):
+                return "busy"
+            entry.answers.setdefault(question, {})[phone] = option
+            return "ok"
+
+    def can_answer(self, code: str, question: str, phone: str) -> bool:
+        with self._lock:
+            entry = self._live(code, self._clock())
+            if entry is None or entry.ended or entry.accepting != question:
+                return False
+            joined = entry.joined.get(phone)
+            return joined is not None and joined < entry.asked_at
+
+    def tally(self, code: str, question: str) -> dict[str, int]:
+        with self._lock:
+            entry = self._live(code, self._clock())
+            if entry is None:
+                return {}
+            counts: dict[str, int] = {}
+            for option in entry.answers.get(question, {}).values():
+                counts[option] = counts.get(option, 0) + 1
+            return counts

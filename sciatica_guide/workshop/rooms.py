@@ -1,0 +1,171 @@
+"""Workshop rooms: what a room is, what a store of rooms does, and what it may refuse.
+
+The stores: memory_store.py (one server) and redis_store.py (several); store.py picks one.
+
+A room holds what the presenter shows (a small "view" mapping), a version that goes up on every
+change, whether it has ended, and which phones are in it. Nothing about a person is kept: a phone
+is a random token its browser makes and keeps for that room (participant_token.py), the room
+version when it joined and the time it was last seen.
+
+Rooms end by themselves `ttl` seconds after the presenter last did anything; phones drop out of
+the count `phone_window` seconds after their page last checked in.
+
+A knowledge check (workshop/quiz.py) adds one answer per phone and question while the presenter
+accepts answers to that question, from phones that joined before it was asked. Those answers
+never leave the store: it hands out counts per option only (`tally`), and forgets every answer
+when the room ends or expires.
+
+Both backends keep the limits of limits.RoomLimits: rooms at once and new rooms per minute (all
+presenters), phones per room, new phones and answers per room per minute.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+#: How long a phone counts as in the room after its page last checked in.
+DEFAULT_PHONE_WINDOW = 30.0
+#: How long an ended room is remembered as ended, so its phones can say so (not "unknown").
+DEFAULT_ENDED_TTL = 3600.0
+#: A room's view is a handful of small values; anything bigger is refused.
+MAX_VIEW_BYTES = 2000
+#: What a question or option id (content ids) and a phone id (secrets.token_urlsafe) look like.
+_KEY_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def valid_key(value: object) -> bool:
+    """A question, option or phone id the store accepts (never '|', which joins them in Redis)."""
+    return isinstance(value, str) and _KEY_SHAPE.match(value) is not None
+
+
+@dataclass(frozen=True)
+class RoomStatus:
+    """The cheap part of a room, read by every phone once a second."""
+
+    version: int
+    ended: bool
+
+
+@dataclass(frozen=True)
+class Room:
+    code: str
+    version: int
+    ended: bool
+    #: What the presenter shows, as published (see follow.presenter_view); {} before any.
+    view: dict[str, Any]
+
+
+class RoomStoreUnavailable(RuntimeError):
+    """The store cannot be reached (Redis down, wrong address); the message says why."""
+
+
+class RoomGone(LookupError):
+    """The room does not exist any more, or has ended."""
+
+
+class RoomMoved(RuntimeError):
+    """A publication that expected the room at one version found it at another: nothing changed.
+
+    A move is applied only from the step it was drawn for (compare-and-set), so a replayed or
+    doubled publication cannot move the room twice. `version` is the room's version now."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(f"the room is at version {version}")
+        self.version = version
+
+
+class RoomLimitReached(RuntimeError):
+    """No new room now: "full" (as many rooms as the store holds) or "busy" (too many new rooms
+    this minute)."""
+
+    def __init__(self, reason: Literal["full", "busy"]) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+#: What joining a room says: in (or already in), the room is full, too many phones are joining
+#: this minute (try again soon), or there is no open room.
+JoinResult = Literal["ok", "full", "busy", "gone"]
+#: What an answer says: counted; the room does not take answers to that question now; this phone
+#: joined after the question was asked (or never joined); too many answers this minute.
+AnswerResult = Literal["ok", "closed", "late", "busy"]
+
+
+class RoomStore(Protocol):
+    def create(self) -> str:
+        """A new room with a fresh code; the code is returned. Raises RoomLimitReached."""
+        ...
+
+    def status(self, code: str) -> RoomStatus | None:
+        """None when there is no such room (never was, or expired)."""
+        ...
+
+    def room(self, code: str) -> Room | None: ...
+
+    def publish(
+        self,
+        code: str,
+        view: Mapping[str, Any],
+        *,
+        accepting: str | None = None,
+        expect: int | None = None,
+    ) -> int:
+        """Show `view` to the room; returns the new version. Raises RoomGone.
+
+        `accepting` is the knowledge-check question phones may answer now (None: no question).
+        `expect`: change the room only if it is at that version now (compare-and-set), else
+        raise RoomMoved and change nothing."""
+        ...
+
+    def join(self, code: str, phone: str) -> JoinResult:
+        """Take `phone` (a browser's token) into the room, once: joining again changes nothing."""
+        ...
+
+    def answer(self, code: str, question: str, phone: str, option: str) -> AnswerResult:
+        """Record (or change) this phone's one answer to the question open now, if the phone
+        joined before it was asked."""
+        ...
+
+    def can_answer(self, code: str, question: str, phone: str) -> bool:
+        """Whether `phone` may answer `question` now: it is open, and the phone joined before it
+        was asked (a phone that joined later is told so before it taps)."""
+        ...
+
+    def tally(self, code: str, question: str) -> dict[str, int]:
+        """How many phones gave each option to `question`: counts only, never who."""
+        ...
+
+    def end(self, code: str) -> None: ...
+
+    def heartbeat(self, code: str, phone: str) -> bool:
+        """Count a joined `phone` as in the room for a while; False when the room is not open or
+        the phone has not joined."""
+        ...
+
+    def leave(self, code: str, phone: str) -> None: ...
+
+    def phones(self, code: str) -> int:
+        """How many phones checked in recently."""
+        ...
+
+
+def encode_view(view: Mapping[str, Any]) -> str:
+    text = json.dumps(dict(view), sort_keys=True, separators=(",", ":"))
+    if len(text) > MAX_VIEW_BYTES:
+        raise ValueError("a room's view must stay small")
+    return text
+
+
+def decode_view(text: str | bytes | None) -> dict[str, Any]:
+    """The stored view; {} for anything that is not a JSON object (never trust the store)."""
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
