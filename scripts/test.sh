@@ -1,29 +1,53 @@
 #!/usr/bin/env bash
-# Install everything the tests need, then run every test (unit, AppTest and browser).
-# Usage: bash scripts/test.sh [extra pytest arguments]
+# Install everything the tests need, then run the tests.
+#
+#   bash scripts/test.sh           every test: unit, AppTest, browser (Chromium), nginx, Redis
+#   bash scripts/test.sh --fast    everyday work: unit and AppTest only, nothing installed
+#   bash scripts/test.sh --bench   the benchmark smoke runs (their own CI step: minutes of servers)
+#
+# Extra arguments go to pytest, e.g. `bash scripts/test.sh --fast -k body_map`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian's Chromium drives the browser tests (Playwright cannot download its own browser here);
-# Debian's nginx runs the deployment tests (tests/deploy/) in front of replicas on loopback;
-# Debian's redis-server holds workshop rooms in the store and cluster tests.
-missing=""
-command -v chromium >/dev/null 2>&1 || missing="$missing chromium fonts-dejavu-core"
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
-command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing="$missing redis-server"
-if [ -n "$missing" ]; then
-  if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
-  $apt_get update -qq
-  # shellcheck disable=SC2086
-  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq $missing >/dev/null
+mode="full"
+case "${1:-}" in
+  --fast) mode="fast"; shift ;;
+  --bench) mode="bench"; shift ;;
+esac
+
+# Two workers: the machines this runs on have two cores. Each worker takes whole test files
+# (loadfile), so a browser module's server and page are started once, on one worker.
+workers=(-n "${TEST_WORKERS:-2}" --dist loadfile)
+
+if [ "$mode" != "fast" ]; then
+  # Debian's Chromium drives the browser tests (Playwright cannot download its own browser here);
+  # Debian's nginx runs the deployment tests (tests/deploy/) in front of replicas on loopback;
+  # Debian's redis-server holds workshop rooms in the store and cluster tests.
+  missing=""
+  command -v chromium >/dev/null 2>&1 || missing="$missing chromium fonts-dejavu-core"
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+  command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing="$missing redis-server"
+  if [ -n "$missing" ]; then
+    if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
+    $apt_get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq $missing >/dev/null
+  fi
+  python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 fi
 
-python -m pip install --quiet --disable-pip-version-check -e ".[test]"
-python -m ruff check .
+case "$mode" in
+  full)
+    python -m ruff check .
+    selection=(-m "not bench")
+    ;;
+  fast) selection=(-m "not browser and not nginx and not bench and not slow") ;;
+  bench) selection=(-m bench) ;;
+esac
 
 # pytest exits 5 when it collects no test: that must fail, never pass quietly.
 set +e
-python -m pytest "$@"
+python -m pytest "${workers[@]}" "${selection[@]}" "$@"
 status=$?
 set -e
 if [ "$status" -eq 5 ]; then

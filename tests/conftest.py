@@ -7,13 +7,20 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
-from sciatica_guide.content import Content, load_content
+from guide_testing.shipped import shipped_content
+from sciatica_guide.content import Content
+
+# Property tests check what is true, not how fast: speed is measured in benchmarks/, never asserted
+# in a test, and a 200 ms per-example deadline fails on a busy 2-core machine.
+settings.register_profile("guide", deadline=None)
+settings.load_profile("guide")
 
 
 @pytest.fixture(scope="session")
 def content() -> Content:
-    return load_content()
+    return shipped_content()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from guide_testing.shipped import shipped_content
 from sciatica_guide.assessment.rules import (
     CHECK,
     RESULT,
@@ -22,9 +23,9 @@ from sciatica_guide.assessment.rules import (
     sbi_total,
     step_complete,
 )
-from sciatica_guide.content import Content, load_content
+from sciatica_guide.content import Content
 
-CONTENT = load_content()
+CONTENT = shipped_content()
 FLAG_IDS = [f.id for f in CONTENT.red_flags.all_flags()]
 PRECAUTION_IDS = [p.id for p in CONTENT.precautions.precautions]
 REGION_IDS = [r.id for r in CONTENT.regions()]
@@ -216,6 +217,7 @@ def test_see_a_gp_reasons(content: Content, answers: Answers, reasons: tuple[str
     assert evaluate(content, answers).gp_reasons == reasons
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(answers_strategy.filter(no_urgent), st.none() | fits_strategy)
 def test_a_precaution_never_lets_through_a_technique_it_rules_out(
@@ -236,6 +238,7 @@ def test_a_precaution_never_lets_through_a_technique_it_rules_out(
                         assert precaution.id in plan.ruled_out[technique]
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(answers_strategy.filter(no_urgent), fits_strategy)
 def test_only_techniques_that_fit_the_area_and_are_not_ruled_out_are_suggested(

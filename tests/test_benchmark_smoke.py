@@ -15,8 +15,11 @@ import pytest
 
 from guide_testing.browser import chromium_path
 from guide_testing.nginx import nginx_path
+from guide_testing.shipped import shipped_content
 from sciatica_guide import APP_ROOT
-from sciatica_guide.content import load_content
+
+#: Minutes of servers: run on their own (`bash scripts/test.sh --bench`, a CI step of its own).
+pytestmark = pytest.mark.bench
 
 
 @pytest.mark.timeout(330)
@@ -75,7 +78,7 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
         assert tap["guide"]["server_confirmed"]["taps"] == 2
         # Issue 14's phone goal: every region's answer on screen after its tap.
         answer = results["phone_answer"]
-        assert answer["taps"] == len(load_content().regions())
+        assert answer["taps"] == len(shipped_content().regions())
         assert answer["in_sight"] == answer["taps"], answer["missed"]
     if with_browser and nginx_path():
         phone = results["phone_first_load"]

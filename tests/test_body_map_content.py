@@ -11,16 +11,12 @@ import yaml
 from sciatica_guide import APP_ROOT
 from sciatica_guide.content import Content, ContentError, load_content
 from sciatica_guide.content.models import Point
-from sciatica_guide.shapes.geometry import bounding_box, polygon_problem, viewer_left_side
-
-
-def point_in_polygon(point: Point, polygon: list[Point]) -> bool:
-    x, y = point
-    inside = False
-    for (x1, y1), (x2, y2) in zip(polygon, [*polygon[1:], polygon[0]], strict=True):
-        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
-            inside = not inside
-    return inside
+from sciatica_guide.shapes.geometry import (
+    bounding_box,
+    point_in_polygon,
+    polygon_problem,
+    viewer_left_side,
+)
 
 
 def test_every_area_has_facts_and_at_least_one_technique(content: Content) -> None:

@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from guide_testing.memory import big_message_cycles, next_visitor, rss_mib, settle_rss
@@ -50,6 +51,7 @@ def test_a_24_mb_message_is_refused_and_the_guide_still_serves() -> None:
             assert session.rerun(page="body-map").ok
 
 
+@pytest.mark.slow
 def test_closed_sessions_give_their_memory_back() -> None:
     """20 sessions with 0.9 MB each (under the limit): without the collection when sessions end,
     the guide's spaced-out collector (tuning.py) keeps about 20 MiB of them."""

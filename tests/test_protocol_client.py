@@ -204,6 +204,7 @@ def test_a_map_tap_sent_as_the_browser_sends_it_selects_the_region(
         assert _component_data(result, RELAY_KEY)["seq"] == 3
 
 
+@pytest.mark.slow
 def test_taps_on_a_clinic_tablet_count_as_use(content: Content) -> None:
     """A tap runs only its fragment, not the frame that notes the tablet is in use: the relay
     notes it itself, or the idle reset would wipe a patient's page while they tap."""

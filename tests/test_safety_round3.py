@@ -13,10 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from guide_testing.shipped import shipped_content
 from sciatica_guide.assessment.export import summary_of, to_pdf
 from sciatica_guide.assessment.report import Kind, build_report, urgent_lines
 from sciatica_guide.assessment.rules import Answers, evaluate
-from sciatica_guide.content import Content, load_content
+from sciatica_guide.content import Content
 from sciatica_guide.content.models import Recheck
 
 NUMBER = "999"
@@ -34,7 +35,7 @@ def test_chest_pain_with_back_pain_is_an_emergency_with_its_own_why(content: Con
 
 
 # --- points 2, 3 and 6: emergency signs asked again -----------------------------------------------
-CONTENT = load_content()
+CONTENT = shipped_content()
 REGION_IDS = [r.id for r in CONTENT.regions()]
 LEG_AREAS = {
     "buttock",

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from guide_testing.readability import grade
+from guide_testing.shipped import shipped_content
 from sciatica_guide import APP_ROOT
 from sciatica_guide.assessment.rules import Answers
 from sciatica_guide.body_map.marks import (
@@ -35,7 +36,7 @@ from sciatica_guide.shapes.geometry import (
 )
 from sciatica_guide.shapes.mark_shapes import mark_shape
 
-CONTENT = load_content()
+CONTENT = shipped_content()
 REGION_IDS = [r.id for r in CONTENT.regions()]
 PRECAUTION_IDS = [p.id for p in CONTENT.precautions.precautions]
 FLAG_IDS = [f.id for f in CONTENT.red_flags.all_flags()]

@@ -37,7 +37,8 @@ def test_the_collector_stays_on_and_runs_less_often() -> None:
     )
     # Cycles are still collected: only spaced out, and what start-up made is left alone.
     assert found["enabled"] is True
-    assert found["before"] == [700, 10, 10]
+    # Not CPython's defaults pinned (they change between versions): only that the tuning applied.
+    assert found["after"] != found["before"]
     assert found["after"] == found["wanted"]
     assert found["after"][0] > 10 * found["before"][0]
     assert found["frozen"] > 1000

@@ -10,17 +10,18 @@ import pytest
 from pypdf import PdfReader
 
 from guide_testing.body_map_panel import panel_blocks
+from guide_testing.shipped import shipped_content
 from sciatica_guide.article.handout import build_handout_pdf
 from sciatica_guide.assessment.report import urgent_lines
 from sciatica_guide.assessment.rules import Answers, evaluate
 from sciatica_guide.body_map.panel import region_panel
 from sciatica_guide.body_map.panel_html import panel_html
-from sciatica_guide.content import Content, load_content
+from sciatica_guide.content import Content
 from sciatica_guide.local_help import settings_help
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.frame import red_flag_markdown
 
-CONTENT = load_content()
+CONTENT = shipped_content()
 FLAGS = [f.id for f in CONTENT.red_flags.all_flags()]
 NUMBER = "999"
 

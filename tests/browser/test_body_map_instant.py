@@ -10,12 +10,12 @@ from test_body_map import SLOW, open_map, point_inside, show_view
 
 from guide_testing.browser import DEEP_FIND_JS, OpenPage, wait_for_address, wait_for_app_idle
 from guide_testing.server import RunningApp
+from guide_testing.shipped import shipped_content
 from sciatica_guide.body_map.panel import region_panel
 from sciatica_guide.body_map.panel_html import first_line
-from sciatica_guide.content import load_content
 from sciatica_guide.local_help import resolve_help
 
-CONTENT = load_content()
+CONTENT = shipped_content()
 
 #: Clicks a region and reads the panel's heading in the same task: before any message from the
 #: server can have arrived (the browser handles none until this script returns).

@@ -8,11 +8,11 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from guide_testing.browser import new_context, wait_for_app_idle
 from guide_testing.server import RunningApp
+from guide_testing.shipped import shipped_content
 from sciatica_guide.body_map.marks import mark_words, region_marks, technique_notes
-from sciatica_guide.content import load_content
 from sciatica_guide.local_help import resolve_help
 
-CONTENT = load_content()
+CONTENT = shipped_content()
 UI = CONTENT.technique_marks.ui
 SLOW = 30_000
 

@@ -19,9 +19,9 @@ from guide_testing.accessibility import (
 )
 from guide_testing.browser import OpenPage, wait_for_app_idle
 from guide_testing.server import RunningApp
-from sciatica_guide.content import load_content
+from guide_testing.shipped import shipped_content
 
-PAGES = load_content().pages_in("standard")
+PAGES = shipped_content().pages_in("standard")
 SIZES = ["phone", "tablet", "tablet-landscape", "desktop"]
 #: How long the touch targets may take to settle (a component's first value reruns the page).
 SETTLE_MS = 5_000

@@ -11,9 +11,10 @@ from playwright.sync_api import Browser, Page, expect
 
 from guide_testing.browser import new_context, wait_for_app_idle
 from guide_testing.nginx import Cluster, nginx_path, run_cluster
-from sciatica_guide.content import Content, load_content
+from guide_testing.shipped import shipped_content
+from sciatica_guide.content import Content
 
-PAGES = [spec.url_path for spec in load_content().pages_in("standard")]
+PAGES = [spec.url_path for spec in shipped_content().pages_in("standard")]
 #: Collects every policy violation the page reports, from the first script on.
 RECORD_VIOLATIONS = """
 window.__violations = [];
