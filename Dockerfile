@@ -31,7 +31,7 @@ WORKDIR /app
 # Dependencies first, so a content change rebuilds only the last layers. `pip install .` brings the
 # pinned dependencies; the package itself is then removed from site-packages so the only copy is
 # /app/sciatica_guide (whose APP_ROOT is /app, where content/ is).
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md LICENSE ./
 COPY sciatica_guide/ sciatica_guide/
 RUN pip install --no-cache-dir . \
     && pip uninstall --yes sciatica-guide \

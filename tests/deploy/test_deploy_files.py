@@ -32,7 +32,8 @@ HEALTH = "/_stcore/health"
 #: The guide's readiness path (serve.py): 200 only while content and settings load.
 READY = "/_guide/ready"
 PORT = 8501
-#: What the app needs at run time: the frame, page scripts, content, package, config, metadata.
+#: What the image holds: what the app needs at run time (the frame, page scripts, content,
+#: package, config, metadata) and the licence that goes with every copy of the code.
 APP_PARTS = {
     "serve.py",
     "app.py",
@@ -42,6 +43,7 @@ APP_PARTS = {
     ".streamlit/",
     "pyproject.toml",
     "README.md",
+    "LICENSE",
 }
 
 
