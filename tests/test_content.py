@@ -104,6 +104,21 @@ def test_unknown_field_is_caught(content_copy: Path) -> None:
     assert (error.file, error.field) == ("sources.yaml", "sources[0].cittion")
 
 
+def test_a_missing_label_is_caught_at_load(content_copy: Path) -> None:
+    # Every page reads its labels as fields: a folder (a translation too) that drops one fails
+    # here, in one line naming the file and the label, not later with a KeyError on a page.
+    _edit_yaml(content_copy, "site.yaml", lambda d: d["labels"].pop("technique_card_care"))
+    error = _load_error(content_copy)
+    assert (error.file, error.field) == ("site.yaml", "labels.technique_card_care")
+    assert "Field required" in str(error)
+
+
+def test_an_unknown_label_is_caught_at_load(content_copy: Path) -> None:
+    _edit_yaml(content_copy, "site.yaml", lambda d: d["labels"].update(sorces="Sources"))
+    error = _load_error(content_copy)
+    assert (error.file, error.field) == ("site.yaml", "labels.sorces")
+
+
 def test_unknown_source_id_is_caught(content_copy: Path) -> None:
     _edit_yaml(content_copy, "evidence.yaml", lambda d: d["notes"][2]["sources"].append("nobody"))
     error = _load_error(content_copy)

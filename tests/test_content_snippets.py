@@ -13,7 +13,7 @@ import yaml
 
 from guide_testing.body_map_panel import panel_links
 from sciatica_guide.article.page import evidence_notes_markdown, technique_card_markdown
-from sciatica_guide.body_map.panel import region_panel
+from sciatica_guide.body_map.panel import panel_text, region_panel
 from sciatica_guide.body_map.panel_html import panel_html
 from sciatica_guide.body_map.shown_view import panel_body_markdown
 from sciatica_guide.content import Content, ContentError, default_content_dir, load_content, loader
@@ -72,7 +72,7 @@ def test_content_inside_the_guides_boxes_is_escaped(
     area = next(a for a in content.areas.areas if a.precautions and not a.red_flags)
     panel = region_panel(content, f"{area.id}-left", "999")
     assert panel is not None and panel.precautions
-    body = panel_body_markdown(content, panel)
+    body = panel_body_markdown(content, panel_text(content, panel, None))
     for markdown in [*note, card, body]:
         leftover = OWN_TAGS.sub("", markdown)
         assert not re.search(r"(?<!\\)<\s*/?\s*[A-Za-z!]", leftover), leftover

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 from typing import Any
@@ -9,10 +10,17 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from guide_testing.body_map_panel import panel_text, shown_blocks, shown_panel_html
 from guide_testing.server import free_port
 from guide_testing.workshop import control, phone_state
+from sciatica_guide.assessment.rules import Answers
+from sciatica_guide.assessment.state import ANSWERS
+from sciatica_guide.body_map.panel import region_text
 from sciatica_guide.content import Content
+from sciatica_guide.help_html import call_row_html
+from sciatica_guide.local_help import settings_help
 from sciatica_guide.session import SELECTED_REGION
+from sciatica_guide.settings import load_settings
 from sciatica_guide.text import unescape_markdown
 from sciatica_guide.workshop.codes import spoken
 from sciatica_guide.workshop.follow import join_url
@@ -244,3 +252,81 @@ def test_without_an_address_the_presenter_is_told_how_to_get_a_qr_code(
     # AppTest has no browser address, like a server that cannot tell its own.
     at, _ = presenter_with_room()
     assert content.modes.workshop.no_address_hint in [w.value for w in at.warning]
+
+
+# --- the region panel: the phone's and the body map's say the same -----------------------------
+#: PanelText fields that are ids or switches, not words on screen.
+NOT_WORDS = {"region_id", "id", "level", "emergency", "blocked_urgent"}
+
+
+def panel_words(value: Any) -> list[str]:
+    """Every text a region's panel says (PanelText's words, nested and in tuples)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, tuple):
+        return [word for item in value for word in panel_words(item)]
+    if dataclasses.is_dataclass(value):
+        return [
+            word
+            for f in dataclasses.fields(value)
+            if f.name not in NOT_WORDS
+            for word in panel_words(getattr(value, f.name))
+        ]
+    return []
+
+
+def _plain(text: str) -> str:
+    return " ".join(unescape_markdown(text).split())
+
+
+@pytest.mark.parametrize(
+    ("region_id", "answers"),
+    [
+        # Warnings with calls, and every technique's marks in words.
+        ("calf-left", {}),
+        # Answers that rule techniques out: why each is not drawn.
+        ("calf-right", {"precautions": ["blood-thinners"]}),
+        # An urgent-help sign: nothing is drawn, said once as an urgent order.
+        ("calf-left", {"red_flags": ["both-legs"]}),
+    ],
+)
+def test_a_phone_shows_the_region_as_the_body_map_does(
+    content: Content, region_id: str, answers: dict[str, Any]
+) -> None:
+    presenter, code = presenter_with_room()
+    presenter.switch_page("app_pages/body_map.py").run()
+    presenter.session_state[SELECTED_REGION] = region_id
+    presenter.run()
+    phone = start({"room": code}, "join.py", {**phone_state(code), ANSWERS: answers})
+    assert not phone.exception
+    body_map = start({"region": region_id}, "body_map.py", {ANSWERS: answers})
+
+    help = settings_help(content, load_settings())
+    text = region_text(content, region_id, help.number, Answers.from_mapping(answers))
+    assert text is not None
+    words = panel_words(text)
+    # The massage marks' words are part of it (or, with those answers, why they are not drawn).
+    marks = [w for card in text.techniques for w in (*card.mark_words, card.withheld) if w]
+    assert marks or text.blocked
+    assert set(marks) <= set(words)
+
+    phone_markdown = [str(m.value) for m in phone.markdown]
+    phone_shown = _plain(
+        "\n".join(
+            [everything_shown(phone), *(str(link.proto.label) for link in phone.get("page_link"))]
+        )
+    )
+    map_shown = " ".join(panel_text(body_map).split())
+    for word in words:
+        assert _plain(word) in phone_shown, f"the phone's panel leaves out {word!r}"
+        assert " ".join(word.split()) in map_shown, f"the body map's panel leaves out {word!r}"
+    # Each warning with its one tap to call, in both.
+    for warning in text.warnings:
+        row = call_row_html(content, help, warning.level, emergency=warning.emergency)
+        assert row in phone_markdown
+        assert row in shown_panel_html(body_map)
+    # An urgent sign is an urgent order in both.
+    if text.blocked_urgent:
+        assert text.blocked is not None
+        assert [unescape_markdown(str(e.value)) for e in phone.error] == [text.blocked]
+        assert ("error", text.blocked) in shown_blocks(body_map)

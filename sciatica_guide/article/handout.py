@@ -135,8 +135,8 @@ def _evidence_note(pdf: Handout, content: Content, text: str, sources: Sequence[
     # Set apart by a grey bar and its own label, so nobody mistakes it for the article's words.
     pdf.framed(
         [
-            (f"{labels['evidence_note']}: {text}", BODY - 0.5, "", 4),
-            (f"{labels['sources']}: {_source_list(content, sources)}", SMALL, "", 4),
+            (f"{labels.evidence_note}: {text}", BODY - 0.5, "", 4),
+            (f"{labels.sources}: {_source_list(content, sources)}", SMALL, "", 4),
         ],
         NOTE_INK,
         bar=True,
@@ -165,18 +165,18 @@ def _article(pdf: Handout, content: Content) -> None:
 def _technique(pdf: Handout, content: Content, technique: Technique, help: LocalHelp) -> None:
     labels = content.site.labels
     pdf.heading(technique.name, 12.5)
-    pdf.paragraph(f"{labels['technique_card_does']}: {technique.what_it_does}")
-    pdf.paragraph(f"{labels['technique_card_feels']}: {technique.feels_like}")
-    pdf.paragraph(f"{labels['technique_card_suits']}: {technique.may_suit}")
+    pdf.paragraph(f"{labels.technique_card_does}: {technique.what_it_does}")
+    pdf.paragraph(f"{labels.technique_card_feels}: {technique.feels_like}")
+    pdf.paragraph(f"{labels.technique_card_suits}: {technique.may_suit}")
     pdf.paragraph(
-        f"{labels['technique_card_evidence']}: {technique.evidence_level}. {technique.evidence}"
+        f"{labels.technique_card_evidence}: {technique.evidence_level}. {technique.evidence}"
     )
-    pdf.paragraph(f"{labels['technique_card_effects']}: {technique.common_effects}")
+    pdf.paragraph(f"{labels.technique_card_effects}: {technique.common_effects}")
     care = content.precautions_for_technique(technique.id)
     if care:
-        pdf.write_lines(f"{labels['technique_card_care']}:", BODY, "B")
+        pdf.write_lines(f"{labels.technique_card_care}:", BODY, "B")
         pdf.bullets([f"{p.label}: {p.advice_text(help.number)}" for p in care])
-    pdf.paragraph(f"{labels['sources']}: {_source_list(content, technique.sources)}", SMALL)
+    pdf.paragraph(f"{labels.sources}: {_source_list(content, technique.sources)}", SMALL)
     # Where it is used, drawn as on the body map, with the same words (issue 17).
     if pdf.get_y() + TECHNIQUE_FIGURE_HEIGHT + 40 > pdf.h - pdf.b_margin:
         pdf.add_page()
@@ -205,9 +205,9 @@ def _sources(pdf: Handout, content: Content) -> None:
     review = content.site.review
     labels = content.site.labels
     pdf.ln(2)
-    pdf.paragraph(f"{labels['last_reviewed']}: {review.last_reviewed:%d %B %Y}", SMALL + 0.5)
-    pdf.paragraph(f"{labels['next_review_due']}: {review.next_review_due:%d %B %Y}", SMALL + 0.5)
-    pdf.paragraph(f"{labels['reviewed_by']}: {review.reviewed_by}", SMALL + 0.5)
+    pdf.paragraph(f"{labels.last_reviewed}: {review.last_reviewed:%d %B %Y}", SMALL + 0.5)
+    pdf.paragraph(f"{labels.next_review_due}: {review.next_review_due:%d %B %Y}", SMALL + 0.5)
+    pdf.paragraph(f"{labels.reviewed_by}: {review.reviewed_by}", SMALL + 0.5)
 
 
 def build_handout_pdf(

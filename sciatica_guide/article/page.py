@@ -37,7 +37,7 @@ from sciatica_guide.ui.state import get_settings
 
 def evidence_notes_markdown(content: Content, heading: str) -> list[str]:
     """Each evidence note for a section as a boxed block: its text, then its sources."""
-    label = escape_markdown(content.site.labels["evidence_note"])
+    label = escape_markdown(content.site.labels.evidence_note)
     return [
         html_block(
             NOTE_CLASS,
@@ -49,28 +49,39 @@ def evidence_notes_markdown(content: Content, heading: str) -> list[str]:
 
 def technique_card_markdown(content: Content, technique: Technique, number: str) -> str:
     """A technique's card: what it does and feels like, who it may suit, evidence, care."""
-    labels = {key: escape_markdown(value) for key, value in content.site.labels.items()}
+    labels = content.site.labels
+    does, feels, suits, evidence, care_label, effects = (
+        escape_markdown(label)
+        for label in (
+            labels.technique_card_does,
+            labels.technique_card_feels,
+            labels.technique_card_suits,
+            labels.technique_card_evidence,
+            labels.technique_card_care,
+            labels.technique_card_effects,
+        )
+    )
     t = technique
     left = (
-        f"**{labels['technique_card_does']}**\n\n{escape_markdown(t.what_it_does)}\n\n"
-        f"**{labels['technique_card_feels']}**\n\n{escape_markdown(t.feels_like)}"
+        f"**{does}**\n\n{escape_markdown(t.what_it_does)}\n\n"
+        f"**{feels}**\n\n{escape_markdown(t.feels_like)}"
     )
     right = (
-        f"**{labels['technique_card_suits']}**\n\n{escape_markdown(t.may_suit)}\n\n"
-        f"**{labels['technique_card_evidence']}:** {escape_markdown(t.evidence_level)}\n\n"
+        f"**{suits}**\n\n{escape_markdown(t.may_suit)}\n\n"
+        f"**{evidence}:** {escape_markdown(t.evidence_level)}\n\n"
         f"{escape_markdown(t.evidence)}"
     )
     parts = [html_block(CARD_GRID_CLASS, html_block("", left) + "\n" + html_block("", right))]
     care = content.precautions_for_technique(technique.id)
     if care:
         parts.append(
-            f"**{labels['technique_card_care']}:**\n\n"
+            f"**{care_label}:**\n\n"
             + "\n".join(
                 f"- {escape_markdown(p.label)}: {escape_markdown(p.advice_text(number))}"
                 for p in care
             )
         )
-    parts.append(f"**{labels['technique_card_effects']}:** {escape_markdown(t.common_effects)}")
+    parts.append(f"**{effects}:** {escape_markdown(t.common_effects)}")
     parts.append(sources_line(content, technique.sources))
     return html_block(CARD_CLASS, "\n\n".join(parts))
 

@@ -21,16 +21,16 @@ def render_sources_page(content: Content, settings: Settings, page_id: str, mode
     render_page_header(content, content.page(page_id))
     render_handout_button(content, settings)
 
-    st.subheader(labels["disclaimer_heading"])
+    st.subheader(labels.disclaimer_heading)
     st.markdown(content.site.disclaimer.full)
 
     help = session_help()
     st.subheader(content.red_flags.title)
     st.markdown(red_flag_markdown(content, help))
     for group in content.red_flags.groups:
-        st.caption(f"{group.why} {labels['sources']}: {source_list(content, group.sources)}")
+        st.caption(f"{group.why} {labels.sources}: {source_list(content, group.sources)}")
 
-    st.subheader(labels["evidence_heading"])
+    st.subheader(labels.evidence_heading)
     st.markdown(
         "\n".join(
             f"- {point.text} ({source_list(content, point.sources)})"
@@ -38,16 +38,16 @@ def render_sources_page(content: Content, settings: Settings, page_id: str, mode
         )
     )
 
-    st.subheader(labels["precautions_heading"])
+    st.subheader(labels.precautions_heading)
     number = plain_markdown(help.number)
     st.markdown(
         "\n".join(
             f"- **{p.label}.** {p.advice_text(number)}" for p in content.precautions.precautions
         )
     )
-    st.caption(f"{labels['sources']}: {source_list(content, content.precautions.sources_default)}")
+    st.caption(f"{labels.sources}: {source_list(content, content.precautions.sources_default)}")
 
-    st.subheader(labels["references_heading"])
+    st.subheader(labels.references_heading)
     st.markdown(
         "\n".join(
             f"{i}. {s.citation}" + (f" <{s.url}>" if s.url and links_out else "")
@@ -61,19 +61,15 @@ def render_sources_page(content: Content, settings: Settings, page_id: str, mode
     st.markdown(
         "\n".join(
             f"- {words.checked.format(country=pack.name, date=f'{pack.checked:%d %B %Y}')}"
-            + (
-                f" {labels['sources']}: {source_list(content, pack.sources)}"
-                if pack.sources
-                else ""
-            )
+            + (f" {labels.sources}: {source_list(content, pack.sources)}" if pack.sources else "")
             for pack in (content.countries[c] for c in country_options(content, settings))
         )
     )
 
-    st.subheader(labels["review_heading"])
+    st.subheader(labels.review_heading)
     review = content.site.review
     st.markdown(
-        f"- **{labels['last_reviewed']}:** {review.last_reviewed:%d %B %Y}\n"
-        f"- **{labels['next_review_due']}:** {review.next_review_due:%d %B %Y}\n"
-        f"- **{labels['reviewed_by']}:** {review.reviewed_by}"
+        f"- **{labels.last_reviewed}:** {review.last_reviewed:%d %B %Y}\n"
+        f"- **{labels.next_review_due}:** {review.next_review_due:%d %B %Y}\n"
+        f"- **{labels.reviewed_by}:** {review.reviewed_by}"
     )

@@ -185,7 +185,7 @@ def _downloads(content: Content, report: Report) -> None:
 
 
 def _sources_caption(content: Content, block: Block, text: str = "") -> None:
-    label = content.site.labels["sources"]
+    label = content.site.labels.sources
     parts = [text] if text else []
     if block.sources:
         parts.append(f"{label}: {source_list(content, list(block.sources))}")

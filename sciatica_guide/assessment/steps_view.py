@@ -162,7 +162,7 @@ def _step_bother(content: Content, answers: Answers) -> None:
         key = sbi_key(item.id)
         init(state, key, answers.sbi.get(item.id))
         st.segmented_control(escape_markdown(item.text), options, key=key, width="stretch")
-    st.caption(f"{s.about} {content.site.labels['sources']}: {source_list(content, s.sources)}")
+    st.caption(f"{s.about} {content.site.labels.sources}: {source_list(content, s.sources)}")
 
 
 def _step_health(content: Content, answers: Answers) -> None:

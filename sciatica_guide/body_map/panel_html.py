@@ -1,7 +1,7 @@
 """The region panel as HTML, for the panel component (panel_view.py) to show on a tap at once.
 
-The same `RegionPanel` that the workshop phones show as Streamlit elements (page.py), written as
-one HTML string per region. Every content string goes through `html.escape`: content, settings
+The same `PanelText` that the workshop phones show as Streamlit elements (shown_view.py), written
+as one HTML string per region. Every content string goes through `html.escape`: content, settings
 (the emergency number) and marks' words are text here, never markup.
 """
 
@@ -10,14 +10,14 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from sciatica_guide.body_map.marks import (
-    RegionMarks,
-    blocked_texts,
-    mark_words,
-    technique_notes,
-    withheld_text,
+from sciatica_guide.body_map.marks import RegionMarks
+from sciatica_guide.body_map.panel import (
+    PanelText,
+    RegionPanel,
+    TechniqueCard,
+    bar_warning,
+    panel_text,
 )
-from sciatica_guide.body_map.panel import RegionPanel, bar_warning, warnings
 from sciatica_guide.content import Content
 from sciatica_guide.help_html import call_row_html
 from sciatica_guide.local_help import LocalHelp
@@ -57,22 +57,69 @@ def _check_box(label: str, text: str) -> str:
     )
 
 
-def technique_marks_html(
-    content: Content, marks: RegionMarks | None, technique_id: str, emergency_number: str
-) -> str:
+def technique_marks_html(content: Content, card: TechniqueCard) -> str:
     """A technique card's words for its marks: what is drawn, or why nothing is."""
-    if marks is None:
-        return ""
-    ui = content.technique_marks.ui
-    shown = marks.technique(technique_id)
-    if shown is not None:
-        notes = " ".join(_e(n) for n in technique_notes(content, shown))
-        words = _list([_e(w) for w in mark_words(content, shown)])
-        return f"<p><strong>{_e(ui.words_heading)}:</strong> {notes}</p>{words}"
-    withheld = next((w for w in marks.withheld if w.technique.id == technique_id), None)
-    if withheld is not None:
-        return f"<p><em>{_e(withheld_text(content, withheld))}</em></p>"
+    if card.mark_notes:
+        heading = _e(content.technique_marks.ui.words_heading)
+        notes = " ".join(_e(n) for n in card.mark_notes)
+        words = _list([_e(w) for w in card.mark_words])
+        return f"<p><strong>{heading}:</strong> {notes}</p>{words}"
+    if card.withheld is not None:
+        return f"<p><em>{_e(card.withheld)}</em></p>"
     return ""
+
+
+def panel_text_html(
+    content: Content, text: PanelText, techniques_href: str, help: LocalHelp | None = None
+) -> str:
+    """Everything the panel says about one region, top to bottom; urgent signs before massage,
+    each with one tap to call and where to go (`help`: the session's numbers)."""
+    ui = content.body_map.ui
+    parts = [f"<h3>{_e(text.name)}</h3>", f"<p>{_e(text.description)}</p>"]
+    # Warnings come before anything about massage, each saying first when it applies, each
+    # with one tap to call where the session's country has a number: a same-day precaution
+    # names the emergency number for worse signs, so it gets both numbers.
+    for warning in text.warnings:
+        parts.append(_check_box(ui.check_first, warning.text))
+        if help is not None:
+            parts.append(call_row_html(content, help, warning.level, emergency=warning.emergency))
+    parts += [
+        f"<h4>{_e(ui.muscles)}</h4>",
+        _list([_e(m) for m in text.muscles]),
+        f"<h4>{_e(ui.sciatica_here)}</h4>",
+        f'<div class="{NOTE_CLASS}"><p><strong>{_e(ui.not_diagnosis)}</strong></p>'
+        f"<p>{_e(text.typical)}</p>"
+        f'<p class="bp-small">{_e(text.roots_line)}</p></div>',
+    ]
+    if text.precautions or text.care:
+        items = [f"<strong>{_e(p.label)}.</strong> {_e(p.advice)}" for p in text.precautions]
+        items += [_e(care) for care in text.care]
+        parts += [f"<h4>{_e(ui.take_care)}</h4>", _list(items)]
+    parts.append(f"<h4>{_e(ui.techniques)}</h4>")
+    if text.blocked is not None and text.blocked_urgent:
+        # The answers show an urgent sign: an urgent order, once, above the techniques.
+        parts.append(_urgent_box("", text.blocked))
+    elif text.blocked is not None:
+        # Nothing is drawn yet: say why once, above the techniques.
+        parts.append(f"<p><em>{_e(text.blocked)}</em></p>")
+    only_if = (
+        f'<p class="bp-only-if"><strong>{_e(ui.only_if_none)}</strong></p>' if text.warnings else ""
+    )
+    for card in text.techniques:
+        parts.append(
+            f'<div class="{CARD_CLASS}" data-technique="{_e(card.id)}">'
+            f"<p><strong>{_e(card.name)}</strong></p>{only_if}"
+            f"<p>{_e(card.how)}</p>{technique_marks_html(content, card)}"
+            f'<p><a class="{MORE_CLASS}" href="{_e(techniques_href)}"'
+            f' data-technique="{_e(card.id)}">{_e(card.read_more)}'
+            '<span aria-hidden="true">&nbsp;&rarr;</span></a></p></div>'
+        )
+    parts.append(
+        f'<p class="bp-small">{_e(ui.techniques_note)}</p>'
+        f'<p class="bp-small">{_e(text.sources)}</p>'
+        f'<p class="bp-small">{_e(text.share)}</p>'
+    )
+    return "".join(parts)
 
 
 def panel_html(
@@ -82,62 +129,8 @@ def panel_html(
     techniques_href: str,
     help: LocalHelp | None = None,
 ) -> str:
-    """Everything the panel says about one region, top to bottom; urgent signs before massage,
-    each with one tap to call and where to go (`help`: the session's numbers)."""
-    ui = content.body_map.ui
-    area = panel.area
-    number = panel.emergency_number
-    parts = [f"<h3>{_e(panel.region.name)}</h3>", f"<p>{_e(area.description)}</p>"]
-    # Warnings come before anything about massage, each saying first when it applies, each
-    # with one tap to call where the session's country has a number: a same-day precaution
-    # names the emergency number for worse signs, so it gets both numbers.
-    listed = warnings(content, panel)
-    calls = [("today", True)] * len(panel.urgent_precautions)
-    calls += [(sign.level, False) for sign in panel.urgent_signs]
-    for text, (level, emergency) in zip(listed, calls, strict=True):
-        parts.append(_check_box(ui.check_first, text))
-        if help is not None:
-            parts.append(call_row_html(content, help, level, emergency=emergency))
-    parts += [
-        f"<h4>{_e(ui.muscles)}</h4>",
-        _list([_e(m) for m in area.muscles]),
-        f"<h4>{_e(ui.sciatica_here)}</h4>",
-        f'<div class="{NOTE_CLASS}"><p><strong>{_e(ui.not_diagnosis)}</strong></p>'
-        f"<p>{_e(area.typical)}</p>"
-        f'<p class="bp-small">{_e(ui.roots_line.format(roots=", ".join(area.roots)))}</p></div>',
-    ]
-    if panel.precautions or panel.care:
-        items = [
-            f"<strong>{_e(p.label)}.</strong> {_e(p.advice_text(number))}"
-            for p in panel.precautions
-        ]
-        items += [_e(text) for text in panel.care]
-        parts += [f"<h4>{_e(ui.take_care)}</h4>", _list(items)]
-    parts.append(f"<h4>{_e(ui.techniques)}</h4>")
-    if marks is not None and marks.urgent_level is not None:
-        # The answers show an urgent sign: an urgent order, once, above the techniques.
-        parts.append(_urgent_box("", blocked_texts(content, marks, number)[0]))
-    elif marks is not None and marks.blocked:
-        # Nothing is drawn yet: say why once, above the techniques.
-        parts.append(f"<p><em>{_e(blocked_texts(content, marks, number)[0])}</em></p>")
-    only_if = f'<p class="bp-only-if"><strong>{_e(ui.only_if_none)}</strong></p>' if listed else ""
-    for fit in panel.techniques:
-        technique = fit.technique
-        more = ui.read_more.format(technique=technique.name)
-        parts.append(
-            f'<div class="{CARD_CLASS}" data-technique="{_e(technique.id)}">'
-            f"<p><strong>{_e(technique.name)}</strong></p>{only_if}"
-            f"<p>{_e(fit.how)}</p>{technique_marks_html(content, marks, technique.id, number)}"
-            f'<p><a class="{MORE_CLASS}" href="{_e(techniques_href)}"'
-            f' data-technique="{_e(technique.id)}">{_e(more)}'
-            '<span aria-hidden="true">&nbsp;&rarr;</span></a></p></div>'
-        )
-    parts.append(
-        f'<p class="bp-small">{_e(ui.techniques_note)}</p>'
-        f'<p class="bp-small">{_e(ui.sources)}: {_e("; ".join(panel.sources))}</p>'
-        f'<p class="bp-small">{_e(ui.share.format(name=panel.region.name))}</p>'
-    )
-    return "".join(parts)
+    """The panel for `panel`'s region with `marks`' words (panel_text_html of panel_text)."""
+    return panel_text_html(content, panel_text(content, panel, marks), techniques_href, help)
 
 
 def first_line(

@@ -178,6 +178,34 @@ class LocalHelpWords(Strict):
     checked: Annotated[str, Placeholders("country", "date")]
 
 
+class Labels(Strict):
+    """Short words many screens share (site.yaml, labels:). Every one is required and no other
+    is allowed, so a content folder (a translation too) that drops or misspells one fails at
+    load instead of a page failing later."""
+
+    #: Before an evidence note (the article, the handout).
+    evidence_note: str
+    #: Before a list of sources (everywhere sources are cited).
+    sources: str
+    #: The technique cards (the article's techniques page and the handout).
+    technique_card_does: str
+    technique_card_feels: str
+    technique_card_suits: str
+    technique_card_evidence: str
+    technique_card_care: str
+    technique_card_effects: str
+    #: The review dates (Sources & safety, the handout).
+    last_reviewed: str
+    next_review_due: str
+    reviewed_by: str
+    #: The headings of the Sources & safety page.
+    references_heading: str
+    evidence_heading: str
+    disclaimer_heading: str
+    review_heading: str
+    precautions_heading: str
+
+
 class SiteFile(Strict):
     name: str
     tagline: str
@@ -185,7 +213,7 @@ class SiteFile(Strict):
     disclaimer: Disclaimer
     attribution: Annotated[str, Placeholders("title", "publisher", "date")]
     article: ArticleMeta
-    labels: dict[str, str]
+    labels: Labels
     local_help: LocalHelpWords
 
 

@@ -37,7 +37,7 @@ def html_block(css_class: str, markdown: str) -> str:
 
 def sources_line(content: Content, source_ids: list[str]) -> str:
     """The small "Sources: ..." line under one of the guide's additions."""
-    label = escape_markdown(content.site.labels["sources"])
+    label = escape_markdown(content.site.labels.sources)
     sources = escape_markdown(source_list(content, source_ids))
     return html_block(SOURCES_CLASS, f"{label}: {sources}")
 

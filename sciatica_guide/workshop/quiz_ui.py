@@ -111,7 +111,7 @@ def _question(content: Content, question_id: str) -> tuple[int, QuizQuestion]:
 
 
 def _sources(content: Content, question: QuizQuestion) -> None:
-    label = content.site.labels["sources"]
+    label = content.site.labels.sources
     st.caption(f"{label}: {source_list(content, list(question.sources))}")
 
 
