@@ -19,7 +19,7 @@ if [ -n "$missing" ]; then
 fi
 
 python -m pip install --quiet --disable-pip-version-check -e ".[test]"
-python -m ruff check .
+bash scripts/check
 
 # pytest exits 5 when it collects no test: that must fail, never pass quietly.
 set +e
