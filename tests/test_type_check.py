@@ -1,4 +1,4 @@
-"""mypy finds no type error, so `pytest` alone catches a type regression (scripts/check runs it too).
+"""mypy finds no type error, so `pytest` alone catches a type regression (as scripts/check does).
 
 The configuration, and which files are checked, is [tool.mypy] in pyproject.toml. The cache is
 mypy's default .mypy_cache at the repository's root, shared with scripts/check: after a first full
