@@ -96,9 +96,8 @@ def resolve_help(content: Content, country: str, emergency_number: str | None = 
         # The deployment's own number: the pack's words for what it reaches only when it is the
         # pack's own number (a clinic's number may reach something else).
         same = emergency is not None and emergency.dial == _dial(emergency_number)
-        emergency = Phone(
-            emergency_number, _dial(emergency_number), emergency.label if same else ""
-        )
+        label = emergency.label if same and emergency is not None else ""
+        emergency = Phone(emergency_number, _dial(emergency_number), label)
     number = emergency.shown if emergency else (pack.emergency_words or "")
     line = pack.advice_line
     advice = Phone(line.shown, line.dial, line.label) if line else None

@@ -9,11 +9,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sciatica_guide.session import clear_person
+from sciatica_guide.session import StateMap, clear_person
 from sciatica_guide.settings import Mode, Settings
 
 #: The URL flag that picks a mode, for example ?mode=clinic.
@@ -72,7 +72,7 @@ def is_idle(last_activity: float | None, now: float, timeout: float) -> bool:
     return last_activity is not None and now - last_activity >= timeout
 
 
-def reset_if_idle(state: MutableMapping[str, Any], settings: Settings, clock: Clock) -> bool:
+def reset_if_idle(state: StateMap, settings: Settings, clock: Clock) -> bool:
     """Clear everything about the person when the tablet has been idle too long.
 
     Returns True when it cleared. The caller then returns to the start page.
@@ -85,7 +85,7 @@ def reset_if_idle(state: MutableMapping[str, Any], settings: Settings, clock: Cl
     return True
 
 
-def record_activity(state: MutableMapping[str, Any], clock: Clock) -> None:
+def record_activity(state: StateMap, clock: Clock) -> None:
     state[LAST_ACTIVITY_KEY] = clock()
 
 

@@ -38,7 +38,7 @@ fi
 
 case "$mode" in
   full)
-    python -m ruff check .
+    bash scripts/check
     selection=(-m "not bench")
     ;;
   fast) selection=(-m "not browser and not nginx and not bench and not slow") ;;

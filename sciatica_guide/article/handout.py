@@ -72,6 +72,7 @@ class Handout(GuidePdf):
         lines = self.multi_cell(
             self.epw - indent, size * 0.5, self.clean(text), dry_run=True, output="LINES"
         )
+        assert isinstance(lines, list)  # fpdf2 types the result as what any `output` would give
         return len(lines) * size * 0.5
 
     def framed(self, lines: Sequence[Line], ink: tuple[int, int, int], *, bar: bool) -> None:

@@ -86,12 +86,16 @@ def _chart(content: Content, answers: Answers) -> None:
 
     a = content.assessment
     labels = a.result.chart
-    pain = [(a.result.back_pain, answers.back_pain), (a.result.leg_pain, answers.leg_pain)]
-    pain = [(name, score) for name, score in pain if score is not None]
+    scores = [(a.result.back_pain, answers.back_pain), (a.result.leg_pain, answers.leg_pain)]
+    pain = [(name, score) for name, score in scores if score is not None]
     sbi = [(i.text, answers.sbi[i.id]) for i in a.steps.bother.items if i.id in answers.sbi]
     if not pain and not sbi:
         return
-    rows = [(labels.pain_axis, pain, 10), (labels.sbi_axis, sbi, a.steps.bother.scale.max)]
+    # Each chart row: its title, its (label, score) bars and the scale's maximum.
+    rows: list[tuple[str, list[tuple[str, int]], int]] = [
+        (labels.pain_axis, pain, 10),
+        (labels.sbi_axis, sbi, a.steps.bother.scale.max),
+    ]
     rows = [row for row in rows if row[1]]
     fig = make_subplots(
         rows=len(rows),

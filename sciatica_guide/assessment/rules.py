@@ -287,9 +287,9 @@ def plan_techniques(
     applies to every chosen area."""
     sides_by_area: dict[str, list[str]] = {}
     for region in regions:
-        sides = sides_by_area.setdefault(region.area, [])
-        if region.side not in sides:
-            sides.append(region.side)
+        area_sides = sides_by_area.setdefault(region.area, [])
+        if region.side not in area_sides:
+            area_sides.append(region.side)
     plans: list[AreaPlan] = []
     for area_id, techniques in fits.items():
         if area_id not in sides_by_area:

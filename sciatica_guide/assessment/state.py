@@ -9,13 +9,14 @@ touches disk or URL.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sciatica_guide.assessment.rules import STEPS, Answers, Step
 from sciatica_guide.content import Content
 from sciatica_guide.session import (
     PREFIX,
+    StateMap,
     get_pain_regions,
     get_selected_region,
     set_pain_regions,
@@ -72,26 +73,23 @@ def precaution_key(precaution_id: str) -> str:
     return f"{WIDGET}precaution.{precaution_id}"
 
 
-State = MutableMapping[str, Any]
-
-
-def get_step(state: State) -> Step:
+def get_step(state: StateMap) -> Step:
     value = state.get(STEP)
     return Step(value) if value in tuple(Step) else STEPS[0]
 
 
-def set_step(state: State, step: Step) -> None:
+def set_step(state: StateMap, step: Step) -> None:
     state[STEP] = step.value
     state.pop(SHOW_ERROR, None)
 
 
-def init(state: State, key: str, value: Any) -> None:
+def init(state: StateMap, key: str, value: Any) -> None:
     """A widget starts from the stored answer when it was not on screen in the last run."""
     if key not in state:
         state[key] = value
 
 
-def collect(state: State, content: Content, answers: Answers) -> Answers:
+def collect(state: StateMap, content: Content, answers: Answers) -> Answers:
     """The stored answers updated with the values of any widgets on screen."""
     data = answers.to_mapping()
     a = content.assessment
@@ -137,18 +135,18 @@ def collect(state: State, content: Content, answers: Answers) -> Answers:
     return Answers.from_mapping(data, regions=regions)
 
 
-def sync(state: State, content: Content) -> Answers:
+def sync(state: StateMap, content: Content) -> Answers:
     """Fold the widgets on screen into the stored answers, and return them."""
     answers = collect(state, content, load_answers(state))
     save_answers(state, answers)
     return answers
 
 
-def load_answers(state: State) -> Answers:
+def load_answers(state: StateMap) -> Answers:
     return Answers.from_mapping(state.get(ANSWERS), regions=get_pain_regions(state))
 
 
-def save_answers(state: State, answers: Answers) -> None:
+def save_answers(state: StateMap, answers: Answers) -> None:
     state[ANSWERS] = answers.to_mapping()
     if list(answers.regions) != get_pain_regions(state):
         set_pain_regions(state, list(answers.regions))
@@ -163,7 +161,7 @@ def merge_selection(previous: Sequence[str], chosen: set[str], order: Sequence[s
     return kept + added
 
 
-def reconcile_regions(state: State, content: Content) -> bool:
+def reconcile_regions(state: StateMap, content: Content) -> bool:
     """Bring a region newly picked on the Body map page into the assessment's list.
 
     Before anything is chosen here, the body map's region pre-fills the list. Later, a different

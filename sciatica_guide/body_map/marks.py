@@ -15,7 +15,7 @@ from typing import Any
 from sciatica_guide.assessment.rules import Answers, evaluate
 from sciatica_guide.content import Content
 from sciatica_guide.content.mark_models import Mark, MarkKind
-from sciatica_guide.content.models import Level, Precaution, Region, Technique
+from sciatica_guide.content.models import Level, Precaution, Region, Technique, View
 from sciatica_guide.shapes.geometry import smooth_open_path
 from sciatica_guide.shapes.mark_shapes import (
     SPOT_RADIUS,
@@ -277,7 +277,8 @@ def technique_figure_svg(content: Content, technique_id: str) -> str:
     width = body_map.view_box.width
     technique = content.technique(technique_id)
     views = []
-    for i, view in enumerate(("back", "front")):
+    both: tuple[View, View] = ("back", "front")
+    for i, view in enumerate(both):
         figure = body_map.figure(view)
         parts = [
             f'<g transform="translate({i * width:g} 0)">',

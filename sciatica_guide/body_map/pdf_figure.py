@@ -10,7 +10,7 @@ from fpdf.drawing import PaintedPath
 from sciatica_guide.body_map.marks import ShownTechnique, shown_technique, technique_places
 from sciatica_guide.body_map.svg import VIEWS, region_order
 from sciatica_guide.content import Content
-from sciatica_guide.content.models import View
+from sciatica_guide.content.models import Side, View
 from sciatica_guide.pdf import BODY, SMALL, GuidePdf
 from sciatica_guide.shapes.geometry import Point, closed_curve, open_curve, viewer_left_side
 from sciatica_guide.shapes.mark_shapes import SPOT_RADIUS
@@ -121,6 +121,7 @@ def _label_text(pdf: GuidePdf, name: str, width: float) -> tuple[str, float]:
         head, _, tail = text.rpartition(", ")
         text = f"{head},\n{tail}"
     lines = pdf.multi_cell(width, LABEL_FONT * 0.42, text, dry_run=True, output="LINES")
+    assert isinstance(lines, list)  # fpdf2 types the result as what any `output` would give
     return text, len(lines) * LABEL_FONT * 0.42
 
 
@@ -179,7 +180,7 @@ def _view(pdf: GuidePdf, content: Content, view: View, column: float, top: float
     pdf.cell(VIEW_WIDTH, 6, pdf.clean(ui.views[view]), align="C")
     # Whose left is which, above the figure: seen from the front, your left is on the right.
     left_side = viewer_left_side(view)
-    right_side = "right" if left_side == "left" else "left"
+    right_side: Side = "right" if left_side == "left" else "left"
     pdf.set_font(pdf.family, "B", 8)
     # Inset from the column's edges, so the two views' side names never run together.
     pdf.set_xy(column + SIDE_INSET, top + 7)

@@ -103,8 +103,8 @@ def read_tap(session_state: Any, key: str) -> Tap | None:
         return Tap(value, 0) if short_text(value) else None
     if not isinstance(value, Mapping):
         return None
-    region, seq = value.get("region"), value.get("seq")
-    if short_text(region) is None or isinstance(seq, bool) or not isinstance(seq, int):
+    region, seq = short_text(value.get("region")), value.get("seq")
+    if region is None or isinstance(seq, bool) or not isinstance(seq, int):
         return None
     if not 0 <= seq <= MAX_SEQ:
         return None

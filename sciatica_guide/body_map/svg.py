@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from sciatica_guide.content import Content
-from sciatica_guide.content.models import Region, View
+from sciatica_guide.content.models import Region, Side, View
 from sciatica_guide.shapes.geometry import smooth_closed_path, smooth_open_path, viewer_left_side
 
 VIEWS: tuple[View, ...] = ("back", "front")
@@ -61,7 +61,7 @@ def _defs() -> str:
 def _side_labels(content: Content, view: View, y: float, width: float) -> str:
     ui = content.body_map.ui
     left_side = viewer_left_side(view)
-    right_side = "right" if left_side == "left" else "left"
+    right_side: Side = "right" if left_side == "left" else "left"
     left_text = ui.viewer_side["left"].format(side=content.areas.sides[left_side])
     right_text = ui.viewer_side["right"].format(side=content.areas.sides[right_side])
     return (

@@ -50,8 +50,8 @@ def check_assessment(content: Content) -> None:
                 raise ContentError(file, field, message)
     reasons = set(a.result.see_gp.reasons)
     if reasons != set(GP_REASONS):
-        expected = ", ".join(GP_REASONS)
-        raise ContentError(file, "result.see_gp.reasons", f"needs exactly these keys: {expected}")
+        keys = ", ".join(GP_REASONS)
+        raise ContentError(file, "result.see_gp.reasons", f"needs exactly these keys: {keys}")
 
     asked = a.steps.health.precautions
     check_asked_once(file, "steps.health.precautions", asked, precaution_ids, "precaution")

@@ -35,8 +35,8 @@ def check_pack(file: str, pack: CountryPack) -> None:
     for level in PACK_LEVELS:
         if level not in pack.levels:
             raise ContentError(file, f"levels.{level}", "missing: every level needs an entry")
-    for level_id, level in pack.levels.items():
-        if level.call == "advice_line" and pack.advice_line is None:
+    for level_id, pack_level in pack.levels.items():
+        if pack_level.call == "advice_line" and pack.advice_line is None:
             raise ContentError(
                 file,
                 f"levels.{level_id}.call",

@@ -134,11 +134,11 @@ def parse_yaml(name: str, text: str) -> Any:
     for event in yaml.parse(text, Loader=_SAFE_LOADER):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             mark = event.start_mark
+            where = f"line {mark.line + 1}" if mark is not None else "the file"
             raise ContentError(
                 name,
                 None,
-                f"line {mark.line + 1} uses a YAML anchor or alias (& or *); write the text out "
-                "in full instead",
+                f"{where} uses a YAML anchor or alias (& or *); write the text out in full instead",
             )
     return yaml.load(text, Loader=_SAFE_LOADER)  # a safe loader, C or Python
 

@@ -8,12 +8,10 @@ and this page's run scrolls the technique's heading into view and moves keyboard
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
-from typing import Any
-
 import streamlit as st
 
 from sciatica_guide.content import Content
+from sciatica_guide.session import StateMap
 from sciatica_guide.ui.focus import focus_heading
 
 #: The technique to show when the techniques page runs next (set by the body map).
@@ -24,12 +22,12 @@ OPENED_KEY = "techniques.opened"
 TECHNIQUES_PAGE = "techniques"
 
 
-def ask_to_show(state: MutableMapping[str, Any], technique_id: str) -> None:
+def ask_to_show(state: StateMap, technique_id: str) -> None:
     state[PENDING_KEY] = technique_id
     state[OPENED_KEY] = technique_id
 
 
-def technique_on_screen(state: MutableMapping[str, Any], page_id: str) -> str | None:
+def technique_on_screen(state: StateMap, page_id: str) -> str | None:
     """The technique opened by "Read about …" while its page is on screen; forgotten as soon as
     another page runs (the techniques page opened from the menu shows them all)."""
     if page_id != TECHNIQUES_PAGE:

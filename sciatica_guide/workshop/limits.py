@@ -12,9 +12,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+
+from sciatica_guide.session import StateMap
 
 #: The window the store's rates are counted in.
 RATE_WINDOW = 60.0
@@ -60,7 +61,7 @@ FREE_MISSES = 3
 MAX_WAIT_SECONDS = 60.0
 
 
-def allow(state: MutableMapping[str, Any], key: str, rate: Rate, now: float) -> bool:
+def allow(state: StateMap, key: str, rate: Rate, now: float) -> bool:
     """Count one event under `key` in a session's state; False (not counted) over the rate."""
     times = state.get(key)
     recent = [t for t in times if now - t < rate.seconds] if isinstance(times, list) else []
@@ -79,7 +80,7 @@ def miss_wait(misses: int) -> float:
     return min(MAX_WAIT_SECONDS, 2.0 ** (misses - FREE_MISSES + 1))
 
 
-def guess_wait_left(state: MutableMapping[str, Any], key: str, now: float) -> float:
+def guess_wait_left(state: StateMap, key: str, now: float) -> float:
     """Seconds this connection must still wait before trying another code (0: may try now)."""
     record = state.get(key)
     if not isinstance(record, tuple) or len(record) != 2:
@@ -88,7 +89,7 @@ def guess_wait_left(state: MutableMapping[str, Any], key: str, now: float) -> fl
     return max(0.0, last + miss_wait(misses) - now)
 
 
-def note_miss(state: MutableMapping[str, Any], key: str, now: float) -> None:
+def note_miss(state: StateMap, key: str, now: float) -> None:
     """A code that named no room: the next try waits longer once the free ones are used."""
     record = state.get(key)
     misses = record[0] if isinstance(record, tuple) and len(record) == 2 else 0

@@ -14,12 +14,12 @@ token from the same session is ignored, so one connection is one phone.
 from __future__ import annotations
 
 import time
-from collections.abc import MutableMapping
 from typing import Any
 
 import streamlit as st
 
 from sciatica_guide.body_map.relay import event_value
+from sciatica_guide.session import StateMap
 from sciatica_guide.workshop.limits import JOINS_PER_CONNECTION, allow
 from sciatica_guide.workshop.rooms import (
     valid_key,
@@ -84,7 +84,7 @@ export default function ({ data, parentElement, setTriggerValue }) {
 _component = st.components.v2.component("sciatica_guide.workshop_token", js=_JS)
 
 
-def phone_token(state: MutableMapping[str, Any], code: str) -> str | None:
+def phone_token(state: StateMap, code: str) -> str | None:
     """The token this session holds for room `code`, or None (not sent yet, or another room)."""
     phone = state.get(PHONE_KEY)
     if isinstance(phone, dict) and phone.get("room") == code:
@@ -93,7 +93,7 @@ def phone_token(state: MutableMapping[str, Any], code: str) -> str | None:
     return None
 
 
-def take_token(state: MutableMapping[str, Any], code: str | None, value: Any) -> bool:
+def take_token(state: StateMap, code: str | None, value: Any) -> bool:
     """Keep the token a browser sent for the room this session follows; False when refused.
 
     Refused: not for this room, not a token, a second token for a room this session already has

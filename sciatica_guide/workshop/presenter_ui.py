@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import MutableMapping
 from typing import Any
 
 import streamlit as st
@@ -61,7 +60,7 @@ COUNT_SECONDS = 5.0
 BIG_QR_PX = 420
 
 
-def _forget_room(state: MutableMapping[str, Any], notice: str | None) -> None:
+def _forget_room(state: session.StateMap, notice: str | None) -> None:
     for key in (PRESENTER_ROOM_KEY, PUBLISHED_KEY, SHOW_CODE_KEY, ROOM_VERSION_KEY):
         state.pop(key, None)
     if notice:

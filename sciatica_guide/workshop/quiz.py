@@ -84,7 +84,7 @@ def read_quiz(raw: Any, question_ids: Sequence[str]) -> QuizState | None:
         return None
     question = raw.get("q")
     stage = raw.get("stage")
-    if question not in question_ids or stage not in STAGES:
+    if not isinstance(question, str) or question not in question_ids or stage not in STAGES:
         return None
     shown = raw.get("revealed")
     revealed = tuple(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import time
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Mapping
 from types import ModuleType
 from typing import Any
 
@@ -13,6 +13,7 @@ import streamlit as st
 
 from sciatica_guide.content import Content
 from sciatica_guide.content.models import QuizQuestion
+from sciatica_guide.session import StateMap
 from sciatica_guide.settings import Settings
 from sciatica_guide.text import escape_markdown, plain_markdown
 from sciatica_guide.ui.blocks import source_list
@@ -50,7 +51,7 @@ LIVE_SECONDS = 1.0
 
 
 # --- what the presenter shares -------------------------------------------------------------------
-def presenter_state(content: Content, state: Mapping[str, Any]) -> QuizState | None:
+def presenter_state(content: Content, state: StateMap) -> QuizState | None:
     """The presenter's check in the current room; None without a room."""
     code = state.get(PRESENTER_ROOM_KEY)
     if code is None:
@@ -87,13 +88,13 @@ def _set_state(
         st.session_state[PRESENTER_ASKED_KEY] = (code, tuple(dict.fromkeys((*known, new.question))))
 
 
-def _asked(state: Mapping[str, Any], code: str) -> tuple[str, ...]:
+def _asked(state: StateMap, code: str) -> tuple[str, ...]:
     stored = state.get(PRESENTER_ASKED_KEY)
     return stored[1] if isinstance(stored, tuple) and stored[0] == code else ()
 
 
 def quiz_publication(
-    content: Content, state: Mapping[str, Any], page_id: str
+    content: Content, state: StateMap, page_id: str
 ) -> tuple[dict[str, Any], str | None]:
     """The check's part of the room's view, and the question phones may answer now."""
     current = presenter_state(content, state)
@@ -290,7 +291,7 @@ def read_room_quiz(content: Content, view: Mapping[str, Any]) -> QuizState | Non
 
 
 def open_question_unanswered(
-    content: Content, state: MutableMapping[str, Any], code: str, view: Mapping[str, Any]
+    content: Content, state: StateMap, code: str, view: Mapping[str, Any]
 ) -> str | None:
     """The question the room has open that this phone has not answered yet, or None."""
     current = read_room_quiz(content, view)
@@ -301,7 +302,7 @@ def open_question_unanswered(
     return current.question
 
 
-def _mine(state: MutableMapping[str, Any], code: str) -> dict[str, str]:
+def _mine(state: StateMap, code: str) -> dict[str, str]:
     stored = state.get(MINE_KEY)
     if not isinstance(stored, dict) or stored.get("room") != code:
         stored = state[MINE_KEY] = {"room": code, "answers": {}}

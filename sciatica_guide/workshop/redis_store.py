@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
+from redis.typing import EncodableT
 
 from sciatica_guide.workshop.codes import new_code
 from sciatica_guide.workshop.limits import DEFAULT_LIMITS, RATE_WINDOW, RoomLimits
@@ -232,7 +234,7 @@ class RedisRoomStore:
             code = new_code()
             key = KEY_PREFIX + code
             now = self._now_ms()
-            args = [
+            args: list[EncodableT] = [
                 self._ms(self.ttl),
                 empty,
                 now,
@@ -243,11 +245,7 @@ class RedisRoomStore:
                 code,
             ]
             made = int(
-                self._call(
-                    lambda key=key, args=args: self._create(
-                        keys=[key, ROOMS_KEY, CREATE_RATE_KEY], args=args
-                    )
-                )
+                self._call(partial(self._create, keys=[key, ROOMS_KEY, CREATE_RATE_KEY], args=args))
             )
             if made == 1:
                 return code
@@ -335,7 +333,7 @@ class RedisRoomStore:
             return "gone"
         key = KEY_PREFIX + code
         limits = self.limits
-        args = [
+        args: list[EncodableT] = [
             phone,
             self._clock(),
             limits.max_phones,
@@ -354,7 +352,13 @@ class RedisRoomStore:
         if not (valid_key(question) and valid_key(phone) and valid_key(option)):
             return "closed"
         key = KEY_PREFIX + code
-        args = [question, phone, option, self.limits.answers_per_window, self._ms(RATE_WINDOW)]
+        args: list[EncodableT] = [
+            question,
+            phone,
+            option,
+            self.limits.answers_per_window,
+            self._ms(RATE_WINDOW),
+        ]
         done = self._call(
             lambda: self._answer(
                 keys=[key, key + ":answers", key + ":joined", key + ":rate:answers"], args=args

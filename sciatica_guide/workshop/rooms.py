@@ -25,7 +25,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeGuard
 
 #: How long a phone counts as in the room after its page last checked in.
 DEFAULT_PHONE_WINDOW = 30.0
@@ -37,7 +37,7 @@ MAX_VIEW_BYTES = 2000
 _KEY_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
-def valid_key(value: object) -> bool:
+def valid_key(value: object) -> TypeGuard[str]:
     """A question, option or phone id the store accepts (never '|', which joins them in Redis)."""
     return isinstance(value, str) and _KEY_SHAPE.match(value) is not None
 
