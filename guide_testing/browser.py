@@ -6,7 +6,7 @@ import os
 import shutil
 from collections.abc import Callable
 
-from playwright.sync_api import Browser, BrowserContext, Locator, Page
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 #: The browser tests' open_page fixture: open_page(viewport="desktop", touch=False) -> a page in a
 #: context of its own, closed by the fixture.
@@ -83,6 +83,17 @@ def wait_for_address(page: Page, ending: str, timeout: float = 30_000) -> None:
     page.wait_for_function(
         "(e) => (location.pathname + location.search).endsWith(e)", arg=ending, timeout=timeout
     )
+
+
+def expect_phone_in_room(page: Page, waiting: str, joining: str, timeout: float) -> None:
+    """The phone shows the room's waiting screen and is counted in the room.
+
+    The waiting screen comes first; the phone joins on a later run, once its token has reached
+    the server (until then it says `joining`). Only phones in the room before a question opens
+    may answer it, so a test opens a question only after this.
+    """
+    expect(page.get_by_text(waiting)).to_be_visible(timeout=timeout)
+    expect(page.get_by_text(joining)).to_have_count(0, timeout=timeout)
 
 
 def no_dialogs(page: Page) -> list[str]:

@@ -30,9 +30,13 @@ export default function ({ data }) {
   };
   document.addEventListener("click", onClick, true);
   document.addEventListener("keydown", onKey, true);
+  // Says which box's words are ready (the browser tests wait for it: on a slow phone this script
+  // can arrive after the button, and a tap before it still joins, only without the words).
+  document.documentElement.dataset.joiningReady = data.box;
   return () => {
     document.removeEventListener("click", onClick, true);
     document.removeEventListener("keydown", onKey, true);
+    delete document.documentElement.dataset.joiningReady;
   };
 }
 """

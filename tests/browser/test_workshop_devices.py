@@ -9,7 +9,13 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from guide_testing.browser import new_context, no_dialogs, tab_to, wait_for_app_idle
+from guide_testing.browser import (
+    expect_phone_in_room,
+    new_context,
+    no_dialogs,
+    tab_to,
+    wait_for_app_idle,
+)
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
 from sciatica_guide.local_help import resolve_help
@@ -127,7 +133,7 @@ def test_the_presenter_runs_the_knowledge_check_by_keyboard_alone(
         code = parse_code(presenter.locator(".workshop-code-small").inner_text())
         assert code
         open_page(phone, f"{devices_server.url}/join?room={code}")
-        expect(phone.get_by_text(words.phone_waiting)).to_be_visible(timeout=LIVE_MS)
+        expect_phone_in_room(phone, words.phone_waiting, content.modes.workshop.joining, LIVE_MS)
 
         def press(name: str, key: str, *, backwards: bool = False) -> None:
             button = presenter.get_by_role("button", name=name, exact=True)

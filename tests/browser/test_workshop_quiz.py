@@ -9,7 +9,13 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from guide_testing.browser import new_context, no_dialogs, text_contrast, wait_for_app_idle
+from guide_testing.browser import (
+    expect_phone_in_room,
+    new_context,
+    no_dialogs,
+    text_contrast,
+    wait_for_app_idle,
+)
 from guide_testing.redis_server import redis_server_path, run_redis
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
@@ -72,7 +78,9 @@ def test_four_phones_answer_change_and_see_the_reveal(
         for phone in phones:
             phone.goto(f"{quiz_server.url}/join?room={code}")
             wait_for_app_idle(phone, SLOW)
-            expect(phone.get_by_text(words.phone_waiting)).to_be_visible(timeout=LIVE_MS)
+            expect_phone_in_room(
+                phone, words.phone_waiting, content.modes.workshop.joining, LIVE_MS
+            )
 
         presenter.get_by_role("button", name=words.open).click()
         wait_for_app_idle(presenter, SLOW)
@@ -167,7 +175,9 @@ def test_counts_stay_hidden_until_three_phones_answer(
         for phone in phones:
             phone.goto(f"{quiz_server.url}/join?room={code}")
             wait_for_app_idle(phone, SLOW)
-            expect(phone.get_by_text(words.phone_waiting)).to_be_visible(timeout=LIVE_MS)
+            expect_phone_in_room(
+                phone, words.phone_waiting, content.modes.workshop.joining, LIVE_MS
+            )
         presenter.get_by_role("button", name=words.open).click()
         wait_for_app_idle(presenter, SLOW)
         label = option_label(question, question.options[1].id)
@@ -218,7 +228,7 @@ def test_a_reload_and_a_second_tab_keep_one_vote(
         for page in (phone, honest):
             page.goto(join)
             wait_for_app_idle(page, SLOW)
-            expect(page.get_by_text(words.phone_waiting)).to_be_visible(timeout=LIVE_MS)
+            expect_phone_in_room(page, words.phone_waiting, content.modes.workshop.joining, LIVE_MS)
         # The token is in the browser, not in the address.
         assert "token" not in phone.url and phone.url.endswith(f"room={code}")
         presenter.get_by_role("button", name=words.open).click()

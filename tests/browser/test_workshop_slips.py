@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from guide_testing.browser import new_context, no_dialogs, wait_for_app_idle
+from guide_testing.browser import expect_phone_in_room, new_context, no_dialogs, wait_for_app_idle
 from guide_testing.redis_server import redis_server_path, run_redis
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
@@ -99,7 +99,9 @@ def test_every_control_moves_once_on_a_double_click_and_a_replay(
         for phone in phones:
             phone.goto(f"{slips_server.url}/join?room={code}")
             wait_for_app_idle(phone, SLOW)
-            expect(phone.get_by_text(words.phone_waiting)).to_be_visible(timeout=FOLLOW_MS)
+            expect_phone_in_room(
+                phone, words.phone_waiting, content.modes.workshop.joining, FOLLOW_MS
+            )
 
         # Show/hide the join panel: one click, one change.
         expect(presenter.locator(".st-key-workshop-join-panel")).to_be_visible()
@@ -242,8 +244,9 @@ def test_phones_show_the_technique_the_presenter_opened(
             context.close()
 
 
-#: Tap Join as soon as the start page has drawn its form (its run may still be going on a slow
-#: phone). Returns what the button says right after the tap, and whether a run was in flight.
+#: Tap Join as soon as the start page has drawn its form and the Join button's "Joining…" script
+#: is listening (its run may still be going on a slow phone). Returns what the button says right
+#: after the tap, and whether a run was in flight.
 TAP_AT_ONCE_JS = """
 async ([prompt, name]) => {
   const started = performance.now();
@@ -251,7 +254,8 @@ async ([prompt, name]) => {
   while (!button && performance.now() - started < 20000) {
     const summary = [...document.querySelectorAll("summary")]
       .find((s) => s.innerText.includes(prompt));
-    if (summary) {
+    const ready = document.documentElement.dataset.joiningReady === "workshop-join-start";
+    if (summary && ready) {
       button = [...document.querySelectorAll(".st-key-workshop-join-start button")]
         .find((b) => b.innerText.includes(name));
     }
