@@ -17,7 +17,7 @@ esac
 
 # Two workers: the machines this runs on have two cores. Each worker takes whole test files
 # (loadfile), so a browser module's server and page are started once, on one worker.
-workers=(-n "${TEST_WORKERS:-2}" --dist loadfile)
+workers=(-n "${TEST_WORKERS:-4}" --dist loadfile)
 
 if [ "$mode" != "fast" ]; then
   # Debian's Chromium drives the browser tests (Playwright cannot download its own browser here);

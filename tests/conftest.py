@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from hypothesis import settings
+from playwright.sync_api import expect
 
 from guide_testing.shipped import shipped_content
 from sciatica_guide.content import Content
@@ -16,6 +17,11 @@ from sciatica_guide.content import Content
 # in a test, and a 200 ms per-example deadline fails on a busy 2-core machine.
 settings.register_profile("guide", deadline=None)
 settings.load_profile("guide")
+
+# Playwright's expect() waits up to 5 s by default: a page that is right but slow (a rerun on a
+# loaded 2-core machine running tests in parallel) would fail. Waiting longer costs a passing test
+# nothing; a wrong page still fails, later.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")

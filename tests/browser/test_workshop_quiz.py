@@ -31,16 +31,27 @@ SLOW = 30_000
 MIN_TARGET_PX = 56
 
 
-@pytest.fixture(scope="module", params=["memory", "redis"])
-def quiz_server(request: pytest.FixtureRequest) -> Iterator[RunningApp]:
-    if request.param == "memory":
-        with run_streamlit() as app:
-            yield app
-        return
+@pytest.fixture(scope="module")
+def memory_quiz_server() -> Iterator[RunningApp]:
+    with run_streamlit() as app:
+        yield app
+
+
+@pytest.fixture(scope="module")
+def redis_quiz_server() -> Iterator[RunningApp]:
     if redis_server_path() is None:
         pytest.fail("Debian's redis-server is needed: apt-get install redis-server")
     with run_redis() as server, run_streamlit(env={"SCIATICA_GUIDE_ROOM_STORE": server.url}) as app:
         yield app
+
+
+@pytest.fixture
+def quiz_server(request: pytest.FixtureRequest) -> RunningApp:
+    """The guide with rooms in memory; the main flow also runs with rooms in a real Redis
+    (`indirect` parametrization). The two stores' contract is tested on both, test by test, in
+    tests/test_workshop_store.py and tests/test_workshop_quiz_store.py."""
+    store = getattr(request, "param", "memory")
+    return request.getfixturevalue(f"{store}_quiz_server")
 
 
 def chart_counts(presenter: Page) -> list[int]:
@@ -57,6 +68,7 @@ def table_counts(presenter: Page) -> list[int]:
     return [int(rows.nth(i).locator("td").last.inner_text()) for i in range(rows.count())]
 
 
+@pytest.mark.parametrize("quiz_server", ["memory", "redis"], indirect=True)
 def test_four_phones_answer_change_and_see_the_reveal(
     quiz_server: RunningApp, browser: Browser, content: Content
 ) -> None:

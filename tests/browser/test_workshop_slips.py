@@ -44,16 +44,27 @@ REPLAY_JS = """
 """
 
 
-@pytest.fixture(scope="module", params=["memory", "redis"])
-def slips_server(request: pytest.FixtureRequest) -> Iterator[RunningApp]:
-    if request.param == "memory":
-        with run_streamlit() as app:
-            yield app
-        return
+@pytest.fixture(scope="module")
+def memory_slips_server() -> Iterator[RunningApp]:
+    with run_streamlit() as app:
+        yield app
+
+
+@pytest.fixture(scope="module")
+def redis_slips_server() -> Iterator[RunningApp]:
     if redis_server_path() is None:
         pytest.fail("Debian's redis-server is needed: apt-get install redis-server")
     with run_redis() as server, run_streamlit(env={"SCIATICA_GUIDE_ROOM_STORE": server.url}) as app:
         yield app
+
+
+@pytest.fixture
+def slips_server(request: pytest.FixtureRequest) -> RunningApp:
+    """The guide with rooms in memory; the main flow also runs with rooms in a real Redis
+    (`indirect` parametrization). The two stores' contract is tested on both, test by test, in
+    tests/test_workshop_store.py and tests/test_workshop_quiz_store.py."""
+    store = getattr(request, "param", "memory")
+    return request.getfixturevalue(f"{store}_slips_server")
 
 
 def double_click(page: Page, name: str, *, exact: bool = True) -> None:
@@ -69,6 +80,7 @@ def replay(page: Page, control: str) -> None:
     wait_for_app_idle(page, SLOW)
 
 
+@pytest.mark.parametrize("slips_server", ["memory", "redis"], indirect=True)
 def test_every_control_moves_once_on_a_double_click_and_a_replay(
     slips_server: RunningApp, browser: Browser, content: Content
 ) -> None:
