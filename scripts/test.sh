@@ -15,9 +15,10 @@ case "${1:-}" in
   --bench) mode="bench"; shift ;;
 esac
 
-# Two workers: the machines this runs on have two cores. Each worker takes whole test files
-# (loadfile), so a browser module's server and page are started once, on one worker.
-workers=(-n "${TEST_WORKERS:-4}" --dist loadfile)
+# Three workers on two cores: browser tests spend much of their time waiting on a page or a
+# server. worksteal splits the long browser modules between idle workers (each worker that takes
+# a module's tests starts that module's server). TEST_WORKERS=1 runs them one at a time.
+workers=(-n "${TEST_WORKERS:-3}" --dist worksteal)
 
 if [ "$mode" != "fast" ]; then
   # Debian's Chromium drives the browser tests (Playwright cannot download its own browser here);

@@ -147,6 +147,12 @@ function drawBar(wrap, data) {
   const call = bar.querySelector(".bm-now-call");
   const place = () => {
     const panel = document.querySelector(".st-key-bm-panel");
+    if (panel && wrap.placeObserver && wrap.placedPanel !== panel) {
+      // The panel can come (or be redrawn) after the map without the page changing size: watch
+      // it too, or the bar would stay hidden on a phone whose panel is below the map.
+      wrap.placeObserver.observe(panel);
+      wrap.placedPanel = panel;
+    }
     const bottom = wrap.getBoundingClientRect().bottom;
     const below = Boolean(panel) && panel.getBoundingClientRect().top >= bottom - 1;
     wrap.dataset.stacked = String(below);
@@ -162,6 +168,7 @@ function drawBar(wrap, data) {
   }
   requestAnimationFrame(place);
   return (selected) => {
+    requestAnimationFrame(place);
     const brief = (data.brief || {})[selected];
     name.textContent = brief ? brief.name : "";
     line.textContent = brief ? brief.line : data.prompt;
