@@ -122,6 +122,7 @@ def test_every_urgent_sign_gives_the_urgent_result_and_no_technique(
         assert next_step(CONTENT, answers, "safety") == RESULT
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(answers_strategy.filter(no_urgent), st.none() | fits_strategy)
 def test_no_urgent_sign_is_never_urgent(

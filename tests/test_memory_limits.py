@@ -43,6 +43,7 @@ def run_in_own_thread(coroutine: Coroutine[Any, Any, None]) -> None:
         pool.submit(asyncio.run, coroutine).result()
 
 
+@pytest.mark.slow
 def test_a_24_mb_message_is_refused_and_the_guide_still_serves() -> None:
     with run_streamlit() as app:
         result = big_message_cycles(app.url, cycles=3, size=24_000_000)

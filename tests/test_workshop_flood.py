@@ -60,6 +60,7 @@ async def flood(url: str, code: str, label: str) -> list[str]:
     return pages
 
 
+@pytest.mark.slow
 def test_a_flood_of_sessions_cannot_reveal_counts_below_the_threshold(
     guide: RunningApp, content: Content
 ) -> None:

@@ -53,6 +53,7 @@ def _check_refused(url: str, listener: OutsideListener) -> None:
     assert foreign_handshake(url, origin=url) == 101
 
 
+@pytest.mark.slow
 def test_the_guide_refuses_foreign_origins_without_any_outside_request(
     listener: OutsideListener,
 ) -> None:
@@ -74,6 +75,7 @@ def test_the_bundled_nginx_refuses_foreign_origins(listener: OutsideListener) ->
         assert foreign_handshake(by_name, origin=f"{by_name}/page") == 403
 
 
+@pytest.mark.slow
 def test_streamlit_without_the_guard_still_looks_up_its_address(
     listener: OutsideListener,
 ) -> None:

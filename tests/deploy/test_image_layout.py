@@ -56,6 +56,7 @@ def _files(folder: Path) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*")}
 
 
+@pytest.mark.slow
 def test_the_image_folder_serves_the_guide_and_writes_nothing(
     image_app: Path, tmp_path: Path
 ) -> None:
@@ -124,6 +125,7 @@ def _external_lookups(image_app: Path, env: dict[str, str]) -> int:
     return int(result.stdout.rsplit("EXTERNAL LOOKUPS", 1)[1])
 
 
+@pytest.mark.slow
 def test_the_image_asks_no_other_host_for_its_address(image_app: Path, tmp_path: Path) -> None:
     # Bound to 0.0.0.0, Streamlit prints an "External URL" and asks checkip.amazonaws.com for it,
     # unless it is told its address. The Dockerfile's environment tells it.
