@@ -35,8 +35,34 @@ def violations_of(axe_response: dict[str, Any], impacts: Iterable[str] = SERIOUS
     }
 
 
-def serious_violations(page: Page) -> set[Violation]:
-    return violations_of(Axe().run(page).response)
+#: Watches Streamlit's own run-state attribute (as guide_testing.browser.wait_for_app_idle does):
+#: returns a function that says whether a script run started or was going on since the watch.
+_WATCH_RUNS = """() => {
+  const app = document.querySelector("[data-testid=stApp]");
+  let ran = !app || app.dataset.testScriptState !== "notRunning";
+  const watch = new MutationObserver(() => { ran = true; });
+  if (app) watch.observe(app, { attributes: true, attributeFilter: ["data-test-script-state"] });
+  window.__guideScanRan = () => { watch.disconnect(); return ran; };
+}"""
+
+
+def serious_violations(page: Page, *, attempts: int = 3) -> set[Violation]:
+    """The page's serious and critical axe violations, scanned while no script run goes on.
+
+    A run during the scan (a component's first value can rerun the page) greys the old elements
+    out for a moment, and axe would measure that passing state's contrast: such a scan is done
+    again once the page is idle. A page that is wrong when settled is reported as it is."""
+    found: set[Violation] = set()
+    for _ in range(attempts):
+        page.evaluate(_WATCH_RUNS)
+        found = violations_of(Axe().run(page).response)
+        if not page.evaluate("() => window.__guideScanRan()"):
+            return found
+        page.wait_for_selector(
+            '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000
+        )
+        page.wait_for_timeout(300)
+    return found
 
 
 def new_violations(found: Iterable[Violation], baseline: Iterable[Violation]) -> list[Violation]:
