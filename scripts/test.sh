@@ -15,10 +15,10 @@ case "${1:-}" in
   --bench) mode="bench"; shift ;;
 esac
 
-# Three workers on two cores: browser tests spend much of their time waiting on a page or a
-# server. worksteal splits the long browser modules between idle workers (each worker that takes
-# a module's tests starts that module's server). TEST_WORKERS=1 runs them one at a time.
-workers=(-n "${TEST_WORKERS:-3}" --dist worksteal)
+# Two workers, one per core, each taking whole test files (loadfile): a browser module's server
+# and page start once, on one worker. More workers on two cores measured slower and flakier
+# (docs/performance.md, "The test run"). TEST_WORKERS=1 runs the files one at a time.
+workers=(-n "${TEST_WORKERS:-2}" --dist loadfile)
 
 if [ "$mode" != "fast" ]; then
   # Debian's Chromium drives the browser tests (Playwright cannot download its own browser here);
