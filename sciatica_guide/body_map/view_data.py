@@ -60,7 +60,10 @@ def build_view_data(content: Content, view: str, help: LocalHelp, answers: Answe
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+# Keyed by the help's repr: every field of it and of the dataclasses in it, so two helps with the
+# same repr are equal. Streamlit's own hashing of the object took about 0.7 ms a page run (repr
+# about 0.01 ms).
+@st.cache_resource(show_spinner=False, max_entries=16, hash_funcs={LocalHelp: repr})
 def _default_view_in(content_dir: str, view: str, help: LocalHelp) -> ViewData:
     return build_view_data(content_in(content_dir), view, help, Answers())
 
