@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
-from sciatica_guide.server_guard import READY_PATH, GuardMiddleware
+from sciatica_guide.server_guard import READY_PATH, GuardMiddleware, StaticCacheMiddleware
 from sciatica_guide.startup import GuideServer, exit_unless_valid
 
 exit_unless_valid()
@@ -31,6 +31,8 @@ app = st.App(
     lifespan=guide.lifespan,
     routes=[Route(READY_PATH, ready, methods=["GET", "HEAD"])],
     middleware=[
-        Middleware(GuardMiddleware, metrics=guide.metrics_on, collector=lambda: guide.collector)
+        Middleware(GuardMiddleware, metrics=guide.metrics_on, collector=lambda: guide.collector),
+        # Streamlit's front-end files from memory after their first answer (server_guard.py).
+        Middleware(StaticCacheMiddleware),
     ],
 )

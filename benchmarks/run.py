@@ -2,6 +2,7 @@
 
     python -m benchmarks.run                 # full settings (about 6 minutes on 2 cores)
     python -m benchmarks.run --quick         # a short smoke run of every code path
+    python -m benchmarks.run --only rerun,first_load   # just these parts (see --help)
 
 Prints a Markdown table and writes benchmarks/results/latest.json. Loopback only; every loop is
 bounded; servers and Chromium stop when it ends. Numbers are for comparing, not for asserting.
@@ -60,6 +61,33 @@ TAP_TARGETS = {
     "load_total_ratio": 2.0,
     "load_p95_ratio": 2.0,
 }
+
+
+#: The parts of a run, in the order they run; `--only` picks some of them.
+PARTS = (
+    "rerun",
+    "load",
+    "selection_load",
+    "default_gc",
+    "memory",
+    "tap",
+    "phone_answer",
+    "first_load",
+    "phone_first_load",
+)
+#: The parts that need Chromium (skipped with --no-browser).
+BROWSER_PARTS = frozenset(PARTS[PARTS.index("memory") :])
+
+
+def parse_parts(value: str) -> frozenset[str]:
+    """`--only`'s comma-separated list of PARTS."""
+    parts = frozenset(p.strip() for p in value.split(",") if p.strip())
+    unknown = sorted(parts - set(PARTS))
+    if unknown or not parts:
+        raise argparse.ArgumentTypeError(
+            f"unknown part(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(PARTS)}"
+        )
+    return parts
 
 
 @dataclass(frozen=True)
@@ -196,7 +224,7 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
             TARGETS["rerun_ratio"],
         )
     load = results.get("load")
-    if load:
+    if load and "guide" in load:
         errors = sum(v["errors"] for v in load.values())
         check("errors under load (all apps)", errors, 0)
         check(
@@ -340,7 +368,7 @@ def markdown_table(results: dict[str, Any]) -> str:
                 )
             )
     load = results.get("load")
-    if load:
+    if load and "guide" in load:
         g, b = load["guide"], load["bare"]
         n, r = g["sessions"], g["reruns_per_session"]
         label = f"{n} sessions x {r} reruns (the first opens the page)"
@@ -529,8 +557,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--taps", type=int, help="timed body map taps on a slow tablet (24)")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium figures")
     parser.add_argument("--no-default-gc", action="store_true", help="skip the default-GC run")
+    parser.add_argument(
+        "--only",
+        type=parse_parts,
+        default=frozenset(PARTS),
+        help=f"run only these parts, comma-separated: {', '.join(PARTS)} (default: all)",
+    )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="JSON file to write")
     args = parser.parse_args(argv)
+    if args.no_browser:
+        args.only = args.only - BROWSER_PARTS
+    if args.no_default_gc:
+        args.only = args.only - {"default_gc"}
     quick = args.quick
     args.sessions = args.sessions or (2 if quick else 100)
     args.reruns = args.reruns or (1 if quick else 6)
@@ -567,6 +605,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "open_sessions": args.open_sessions,
             "taps": args.taps,
             "quick": args.quick,
+            "only": sorted(args.only, key=PARTS.index),
         },
         "scenario": {
             "body_map_page": scenarios["guide"].body_map,
@@ -592,57 +631,77 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "median and p95 count the selections only",
         },
     }
+    only = args.only
     with bare_app_dir() as bare_dir:
         specs = app_specs(bare_dir)
-        with ExitStack() as stack:
-            log("starting the guide, the bare app and the untuned bare app")
-            apps = {name: start(stack, specs[name]) for name in ("guide", "bare", "bare_untuned")}
-            log("rerun latency (interleaved)")
-            results["rerun_latency"] = protocol_bench.rerun_latency(
-                {name: app.url for name, app in apps.items()}, scenarios, args.rounds
-            )
-            log("rerun latency, each rerun after a pause (settled)")
-            results["rerun_latency_settled"] = protocol_bench.rerun_latency(
-                {name: apps[name].url for name in ("guide", "bare")},
-                scenarios,
-                args.rounds,
-                settle_s=protocol_bench.SETTLE_S,
-            )
-            # Alternate the apps and keep each one's fastest repeat: background load on a shared
-            # machine only ever slows a run down.
-            runs: dict[str, list[dict[str, Any]]] = {"bare": [], "guide": []}
-            for repeat in range(args.load_repeats):
-                for name in runs:
-                    log(f"{args.sessions} sessions x {args.reruns} reruns: {name} #{repeat + 1}")
-                    runs[name].append(
-                        protocol_bench.concurrent_sessions(
-                            apps[name].url,
-                            scenarios[name],
-                            args.sessions,
-                            args.reruns,
-                            pid=apps[name].process.pid,
-                        )
-                    )
-            results["load"] = {name: best_of(found) for name, found in runs.items()}
-            results["selection_load"] = selection_loads(args, apps, scenarios)
-        if not args.no_default_gc:
+        if only & {"rerun", "load", "selection_load"}:
+            with ExitStack() as stack:
+                protocol_figures(args, stack, specs, scenarios, results)
+        if "default_gc" in only:
             with ExitStack() as stack:
                 log(f"{args.sessions} sessions x {args.reruns} reruns: guide, default GC")
                 app = start(stack, specs["guide_default_gc"])
                 # Warm the fresh server (imports, content) as the guide's server already was.
                 protocol_bench.concurrent_sessions(app.url, scenarios["guide"], 1, 1)
-                results["load"]["guide_default_gc"] = protocol_bench.concurrent_sessions(
-                    app.url,
-                    scenarios["guide_default_gc"],
-                    args.sessions,
-                    args.reruns,
-                    pid=app.process.pid,
+                results.setdefault("load", {})["guide_default_gc"] = (
+                    protocol_bench.concurrent_sessions(
+                        app.url,
+                        scenarios["guide_default_gc"],
+                        args.sessions,
+                        args.reruns,
+                        pid=app.process.pid,
+                    )
                 )
-        if not args.no_browser:
+        if only & BROWSER_PARTS:
             results.update(browser_figures(args, specs, first_load_path(content)))
     results["duration_s"] = round(time.perf_counter() - started, 1)
     results["targets"] = evaluate(results)
     return results
+
+
+def protocol_figures(
+    args: argparse.Namespace,
+    stack: ExitStack,
+    specs: dict[str, AppSpec],
+    scenarios: dict[str, Scenario],
+    results: dict[str, Any],
+) -> None:
+    """Rerun latency (back to back and settled) and the two loads, each if asked for."""
+    only = args.only
+    names = ("guide", "bare", "bare_untuned") if "rerun" in only else ("guide", "bare")
+    log(f"starting {', '.join(names)}")
+    apps = {name: start(stack, specs[name]) for name in names}
+    if "rerun" in only:
+        log("rerun latency (interleaved)")
+        results["rerun_latency"] = protocol_bench.rerun_latency(
+            {name: app.url for name, app in apps.items()}, scenarios, args.rounds
+        )
+        log("rerun latency, each rerun after a pause (settled)")
+        results["rerun_latency_settled"] = protocol_bench.rerun_latency(
+            {name: apps[name].url for name in ("guide", "bare")},
+            scenarios,
+            args.rounds,
+            settle_s=protocol_bench.SETTLE_S,
+        )
+    if "load" in only:
+        # Alternate the apps and keep each one's fastest repeat: background load on a shared
+        # machine only ever slows a run down.
+        runs: dict[str, list[dict[str, Any]]] = {"bare": [], "guide": []}
+        for repeat in range(args.load_repeats):
+            for name in runs:
+                log(f"{args.sessions} sessions x {args.reruns} reruns: {name} #{repeat + 1}")
+                runs[name].append(
+                    protocol_bench.concurrent_sessions(
+                        apps[name].url,
+                        scenarios[name],
+                        args.sessions,
+                        args.reruns,
+                        pid=apps[name].process.pid,
+                    )
+                )
+        results["load"] = {name: best_of(found) for name, found in runs.items()}
+    if "selection_load" in only:
+        results["selection_load"] = selection_loads(args, apps, scenarios)
 
 
 def selection_loads(
@@ -677,7 +736,8 @@ def browser_figures(args: argparse.Namespace, specs: dict[str, AppSpec], path: s
     if executable is None:
         log("no Chromium: skipping first load and memory")
         return {}
-    figures: dict[str, Any] = {"memory": {}}
+    only = args.only
+    figures: dict[str, Any] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
@@ -686,29 +746,39 @@ def browser_figures(args: argparse.Namespace, specs: dict[str, AppSpec], path: s
             with ExitStack() as stack:
                 apps = {name: start(stack, specs[name]) for name in ("guide", "bare")}
                 paths = {"guide": path, "bare": ""}
-                for name, app in apps.items():
-                    log(f"memory with 1 and {args.open_sessions} browser sessions: {name}")
-                    figures["memory"][name] = browser_bench.memory_with_sessions(
-                        browser,
-                        f"{app.url}/{paths[name]}",
-                        app.process.pid,
-                        args.open_sessions,
-                        settle_s=0.5 if args.quick else 2.0,
+                if "memory" in only:
+                    figures["memory"] = {}
+                    for name, app in apps.items():
+                        log(f"memory with 1 and {args.open_sessions} browser sessions: {name}")
+                        figures["memory"][name] = browser_bench.memory_with_sessions(
+                            browser,
+                            f"{app.url}/{paths[name]}",
+                            app.process.pid,
+                            args.open_sessions,
+                            settle_s=0.5 if args.quick else 2.0,
+                        )
+                if "tap" in only:
+                    log(
+                        f"tap to panel on a {tap_bench.CPU_SLOWDOWN}x slower tablet, "
+                        f"{args.taps} taps"
                     )
-                log(f"tap to panel on a {tap_bench.CPU_SLOWDOWN}x slower tablet, {args.taps} taps")
-                bare_tap = start(stack, specs["bare_tap"])
-                figures["tap_to_panel"] = tap_bench.tap_to_panel(
-                    browser, apps["guide"].url, bare_tap.url, load_content(), args.taps
-                )
-                log("answer in sight after a tap on a phone, every region")
-                figures["phone_answer"] = tap_bench.answer_in_sight(
-                    browser, apps["guide"].url, load_content()
-                )
-                log(f"first load in Chromium, {args.loads} per app")
-                figures["first_load"] = browser_bench.first_load(
-                    browser, {name: app.url for name, app in apps.items()}, paths, args.loads
-                )
-                if nginx_path() is None:
+                    bare_tap = start(stack, specs["bare_tap"])
+                    figures["tap_to_panel"] = tap_bench.tap_to_panel(
+                        browser, apps["guide"].url, bare_tap.url, load_content(), args.taps
+                    )
+                if "phone_answer" in only:
+                    log("answer in sight after a tap on a phone, every region")
+                    figures["phone_answer"] = tap_bench.answer_in_sight(
+                        browser, apps["guide"].url, load_content()
+                    )
+                if "first_load" in only:
+                    log(f"first load in Chromium, {args.loads} per app")
+                    figures["first_load"] = browser_bench.first_load(
+                        browser, {name: app.url for name, app in apps.items()}, paths, args.loads
+                    )
+                if "phone_first_load" not in only:
+                    pass
+                elif nginx_path() is None:
                     log("no nginx: skipping the first load on a phone network")
                 else:
                     figures["phone_first_load"] = phone_first_load(

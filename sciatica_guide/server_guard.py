@@ -175,3 +175,88 @@ class GuardMiddleware:
             await _send_status(send, 404, b"Not Found")
             return
         await self.app(scope, receive, send)
+
+
+#: Streamlit's own front-end files (content-hashed names, the same bytes for every visitor).
+STATIC_PREFIX = "/static/"
+#: Requests that need Streamlit's own answer (a part of a file, or "not modified").
+_CONDITIONAL = (b"range", b"if-none-match", b"if-modified-since", b"if-range")
+#: Files larger than this are never kept (Streamlit's largest front-end file is about 2 MB), and
+#: no more than STATIC_CACHE_MAX_TOTAL in all (a first visit fetches about 3 MB).
+STATIC_CACHE_MAX_FILE = 4 * 1024 * 1024
+STATIC_CACHE_MAX_TOTAL = 32 * 1024 * 1024
+
+
+class StaticCacheMiddleware:
+    """Streamlit's front-end files answered from memory after the first time they were sent.
+
+    A first visit fetches about 100 of them (3 MB); each costs Streamlit's server about 1 ms of
+    Python (routing, a file check, a read in a worker thread), on the same process and lock that
+    runs the visitor's first script run. The first complete 200 answer to a plain GET of a path
+    under /static/ is kept as it was sent (status, headers, body) and sent again as it is for the
+    same path: the same bytes and headers, no Set-Cookie (an answer that sets one is never kept).
+    Anything else (another method, a part of a file, a conditional request, another path) goes to
+    Streamlit as before.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_file: int = STATIC_CACHE_MAX_FILE,
+        max_total: int = STATIC_CACHE_MAX_TOTAL,
+    ) -> None:
+        self.app = app
+        self.max_file = max_file
+        self.max_total = max_total
+        self._kept: dict[str, tuple[Message, bytes]] = {}
+        self._kept_bytes = 0
+
+    def _cacheable(self, scope: Scope) -> bool:
+        if scope.get("type") != "http" or scope.get("method") != "GET":
+            return False
+        if not str(scope.get("path", "")).startswith(STATIC_PREFIX) or scope.get("query_string"):
+            return False
+        return not any(key.lower() in _CONDITIONAL for key, _ in scope.get("headers", ()))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not self._cacheable(scope):
+            await self.app(scope, receive, send)
+            return
+        path = str(scope["path"])
+        kept = self._kept.get(path)
+        if kept is not None:
+            start, body = kept
+            await send(dict(start))
+            await send({"type": "http.response.body", "body": body})
+            return
+        start_message: Message | None = None
+        parts: list[bytes] = []
+        size = 0
+        complete = False
+
+        async def record(message: Message) -> None:
+            nonlocal start_message, size, complete
+            if message["type"] == "http.response.start":
+                start_message = dict(message)
+            elif message["type"] == "http.response.body":
+                body = bytes(message.get("body", b""))
+                size += len(body)
+                if size <= self.max_file:
+                    parts.append(body)
+                if not message.get("more_body", False):
+                    complete = True
+            await send(message)
+
+        await self.app(scope, receive, record)
+        if start_message is None or not complete or size > self.max_file:
+            return
+        if self._kept_bytes + size > self.max_total or path in self._kept:
+            return
+        headers = start_message.get("headers", ())
+        if start_message.get("status") != 200 or any(
+            bytes(key).lower() == b"set-cookie" for key, _ in headers
+        ):
+            return
+        self._kept[path] = (start_message, b"".join(parts))
+        self._kept_bytes += size

@@ -37,7 +37,7 @@ from sciatica_guide.body_map.state import (
     VIEW_KEY,
 )
 from sciatica_guide.body_map.svg import VIEWS, body_map_svg
-from sciatica_guide.body_map.view_data import chosen_marks, shared_content_dir, view_data
+from sciatica_guide.body_map.view_data import Marks, marks_for, shared_content_dir, view_data
 from sciatica_guide.content import Content
 from sciatica_guide.modes import record_activity
 from sciatica_guide.settings import Mode, Settings
@@ -146,34 +146,45 @@ def _take_tap(content: Content, key: str, mode: Mode) -> None:
 
 
 @st.fragment
-def _list_and_relay(content: Content, mode: Mode, number: str) -> None:
-    """The list and the relay: all that a tap reruns (two elements, small data)."""
+def _list_and_relay(content: Content, mode: Mode, labels: dict[str, str], marks: Marks) -> None:
+    """The list and the relay: all that a tap reruns (two elements, small data).
+
+    `labels` and `marks` come from the page run, so a tap looks nothing up: the list's words
+    and every region's marks are at hand (answers change only on another page, which runs
+    this one again; checked anyway).
+    """
     if st.session_state.get(VIEW_KEY) != st.session_state.get(DRAWN_VIEW_KEY):
         # The list chose a region of the other view: the view switch and the drawing change.
         st.rerun(scope="app")
     selected = session.get_selected_region(st.session_state)
-    _region_list(content, selected)
-    marks = chosen_marks(content, selected, number, load_answers(st.session_state))
+    _region_list(content, selected, labels)
+    answers = load_answers(st.session_state)
+    if answers != marks.answers:
+        marks = marks_for(content, marks.number, answers)
     relay(
-        RelayState(selected, _last_tap(), marks),
+        RelayState(selected, _last_tap(), marks.of(selected)),
         key=RELAY_KEY,
         on_select=lambda: _take_tap(content, RELAY_KEY, mode),
     )
 
 
-def _region_list(content: Content, selected: str | None) -> None:
+def region_labels(content: Content) -> dict[str, str]:
+    """Each region's words in the list (its name and view), in the list's order."""
     ui = content.body_map.ui
-    regions = content.regions()
-    names = {r.id: r.name for r in regions}
-    views = {r.id: r.view for r in regions}
+    return {
+        r.id: f"{r.name} " + ui.list_view_suffix.format(view=ui.views[r.view].lower())
+        for r in content.regions()
+    }
+
+
+def _region_list(content: Content, selected: str | None, labels: dict[str, str]) -> None:
+    ui = content.body_map.ui
     # The list shows the same value as the map.
     st.session_state[LIST_KEY] = selected
     st.selectbox(
         ui.list_label,
-        options=[r.id for r in regions],
-        format_func=lambda rid: (
-            f"{names[rid]} " + ui.list_view_suffix.format(view=ui.views[views[rid]].lower())
-        ),
+        options=list(labels),
+        format_func=labels.__getitem__,
         index=None,
         placeholder=ui.list_placeholder,
         key=LIST_KEY,
@@ -243,6 +254,7 @@ def render_body_map_page(
     # self-assessment answers (if any).
     answers = load_answers(st.session_state)
     shown = view_data(content, view, help, answers)
+    marks = marks_for(content, number, answers)
     with map_column:
         state = MapState(
             svg=svg_markup(content),
@@ -251,7 +263,7 @@ def render_body_map_page(
             nerve=bool(st.session_state.get(NERVE_KEY, False)),
             roots=bool(st.session_state.get(ROOTS_KEY, False)),
             run=secrets.token_hex(4),
-            marks=chosen_marks(content, selected, number, answers),
+            marks=marks.of(selected),
             relay=not presenting,
             brief={} if presenting else shown.briefs,
             prompt="" if presenting else ui.prompt,
@@ -270,9 +282,9 @@ def render_body_map_page(
     with side_column:
         if presenting:
             # The presenter's room follows page runs (publish_presenter_view): no fragment.
-            _region_list(content, selected)
+            _region_list(content, selected, region_labels(content))
         else:
-            _list_and_relay(content, mode, number)
+            _list_and_relay(content, mode, region_labels(content), marks)
         with st.container(key="bm-panel"):
             panel_view(
                 PanelState(
