@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Coroutine
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from guide_testing.event_loop import run_in_own_thread
 from guide_testing.memory import big_message_cycles, next_visitor, rss_mib, settle_rss
 from guide_testing.protocol import StreamlitSession
 from guide_testing.server import run_streamlit
@@ -34,13 +32,6 @@ from sciatica_guide.server_guard import SessionEndCollector
 
 APP = str(Path(__file__).parent.parent / "app.py")
 TTL = 2
-
-
-def run_in_own_thread(coroutine: Coroutine[Any, Any, None]) -> None:
-    """asyncio.run in a thread of its own: in the full run, the browser tests' session-wide
-    Playwright keeps an event loop running in the main thread, where asyncio.run refuses."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.mark.slow

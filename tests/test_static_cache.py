@@ -3,9 +3,9 @@ the answer Streamlit gave, and anything that needs Streamlit's own answer still 
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
+from guide_testing.event_loop import run_in_own_thread
 from sciatica_guide.server_guard import StaticCacheMiddleware
 
 Message = dict[str, Any]
@@ -37,7 +37,7 @@ def fetch(app: Any, path: str, method: str = "GET", headers: Any = ()) -> tuple[
         sent.append(message)
 
     scope = {"type": "http", "method": method, "path": path, "headers": list(headers)}
-    asyncio.run(app(scope, receive, send))
+    run_in_own_thread(app(scope, receive, send))
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     return sent[0], body
 

@@ -31,9 +31,9 @@ SECONDS = 5.0
 #: One lookup blocks the server for at least 1 s (the listener holds it past Streamlit's 1 s
 #: timeout), and 4 foreign clients made health take 5-8 s. The issue's target is 50 ms, met in
 #: benchmarks/hold_bench.py (7 and 5 ms; 34 and 43 ms on a busier machine); this bound leaves
-#: room for a busy test machine (other suites and Chromium on the same 2 cores) while any lookup
-#: at all would still fail it.
-HEALTH_P99_MS = 250.0
+#: room for a busy test machine (two test workers, their servers and Chromium on the same 2 cores:
+#: 283 ms seen once) while any lookup at all, a 1 s block, would still fail it.
+HEALTH_P99_MS = 750.0
 
 
 @pytest.fixture
