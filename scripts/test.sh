@@ -15,11 +15,11 @@ case "${1:-}" in
   --bench) mode="bench"; shift ;;
 esac
 
-# Two workers, one per core (the browser tests keep both cores busy; more workers measured slower
-# and flakier: docs/performance.md, "The test run"). worksteal: a worker that runs out of files
-# takes tests from the other's, so the last long browser module does not run alone.
-# TEST_WORKERS=1 runs the tests one at a time.
-workers=(-n "${TEST_WORKERS:-2}" --dist worksteal)
+# Two workers, one per core, each taking whole test files (loadfile): a browser module's server
+# and page start once, on one worker. The browser tests keep both cores busy; more workers, or
+# splitting files between workers (worksteal), measured slower and flakier (docs/performance.md,
+# "The test run"). TEST_WORKERS=1 runs the files one at a time.
+workers=(-n "${TEST_WORKERS:-2}" --dist loadfile)
 
 if [ "$mode" != "fast" ]; then
   # Debian's Chromium drives the browser tests (Playwright cannot download its own browser here);

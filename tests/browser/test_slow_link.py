@@ -61,18 +61,12 @@ def bare_guide_config() -> Iterator[RunningApp]:
 def click_quickly(page: Page, proxy: DelayProxy) -> None:
     page.goto(proxy.url)
     wait_for_app_idle(page, timeout=SLOW)
-    # Where each choice is, found once: then clicks at those points, as a person clicks, without
-    # Playwright's wait for the element to be enabled (Streamlit disables the radio as soon as the
-    # session dies, and a later click then waited 30 s for nothing on a loaded machine).
-    points = []
-    for choice in "BCAD":
-        box = page.get_by_text(choice, exact=True).first.bounding_box()
-        assert box is not None, choice
-        points.append((box["x"] + box["width"] / 2, box["y"] + box["height"] / 2))
     # Twice over, as the guide's taps below: how many runs are in flight at once varies with the
-    # machine's load, and the dead session needs a few of them.
-    for x, y in points * 2:
-        page.mouse.click(x, y)
+    # machine's load, and the dead session needs a few of them. force=True: no wait for the radio
+    # to be enabled (Streamlit disables it as soon as the session dies, and a later click then
+    # waited 30 s for nothing on a loaded machine).
+    for choice in "BCAD" * 2:
+        page.get_by_text(choice, exact=True).first.click(force=True)
         time.sleep(TAP_GAP)
 
 
