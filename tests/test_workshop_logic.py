@@ -27,7 +27,9 @@ def test_codes_have_no_look_alikes_and_are_not_sequential() -> None:
     assert not set(LOOK_ALIKES) & set(ALPHABET)
     codes = [new_code() for _ in range(3000)]
     assert all(len(c) == CODE_LENGTH and set(c) <= set(ALPHABET) for c in codes)
-    assert len(set(codes)) == len(codes)
+    # 21**6 codes: a repeat among 3000 happens about 1 run in 20 (the stores retry on a clash),
+    # so allow chance repeats; four or more would mean about 1 in 3 million.
+    assert len(codes) - len(set(codes)) <= 3
     # Random, not counting up: neighbours share few places (about 6/21 expected by chance).
     same = sum(a[i] == b[i] for a, b in itertools.pairwise(codes) for i in range(6))
     assert same / (len(codes) - 1) < 1.0
