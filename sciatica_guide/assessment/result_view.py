@@ -151,7 +151,7 @@ def _chart(content: Content, answers: Answers) -> None:
 #: no session uses; it checks after every script run, in two steps (mark, then delete). Without
 #: a run nothing is removed, so on a quiet server a summary would stay fetchable as long as the
 #: result is on screen. With a run every 3 s it is gone within about 6 s of the tap
-#: (tests/browser/test_self_assessment.py::test_a_summary_download_is_gone_within_seconds).
+#: (tests/browser/test_self_assessment.py::test_fill_in_by_touch_take_the_summary_and_leave_no_trace).
 DOWNLOAD_SWEEP_SECONDS = 3.0
 
 

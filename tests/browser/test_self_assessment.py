@@ -6,7 +6,7 @@ import io
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import urlparse
 
 import pytest
@@ -16,7 +16,9 @@ from pypdf import PdfReader
 from guide_testing.accessibility import Violation, new_violations, serious_violations
 from guide_testing.browser import OpenPage, wait_for_app_idle
 from guide_testing.server import RunningApp, run_streamlit
+from sciatica_guide.assessment.rules import STEPS
 from sciatica_guide.content import Content
+from sciatica_guide.content.assessment_models import Recheck
 
 NUMBER = "999"
 
@@ -123,11 +125,17 @@ def answer_no_to_the_saddle_question(page: Page, content: Content) -> None:
     expect(page.get_by_text(saddle.text)).to_have_count(0)
 
 
-def test_fill_in_by_touch_and_take_the_summary(
+def test_fill_in_by_touch_take_the_summary_and_leave_no_trace(
     app_server: RunningApp, tablet_page: Page, content: Content
 ) -> None:
+    # One fill-in by touch on a tablet, then everything a result offers: the summaries (issue 12
+    # part 8: served at an unguessable /media/ address and gone within seconds), and the body
+    # map, which shows the place picked here while no address ever names it (issue 12 part 6:
+    # on a shared tablet the browser's history would tell the next person where it hurts).
     page = tablet_page
     a = content.assessment
+    addresses: list[str] = []
+    page.on("framenavigated", lambda frame: addresses.append(frame.url))
     open_assessment(page, app_server)
     fill_in_to_the_check_page(page, content)
     assert "Calf (your left)" in main_text(page)
@@ -153,13 +161,43 @@ def test_fill_in_by_touch_and_take_the_summary(
     plain = download(page, a.buttons.download_text).decode("utf-8")
     assert "How long I have had it: 6 to 12 weeks" in plain
 
-    # Nothing about the person is in the address.
-    assert page.url.rstrip("/").endswith("/self-assessment")
+    # The summaries' addresses: the same answers give a new PDF address on every tap (not
+    # derived from the answers), and each is gone within seconds while the result stays open.
+    urls = []
+    for label in (a.buttons.download_text, a.buttons.download_pdf, a.buttons.download_pdf):
+        button = page.get_by_role("button", name=label)
+        button.scroll_into_view_if_needed()
+        with page.expect_download() as info:
+            button.tap()
+        urls.append(info.value.url)
+    assert all("/media/" in url for url in urls)
+    assert urls[1] != urls[2]
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(fetch_status(u) != 404 for u in urls):
+        time.sleep(1)
+    assert [fetch_status(u) for u in urls] == [404, 404, 404]
+    expect(page.get_by_role("heading", name=a.result.title)).to_be_visible()
+    again = download(page, a.buttons.download_text).decode("utf-8")
+    assert "Calf (your left)" in again
 
-    tap(page, page.get_by_role("button", name=a.buttons.clear))
-    expect(page.get_by_text(a.cleared)).to_be_visible()
-    expect(page.get_by_text(a.progress.format(step=1, total=5))).to_be_visible()
-    expect(page.locator('[data-testid="stCheckbox"] input:checked')).to_have_count(0)
+    leave_for_the_body_map_without_the_place_in_the_address(page, content, addresses)
+
+
+def leave_for_the_body_map_without_the_place_in_the_address(
+    page: Page, content: Content, addresses: list[str]
+) -> None:
+    body_map = content.page("body-map")
+    toggle = page.locator('[data-testid="stExpandSidebarButton"]')
+    if toggle.is_visible():
+        tap(page, toggle)
+    tap(page, page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=body_map.title))
+    # The body map shows the place picked in the self-assessment...
+    expect(page.get_by_role("heading", name="Calf, your left")).to_be_visible()
+    wait_for_app_idle(page)
+    # ...but the address does not name it, now or at any step on the way.
+    addresses.append(page.url)
+    assert page.url.rstrip("/").endswith(f"/{body_map.url_path}")
+    assert [a for a in addresses if "region" in a or "calf" in a] == []
 
 
 def test_a_red_flag_gives_the_urgent_message_and_summary_by_touch(
@@ -189,7 +227,7 @@ def test_a_red_flag_gives_the_urgent_message_and_summary_by_touch(
     assert a.result.urgent.no_massage in summary
 
 
-def test_weakness_is_asked_again_on_the_result_and_yes_by_touch_is_urgent(
+def test_weakness_is_asked_again_on_the_result_and_yes_by_touch_is_urgent_then_clear(
     app_server: RunningApp, tablet_page: Page, content: Content
 ) -> None:
     page = tablet_page
@@ -212,6 +250,12 @@ def test_weakness_is_asked_again_on_the_result_and_yes_by_touch_is_urgent(
     assert "May suit" not in text and check.title not in text
     assert "New weakness in one leg or foot" in text
 
+    # "Clear my answers" forgets everything: back to the first question, nothing ticked.
+    tap(page, page.get_by_role("button", name=a.buttons.clear))
+    expect(page.get_by_text(a.cleared)).to_be_visible()
+    expect(page.get_by_text(a.progress.format(step=1, total=5))).to_be_visible()
+    expect(page.locator('[data-testid="stCheckbox"] input:checked')).to_have_count(0)
+
 
 def sideways_overflow(page: Page) -> int:
     return int(
@@ -219,58 +263,6 @@ def sideways_overflow(page: Page) -> int:
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
     )
-
-
-def test_check_and_result_pages_are_clean_on_a_phone(
-    app_server: RunningApp,
-    open_page: OpenPage,
-    content: Content,
-    streamlit_baseline: set[Violation],
-) -> None:
-    page = open_page("phone", touch=True)
-    hosts: set[str] = set()
-    page.on("request", lambda r: hosts.add(urlparse(r.url).netloc))
-    open_assessment(page, app_server)
-    fill_in_to_the_check_page(page, content)
-    assert sideways_overflow(page) <= 0
-    assert new_violations(serious_violations(page), streamlit_baseline) == []
-    tap(page, page.get_by_role("button", name=content.assessment.buttons.see_result))
-    # The chart has drawn (its SVG is on screen) and no rerun is running: the page has settled.
-    chart = page.locator('[data-testid="stPlotlyChart"]')
-    expect(chart).to_have_count(1, timeout=30_000)
-    expect(chart.locator("svg").first).to_be_visible(timeout=30_000)
-    wait_for_app_idle(page)
-    assert sideways_overflow(page) <= 0
-    assert new_violations(serious_violations(page), streamlit_baseline) == []
-    assert hosts <= {urlparse(app_server.url).netloc}
-
-
-@pytest.mark.parametrize("size", ["tablet", "phone"])
-def test_a_place_from_the_self_assessment_never_reaches_the_address_bar(
-    app_server: RunningApp, open_page: OpenPage, content: Content, size: str
-) -> None:
-    # Issue #12 part 6: on a shared tablet, an address in the browser's history would tell the
-    # next person where the last one hurts.
-    page = open_page(size, touch=True)
-    addresses: list[str] = []
-    page.on("framenavigated", lambda frame: addresses.append(frame.url))
-    open_assessment(page, app_server)
-    fill_in_to_the_check_page(page, content)
-    tap(page, page.get_by_role("button", name=content.assessment.buttons.see_result))
-    expect(page.get_by_role("heading", name=content.assessment.result.title)).to_be_visible()
-
-    body_map = content.page("body-map")
-    toggle = page.locator('[data-testid="stExpandSidebarButton"]')
-    if toggle.is_visible():
-        tap(page, toggle)
-    tap(page, page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=body_map.title))
-    # The body map shows the place picked in the self-assessment...
-    expect(page.get_by_role("heading", name="Calf, your left")).to_be_visible()
-    wait_for_app_idle(page)
-    # ...but the address does not name it, now or at any step on the way.
-    addresses.append(page.url)
-    assert page.url.rstrip("/").endswith(f"/{body_map.url_path}")
-    assert [a for a in addresses if "region" in a or "calf" in a] == []
 
 
 def fetch_status(url: str) -> int:
@@ -282,40 +274,12 @@ def fetch_status(url: str) -> int:
         return error.code
 
 
-def test_a_summary_download_is_gone_within_seconds(
-    app_server: RunningApp, open_page: OpenPage, content: Content
-) -> None:
-    # Issue #12 part 8: a summary is served at /media/<name> to anyone with that address. Its
-    # name is unguessable (PDF) and it is removed within seconds, while the result stays open.
-    page = open_page("tablet", touch=True)
-    a = content.assessment
-    open_assessment(page, app_server)
-    fill_in_to_the_check_page(page, content)
-    tap(page, page.get_by_role("button", name=a.buttons.see_result))
-    expect(page.get_by_role("heading", name=a.result.title)).to_be_visible()
-
-    addresses = []
-    for label in (a.buttons.download_text, a.buttons.download_pdf, a.buttons.download_pdf):
-        button = page.get_by_role("button", name=label)
-        button.scroll_into_view_if_needed()
-        with page.expect_download() as info:
-            button.tap()
-        addresses.append(info.value.url)
-    assert all("/media/" in address for address in addresses)
-    # The same answers give a new PDF address on every tap: not derived from the answers.
-    assert addresses[1] != addresses[2]
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline and any(fetch_status(u) != 404 for u in addresses):
-        time.sleep(1)
-    assert [fetch_status(u) for u in addresses] == [404, 404, 404]
-    # ...while the result is still on screen, and the buttons still work.
-    expect(page.get_by_role("heading", name=a.result.title)).to_be_visible()
-    with page.expect_download() as again:
-        page.get_by_role("button", name=a.buttons.download_text).tap()
-    assert "Calf (your left)" in again.value.path().read_text("utf-8")
-
-
 # --- issue 22 (safety round 3), at phone size by touch ------------------------------------------
+# Each phone test fills the questions in once, then changes one answer at a time from "Check your
+# answers" (as a person would): every hazard path is still reached by touch, with a fill-in
+# shared between the paths that follow from one another.
+
+
 def fill_in_on_a_phone(
     page: Page,
     content: Content,
@@ -325,9 +289,11 @@ def fill_in_on_a_phone(
     *,
     sign: str | None = None,
     leg_pain: str = "5",
+    stop_at_check: bool = False,
 ) -> None:
     """Answer every step by touch: no signs (or one), the given places, back pain 3 and the
-    given leg pain, the given scores, then a health answer (or none), and open the result."""
+    given leg pain, the given scores, then a health answer (or none), and open the result (or
+    stop on "Check your answers")."""
     a = content.assessment
     for group in content.red_flags.groups:
         tap(page, keyed(page, f"guide.assessment.w.flag-none.{group.id}").locator("label"))
@@ -335,9 +301,7 @@ def fill_in_on_a_phone(
         tap(page, page.locator(".st-key-self-assessment").get_by_text(sign))
     tap(page, page.get_by_role("button", name=a.buttons.continue_))
     for area, side in places:
-        button = keyed(page, f"guide.assessment.w.where.{area}").get_by_role("button", name=side)
-        tap(page, button)
-        expect(button).to_have_attribute("aria-pressed", "true")
+        tap_place(page, area, side)
     tap(page, page.get_by_role("button", name=a.buttons.continue_))
     pick(page, "back_pain", "3")
     pick(page, "leg_pain", leg_pain)
@@ -348,14 +312,44 @@ def fill_in_on_a_phone(
     for item, score in zip(a.steps.bother.items, sbi, strict=True):
         pick(page, f"sbi.{item.id}", score)
     tap(page, page.get_by_role("button", name=a.buttons.continue_))
-    form = page.locator(".st-key-self-assessment")
-    tap(page, form.get_by_text(health or a.steps.health.none, exact=False))
+    tap_health(page, health or a.steps.health.none)
     tap(page, page.get_by_role("button", name=a.buttons.check))
-    tap(page, page.get_by_role("button", name=a.buttons.see_result))
-    expect(page.get_by_role("heading", name=a.result.title)).to_be_visible()
+    expect(page.get_by_role("heading", name=a.check.title)).to_be_visible()
+    if not stop_at_check:
+        see_result(page, content)
 
 
-def recheck(content: Content, recheck_id: str) -> object:
+def tap_place(page: Page, area: str, side: str) -> None:
+    button = keyed(page, f"guide.assessment.w.where.{area}").get_by_role("button", name=side)
+    tap(page, button)
+    expect(button).to_have_attribute("aria-pressed", "true")
+
+
+def tap_health(page: Page, answer: str) -> None:
+    tap(page, page.locator(".st-key-self-assessment").get_by_text(answer, exact=False))
+
+
+def see_result(page: Page, content: Content) -> None:
+    tap(page, page.get_by_role("button", name=content.assessment.buttons.see_result))
+    expect(page.get_by_role("heading", name=content.assessment.result.title)).to_be_visible()
+
+
+def change_one_answer(page: Page, content: Content, step: str, answer: Callable[[], None]) -> None:
+    """From the result: "Change my answers", the step's "Change" button, the new answer, then
+    back through "Check your answers" to the result."""
+    a = content.assessment
+    tap(page, page.get_by_role("button", name=a.buttons.change_answers))
+    expect(page.get_by_role("heading", name=a.check.title)).to_be_visible()
+    tap(page, page.get_by_role("button", name=a.check.change[step]))
+    answer()
+    # The last question's button is "Check your answers"; the others say "Continue".
+    button = a.buttons.check if step == STEPS[-1] else a.buttons.continue_
+    tap(page, page.get_by_role("button", name=button))
+    expect(page.get_by_role("heading", name=a.check.title)).to_be_visible()
+    see_result(page, content)
+
+
+def recheck(content: Content, recheck_id: str) -> Recheck:
     return next(r for r in content.assessment.result.rechecks if r.id == recheck_id)
 
 
@@ -364,74 +358,46 @@ def emergency_alert(page: Page, content: Content) -> Locator:
     return page.locator('[data-testid="stAlertContentError"]').filter(has_text=urgent)
 
 
-def test_places_on_both_legs_are_asked_again_and_yes_by_touch_is_the_emergency(
-    app_server: RunningApp, open_page: OpenPage, content: Content
+def test_on_a_phone_a_mild_result_then_strong_pain_a_clot_risk_and_saddle_numbness(
+    app_server: RunningApp,
+    open_page: OpenPage,
+    content: Content,
+    streamlit_baseline: set[Violation],
 ) -> None:
     page = open_page("phone", touch=True)
-    check = recheck(content, "both-legs")
-    open_assessment(page, app_server)
-    fill_in_on_a_phone(
-        page, content, (("calf", "Your left"), ("back-thigh", "Your right")), ("3", "0", "0", "1")
+    a = content.assessment
+    hosts: set[str] = set()
+    # A data: or blob: address never leaves the browser (blob: names its own origin inside).
+    page.on(
+        "request",
+        lambda r: (
+            None
+            if r.url.startswith("data:")
+            else hosts.add(urlparse(r.url.removeprefix("blob:")).netloc)
+        ),
     )
-    expect(page.get_by_text(check.text)).to_be_visible()  # type: ignore[attr-defined]
-    assert "May suit" not in main_text(page)
-    yes = page.get_by_role("button", name=check.button_yes)  # type: ignore[attr-defined]
-    assert_touch_size(yes)
-    tap(page, yes)
-    expect(emergency_alert(page, content)).to_be_visible()
-    text = main_text(page)
-    assert "Sciatica in both legs" in text and "May suit" not in text
-    assert content.assessment.result.urgent.no_massage in text
-
-
-def test_numbness_asks_about_the_saddle_area_and_yes_by_touch_is_the_emergency(
-    app_server: RunningApp, open_page: OpenPage, content: Content
-) -> None:
-    page = open_page("phone", touch=True)
-    check = recheck(content, "saddle")
-    open_assessment(page, app_server)
-    # Numbness at its maximum, one leg only.
-    fill_in_on_a_phone(page, content, (("calf", "Your left"),), ("3", "6", "0", "1"))
-    expect(page.get_by_text(check.text)).to_be_visible()  # type: ignore[attr-defined]
-    assert "May suit" not in main_text(page)
-    tap(page, page.get_by_role("button", name=check.button_yes))  # type: ignore[attr-defined]
-    expect(emergency_alert(page, content)).to_be_visible()
-    assert "around your genitals or your bottom" in main_text(page)
-    assert "May suit" not in main_text(page)
-
-
-def test_numbness_with_buttock_pain_is_no_false_alarm_and_no_carries_on_with_light_pressure(
-    app_server: RunningApp, open_page: OpenPage, content: Content
-) -> None:
-    page = open_page("phone", touch=True)
-    check = recheck(content, "saddle")
-    open_assessment(page, app_server)
-    fill_in_on_a_phone(
-        page,
-        content,
-        (("buttock", "Your left"),),
-        ("3", "0", "0", "1"),
-        health="Numbness or less feeling in your leg or foot",
-    )
-    expect(page.get_by_text(check.text)).to_be_visible()  # type: ignore[attr-defined]
-    expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
-    assert "You ticked" not in main_text(page)
-    tap(page, page.get_by_role("button", name=check.button_no))  # type: ignore[attr-defined]
-    text = main_text(page)
-    assert "May suit: Myofascial release" in text
-    assert "Not for you now: Trigger point therapy and Deep tissue massage" in text
-
-
-def test_a_mild_result_has_the_safety_net_before_massage_and_in_the_dated_summary(
-    app_server: RunningApp, open_page: OpenPage, content: Content
-) -> None:
-    page = open_page("phone", touch=True)
-    net = content.assessment.result.safety_net
+    addresses: list[str] = []
+    page.on("framenavigated", lambda frame: addresses.append(frame.url))
     open_assessment(page, app_server)
     # The one-line "not a diagnosis" is on the page itself, on screen at the top (point 11).
-    line = page.get_by_text(content.site.disclaimer.one_line)
-    expect(line).to_be_in_viewport()
-    fill_in_on_a_phone(page, content, (("calf", "Your left"),), ("2", "0", "0", "1"))
+    expect(page.get_by_text(content.site.disclaimer.one_line)).to_be_in_viewport()
+    fill_in_on_a_phone(
+        page, content, (("calf", "Your left"),), ("2", "0", "0", "1"), stop_at_check=True
+    )
+
+    # "Check your answers" and the result fit a phone and add no accessibility fault.
+    assert sideways_overflow(page) <= 0
+    assert new_violations(serious_violations(page), streamlit_baseline) == []
+    see_result(page, content)
+    chart = page.locator('[data-testid="stPlotlyChart"]')
+    expect(chart).to_have_count(1, timeout=30_000)
+    expect(chart.locator("svg").first).to_be_visible(timeout=30_000)
+    wait_for_app_idle(page)
+    assert sideways_overflow(page) <= 0
+    assert new_violations(serious_violations(page), streamlit_baseline) == []
+
+    # A mild result: the safety net comes before any massage, and in the dated summary.
+    net = a.result.safety_net
     expect(page.get_by_text(content.site.disclaimer.one_line)).to_be_visible()
     box = page.locator(".st-key-safety-net")
     expect(box).to_be_visible()
@@ -439,13 +405,93 @@ def test_a_mild_result_has_the_safety_net_before_massage_and_in_the_dated_summar
     expect(box).to_contain_text(content.red_flags.action("emergency", NUMBER))
     expect(box).to_contain_text("hard to start to pee")
     expect(box).to_contain_text("New weakness in one leg or foot")
-    techniques = page.get_by_text(content.assessment.result.techniques_heading, exact=True)
+    techniques = page.get_by_text(a.result.techniques_heading, exact=True)
     assert box.bounding_box()["y"] < techniques.bounding_box()["y"]  # type: ignore[index]
-    summary = pdf_text(download(page, content.assessment.buttons.download_pdf))
+    summary = pdf_text(download(page, a.buttons.download_pdf))
     assert "Made on " in summary and "Check these signs again before each visit" in summary
     assert "hard to start to pee" in summary
-    plain = download(page, content.assessment.buttons.download_text).decode("utf-8")
+    plain = download(page, a.buttons.download_text).decode("utf-8")
     assert "Check these signs again before each visit." in plain
+
+    # Strong leg pain takes firm massage away, and says why.
+    change_one_answer(page, content, "how_much", lambda: pick(page, "leg_pain", "8"))
+    text = main_text(page)
+    assert "May suit: Myofascial release" in text
+    assert "Not for you now: Deep tissue massage and Trigger point therapy" in text
+    assert "until the leg pain settles" in text
+
+    # A clot risk takes firm calf work away.
+    change_one_answer(
+        page, content, "health", lambda: tap_health(page, "Something that makes a blood clot")
+    )
+    text = main_text(page)
+    assert "May suit: Myofascial release" in text
+    assert "because: Something that makes a blood clot more likely" in text
+    assert "firm pressure could move a clot" in text
+
+    # Numbness at its maximum (one leg only) asks about the saddle area; "Yes" is the emergency.
+    numbness = a.steps.bother.items[1].id
+    change_one_answer(page, content, "bother", lambda: pick(page, f"sbi.{numbness}", "6"))
+    saddle = recheck(content, "saddle")
+    expect(page.get_by_text(saddle.text)).to_be_visible()
+    assert "May suit" not in main_text(page)
+    tap(page, page.get_by_role("button", name=saddle.button_yes))
+    expect(emergency_alert(page, content)).to_be_visible()
+    assert "around your genitals or your bottom" in main_text(page)
+    assert "May suit" not in main_text(page)
+
+    leave_for_the_body_map_without_the_place_in_the_address(page, content, addresses)
+    assert hosts <= {urlparse(app_server.url).netloc}
+
+
+def test_on_a_phone_buttock_numbness_then_age_alone_then_both_legs(
+    app_server: RunningApp, open_page: OpenPage, content: Content
+) -> None:
+    page = open_page("phone", touch=True)
+    open_assessment(page, app_server)
+    # Numbness with buttock pain is asked about, with no false alarm; "No" carries on with
+    # light pressure.
+    saddle = recheck(content, "saddle")
+    fill_in_on_a_phone(
+        page,
+        content,
+        (("buttock", "Your left"),),
+        ("3", "0", "0", "1"),
+        health="Numbness or less feeling in your leg or foot",
+    )
+    expect(page.get_by_text(saddle.text)).to_be_visible()
+    expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
+    assert "You ticked" not in main_text(page)
+    tap(page, page.get_by_role("button", name=saddle.button_no))
+    text = main_text(page)
+    assert "May suit: Myofascial release" in text
+    assert "Not for you now: Trigger point therapy and Deep tissue massage" in text
+
+    # Age alone means a GP within days before any massage: no red alarm.
+    age = "This is your first back pain, and you are under 20 or over 50"
+    change_one_answer(
+        page,
+        content,
+        "safety",
+        lambda: tap(page, page.locator(".st-key-self-assessment").get_by_text(age)),
+    )
+    expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
+    box = page.locator(".st-key-gp-first")
+    expect(box).to_contain_text(content.red_flags.action("days", NUMBER))
+    expect(box).to_contain_text("first back pain")
+    assert content.assessment.result.no_massage in main_text(page)
+
+    # Places on both legs are asked about again; "Yes" by touch is the emergency.
+    both_legs = recheck(content, "both-legs")
+    change_one_answer(page, content, "where", lambda: tap_place(page, "back-thigh", "Your right"))
+    expect(page.get_by_text(both_legs.text)).to_be_visible()
+    yes = page.get_by_role("button", name=both_legs.button_yes)
+    assert_touch_size(yes)
+    tap(page, yes)
+    expect(emergency_alert(page, content)).to_be_visible()
+    text = main_text(page)
+    assert "Sciatica in both legs" in text and "May suit" not in text
+    assert content.assessment.result.urgent.no_massage in text
 
 
 def test_chest_pain_by_touch_is_the_emergency_with_its_why(
@@ -458,53 +504,3 @@ def test_chest_pain_by_touch_is_the_emergency_with_its_why(
     alert = emergency_alert(page, content)
     expect(alert).to_be_visible()
     expect(alert).to_contain_text("big blood vessel")
-
-
-def test_age_alone_by_touch_means_a_gp_within_days_before_any_massage(
-    app_server: RunningApp, open_page: OpenPage, content: Content
-) -> None:
-    page = open_page("phone", touch=True)
-    open_assessment(page, app_server)
-    fill_in_on_a_phone(
-        page,
-        content,
-        (("calf", "Your left"),),
-        ("3", "0", "0", "1"),
-        sign="This is your first back pain, and you are under 20 or over 50",
-    )
-    # Not an urgent result: no red alarm, but a GP before any massage.
-    expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
-    box = page.locator(".st-key-gp-first")
-    expect(box).to_contain_text(content.red_flags.action("days", NUMBER))
-    expect(box).to_contain_text("first back pain")
-    assert content.assessment.result.no_massage in main_text(page)
-
-
-def test_strong_leg_pain_by_touch_takes_firm_massage_away_and_says_why(
-    app_server: RunningApp, open_page: OpenPage, content: Content
-) -> None:
-    page = open_page("phone", touch=True)
-    open_assessment(page, app_server)
-    fill_in_on_a_phone(page, content, (("calf", "Your left"),), ("3", "0", "0", "1"), leg_pain="8")
-    text = main_text(page)
-    assert "May suit: Myofascial release" in text
-    assert "Not for you now: Deep tissue massage and Trigger point therapy" in text
-    assert "until the leg pain settles" in text
-
-
-def test_a_clot_risk_by_touch_takes_firm_calf_work_away(
-    app_server: RunningApp, open_page: OpenPage, content: Content
-) -> None:
-    page = open_page("phone", touch=True)
-    open_assessment(page, app_server)
-    fill_in_on_a_phone(
-        page,
-        content,
-        (("calf", "Your left"),),
-        ("3", "0", "0", "1"),
-        health="Something that makes a blood clot more likely",
-    )
-    text = main_text(page)
-    assert "May suit: Myofascial release" in text
-    assert "because: Something that makes a blood clot more likely" in text
-    assert "firm pressure could move a clot" in text
