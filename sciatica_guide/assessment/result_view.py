@@ -150,8 +150,8 @@ def _chart(content: Content, answers: Answers) -> None:
 #: summary is served at /media/<hash> to whoever has that address, until Streamlit removes files
 #: no session uses; it checks after every script run, in two steps (mark, then delete). Without
 #: a run nothing is removed, so on a quiet server a summary would stay fetchable as long as the
-#: result is on screen. With a run every 3 s it is gone within about 6 s of the tap
-#: (tests/browser/test_self_assessment.py::test_fill_in_by_touch_take_the_summary_and_leave_no_trace).
+#: result is on screen. With a run every 3 s it is gone within about 6 s of the tap (tests/browser/
+#: test_self_assessment.py::test_fill_in_by_touch_take_the_summary_and_leave_no_trace).
 DOWNLOAD_SWEEP_SECONDS = 3.0
 
 
