@@ -7,9 +7,11 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
@@ -37,7 +39,10 @@ def open_assessment(page: Page, app: RunningApp) -> None:
 
 
 def tap(page: Page, locator: Locator) -> None:
-    locator.scroll_into_view_if_needed()
+    # A rerun can replace the element while it is being scrolled to: tap() finds it again (and
+    # scrolls to it), so a stale element here is no failure.
+    with suppress(PlaywrightError):
+        locator.scroll_into_view_if_needed(timeout=5_000)
     locator.tap()
     wait_for_app_idle(page)
 

@@ -28,62 +28,83 @@ SETTLE_MS = 15_000
 ALL_MATCH = "sels => sels.every(s => document.querySelector(s) !== null)"
 
 
-def _id(style: InternalStyle) -> str:
-    return f"{style.mode or 'all'}-{style.selectors[0]}"
+#: The styles seen on a settled page, grouped by where they are seen (path, mode, viewport): one
+#: page load per place checks all of its styles, the self-assessment's in step order.
+Place = tuple[str, str, str]
+IDLE: dict[Place, list[InternalStyle]] = {}
+for _style in sorted(STYLES, key=lambda s: s.probe.assessment_step):
+    if _style.probe.when == "idle":
+        _mode = _style.mode.value if _style.mode else ""
+        IDLE.setdefault((_style.probe.path, _mode, _style.probe.viewport), []).append(_style)
+BUNDLE = [s for s in STYLES if s.probe.when == "bundle"]
 
 
-def _to_assessment_step(page: Page, content: Content, step: int) -> None:
-    # Step 1 to 3 by touch: no urgent signs, the left calf (as tests/browser/test_self_assessment).
+def _place_id(place: Place) -> str:
+    path, mode, viewport = place
+    return f"{path or 'home'}-{mode or 'all'}-{viewport}"
+
+
+def _to_assessment_step(page: Page, content: Content, step: int, *, start: int = 1) -> None:
+    # From step `start` to `step` by touch: no urgent signs, the left calf (as
+    # tests/browser/test_self_assessment).
     a = content.assessment
-    if step < 2:
-        return
-    for group in content.red_flags.groups:
-        page.locator(f".st-key-guide-assessment-w-flag-none-{group.id}").locator("label").tap()
+    if start < 2 <= step:
+        for group in content.red_flags.groups:
+            page.locator(f".st-key-guide-assessment-w-flag-none-{group.id}").locator("label").tap()
+            wait_for_app_idle(page)
+        page.get_by_role("button", name=a.buttons.continue_).tap()
         wait_for_app_idle(page)
-    page.get_by_role("button", name=a.buttons.continue_).tap()
-    wait_for_app_idle(page)
-    if step < 3:
-        return
-    page.locator(".st-key-guide-assessment-w-where-calf").get_by_role(
-        "button", name="Your left"
-    ).tap()
-    wait_for_app_idle(page)
-    page.get_by_role("button", name=a.buttons.continue_).tap()
-    wait_for_app_idle(page)
-    expect(page.get_by_text(a.progress.format(step=3, total=5))).to_be_visible()
+    if start < 3 <= step:
+        page.locator(".st-key-guide-assessment-w-where-calf").get_by_role(
+            "button", name="Your left"
+        ).tap()
+        wait_for_app_idle(page)
+        page.get_by_role("button", name=a.buttons.continue_).tap()
+        wait_for_app_idle(page)
+        expect(page.get_by_text(a.progress.format(step=3, total=5))).to_be_visible()
 
 
-@pytest.mark.parametrize("style", STYLES, ids=[_id(s) for s in STYLES])
-def test_each_internal_selector_still_matches_where_it_applies(
-    app_server: RunningApp, open_page: OpenPage, content: Content, style: InternalStyle
-) -> None:
-    probe = style.probe
-    if probe.when == "bundle":
-        ids = [re.search(r'data-testid="(\w+)"', s) for s in style.selectors]
-        assert all(ids), style.selectors
-        code = "\n".join(p.read_text(errors="replace") for p in FRONTEND_JS.glob("*.js"))
-        missing = [m.group(1) for m in ids if m and m.group(1) not in code]
-        assert missing == [], f"Streamlit's frontend has no {missing}: {style.reason}"
-        return
-    page = open_page(probe.viewport, touch=probe.viewport != "desktop")
-    query = f"?mode={style.mode.value}" if style.mode else ""
-    page.goto(f"{app_server.url}/{probe.path}{query}")
-    wait_for_app_idle(page)
-    _to_assessment_step(page, content, probe.assessment_step)
+def _missing(page: Page, style: InternalStyle) -> list[str]:
+    """The style's selectors that match nothing once the page has settled."""
     # Wait on the page's state (every selector matching), then report what does not.
     with suppress(PlaywrightError):
         page.wait_for_function(ALL_MATCH, arg=list(style.selectors), timeout=SETTLE_MS)
     counts = page.evaluate(
         "sels => sels.map(s => document.querySelectorAll(s).length)", list(style.selectors)
     )
-    matched = {s for s, n in zip(style.selectors, counts, strict=True) if n}
-    missing = [s for s in style.selectors if s not in matched]
-    assert missing == [], f"no element matches {missing}: {style.reason}"
-    # And the rule is in the page: a stylesheet the frontend dropped would match nothing.
-    shown = page.evaluate(
-        "() => [...document.querySelectorAll('style')].map(s => s.textContent).join('\\n')"
-    )
-    assert style.css() in shown
+    return [s for s, n in zip(style.selectors, counts, strict=True) if not n]
+
+
+@pytest.mark.parametrize("place", list(IDLE), ids=[_place_id(p) for p in IDLE])
+def test_each_internal_selector_still_matches_where_it_applies(
+    app_server: RunningApp, open_page: OpenPage, content: Content, place: Place
+) -> None:
+    path, mode, viewport = place
+    page = open_page(viewport, touch=viewport != "desktop")
+    page.goto(f"{app_server.url}/{path}" + (f"?mode={mode}" if mode else ""))
+    wait_for_app_idle(page)
+    step = 1
+    for style in IDLE[place]:
+        _to_assessment_step(page, content, style.probe.assessment_step, start=step)
+        step = style.probe.assessment_step
+        missing = _missing(page, style)
+        assert missing == [], f"no element matches {missing}: {style.reason}"
+        # And the rule is in the page: a stylesheet the frontend dropped would match nothing.
+        shown = page.evaluate(
+            "() => [...document.querySelectorAll('style')].map(s => s.textContent).join('\\n')"
+        )
+        assert style.css() in shown, style.reason
+
+
+@pytest.mark.parametrize("style", BUNDLE, ids=[s.selectors[0] for s in BUNDLE])
+def test_each_selector_seen_only_during_a_run_is_in_streamlits_frontend(
+    style: InternalStyle,
+) -> None:
+    ids = [re.search(r'data-testid="(\w+)"', s) for s in style.selectors]
+    assert all(ids), style.selectors
+    code = "\n".join(p.read_text(errors="replace") for p in FRONTEND_JS.glob("*.js"))
+    missing = [m.group(1) for m in ids if m and m.group(1) not in code]
+    assert missing == [], f"Streamlit's frontend has no {missing}: {style.reason}"
 
 
 def test_the_clinic_tablet_really_hides_streamlits_menu_and_toolbar(
