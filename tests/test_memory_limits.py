@@ -43,10 +43,12 @@ def test_a_24_mb_message_is_refused_and_the_guide_still_serves() -> None:
             assert session.rerun(page="body-map").ok
 
 
-@pytest.mark.slow
+@pytest.mark.bench
 def test_closed_sessions_give_their_memory_back() -> None:
     """20 sessions with 0.9 MB each (under the limit): without the collection when sessions end,
-    the guide's spaced-out collector (tuning.py) keeps about 20 MiB of them."""
+    the guide's spaced-out collector (tuning.py) keeps about 20 MiB of them. A measurement of a
+    server's memory: it runs with the benchmark smoke runs (`bash scripts/test.sh --bench`), on a
+    machine that is not also running the browser tests."""
     args = ["--server.disconnectedSessionTTL", str(TTL)]
     with run_streamlit(extra_args=args) as app:
         pid = app.process.pid

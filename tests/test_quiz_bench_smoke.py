@@ -10,7 +10,7 @@ import pytest
 from benchmarks.quiz_bench import run
 
 
-@pytest.mark.slow
+@pytest.mark.bench
 @pytest.mark.timeout(180)
 def test_a_small_knowledge_check_is_counted_in_full() -> None:
     # In a thread of its own: the benchmark runs its own asyncio loop, and Playwright's sync API
