@@ -49,9 +49,9 @@ def wait_for_region(page: Page, region_id: str) -> None:
 
 
 def test_a_tap_draws_the_panel_before_the_server_answers(
-    app_server: RunningApp, open_page: OpenPage
+    app_server: RunningApp, reused_page: OpenPage
 ) -> None:
-    page = open_page("tablet", touch=True)
+    page = reused_page("tablet", touch=True)
     open_map(page, f"{app_server.url}/body-map")
     ui = CONTENT.body_map.ui
     list_box = page.get_by_role("combobox", name=ui.list_label)
@@ -73,8 +73,8 @@ def test_a_tap_draws_the_panel_before_the_server_answers(
         expect(list_box).to_have_value(f"{region.name} {suffix}")
 
 
-def test_quick_taps_end_on_the_last_one(app_server: RunningApp, open_page: OpenPage) -> None:
-    page = open_page("tablet", touch=True)
+def test_quick_taps_end_on_the_last_one(app_server: RunningApp, reused_page: OpenPage) -> None:
+    page = reused_page("tablet", touch=True)
     open_map(page, f"{app_server.url}/body-map")
     order = ["calf-left", "buttock-right", "back-thigh-left", "calf-right", "lower-back-right"]
     points = [point_inside(page, region_id) for region_id in order]
@@ -92,9 +92,9 @@ def test_quick_taps_end_on_the_last_one(app_server: RunningApp, open_page: OpenP
 
 
 def test_on_a_phone_the_bar_keeps_the_name_and_first_line_on_screen(
-    app_server: RunningApp, open_page: OpenPage
+    app_server: RunningApp, reused_page: OpenPage
 ) -> None:
-    page = open_page("phone", touch=True)
+    page = reused_page("phone", touch=True)
     open_map(page, f"{app_server.url}/body-map")
     # Regions of the back and front views and the sole, one tap after another.
     for region_id in ["calf-left", "lower-back-right", "shin-left", "sole-right"]:
@@ -150,9 +150,9 @@ def test_on_a_wide_screen_the_panel_is_beside_the_map_and_there_is_no_bar(
 
 @pytest.mark.parametrize("how", ["mouse", "keyboard"])
 def test_read_about_opens_the_techniques_page_in_the_same_session(
-    app_server: RunningApp, open_page: OpenPage, how: str
+    app_server: RunningApp, reused_page: OpenPage, how: str
 ) -> None:
-    page = open_page("tablet", touch=how == "mouse")
+    page = reused_page("tablet", touch=how == "mouse")
     open_map(page, f"{app_server.url}/body-map?region=calf-left")
     # A mark in the page itself: a new page load (a new session) would lose it.
     page.evaluate("() => { window.sameSession = true; }")
@@ -181,9 +181,9 @@ def test_read_about_opens_the_techniques_page_in_the_same_session(
 
 
 def test_the_list_selects_and_the_map_and_panel_follow(
-    app_server: RunningApp, open_page: OpenPage
+    app_server: RunningApp, reused_page: OpenPage
 ) -> None:
-    page = open_page("tablet", touch=True)
+    page = reused_page("tablet", touch=True)
     open_map(page, f"{app_server.url}/body-map")
     list_box = page.get_by_role("combobox", name=CONTENT.body_map.ui.list_label)
     for region_id in ("buttock-left", "shin-right"):
@@ -204,12 +204,12 @@ def test_the_list_selects_and_the_map_and_panel_follow(
 
 
 def test_on_a_phone_a_places_warnings_are_check_first_notes_and_massage_says_only_if(
-    app_server: RunningApp, open_page: OpenPage
+    app_server: RunningApp, reused_page: OpenPage
 ) -> None:
     """Issue 22, point 10: conditions before alarms. The calf's warnings start with when they
     apply, look different from an urgent order (dashed border, "?", the words "Check first"),
     and each massage shown for the calf says it is only for when none of them is true."""
-    page = open_page("phone", touch=True)
+    page = reused_page("phone", touch=True)
     open_map(page, f"{app_server.url}/body-map")
     show_view(page, "back", touch=True)
     x, y = point_inside(page, "calf-left")

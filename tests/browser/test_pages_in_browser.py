@@ -35,9 +35,9 @@ def test_article_paragraphs_are_visible_word_for_word(
 
 @pytest.mark.parametrize("touch", [False, True], ids=["mouse", "touch"])
 def test_navigation_menu_switches_page_at_tablet_size(
-    app_server: RunningApp, open_page: OpenPage, content: Content, touch: bool
+    app_server: RunningApp, reused_page: OpenPage, content: Content, touch: bool
 ) -> None:
-    page = open_page("tablet", touch=touch)
+    page = reused_page("tablet", touch=touch)
     page.goto(app_server.url)
     wait_for_app_idle(page)
     target = content.page("techniques")
@@ -65,13 +65,13 @@ def test_urgent_help_opens_from_the_keyboard(
 
 
 def test_first_request_to_a_fresh_server_can_be_a_deep_link(
-    open_page: OpenPage, content: Content
+    reused_page: OpenPage, content: Content
 ) -> None:
     # The first script run of a process is where a legacy pages/ folder would take over and show
     # the page without the frame (no urgent-help signs, raw file names in the menu).
     target = content.page("techniques")
     with run_streamlit() as fresh:
-        page = open_page("desktop")
+        page = reused_page("desktop")
         page.goto(f"{fresh.url}/{target.url_path}")
         wait_for_app_idle(page)
         expect(page.get_by_role("heading", name=target.title, level=1)).to_be_visible()

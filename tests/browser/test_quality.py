@@ -4,13 +4,14 @@ what the guide adds."""
 
 from __future__ import annotations
 
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import ConsoleMessage, Page, Request
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Page
 
 from guide_testing.accessibility import (
     Violation,
@@ -81,38 +82,46 @@ def request_host(url: str) -> str:
     return urlparse(url.removeprefix("blob:")).netloc
 
 
-def visit_page(open_page: OpenPage, url: str, size: str) -> Visit:
+@contextmanager
+def visit_page(open_page: OpenPage, url: str, size: str) -> Iterator[Visit]:
+    """Open `url` in a tab of that size, recording console errors and the hosts asked, until the
+    block ends (the module's tabs are reused: the listeners go with the visit)."""
     page = open_page(size, touch=size != "desktop")
     visit = Visit(page)
-    page.on(
-        "console",
-        lambda m: (
-            visit.console_errors.append(f"{m.text} at {m.location.get('url')}")
-            if m.type == "error"
-            else None
-        ),
-    )
-    page.on("request", lambda r: visit.hosts.add(request_host(r.url)))
-    page.goto(url)
-    wait_for_app_idle(page)
-    return visit
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            visit.console_errors.append(f"{message.text} at {message.location.get('url')}")
+
+    def on_request(request: Request) -> None:
+        visit.hosts.add(request_host(request.url))
+
+    page.on("console", on_console)
+    page.on("request", on_request)
+    try:
+        page.goto(url)
+        wait_for_app_idle(page)
+        yield visit
+    finally:
+        page.remove_listener("console", on_console)
+        page.remove_listener("request", on_request)
 
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("spec", PAGES, ids=[p.id for p in PAGES])
 def test_page_is_clean_at_every_size(
     app_server: RunningApp,
-    open_page: OpenPage,
+    reused_page: OpenPage,
     spec,
     size: str,
     streamlit_baseline: set[Violation],
 ) -> None:
-    visit = visit_page(open_page, f"{app_server.url}/{spec.link_path}", size)
-    check_visit(visit, app_server, size, streamlit_baseline, spec.link_path)
-    if size == "tablet":
-        visit.page.set_viewport_size(VIEWPORTS["tablet-landscape"])
-        wait_for_app_idle(visit.page)
-        check_visit(visit, app_server, "tablet-landscape", streamlit_baseline, spec.link_path)
+    with visit_page(reused_page, f"{app_server.url}/{spec.link_path}", size) as visit:
+        check_visit(visit, app_server, size, streamlit_baseline, spec.link_path)
+        if size == "tablet":
+            visit.page.set_viewport_size(VIEWPORTS["tablet-landscape"])
+            wait_for_app_idle(visit.page)
+            check_visit(visit, app_server, "tablet-landscape", streamlit_baseline, spec.link_path)
 
 
 def test_a_new_element_breaking_a_rule_the_bare_page_breaks_is_reported() -> None:

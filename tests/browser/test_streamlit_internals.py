@@ -77,10 +77,10 @@ def _missing(page: Page, style: InternalStyle) -> list[str]:
 
 @pytest.mark.parametrize("place", list(IDLE), ids=[_place_id(p) for p in IDLE])
 def test_each_internal_selector_still_matches_where_it_applies(
-    app_server: RunningApp, open_page: OpenPage, content: Content, place: Place
+    app_server: RunningApp, reused_page: OpenPage, content: Content, place: Place
 ) -> None:
     path, mode, viewport = place
-    page = open_page(viewport, touch=viewport != "desktop")
+    page = reused_page(viewport, touch=viewport != "desktop")
     page.goto(f"{app_server.url}/{path}" + (f"?mode={mode}" if mode else ""))
     wait_for_app_idle(page)
     step = 1
@@ -108,10 +108,10 @@ def test_each_selector_seen_only_during_a_run_is_in_streamlits_frontend(
 
 
 def test_the_clinic_tablet_really_hides_streamlits_menu_and_toolbar(
-    app_server: RunningApp, open_page: OpenPage
+    app_server: RunningApp, reused_page: OpenPage
 ) -> None:
     # Present in the page (so the selectors still match) and not displayed.
-    page = open_page("tablet", touch=True)
+    page = reused_page("tablet", touch=True)
     page.goto(f"{app_server.url}/?mode=clinic")
     wait_for_app_idle(page)
     for selector in ('[data-testid="stToolbar"]', '[data-testid="stMainMenu"]'):
