@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 from test_body_map import point_inside, show_view
 
-from guide_testing.browser import new_context, wait_for_address, wait_for_app_idle
+from guide_testing.browser import OpenPage, new_context, wait_for_address, wait_for_app_idle
 from guide_testing.server import RunningApp
 from guide_testing.shipped import shipped_content
 from sciatica_guide.body_map.marks import mark_words, region_marks, technique_notes
@@ -71,12 +71,11 @@ def assert_hidden(page: Page, technique_id: str) -> None:
 
 @pytest.mark.parametrize("viewport", ["phone", "tablet"])
 def test_each_technique_shows_and_hides_by_touch(
-    app_server: RunningApp, browser: Browser, viewport: str
+    app_server: RunningApp, reused_page: OpenPage, viewport: str
 ) -> None:
     # Three regions of three areas and two views, chosen one after another on the figure, as a
     # person taps them (the first opened by its link).
-    context = new_context(browser, viewport, touch=True)
-    page = context.new_page()
+    page = reused_page(viewport, touch=True)
     regions = ["buttock-left", "calf-right", "side-thigh-left"]
     open_region(page, app_server.url, regions[0])
     for region_id in regions:
@@ -105,12 +104,12 @@ def test_each_technique_shows_and_hides_by_touch(
         expect(page.locator('[data-testid="stApp"]')).to_have_attribute(
             "data-test-script-state", "notRunning"
         )
-    context.close()
 
 
-def test_marks_are_large_enough_to_see_on_a_phone(app_server: RunningApp, browser: Browser) -> None:
-    context = new_context(browser, "phone", touch=True)
-    page = context.new_page()
+def test_marks_are_large_enough_to_see_on_a_phone(
+    app_server: RunningApp, reused_page: OpenPage
+) -> None:
+    page = reused_page("phone", touch=True)
     open_region(page, app_server.url, "buttock-left")
     button(page, "trigger-point").tap()
     spots = page.locator(".bm-marks.is-shown .bm-mark-spot")
@@ -129,12 +128,10 @@ def test_marks_are_large_enough_to_see_on_a_phone(app_server: RunningApp, browse
         """el => [el.getScreenCTM().a, parseFloat(getComputedStyle(el).strokeWidth)]"""
     )
     assert scale * stroke >= 4, "the arrows' lines would be thinner than 4 px on a phone"
-    context.close()
 
 
-def test_the_keyboard_shows_and_hides_marks(app_server: RunningApp, browser: Browser) -> None:
-    context = new_context(browser, "desktop")
-    page = context.new_page()
+def test_the_keyboard_shows_and_hides_marks(app_server: RunningApp, reused_page: OpenPage) -> None:
+    page = reused_page("desktop")
     open_region(page, app_server.url, "back-thigh-left")
     target = button(page, "deep-tissue")
     target.focus()
@@ -150,14 +147,12 @@ def test_the_keyboard_shows_and_hides_marks(app_server: RunningApp, browser: Bro
     assert_shown(page, "back-thigh-left", "trigger-point")
     page.keyboard.press(" ")
     assert_hidden(page, "trigger-point")
-    context.close()
 
 
 def test_choosing_another_region_moves_the_marks_there(
-    app_server: RunningApp, browser: Browser
+    app_server: RunningApp, reused_page: OpenPage
 ) -> None:
-    context = new_context(browser, "tablet", touch=True)
-    page = context.new_page()
+    page = reused_page("tablet", touch=True)
     open_region(page, app_server.url, "calf-left")
     button(page, "myofascial-release").tap()
     assert_shown(page, "calf-left", "myofascial-release")
@@ -170,7 +165,6 @@ def test_choosing_another_region_moves_the_marks_there(
     )
     assert_shown(page, "sole-right", "myofascial-release")
     expect(page.locator('.bm-marks[data-marks-region="calf-left"]')).to_have_count(0)
-    context.close()
 
 
 def _tap(page: Page, locator: Locator) -> None:
@@ -186,10 +180,9 @@ def _to_body_map(page: Page) -> None:
 
 
 def test_an_urgent_sign_removes_every_mark_and_says_why(
-    app_server: RunningApp, browser: Browser
+    app_server: RunningApp, reused_page: OpenPage
 ) -> None:
-    context = new_context(browser, "tablet", touch=True)
-    page = context.new_page()
+    page = reused_page("tablet", touch=True)
     page.goto(f"{app_server.url}/self-assessment")
     wait_for_app_idle(page)
     form = page.locator(".st-key-self-assessment")
@@ -202,17 +195,15 @@ def test_an_urgent_sign_removes_every_mark_and_says_why(
     action = CONTENT.red_flags.action("emergency", resolve_help(CONTENT, "sg").number)
     blocked = page.locator(".bm-mk-blocked")
     expect(blocked).to_have_text(UI.urgent.format(action=action))
-    context.close()
 
 
 def test_blood_thinners_remove_firm_techniques_from_the_calf(
-    app_server: RunningApp, browser: Browser
+    app_server: RunningApp, reused_page: OpenPage
 ) -> None:
     # pytest puts this folder on sys.path (rootdir "prepend" import mode).
     from test_self_assessment import fill_in_to_the_check_page
 
-    context = new_context(browser, "tablet", touch=True)
-    page = context.new_page()
+    page = reused_page("tablet", touch=True)
     page.goto(f"{app_server.url}/self-assessment")
     wait_for_app_idle(page)
     # No urgent signs, the left calf, blood thinners (the self-assessment tests' own route);
@@ -230,7 +221,6 @@ def test_blood_thinners_remove_firm_techniques_from_the_calf(
     expect(blocked.nth(1)).to_contain_text("Trigger point therapy is not drawn here")
     button(page, "myofascial-release").tap()
     assert_shown(page, "calf-left", "myofascial-release")
-    context.close()
 
 
 def test_the_presenters_map_shows_marks_where_tapped(

@@ -62,9 +62,9 @@ def test_the_projectors_page_title_leaves_room_for_the_article(
 
 
 def test_clinic_tablet_forgets_the_last_person_after_idle_time(
-    clinic_server: RunningApp, open_page: OpenPage, content: Content
+    clinic_server: RunningApp, reused_page: OpenPage, content: Content
 ) -> None:
-    page = open_page("tablet", touch=True)
+    page = reused_page("tablet", touch=True)
     page.goto(f"{clinic_server.url}/techniques")
     wait_for_app_idle(page)
     # Streamlit's own menu and toolbar are hidden on a clinic tablet.
@@ -81,9 +81,9 @@ def test_clinic_tablet_forgets_the_last_person_after_idle_time(
 
 
 def test_clinic_start_over_by_touch_returns_to_the_start(
-    clinic_server: RunningApp, open_page: OpenPage, content: Content
+    clinic_server: RunningApp, reused_page: OpenPage, content: Content
 ) -> None:
-    page = open_page("tablet", touch=True)
+    page = reused_page("tablet", touch=True)
     page.goto(f"{clinic_server.url}/sources-and-safety")
     wait_for_app_idle(page)
     page.get_by_role("button", name=content.modes.clinic.start_over).tap()
@@ -93,8 +93,8 @@ def test_clinic_start_over_by_touch_returns_to_the_start(
     ).to_be_visible()
 
 
-def test_clinic_pages_have_no_links_out(clinic_server: RunningApp, open_page: OpenPage) -> None:
-    page = open_page("tablet", touch=True)
+def test_clinic_pages_have_no_links_out(clinic_server: RunningApp, reused_page: OpenPage) -> None:
+    page = reused_page("tablet", touch=True)
     for path in ["", "techniques", "sources-and-safety"]:
         page.goto(f"{clinic_server.url}/{path}")
         wait_for_app_idle(page)
