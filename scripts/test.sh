@@ -15,11 +15,11 @@ case "${1:-}" in
   --bench) mode="bench"; shift ;;
 esac
 
-# Two workers, one per core, each taking whole test files (loadfile): a browser module's server
-# and page start once, on one worker. The browser tests keep both cores busy; more workers, or
-# splitting files between workers (worksteal), measured slower and flakier (docs/performance.md,
-# "The test run"). TEST_WORKERS=1 runs the files one at a time.
-workers=(-n "${TEST_WORKERS:-2}" --dist loadfile)
+# Three workers on two cores, each taking whole test files (loadfile): a browser module's server
+# and tabs start once, on one worker. Two workers left the cores idle about a sixth of the time
+# (browser flows waiting on the app: a phone following, a rerun settling); a third fills that
+# (docs/performance.md, "The test run"). TEST_WORKERS=1 runs the files one at a time.
+workers=(-n "${TEST_WORKERS:-3}" --dist loadfile)
 
 if [ "$mode" != "fast" ]; then
   # Debian's Chromium drives the browser tests (Playwright cannot download its own browser here);
