@@ -38,9 +38,14 @@ if [ "$mode" != "fast" ]; then
   python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 fi
 
+check_pid=""
 case "$mode" in
   full)
-    bash scripts/check
+    # The static checks (mostly one core: mypy) run beside the tests; their verdict and output
+    # come after pytest's, and either failing fails the command.
+    check_log="$(mktemp)"
+    bash scripts/check >"$check_log" 2>&1 &
+    check_pid=$!
     selection=(-m "not bench")
     ;;
   fast) selection=(-m "not browser and not nginx and not bench and not slow") ;;
@@ -54,6 +59,19 @@ status=$?
 set -e
 if [ "$status" -eq 5 ]; then
   echo "pytest collected no tests" >&2
-  exit 1
+  status=1
+fi
+if [ -n "$check_pid" ]; then
+  set +e
+  wait "$check_pid"
+  check_status=$?
+  set -e
+  echo "--- scripts/check"
+  cat "$check_log"
+  rm -f "$check_log"
+  if [ "$check_status" -ne 0 ]; then
+    echo "scripts/check failed" >&2
+    [ "$status" -ne 0 ] || status=$check_status
+  fi
 fi
 exit "$status"
