@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
-from test_body_map import point_inside, show_view
+from test_body_map import assert_only_selected, point_inside, show_view
 
-from guide_testing.browser import OpenPage, new_context, wait_for_address, wait_for_app_idle
+from guide_testing.browser import OpenPage, new_context, wait_for_app_idle
 from guide_testing.server import RunningApp
 from guide_testing.shipped import shipped_content
 from sciatica_guide.body_map.marks import mark_words, region_marks, technique_notes
@@ -84,9 +84,7 @@ def test_each_technique_shows_and_hides_by_touch(
         if region_id != regions[0]:
             show_view(page, region.view, touch=True)
             page.touchscreen.tap(*point_inside(page, region_id))
-            expect(page.locator(".st-key-bm-panel h3")).to_have_text(region.name)
-            wait_for_address(page, f"?region={region_id}", timeout=SLOW)
-            wait_for_app_idle(page)
+            assert_only_selected(page, region_id)
         techniques = [t.id for t in CONTENT.area(region.area).techniques]
         expect(page.locator(".bm-mk-button")).to_have_count(len(techniques))
         expect(page.locator(".bm-marks.is-shown")).to_have_count(0)
