@@ -155,9 +155,9 @@ def download(page: Page, label: str) -> bytes:
 
 @pytest.mark.parametrize("code", ["sg", "uk"])
 def test_every_place_that_says_call_shows_the_packs_number_by_touch(
-    app_server: RunningApp, open_page: OpenPage, content: Content, code: str
+    app_server: RunningApp, reused_page: OpenPage, content: Content, code: str
 ) -> None:
-    page = open_page("phone", touch=True)
+    page = reused_page("phone", touch=True)
     dialogs = no_dialogs(page)
     query = "" if code == "sg" else f"?country={code}"
     help = resolve_help(content, code)
@@ -181,9 +181,9 @@ def test_every_place_that_says_call_shows_the_packs_number_by_touch(
 
 
 def test_changing_the_country_in_the_box_changes_every_place(
-    app_server: RunningApp, open_page: OpenPage, content: Content
+    app_server: RunningApp, reused_page: OpenPage, content: Content
 ) -> None:
-    page = open_page("phone", touch=True)
+    page = reused_page("phone", touch=True)
     page.goto(app_server.url)
     wait_for_app_idle(page)
     assert_box_is_for(page, content, "sg")
@@ -221,9 +221,9 @@ def test_changing_the_country_in_the_box_changes_every_place(
 
 
 def test_an_unknown_country_in_a_link_falls_back_with_a_quiet_note(
-    app_server: RunningApp, open_page: OpenPage, content: Content
+    app_server: RunningApp, reused_page: OpenPage, content: Content
 ) -> None:
-    page = open_page("phone", touch=True)
+    page = reused_page("phone", touch=True)
     dialogs = no_dialogs(page)
     page.goto(f"{app_server.url}/?country=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
     wait_for_app_idle(page)
@@ -236,9 +236,9 @@ def test_an_unknown_country_in_a_link_falls_back_with_a_quiet_note(
 
 
 def test_a_clinic_tablet_keeps_its_country_and_has_no_switch(
-    clinic_server: RunningApp, open_page: OpenPage, content: Content
+    clinic_server: RunningApp, reused_page: OpenPage, content: Content
 ) -> None:
-    page = open_page("tablet", touch=True)
+    page = reused_page("tablet", touch=True)
     page.goto(f"{clinic_server.url}/?country=sg")
     wait_for_app_idle(page)
     assert_box_is_for(page, content, "uk")

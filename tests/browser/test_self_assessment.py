@@ -206,9 +206,9 @@ def leave_for_the_body_map_without_the_place_in_the_address(
 
 
 def test_a_red_flag_gives_the_urgent_message_and_summary_by_touch(
-    app_server: RunningApp, tablet_page: Page, content: Content
+    app_server: RunningApp, reused_page: OpenPage, content: Content
 ) -> None:
-    page = tablet_page
+    page = reused_page("tablet", touch=True)
     a = content.assessment
     open_assessment(page, app_server)
     form = page.locator(".st-key-self-assessment")
@@ -233,9 +233,9 @@ def test_a_red_flag_gives_the_urgent_message_and_summary_by_touch(
 
 
 def test_weakness_is_asked_again_on_the_result_and_yes_by_touch_is_urgent_then_clear(
-    app_server: RunningApp, tablet_page: Page, content: Content
+    app_server: RunningApp, reused_page: OpenPage, content: Content
 ) -> None:
-    page = tablet_page
+    page = reused_page("tablet", touch=True)
     a = content.assessment
     check = a.result.weakness_check
     open_assessment(page, app_server)
@@ -450,9 +450,9 @@ def test_on_a_phone_a_mild_result_then_strong_pain_a_clot_risk_and_saddle_numbne
 
 
 def test_on_a_phone_buttock_numbness_then_age_alone_then_both_legs(
-    app_server: RunningApp, open_page: OpenPage, content: Content
+    app_server: RunningApp, reused_page: OpenPage, content: Content
 ) -> None:
-    page = open_page("phone", touch=True)
+    page = reused_page("phone", touch=True)
     open_assessment(page, app_server)
     # Numbness with buttock pain is asked about, with no false alarm; "No" carries on with
     # light pressure.
@@ -500,9 +500,9 @@ def test_on_a_phone_buttock_numbness_then_age_alone_then_both_legs(
 
 
 def test_chest_pain_by_touch_is_the_emergency_with_its_why(
-    app_server: RunningApp, open_page: OpenPage, content: Content
+    app_server: RunningApp, reused_page: OpenPage, content: Content
 ) -> None:
-    page = open_page("phone", touch=True)
+    page = reused_page("phone", touch=True)
     open_assessment(page, app_server)
     form = page.locator(".st-key-self-assessment")
     tap(page, form.get_by_text("Pain in your chest, a sudden tearing pain into your back"))
