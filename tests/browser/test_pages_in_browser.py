@@ -2,33 +2,68 @@
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import Page, expect
+from contextlib import suppress
+from dataclasses import dataclass
 
-from guide_testing.browser import OpenPage, wait_for_app_idle
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Error as PlaywrightError
+
+from guide_testing.browser import OpenPage, new_context, wait_for_app_idle
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
 
 
-def test_every_page_opens_by_its_url_and_shows_no_exception(
-    app_server: RunningApp, page: Page, content: Content
-) -> None:
-    for spec in content.pages_in("standard"):
-        page.goto(f"{app_server.url}/{spec.link_path}")
-        wait_for_app_idle(page)
-        expect(page.get_by_role("heading", name=spec.title, level=1)).to_be_visible()
-        expect(page.locator('[data-testid="stException"]')).to_have_count(0)
-        expect(page.get_by_role("dialog")).to_have_count(0)  # no "Page not found"
+@dataclass(frozen=True)
+class PageVisit:
+    """What one page showed when opened by its address in a fresh session."""
+
+    title: str
+    headings: tuple[str, ...]
+    exceptions: int
+    dialogs: int
+    text: str
+
+
+@pytest.fixture(scope="module")
+def visits(app_server: RunningApp, browser: Browser, content: Content) -> list[PageVisit]:
+    """Every standard page opened once by its address at desktop size, by mouse: the two checks
+    below read the same visits (each page load costs Chromium the most in this suite)."""
+    context = new_context(browser, "desktop")
+    try:
+        page = context.new_page()
+        seen = []
+        for spec in content.pages_in("standard"):
+            page.goto(f"{app_server.url}/{spec.link_path}")
+            wait_for_app_idle(page)
+            heading = page.get_by_role("heading", name=spec.title, level=1)
+            with suppress(PlaywrightError):
+                heading.wait_for(timeout=15_000)
+            seen.append(
+                PageVisit(
+                    title=spec.title,
+                    headings=tuple(heading.all_inner_texts()),
+                    exceptions=page.locator('[data-testid="stException"]').count(),
+                    dialogs=page.get_by_role("dialog").count(),
+                    text=page.locator('[data-testid="stMain"]').inner_text(),
+                )
+            )
+        return seen
+    finally:
+        context.close()
+
+
+def test_every_page_opens_by_its_url_and_shows_no_exception(visits: list[PageVisit]) -> None:
+    for visit in visits:
+        assert visit.headings, f"no heading {visit.title!r}"
+        assert visit.exceptions == 0, visit.title
+        assert visit.dialogs == 0, visit.title  # no "Page not found"
 
 
 def test_article_paragraphs_are_visible_word_for_word(
-    app_server: RunningApp, page: Page, content: Content
+    visits: list[PageVisit], content: Content
 ) -> None:
-    shown = ""
-    for spec in content.pages_in("standard"):
-        page.goto(f"{app_server.url}/{spec.link_path}")
-        wait_for_app_idle(page)
-        shown += page.locator('[data-testid="stMain"]').inner_text() + "\n"
+    shown = "\n".join(visit.text for visit in visits)
     for paragraph in content.article.paragraphs():
         assert paragraph in shown, paragraph[:60]
 
