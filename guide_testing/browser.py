@@ -45,6 +45,22 @@ def chromium_path() -> str | None:
     return None
 
 
+def headless_chromium_path() -> str | None:
+    """The Chromium the browser tests drive: one named by CHROMIUM_PATH, else Debian's
+    `chromium-headless-shell`, else Debian's full `chromium`.
+
+    The headless shell is Chromium's own headless build (Playwright's default for headless runs):
+    the same Blink and V8 without the desktop browser around them. Each fresh browser context of
+    a test costs it about half the CPU of the full browser (1.2 against 2.4 CPU seconds for a
+    first page; docs/performance.md, "The test run"); drawing and scripts cost the same. The
+    benchmarks and screenshots keep the full browser (chromium_path), as people have it.
+    """
+    configured = os.environ.get("CHROMIUM_PATH")
+    if configured:
+        return configured
+    return shutil.which("chromium-headless-shell") or chromium_path()
+
+
 def wait_for_app_idle(page: Page, timeout: float = 30_000) -> None:
     """Wait until Streamlit is connected and no script run is in progress."""
     page.wait_for_selector(

@@ -32,6 +32,9 @@ if [ "$mode" != "fast" ]; then
   # Debian's redis-server holds workshop rooms in the store and cluster tests.
   missing=""
   command -v chromium >/dev/null 2>&1 || missing="$missing chromium fonts-dejavu-core"
+  # The browser tests drive Chromium's headless shell (half the CPU per fresh browser context);
+  # the benchmarks keep the full browser, as people have it (guide_testing/browser.py).
+  command -v chromium-headless-shell >/dev/null 2>&1 || missing="$missing chromium-headless-shell"
   command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
   command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing="$missing redis-server"
   if [ -n "$missing" ]; then

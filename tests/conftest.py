@@ -32,14 +32,16 @@ def content() -> Content:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # Browser tests need Debian's Chromium. Locally they skip without it; in CI (CI=true) a missing
     # browser is a failure, so the suite can never pass by silently skipping them.
-    from guide_testing.browser import chromium_path
+    from guide_testing.browser import headless_chromium_path
 
     browser_items = [item for item in items if "tests/browser/" in item.path.as_posix()]
     for item in browser_items:
         item.add_marker(pytest.mark.browser)
-    if chromium_path() or os.environ.get("CI"):
+    if headless_chromium_path() or os.environ.get("CI"):
         return
-    skip = pytest.mark.skip(reason="Debian's chromium is not installed (apt-get install chromium)")
+    skip = pytest.mark.skip(
+        reason="Debian's Chromium is not installed (apt-get install chromium-headless-shell)"
+    )
     for item in browser_items:
         item.add_marker(skip)
 

@@ -20,7 +20,7 @@ from guide_testing.browser import (
     CHROMIUM_ARGS,
     VIEWPORTS,
     OpenPage,
-    chromium_path,
+    headless_chromium_path,
     new_context,
     wait_for_app_idle,
 )
@@ -43,9 +43,11 @@ def playwright_instance() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="session")
 def browser(playwright_instance: Playwright) -> Iterator[Browser]:
-    executable = chromium_path()
+    executable = headless_chromium_path()
     if executable is None:
-        pytest.fail("Debian's chromium is needed for browser tests: apt-get install chromium")
+        pytest.fail(
+            "Debian's Chromium is needed for browser tests: apt-get install chromium-headless-shell"
+        )
     browser = playwright_instance.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
     yield browser
     browser.close()

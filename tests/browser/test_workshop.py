@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Page, Playwright, expect
 
 from guide_testing.browser import (
     CHROMIUM_ARGS,
-    chromium_path,
+    headless_chromium_path,
     new_context,
     no_dialogs,
     wait_for_app_idle,
@@ -45,7 +45,7 @@ def workshop_server() -> Iterator[RunningApp]:
 def named_browser(playwright_instance: Playwright) -> Iterator[Browser]:
     """Chromium that resolves guide.test to loopback: a network name, not "localhost"."""
     browser = playwright_instance.chromium.launch(
-        executable_path=chromium_path(),
+        executable_path=headless_chromium_path(),
         args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {HOST} 127.0.0.1"],
     )
     yield browser
