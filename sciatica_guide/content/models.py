@@ -408,6 +408,7 @@ class WorkshopWords(Strict):
     join_caption: Annotated[str, Placeholders("url", "code")]
     localhost_hint: str
     no_address_hint: str
+    same_network_hint: str
     #: "{count}" is the number of phones.
     phones: Annotated[str, Placeholders("count")]
     show_code: str

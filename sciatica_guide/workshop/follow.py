@@ -130,6 +130,24 @@ def is_local_address(url: str) -> bool:
     return address.is_loopback or address.is_unspecified
 
 
+def on_network(root: str, host: str | None) -> str | None:
+    """`root` (a local address such as http://localhost:8501/guide) with its host replaced by
+    `host`, this computer's network address, keeping the scheme, port and path; None without a
+    host or for a root that cannot be read."""
+    if not host:
+        return None
+    try:
+        parts = urlsplit(root)
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https"):
+        return None
+    shown = f"[{host}]" if ":" in host else host
+    netloc = f"{shown}:{port}" if port else shown
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
 def page_for_step(content: Content, step: int) -> str:
     """The guide page that holds the article section at `step`, for "Read on my own"."""
     sections = content.article.all_sections()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, NamedTuple
 
 import streamlit as st
 
@@ -24,7 +24,13 @@ from sciatica_guide.text import escape_markdown, plain_markdown
 from sciatica_guide.ui.controls import drawn_key
 from sciatica_guide.ui.show_technique import technique_on_screen
 from sciatica_guide.workshop.codes import spoken
-from sciatica_guide.workshop.follow import guide_root, is_local_address, join_url, shared_view
+from sciatica_guide.workshop.follow import (
+    guide_root,
+    is_local_address,
+    join_url,
+    on_network,
+    shared_view,
+)
 from sciatica_guide.workshop.limits import (
     FLOODS,
     START_REFUSED,
@@ -33,6 +39,7 @@ from sciatica_guide.workshop.limits import (
     STORE_FULL,
     allow,
 )
+from sciatica_guide.workshop.network import lan_address, network_host
 from sciatica_guide.workshop.quiz_ui import quiz_publication
 from sciatica_guide.workshop.rooms import (
     RoomGone,
@@ -113,28 +120,50 @@ def _toggle_code(drawn_for: bool) -> None:
         st.session_state[SHOW_CODE_KEY] = not drawn_for
 
 
-def guide_address(settings: Settings, page: PageSpec) -> str | None:
-    """The address phones open: the setting, else the one the presenter's browser uses."""
+class GuideAddress(NamedTuple):
+    """The address phones open, and whether it is this computer's network address standing in
+    for the "localhost" the presenter's browser shows (phones then need the same network)."""
+
+    url: str | None
+    on_network: bool = False
+
+    @property
+    def for_phones(self) -> str | None:
+        """The address, when a phone can open it."""
+        return self.url if self.url and not is_local_address(self.url) else None
+
+
+def guide_address(settings: Settings, page: PageSpec) -> GuideAddress:
+    """The setting, else the address the presenter's browser uses, with this computer's network
+    address in place of localhost (as Streamlit's "Network URL")."""
     if settings.public_url:
-        return settings.public_url
-    return guide_root(st.context.url, page.link_path)
+        return GuideAddress(settings.public_url)
+    root = guide_root(st.context.url, page.link_path)
+    if root is None or not is_local_address(root):
+        return GuideAddress(root)
+    host = network_host(st.get_option("server.address"), lan_address())
+    network = on_network(root, host)
+    return GuideAddress(network, on_network=True) if network else GuideAddress(root)
 
 
-def _render_guide_qr(content: Content, address: str | None) -> None:
+def _render_guide_qr(content: Content, address: GuideAddress) -> None:
     """No room yet: a QR code of the guide itself, as presenter mode always had."""
     words = content.modes.presenter
-    if address and not is_local_address(address):
+    url = address.for_phones
+    if url:
         st.subheader(words.qr_heading, anchor=False)
-        st.image(qr_png(address), width=240)
-        st.caption(words.qr_caption.format(url=plain_markdown(address)))
+        st.image(qr_png(url), width=240)
+        st.caption(words.qr_caption.format(url=plain_markdown(url)))
 
 
-def _address_hint(content: Content, address: str | None) -> None:
+def _address_hint(content: Content, address: GuideAddress) -> None:
     words = content.modes.workshop
-    if address is None:
+    if address.url is None:
         st.warning(words.no_address_hint, icon=":material/qr_code:")
-    elif is_local_address(address):
+    elif is_local_address(address.url):
         st.warning(words.localhost_hint, icon=":material/qr_code:")
+    elif address.on_network:
+        st.caption(words.same_network_hint)
 
 
 def _render_count(content: Content, settings: Settings, code: str) -> None:
@@ -159,18 +188,19 @@ def _render_count(content: Content, settings: Settings, code: str) -> None:
     count()
 
 
-def render_join_panel(content: Content, code: str, address: str | None) -> None:
+def render_join_panel(content: Content, code: str, address: GuideAddress) -> None:
     """The code, the join address and a QR code, large, on the projector."""
     words = content.modes.workshop
+    url = address.for_phones
     with st.container(border=True, key="workshop-join-panel", horizontal=True, gap="large"):
         with st.container(key="workshop-join-text"):
             st.markdown(f"### {words.join_heading}")
             st.markdown(f"<p class='workshop-code'>{spoken(code)}</p>", unsafe_allow_html=True)
-            if address and not is_local_address(address):
-                st.markdown(escape_markdown(words.join_caption.format(url=join_url(address, code))))
+            if url:
+                st.markdown(escape_markdown(words.join_caption.format(url=join_url(url, code))))
             _address_hint(content, address)
-        if address and not is_local_address(address):
-            st.image(qr_png(join_url(address, code), scale=10), width=BIG_QR_PX)
+        if url:
+            st.image(qr_png(join_url(url, code), scale=10), width=BIG_QR_PX)
 
 
 def render_presenter_workshop(content: Content, settings: Settings, page: PageSpec) -> None:
@@ -195,8 +225,7 @@ def render_presenter_workshop(content: Content, settings: Settings, page: PageSp
                 width="stretch",
             )
             _render_guide_qr(content, address)
-            if not settings.public_url:
-                _address_hint(content, address)
+            _address_hint(content, address)
             return
         st.markdown(f"<p class='workshop-code-small'>{spoken(code)}</p>", unsafe_allow_html=True)
         _render_count(content, settings, code)

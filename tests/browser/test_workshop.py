@@ -27,6 +27,7 @@ from guide_testing.redis_server import RunningRedis, redis_server_path, run_redi
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
 from sciatica_guide.workshop.codes import parse_code, spoken
+from sciatica_guide.workshop.network import lan_address
 
 HOST = "guide.test"
 #: The issue asks for about 2 s; a loaded 2-core machine gets some slack here, and the
@@ -180,6 +181,51 @@ HOSTILE = [
     "ACF-34O",
     "W" * 3000,
 ]
+
+
+@pytest.fixture(scope="module")
+def network_server() -> Iterator[RunningApp]:
+    """The guide as a presenter starts it on a laptop: listening on every interface (Streamlit's
+    default), opened in the presenter's browser as localhost."""
+    with run_streamlit(extra_args=["--server.address", "0.0.0.0"]) as app:
+        yield app
+
+
+def test_a_presenter_on_localhost_gets_a_qr_code_phones_on_the_network_can_open(
+    network_server: RunningApp, browser: Browser, content: Content
+) -> None:
+    # Issue 26, point 2: no setting, no developer message; the address Streamlit would print as
+    # its "Network URL", and a phone that opens it joins.
+    lan = lan_address()
+    if lan is None:
+        pytest.skip("this machine has no network address for phones to use")
+    words = content.modes.workshop
+    presenter_context = new_context(browser, {"width": 1280, "height": 720})
+    phone_context = new_context(browser, "phone", touch=True)
+    try:
+        presenter = presenter_context.new_page()
+        phone = phone_context.new_page()
+        dialogs = [no_dialogs(p) for p in (presenter, phone)]
+        open_page(presenter, f"http://localhost:{network_server.port}/present?mode=presenter")
+        # Before a room: the guide's own QR code already uses the network address.
+        expect(presenter.get_by_text(words.same_network_hint)).to_be_visible()
+        presenter.get_by_role("button", name=words.start).click()
+        wait_for_app_idle(presenter, SLOW)
+        code = parse_code(presenter.locator(".workshop-code").inner_text())
+        assert code is not None
+        address = f"http://{lan}:{network_server.port}/join?room={code}"
+        assert read_qr(presenter) == address
+        panel = presenter.locator(".st-key-workshop-join-panel")
+        expect(panel).to_contain_text(address)
+        expect(panel.get_by_text(words.same_network_hint)).to_be_visible()
+        expect(presenter.locator('[data-testid="stAlertContentWarning"]')).to_have_count(0)
+        # A phone opens what the code says: this computer's own address on its network.
+        open_page(phone, read_qr(presenter))
+        following(phone, content, code)
+        assert dialogs == [[], []]
+    finally:
+        presenter_context.close()
+        phone_context.close()
 
 
 @pytest.mark.parametrize("value", HOSTILE)
