@@ -25,7 +25,9 @@ def call_link_html(content: Content, phone: Phone) -> str:
     """One call button: "Call <number>", a tel: link; the number is in its words (desktops)."""
     words = content.site.local_help.call.format(number=phone.shown)
     label = f'<span class="call-what">{_e(phone.label)}</span>' if phone.label else ""
-    return f'<a class="{LINK_CLASS}" href="{_e(phone.href)}">{_e(words)}</a>{label}'
+    # target="_self": Streamlit's Markdown gives every link without a target target="_blank",
+    # and on a phone a tel: link in a new tab leaves an empty tab behind the dialler.
+    return f'<a class="{LINK_CLASS}" href="{_e(phone.href)}" target="_self">{_e(words)}</a>{label}'
 
 
 def call_row_html(content: Content, help: LocalHelp, level: str, *, emergency: bool = True) -> str:

@@ -95,7 +95,7 @@ def test_a_fresh_guide_gives_singapores_numbers(content: Content) -> None:
     text = rendered_text(run_page())
     assert "Numbers for: Singapore" in text
     assert "Call 995 or go to an emergency department" in text
-    assert '<a class="call-link" href="tel:995">Call 995</a>' in text
+    assert '<a class="call-link" href="tel:995" target="_self">Call 995</a>' in text
 
 
 def test_anywhere_else_the_guide_says_your_local_emergency_number(
