@@ -55,10 +55,11 @@ def headless_chromium_path() -> str | None:
     first page; docs/performance.md, "The test run"); drawing and scripts cost the same. The
     benchmarks and screenshots keep the full browser (chromium_path), as people have it.
     """
-    configured = os.environ.get("CHROMIUM_PATH")
-    if configured:
-        return configured
-    return shutil.which("chromium-headless-shell") or chromium_path()
+    return (
+        os.environ.get("CHROMIUM_PATH")
+        or shutil.which("chromium-headless-shell")
+        or chromium_path()
+    )
 
 
 def wait_for_app_idle(page: Page, timeout: float = 30_000) -> None:

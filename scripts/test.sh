@@ -30,12 +30,12 @@ if [ "$mode" != "fast" ]; then
   # Debian's Chromium drives the browser tests (Playwright cannot download its own browser here);
   # Debian's nginx runs the deployment tests (tests/deploy/) in front of replicas on loopback;
   # Debian's redis-server holds workshop rooms in the store and cluster tests.
+  if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
   missing=""
   command -v chromium >/dev/null 2>&1 || missing="$missing chromium fonts-dejavu-core"
   command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
   command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing="$missing redis-server"
   if [ -n "$missing" ]; then
-    if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
     $apt_get update -qq
     # shellcheck disable=SC2086
     DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq $missing >/dev/null
@@ -44,7 +44,6 @@ if [ "$mode" != "fast" ]; then
   # the benchmarks keep the full browser, as people have it (guide_testing/browser.py). Where the
   # package is not available the tests drive the full browser, only more slowly.
   if ! command -v chromium-headless-shell >/dev/null 2>&1; then
-    if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
     DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq chromium-headless-shell >/dev/null \
       || { $apt_get update -qq && DEBIAN_FRONTEND=noninteractive \
         $apt_get install -y -qq chromium-headless-shell >/dev/null; } \
