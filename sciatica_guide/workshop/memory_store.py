@@ -14,6 +14,7 @@ from sciatica_guide.workshop.rooms import (
     DEFAULT_ENDED_TTL,
     DEFAULT_PHONE_WINDOW,
     AnswerResult,
+    ChangeListener,
     JoinResult,
     Room,
     RoomGone,
@@ -81,6 +82,25 @@ class MemoryRoomStore:
         self._lock = threading.Lock()
         self._rooms: dict[str, _Entry] = {}
         self._creates = _Window()
+        self._listeners: list[ChangeListener] = []
+
+    def on_change(self, listener: ChangeListener) -> Callable[[], None]:
+        with self._lock:
+            self._listeners.append(listener)
+
+        def stop() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return stop
+
+    def _changed(self, code: str, version: int) -> None:
+        # Outside the lock: a listener may read the store.
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener(code, version)
 
     def _live(self, code: str, now: float) -> _Entry | None:
         entry = self._rooms.get(code)
@@ -143,7 +163,9 @@ class MemoryRoomStore:
                 entry.asked_at = entry.version
             entry.accepting = accepting
             entry.expires_at = now + self.ttl
-            return entry.version
+            version = entry.version
+        self._changed(code, version)
+        return version
 
     def end(self, code: str) -> None:
         with self._lock:
@@ -158,6 +180,8 @@ class MemoryRoomStore:
             entry.answers.clear()
             entry.accepting = None
             entry.expires_at = now + self.ended_ttl
+            version = entry.version
+        self._changed(code, version)
 
     def heartbeat(self, code: str, phone: str) -> bool:
         with self._lock:

@@ -53,6 +53,7 @@ from sciatica_guide.workshop.quiz_ui import (
     render_phone_quiz,
 )
 from sciatica_guide.workshop.rooms import (
+    Room,
     RoomStore,
     RoomStoreUnavailable,
 )
@@ -70,9 +71,11 @@ from sciatica_guide.workshop.state import (
 from sciatica_guide.workshop.streamlit_store import (
     get_store,
 )
+from sciatica_guide.workshop.waker import room_waker
 
-#: How often a following phone asks whether the presenter moved: one small read, nothing drawn.
-POLL_SECONDS = 1.0
+#: How often a following phone asks whether the presenter moved, besides its waker (waker.py):
+#: the fallback for a proxy that drops the waker's request or a lost notice. One small read.
+FALLBACK_POLL_SECONDS = 5.0
 #: How often a phone that stepped away checks that its room is still open.
 AWAY_POLL_SECONDS = 10.0
 #: How often a phone tells the room it is still there (the presenter's count).
@@ -205,7 +208,7 @@ def _problem(content: Content, message: str) -> None:
 
 
 def _watch(store: RoomStore, code: str) -> None:
-    @st.fragment(run_every=POLL_SECONDS)
+    @st.fragment(run_every=FALLBACK_POLL_SECONDS)
     def watch() -> None:
         seen = st.session_state.get(SEEN_KEY)
         try:
@@ -287,13 +290,27 @@ def _render_technique(content: Content, technique_id: str) -> None:
         render_section(content, section, with_children=False)
 
 
-def _follow(content: Content, settings: Settings, code: str) -> None:
-    words = content.modes.workshop
+def _go_to_tapped_region(content: Content) -> None:
+    """A tap on the followed map: read that part on this phone's own body map."""
     region = st.session_state.pop(GOTO_REGION_KEY, None)
     if isinstance(region, str) and content.region(region) is not None:
-        # A tap on the followed map: read that part on this phone's own body map.
         session.set_selected_region(st.session_state, region)
         st.switch_page(_page(content, BODY_MAP_PAGE), query_params={REGION_PARAM: region})
+
+
+def _view_of(content: Content, room: Room) -> SharedView | None:
+    return read_view(
+        room.view,
+        [p.id for p in content.pages.pages],
+        len(content.article.all_sections()),
+        [r.id for r in content.regions()],
+        [t.id for t in content.techniques.techniques],
+    )
+
+
+def _follow(content: Content, settings: Settings, code: str) -> None:
+    words = content.modes.workshop
+    _go_to_tapped_region(content)
     try:
         store = get_store(settings)
     except RoomStoreUnavailable:
@@ -327,13 +344,7 @@ def _follow(content: Content, settings: Settings, code: str) -> None:
     with contextlib.suppress(RoomStoreUnavailable):
         # Not reachable just now: the watcher joins on its next check.
         _join(store, code)
-    view = read_view(
-        room.view,
-        [p.id for p in content.pages.pages],
-        len(content.article.all_sections()),
-        [r.id for r in content.regions()],
-        [t.id for t in content.techniques.techniques],
-    )
+    view = _view_of(content, room)
     with st.container(horizontal=True, vertical_alignment="center", key="workshop-follow-bar"):
         st.markdown(f"**{words.following.format(code=spoken(code))}**")
         st.space("stretch")
@@ -346,18 +357,39 @@ def _follow(content: Content, settings: Settings, code: str) -> None:
             _forget_room()
             st.query_params.clear()
             st.switch_page(_page(content, next(p.id for p in content.pages.pages if p.default)))
+    _followed(content, settings, code)
+    _watch(store, code)
+
+
+@st.fragment
+def _followed(content: Content, settings: Settings, code: str) -> None:
+    """What the presenter shows, as this phone follows it: all that a move reruns.
+
+    The waker (waker.py) reruns this fragment when the room changes: a move costs each phone a
+    run of this part only, not of the page. Anything else (the room over or out of reach) runs
+    the page, which says so."""
+    _go_to_tapped_region(content)
+    try:
+        room = get_store(settings).room(code)
+    except RoomStoreUnavailable:
+        st.rerun()
+    if room is None or room.ended:
+        st.rerun()
+    st.session_state[SEEN_KEY] = room.version
+    view = _view_of(content, room)
     quiz = read_room_quiz(content, room.view)
     note_owed(content, code, quiz)
     on_quiz = view is not None and view.page == QUIZ_PAGE
     showing = quiz.question if on_quiz and quiz and quiz.stage == "revealed" else None
     render_owed(content, settings, showing=showing)
     _join_status(content, code)
+    phone = _phone(code) if _joined(code) else None
     if on_quiz:
-        phone = _phone(code) if _joined(code) else None
-        render_phone_quiz(content, settings, store, code, quiz, phone)
+        render_phone_quiz(content, settings, get_store(settings), code, quiz, phone)
     else:
         _render_view(content, settings, view)
-    _watch(store, code)
+    if phone is not None:
+        room_waker(room=code, phone=phone, version=room.version)
 
 
 def render_join_page(content: Content, settings: Settings) -> None:

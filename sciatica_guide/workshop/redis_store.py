@@ -14,6 +14,9 @@ Keys (nothing about a person; a phone is a random token its browser keeps for th
   sciatica-guide:room:CODE:rate:*   counters of new phones and answers this minute (limits.py)
   sciatica-guide:rooms              zset  room code -> when it expires (ms): the rooms held
   sciatica-guide:rate:rooms         counter of new rooms this minute
+Each publication and end is also announced on the pub/sub channel sciatica-guide:changes as
+"CODE:VERSION" (inside the same script, so never for a change that did not happen); every replica
+listens on one connection of its own and tells its change listeners (rooms.RoomStore.on_change).
 Answers and phones never outlive the room hash (same expiry, deleted at the end), and only
 counts are read back: the counting runs inside Redis (_TALLY), so no phone's answer reaches a
 replica. Every key has a TTL, and Redis must not evict them (maxmemory-policy noeviction, see
@@ -22,6 +25,7 @@ docs/deploy.md): a full Redis refuses new rooms instead of dropping a live one.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Mapping
 from functools import partial
@@ -39,6 +43,7 @@ from sciatica_guide.workshop.rooms import (
     DEFAULT_ENDED_TTL,
     DEFAULT_PHONE_WINDOW,
     AnswerResult,
+    ChangeListener,
     JoinResult,
     Room,
     RoomGone,
@@ -55,6 +60,10 @@ KEY_PREFIX = "sciatica-guide:room:"
 #: Every room held (open or ended), scored by when it expires: the count of rooms at once.
 ROOMS_KEY = "sciatica-guide:rooms"
 CREATE_RATE_KEY = "sciatica-guide:rate:rooms"
+#: Where every replica hears of every room's changes: "CODE:VERSION".
+CHANGES_CHANNEL = "sciatica-guide:changes"
+#: How long the listener waits before listening again after Redis went away.
+LISTEN_RETRY_SECONDS = 1.0
 #: A phone checks once a second; waiting longer than this for Redis means it is not there.
 SOCKET_TIMEOUT = 1.0
 
@@ -95,6 +104,7 @@ redis.call('PEXPIRE', KEYS[2], ARGV[1])
 redis.call('PEXPIRE', KEYS[3], ARGV[1])
 redis.call('ZADD', KEYS[4], 'XX', ARGV[4], ARGV[5])
 if redis.call('PTTL', KEYS[4]) < tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[4], ARGV[1]) end
+redis.call('PUBLISH', ARGV[7], ARGV[5] .. ':' .. version)
 return {0, version}
 """
 _END = """
@@ -103,10 +113,11 @@ if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1'
 end
 redis.call('HSET', KEYS[1], 'e', 1)
 redis.call('HDEL', KEYS[1], 'q')
-redis.call('HINCRBY', KEYS[1], 'v', 1)
+local version = redis.call('HINCRBY', KEYS[1], 'v', 1)
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[6], KEYS[7])
 redis.call('ZADD', KEYS[5], 'XX', ARGV[2], ARGV[3])
+redis.call('PUBLISH', ARGV[4], ARGV[3] .. ':' .. version)
 return 1
 """
 _JOIN = """
@@ -213,6 +224,51 @@ class RedisRoomStore:
         self._answer = self._client.register_script(_ANSWER)
         self._join = self._client.register_script(_JOIN)
         self._tally = self._client.register_script(_TALLY)
+        self._listeners: list[ChangeListener] = []
+        self._listeners_lock = threading.Lock()
+        self._listening: threading.Thread | None = None
+
+    def on_change(self, listener: ChangeListener) -> Callable[[], None]:
+        with self._listeners_lock:
+            self._listeners.append(listener)
+            if self._listening is None:
+                # One daemon thread and connection per store (so per process), from the first
+                # listener on: a replica that never waits on a room never subscribes.
+                self._listening = threading.Thread(
+                    target=self._listen, name="guide-room-changes", daemon=True
+                )
+                self._listening.start()
+
+        def stop() -> None:
+            with self._listeners_lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return stop
+
+    def _listen(self) -> None:
+        while True:
+            try:
+                with self._client.pubsub(ignore_subscribe_messages=True) as pubsub:
+                    pubsub.subscribe(CHANGES_CHANNEL)
+                    while True:
+                        message = pubsub.get_message(timeout=30.0)
+                        if message is not None:
+                            self._heard(message.get("data"))
+            except (redis.RedisError, OSError):
+                # Redis went away: notices are lost meanwhile (waiters time out and ask again).
+                time.sleep(LISTEN_RETRY_SECONDS)
+
+    def _heard(self, data: object) -> None:
+        if not isinstance(data, str):
+            return
+        code, _, version = data.rpartition(":")
+        if not code or not version.isdigit():
+            return
+        with self._listeners_lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener(code, int(version))
 
     @staticmethod
     def _call(action: Callable[[], T]) -> T:
@@ -283,7 +339,15 @@ class RedisRoomStore:
         outcome, version = self._call(
             lambda: self._publish(
                 keys=[key, key + ":answers", key + ":joined", ROOMS_KEY],
-                args=[self._ms(self.ttl), text, accepting or "", expires, code, expected],
+                args=[
+                    self._ms(self.ttl),
+                    text,
+                    accepting or "",
+                    expires,
+                    code,
+                    expected,
+                    CHANGES_CHANNEL,
+                ],
             )
         )
         if int(outcome) == -1:
@@ -306,7 +370,7 @@ class RedisRoomStore:
                     key + ":rate:joins",
                     key + ":rate:answers",
                 ],
-                args=[self._ms(self.ended_ttl), expires, code],
+                args=[self._ms(self.ended_ttl), expires, code, CHANGES_CHANNEL],
             )
         )
 

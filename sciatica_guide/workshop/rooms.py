@@ -15,6 +15,10 @@ accepts answers to that question, from phones that joined before it was asked. T
 never leave the store: it hands out counts per option only (`tally`), and forgets every answer
 when the room ends or expires.
 
+Every publication and end is announced to the store's change listeners (`on_change`) with the
+room's new version: this process's own changes at once, and with Redis every replica's (pub/sub).
+The guide's wait route (workshop/wake.py) wakes the phones of that room with it.
+
 Both backends keep the limits of limits.RoomLimits: rooms at once and new rooms per minute (all
 presenters), phones per room, new phones and answers per room per minute.
 """
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, TypeGuard
 
@@ -40,6 +44,11 @@ _KEY_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 def valid_key(value: object) -> TypeGuard[str]:
     """A question, option or phone id the store accepts (never '|', which joins them in Redis)."""
     return isinstance(value, str) and _KEY_SHAPE.match(value) is not None
+
+
+#: Told (room code, its version now) after a room's view changed or it ended. Called on the thread
+#: that made the change, or the store's listener thread: it must be quick and must not raise.
+ChangeListener = Callable[[str, int], None]
 
 
 @dataclass(frozen=True)
@@ -150,6 +159,12 @@ class RoomStore(Protocol):
 
     def phones(self, code: str) -> int:
         """How many phones checked in recently."""
+        ...
+
+    def on_change(self, listener: ChangeListener) -> Callable[[], None]:
+        """Call `listener(code, version)` after every publication and end of any room (with
+        Redis, on any replica); returns the function that stops it. Best effort: a notice can be
+        lost while the store is unreachable, so whoever waits on one also keeps a timeout."""
         ...
 
 

@@ -1,0 +1,205 @@
+"""Phones follow by push: a route of the guide's own server that answers when a room changes.
+
+Streamlit 1.67 has no public way to start a run of another session, so a phone's page asks: its
+room waker (waker.py, a small component) sends ``POST /_guide/rooms/wait`` with the room, its
+token and the version it shows, and the answer comes when the room is at another version, or
+after WAIT_SECONDS with nothing new (it asks again). On an answer the component reruns the
+followed part of the page. The room store tells this process of every change (its
+`on_change`: this process's own at once, other replicas' through Redis pub/sub), and each change
+wakes the requests waiting on that room. A phone's one-second check stays as a slower fallback
+(participant_ui.FALLBACK_POLL_SECONDS), for a proxy that drops the request or a lost notice.
+
+The route tells nothing to anyone but a phone in the room: the room's version, only for a token
+that joined it (every answer is also that phone's heartbeat). Anything else gets the same
+"look at the page" answer whether the room exists or not, so it cannot test codes. The body is
+small JSON and never echoed; the request must say it is JSON, so another site's page cannot send
+one without the browser asking this server first (and it allows no other origin).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, TypeVar
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from sciatica_guide.settings import Mode, Settings
+from sciatica_guide.workshop.codes import parse_code
+from sciatica_guide.workshop.rooms import RoomStore, RoomStoreUnavailable, valid_key
+
+#: The route, under the server's base path (server.baseUrlPath), where a proxy sends the page's
+#: own requests.
+WAIT_PATH = "/_guide/rooms/wait"
+#: How long a request waits for a change before "nothing new": well under the read timeouts of
+#: proxies (nginx's default is 60 s), and under the phone window (30 s) that its heartbeat keeps.
+WAIT_SECONDS = 25.0
+#: A request's body: {"room": "ACF347", "phone": token, "after": version}; far less than this.
+MAX_BODY_BYTES = 512
+#: Requests waiting at once in this process; more are told to come back (503).
+MAX_WAITING = 5000
+#: Room versions are counters; a browser's number beyond this is not one.
+MAX_VERSION = 2**53
+
+T = TypeVar("T")
+
+
+def wait_path(base_url_path: str) -> str:
+    """The wait route's path under the server's base path, if any."""
+    base = base_url_path.strip("/")
+    return f"/{base}{WAIT_PATH}" if base else WAIT_PATH
+
+
+@dataclass(frozen=True)
+class WaitRequest:
+    room: str
+    phone: str
+    after: int
+
+
+def read_wait_request(body: bytes) -> WaitRequest | None:
+    """The request a phone's waker sends, or None for anything else."""
+    try:
+        value = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(value, dict):
+        return None
+    room, phone, after = parse_code(value.get("room")), value.get("phone"), value.get("after")
+    if room is None or not valid_key(phone):
+        return None
+    if isinstance(after, bool) or not isinstance(after, int) or not 0 <= after <= MAX_VERSION:
+        return None
+    return WaitRequest(room, phone, after)
+
+
+class RoomWaiters:
+    """Requests waiting for a room to change, on the server's event loop.
+
+    `changed` may be called from any thread (the store's listener, a session's script thread).
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self._waiting: dict[str, set[asyncio.Future[int]]] = {}
+        self.count = 0
+
+    def changed(self, code: str, version: int) -> None:
+        if not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._wake, code, version)
+
+    def _wake(self, code: str, version: int) -> None:
+        for future in self._waiting.pop(code, set()):
+            if not future.done():
+                future.set_result(version)
+
+    def add(self, code: str) -> asyncio.Future[int]:
+        future: asyncio.Future[int] = self._loop.create_future()
+        self._waiting.setdefault(code, set()).add(future)
+        self.count += 1
+        return future
+
+    def discard(self, code: str, future: asyncio.Future[int]) -> None:
+        waiting = self._waiting.get(code)
+        if waiting is not None and future in waiting:
+            waiting.discard(future)
+            if not waiting:
+                del self._waiting[code]
+        self.count -= 1
+
+
+def _answer(status: int, body: dict[str, Any] | None = None) -> Response:
+    headers = {"Cache-Control": "no-store"}
+    if body is None:
+        return Response(status_code=status, headers=headers)
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+#: "Run the page once to see why": the room is over or gone, or this token is not in it.
+LOOK = {"look": True}
+
+
+class RoomWaitRoute:
+    """The wait route's handler: `settings()` is the server's checked settings (None before it
+    is ready), `store_for(settings)` the process's room store (the one the pages use)."""
+
+    def __init__(
+        self,
+        settings: Callable[[], Settings | None],
+        store_for: Callable[[Settings], RoomStore],
+        *,
+        wait_seconds: float = WAIT_SECONDS,
+    ) -> None:
+        self._settings = settings
+        self._store_for = store_for
+        self.wait_seconds = wait_seconds
+        # Store calls may block (Redis): a few threads of their own, never the event loop.
+        self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="guide-room-wait")
+        self._waiters: RoomWaiters | None = None
+        self._watched: RoomStore | None = None
+        self._stop_watching: Callable[[], None] | None = None
+
+    async def _run(self, call: Callable[[], T]) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._pool, call)
+
+    def _waiters_for(self, store: RoomStore) -> RoomWaiters:
+        if self._waiters is None:
+            self._waiters = RoomWaiters(asyncio.get_running_loop())
+        if store is not self._watched:
+            if self._stop_watching is not None:
+                self._stop_watching()
+            self._stop_watching = store.on_change(self._waiters.changed)
+            self._watched = store
+        return self._waiters
+
+    async def handle(self, request: Request) -> Response:
+        settings = self._settings()
+        if settings is None or settings.mode is Mode.CLINIC:
+            return _answer(404)
+        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+            return _answer(415)
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_BODY_BYTES:
+                return _answer(413)
+        wanted = read_wait_request(body)
+        if wanted is None:
+            return _answer(400)
+        try:
+            store = await self._run(partial(self._store_for, settings))
+        except RoomStoreUnavailable:
+            return _answer(503)
+        waiters = self._waiters_for(store)
+        if waiters.count >= MAX_WAITING:
+            return _answer(503)
+        # Waiting before reading: a change between the read and the wait still wakes it.
+        future = waiters.add(wanted.room)
+        try:
+            return await self._wait(store, wanted, future)
+        except RoomStoreUnavailable:
+            return _answer(503)
+        finally:
+            waiters.discard(wanted.room, future)
+
+    async def _wait(
+        self, store: RoomStore, wanted: WaitRequest, future: asyncio.Future[int]
+    ) -> Response:
+        # Only a phone in an open room learns anything; this request counts as its check-in.
+        if not await self._run(partial(store.heartbeat, wanted.room, wanted.phone)):
+            return _answer(409, LOOK)
+        status = await self._run(partial(store.status, wanted.room))
+        if status is None or status.ended:
+            return _answer(409, LOOK)
+        if status.version != wanted.after:
+            return _answer(200, {"version": status.version})
+        try:
+            version = await asyncio.wait_for(future, self.wait_seconds)
+        except TimeoutError:
+            return _answer(204)
+        return _answer(200, {"version": version})
