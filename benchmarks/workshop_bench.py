@@ -1,13 +1,16 @@
-"""A workshop at scale: 100 protocol-level phones following one presenter, on both room stores.
+"""A workshop at scale: 200 protocol-level phones following one presenter, on both room stores.
 
-    python -m benchmarks.workshop_bench                  # 100 phones, memory and Redis
+    python -m benchmarks.workshop_bench                  # 200 phones, memory and Redis
     python -m benchmarks.workshop_bench --phones 20 --moves 2 --backends memory   # quick
 
-Each phone is a websocket session on /join?room=CODE that reruns its watch fragment every
-second, as a browser's timer does (st.fragment(run_every=1)). The presenter presses Next; the
-time to a phone is from that press until the phone's session has run the new section. Also
-measured: the server's CPU while the phones wait and nothing changes. Loopback only; Redis is
-Debian's redis-server on a free port. Writes benchmarks/results/workshop.json.
+Each phone is a websocket session on /join?room=CODE that has sent its browser's token (so it
+counts in the room) and does what its page does in a browser: its waker keeps one request on
+the wait route (sciatica_guide/workshop/wake.py) and, on an answer, fires the waker's event, which
+reruns the followed fragment; its fallback timer reruns the watch fragment every
+FALLBACK_POLL_SECONDS. The presenter presses Next; the time to a phone is from that press until
+the phone's session has run the new section. Also measured: the server's CPU while the phones wait
+and nothing changes. Loopback only; Redis is Debian's redis-server on a free port. Writes
+benchmarks/results/workshop.json.
 """
 
 from __future__ import annotations
@@ -25,8 +28,11 @@ from benchmarks.protocol_bench import cpu_seconds, percentile
 from guide_testing.protocol import AsyncStreamlitSession, RerunResult
 from guide_testing.redis_server import run_redis
 from guide_testing.server import run_streamlit
-from guide_testing.workshop import room_code, step_label_of
+from guide_testing.workshop import new_token, room_code, step_label_of, wait_for_room
 from sciatica_guide.content import load_content
+from sciatica_guide.workshop.participant_token import TOKEN_COMPONENT_KEY, TOKEN_EVENT
+from sciatica_guide.workshop.participant_ui import FALLBACK_POLL_SECONDS
+from sciatica_guide.workshop.waker import CHANGED_EVENT, WAKER_KEY
 
 RESULTS = Path(__file__).resolve().parent / "results" / "workshop.json"
 #: Issue 30: p95 <= 1 s for 200 protocol-level phones (<= 0.5 s for 3 phones in Chromium).
@@ -41,37 +47,82 @@ async def press(session: AsyncStreamlitSession, label: str, page: RerunResult) -
 
 class Phone:
     def __init__(self, url: str) -> None:
+        self.url = url
         self.session = AsyncStreamlitSession(url)
+        self.token = new_token()
+        self.code = ""
         self.label: str | None = None
         self.seen_at: dict[str, float] = {}
         self.errors = 0
+        self.version = 0
+        # One run at a time on a session, as a browser sends them.
+        self._running = asyncio.Lock()
 
     async def join(self, code: str) -> None:
+        self.code = code
         await self.session.connect()
         result = await self.session.rerun(page="join", query_string=f"room={code}")
         if not result.ok or step_label_of(result) is None:
             raise RuntimeError(f"a phone could not join: {result.status}")
+        value = {"room": code, "token": self.token}
+        result = await self.session.component_event(TOKEN_COMPONENT_KEY, TOKEN_EVENT, value)
+        if not result.ok:
+            raise RuntimeError(f"a phone could not send its token: {result.status}")
         self.label = step_label_of(result)
 
+    def _saw(self, result: RerunResult) -> None:
+        if result.status in ("success", "fragment_success"):
+            label = step_label_of(result)
+            if label and label != self.label:
+                self.label = label
+                self.seen_at[label] = time.perf_counter()
+        else:
+            self.errors += 1
+
+    async def wake(self, stop: asyncio.Event) -> None:
+        """The waker: one request waiting on the route; on an answer, the waker's event."""
+        while not stop.is_set():
+            try:
+                status, body = await wait_for_room(self.url, self.code, self.token, self.version)
+            except Exception:
+                self.errors += 1
+                await asyncio.sleep(1)
+                continue
+            if status == 204:
+                continue
+            if status == 409:
+                return  # the room is over
+            if status != 200 or body is None:
+                self.errors += 1
+                await asyncio.sleep(1)
+                continue
+            self.version = int(body["version"])
+            async with self._running:
+                try:
+                    result = await self.session.component_event(
+                        WAKER_KEY, CHANGED_EVENT, self.version
+                    )
+                except Exception:
+                    self.errors += 1
+                    continue
+            self._saw(result)
+
     async def follow(self, stop: asyncio.Event, period: float) -> None:
-        """A browser's timer: one fragment rerun per period, whatever the last one took."""
+        """The fallback: a browser's timer, one watch-fragment rerun per period."""
         (fragment,) = self.session.fragments
         next_tick = time.perf_counter() + random.random() * period
         while not stop.is_set():
             await asyncio.sleep(max(0.0, next_tick - time.perf_counter()))
             next_tick += period
-            try:
-                result = await self.session.rerun(fragment_id=fragment, query_string=None)
-            except Exception:
-                self.errors += 1
-                continue
-            if result.status == "success":
-                label = step_label_of(result)
-                if label and label != self.label:
-                    self.label = label
-                    self.seen_at[label] = time.perf_counter()
-            elif result.status != "fragment_success":
-                self.errors += 1
+            if stop.is_set():
+                break  # the room ends: the page's timer goes with its fragment
+            async with self._running:
+                try:
+                    result = await self.session.rerun(fragment_id=fragment, query_string=None)
+                except Exception:
+                    self.errors += 1
+                    continue
+            self._saw(result)
 
 
 async def workshop(url: str, pid: int, phones_n: int, moves: int, idle_s: float) -> dict[str, Any]:
@@ -85,8 +136,9 @@ async def workshop(url: str, pid: int, phones_n: int, moves: int, idle_s: float)
     for i in range(0, phones_n, 10):
         await asyncio.gather(*(p.join(code) for p in phones[i : i + 10]))
     stop = asyncio.Event()
-    tasks = [asyncio.create_task(p.follow(stop, 1.0)) for p in phones]
-    await asyncio.sleep(3)  # every timer running
+    tasks = [asyncio.create_task(p.follow(stop, FALLBACK_POLL_SECONDS)) for p in phones]
+    tasks += [asyncio.create_task(p.wake(stop)) for p in phones]
+    await asyncio.sleep(3)  # every waker waiting, every timer running
     cpu_before, wall_before = cpu_seconds(pid), time.perf_counter()
     await asyncio.sleep(idle_s)
     idle_cpu = (cpu_seconds(pid) - cpu_before) / (time.perf_counter() - wall_before)
@@ -106,6 +158,8 @@ async def workshop(url: str, pid: int, phones_n: int, moves: int, idle_s: float)
             else:
                 missed += 1
     stop.set()
+    # A waker's request waits up to WAIT_SECONDS: the room's end answers every one at once.
+    await press(presenter, words.end, page)
     await asyncio.gather(*tasks)
     errors = sum(p.errors for p in phones)
     for phone in phones:
@@ -137,7 +191,7 @@ def run(backend: str, phones: int, moves: int, idle_s: float) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--phones", type=int, default=100)
+    parser.add_argument("--phones", type=int, default=200)
     parser.add_argument("--moves", type=int, default=5)
     parser.add_argument("--idle-seconds", type=float, default=10.0)
     parser.add_argument("--backends", default="memory,redis")

@@ -75,3 +75,51 @@ def control(app: Any, name: str) -> Any:
     found = [b for b in app.button if b.key and control_name(b.key) == name]
     assert len(found) == 1, f"{len(found)} controls named {name}"
     return found[0]
+
+
+async def wait_for_room(
+    url: str, code: str, token: str, after: int, *, timeout: float = 60.0
+) -> tuple[int, dict[str, Any] | None]:
+    """POST the wait request a phone's waker sends (sciatica_guide/workshop/wake.py) and read the
+    answer: (status, JSON body or None). One connection per request, as simple as can be."""
+    import asyncio
+    import json
+    from urllib.parse import urlsplit
+
+    from sciatica_guide.workshop.wake import WAIT_PATH
+
+    parts = urlsplit(url)
+    body = json.dumps({"room": code, "phone": token, "after": after}).encode()
+    head = (
+        f"POST {parts.path.rstrip('/')}{WAIT_PATH} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+        "Connection: close\r\n\r\n"
+    ).encode()
+
+    async def exchange() -> bytes:
+        reader, writer = await asyncio.open_connection(parts.hostname, parts.port)
+        try:
+            writer.write(head + body)
+            await writer.drain()
+            return await reader.read()
+        finally:
+            writer.close()
+
+    raw = await asyncio.wait_for(exchange(), timeout)
+    header, _, payload = raw.partition(b"\r\n\r\n")
+    status = int(header.split(b" ", 2)[1])
+    if b"transfer-encoding: chunked" in header.lower():
+        payload = _unchunk(payload)
+    return status, (json.loads(payload) if payload.strip() else None)
+
+
+def _unchunk(data: bytes) -> bytes:
+    out = b""
+    while data:
+        size_line, _, rest = data.partition(b"\r\n")
+        size = int(size_line.split(b";")[0], 16)
+        if size == 0:
+            break
+        out += rest[:size]
+        data = rest[size + 2 :]
+    return out

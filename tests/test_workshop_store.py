@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 import redis
 
-from guide_testing.redis_server import RunningRedis
+from guide_testing.redis_server import RunningRedis, run_redis
 from sciatica_guide.workshop.codes import ALPHABET, CODE_LENGTH
 from sciatica_guide.workshop.memory_store import (
     MemoryRoomStore,
@@ -22,6 +22,7 @@ from sciatica_guide.workshop.redis_store import (
     redacted,
 )
 from sciatica_guide.workshop.rooms import (
+    EVERY_ROOM,
     RoomGone,
     RoomMoved,
     RoomStore,
@@ -248,3 +249,141 @@ def test_a_store_address_is_shown_without_its_password() -> None:
     shown = redacted("redis://user:s3cret@redis.internal:6379/0")
     assert "s3cret" not in shown and "user" not in shown
     assert shown == "redis://redis.internal:6379/0"
+
+
+class _Heard:
+    """A change listener that keeps what it was told, for a test to wait on."""
+
+    def __init__(self) -> None:
+        self.changes: list[tuple[str, int]] = []
+        self._told = threading.Condition()
+
+    def __call__(self, code: str, version: int) -> None:
+        with self._told:
+            self.changes.append((code, version))
+            self._told.notify_all()
+
+    def wait_for(self, count: int, timeout: float = 5.0) -> list[tuple[str, int]]:
+        with self._told:
+            self._told.wait_for(lambda: len(self.changes) >= count, timeout)
+            return list(self.changes)
+
+
+def test_every_publication_and_end_is_announced_with_its_version(
+    make_store: StoreFactory,
+) -> None:
+    store = make_store()
+    heard = _Heard()
+    stop = store.on_change(heard)
+    time.sleep(0.2)  # Redis: the listener has subscribed
+    code = store.create()
+    first = store.publish(code, {"page": "present", "step": 0})
+    second = store.publish(code, {"page": "present", "step": 1}, expect=first)
+    store.end(code)
+    assert heard.wait_for(3) == [(code, first), (code, second), (code, second + 1)]
+    stop()
+
+
+def test_a_change_that_did_not_happen_is_not_announced(make_store: StoreFactory) -> None:
+    store = make_store()
+    heard = _Heard()
+    stop = store.on_change(heard)
+    time.sleep(0.2)
+    code = store.create()
+    version = store.publish(code, {"page": "present"})
+    with pytest.raises(RoomMoved):
+        store.publish(code, {"page": "present", "step": 1}, expect=version - 1)
+    store.end(code)
+    store.end(code)  # already ended: nothing changes
+    with pytest.raises(RoomGone):
+        store.publish(code, {"page": "present"})
+    store.join(code, "phone-token-0123456789")
+    store.heartbeat(code, "phone-token-0123456789")
+    time.sleep(0.3)
+    assert heard.wait_for(2) == [(code, version), (code, version + 1)]
+    stop()
+
+
+def test_a_stopped_listener_hears_nothing_more(make_store: StoreFactory) -> None:
+    store = make_store()
+    heard, other = _Heard(), _Heard()
+    stop = store.on_change(heard)
+    stop_other = store.on_change(other)
+    time.sleep(0.2)
+    code = store.create()
+    store.publish(code, {"page": "present"})
+    assert heard.wait_for(1) == [(code, 1)]
+    stop()
+    store.publish(code, {"page": "present", "step": 1})
+    assert other.wait_for(2) == [(code, 1), (code, 2)]
+    time.sleep(0.2)
+    assert heard.changes == [(code, 1)]
+    stop_other()
+
+
+def test_a_change_on_one_replica_is_heard_on_every_other(redis_server: RunningRedis) -> None:
+    redis.Redis.from_url(redis_server.url).flushdb()
+    presenter_side, phone_side = (RedisRoomStore(redis_server.url, 60.0) for _ in range(2))
+    heard = _Heard()
+    stop = phone_side.on_change(heard)
+    time.sleep(0.2)
+    code = presenter_side.create()
+    started = time.perf_counter()
+    version = presenter_side.publish(code, {"page": "present"})
+    assert heard.wait_for(1) == [(code, version)]
+    assert time.perf_counter() - started < 1.0
+    stop()
+
+
+def test_the_listener_survives_a_redis_restart() -> None:
+    """Redis goes away and comes back on the same port: notices flow again without a restart of
+    the guide (those sent meanwhile are lost; waiters time out and ask again)."""
+    with run_redis() as server:
+        store = RedisRoomStore(server.url, 60.0)
+        heard = _Heard()
+        stop = store.on_change(heard)
+        time.sleep(0.2)
+        code = store.create()
+        store.publish(code, {"page": "present"})
+        assert heard.wait_for(1) == [(code, 1)]
+        server.stop()
+        time.sleep(0.5)
+        server.start()
+        # The listener tries again within LISTEN_RETRY_SECONDS; until then notices are lost.
+        code = store.create()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not any(c == code for c, _ in heard.changes):
+            store.publish(code, {"page": "present"})
+            time.sleep(0.3)
+        assert any(c == code for c, _ in heard.changes)
+        stop()
+
+
+def test_waiters_are_told_when_redis_goes_away_and_comes_back() -> None:
+    """Notices sent while Redis is away are lost, so listeners hear EVERY_ROOM both when the
+    connection drops (pages can say the store is out of reach now) and when it is back."""
+    with run_redis() as server:
+        store = RedisRoomStore(server.url, 60.0)
+        heard = _Heard()
+        stop = store.on_change(heard)
+        time.sleep(0.2)
+        server.stop()
+        assert heard.wait_for(1) == [(EVERY_ROOM, -1)]
+        server.start()
+        assert heard.wait_for(2, timeout=10) == [(EVERY_ROOM, -1), (EVERY_ROOM, -1)]
+        stop()
+
+
+def test_a_check_in_is_a_heartbeat_that_says_the_version(make_store: StoreFactory) -> None:
+    store = make_store()
+    code = store.create()
+    phone = "phone-token-0123456789"
+    assert store.check_in(code, phone) is None  # not joined
+    assert store.join(code, phone) == "ok"
+    store.leave(code, phone)
+    version = store.publish(code, {"page": "present"})
+    assert store.check_in(code, phone) == version
+    assert store.phones(code) == 1
+    store.end(code)
+    assert store.check_in(code, phone) is None
+    assert store.check_in("ACE347" if code != "ACE347" else "ACE349", phone) is None

@@ -184,15 +184,18 @@ class MemoryRoomStore:
         self._changed(code, version)
 
     def heartbeat(self, code: str, phone: str) -> bool:
+        return self.check_in(code, phone) is not None
+
+    def check_in(self, code: str, phone: str) -> int | None:
         with self._lock:
             now = self._clock()
             entry = self._live(code, now)
             if entry is None or entry.ended or phone not in entry.joined:
-                return False
+                return None
             entry.phones[phone] = now
             for old in [p for p, seen in entry.phones.items() if seen <= now - self.phone_window]:
                 del entry.phones[old]
-            return True
+            return entry.version
 
     def leave(self, code: str, phone: str) -> None:
         with self._lock:

@@ -42,6 +42,7 @@ from sciatica_guide.workshop.limits import DEFAULT_LIMITS, RATE_WINDOW, RoomLimi
 from sciatica_guide.workshop.rooms import (
     DEFAULT_ENDED_TTL,
     DEFAULT_PHONE_WINDOW,
+    EVERY_ROOM,
     AnswerResult,
     ChangeListener,
     JoinResult,
@@ -169,13 +170,13 @@ return out
 """
 _HEARTBEAT = """
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1' then
-  return 0
+  return -1
 end
-if redis.call('HEXISTS', KEYS[3], ARGV[2]) == 0 then return 0 end
+if redis.call('HEXISTS', KEYS[3], ARGV[2]) == 0 then return -1 end
 redis.call('ZADD', KEYS[2], ARGV[1], ARGV[2])
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[1] - ARGV[3])
 redis.call('PEXPIRE', KEYS[2], math.floor(ARGV[3] * 2000))
-return 1
+return tonumber(redis.call('HGET', KEYS[1], 'v'))
 """
 
 
@@ -247,28 +248,47 @@ class RedisRoomStore:
         return stop
 
     def _listen(self) -> None:
-        while True:
+        lost = False
+        while self._still_listening():
             try:
                 with self._client.pubsub(ignore_subscribe_messages=True) as pubsub:
                     pubsub.subscribe(CHANGES_CHANNEL)
-                    while True:
-                        message = pubsub.get_message(timeout=30.0)
+                    if lost:
+                        # Back: what changed meanwhile was not heard.
+                        lost = False
+                        self._tell(EVERY_ROOM, -1)
+                    while self._still_listening():
+                        message = pubsub.get_message(timeout=1.0)
                         if message is not None:
                             self._heard(message.get("data"))
             except (redis.RedisError, OSError):
-                # Redis went away: notices are lost meanwhile (waiters time out and ask again).
+                # Redis went away: whoever waits is told at once (their pages then say so).
+                if not lost:
+                    lost = True
+                    self._tell(EVERY_ROOM, -1)
                 time.sleep(LISTEN_RETRY_SECONDS)
+
+    def _still_listening(self) -> bool:
+        """False once the last listener has stopped: the thread then ends (a new one starts
+        with the next listener)."""
+        with self._listeners_lock:
+            if self._listeners:
+                return True
+            self._listening = None
+            return False
 
     def _heard(self, data: object) -> None:
         if not isinstance(data, str):
             return
         code, _, version = data.rpartition(":")
-        if not code or not version.isdigit():
-            return
+        if code and version.isdigit():
+            self._tell(code, int(version))
+
+    def _tell(self, code: str, version: int) -> None:
         with self._listeners_lock:
             listeners = list(self._listeners)
         for listener in listeners:
-            listener(code, int(version))
+            listener(code, version)
 
     @staticmethod
     def _call(action: Callable[[], T]) -> T:
@@ -375,14 +395,20 @@ class RedisRoomStore:
         )
 
     def heartbeat(self, code: str, phone: str) -> bool:
+        return self.check_in(code, phone) is not None
+
+    def check_in(self, code: str, phone: str) -> int | None:
         key = KEY_PREFIX + code
         now = self._clock()
-        done = self._call(
-            lambda: self._heartbeat(
-                keys=[key, key + ":phones", key + ":joined"], args=[now, phone, self.phone_window]
+        version = int(
+            self._call(
+                lambda: self._heartbeat(
+                    keys=[key, key + ":phones", key + ":joined"],
+                    args=[now, phone, self.phone_window],
+                )
             )
         )
-        return bool(done)
+        return version if version >= 0 else None
 
     def leave(self, code: str, phone: str) -> None:
         self._call(lambda: self._client.zrem(KEY_PREFIX + code + ":phones", phone))

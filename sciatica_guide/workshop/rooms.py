@@ -49,6 +49,9 @@ def valid_key(value: object) -> TypeGuard[str]:
 #: Told (room code, its version now) after a room's view changed or it ended. Called on the thread
 #: that made the change, or the store's listener thread: it must be quick and must not raise.
 ChangeListener = Callable[[str, int], None]
+#: The code a listener is told (with version -1) when notices may have been lost (Redis went
+#: away, or came back): every room may have changed.
+EVERY_ROOM = "*"
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,11 @@ class RoomStore(Protocol):
     def heartbeat(self, code: str, phone: str) -> bool:
         """Count a joined `phone` as in the room for a while; False when the room is not open or
         the phone has not joined."""
+        ...
+
+    def check_in(self, code: str, phone: str) -> int | None:
+        """`heartbeat` that also says the room's version now (one call for the wait route);
+        None when the room is not open or the phone has not joined."""
         ...
 
     def leave(self, code: str, phone: str) -> None: ...

@@ -31,7 +31,7 @@ from starlette.responses import JSONResponse, Response
 
 from sciatica_guide.settings import Mode, Settings
 from sciatica_guide.workshop.codes import parse_code
-from sciatica_guide.workshop.rooms import RoomStore, RoomStoreUnavailable, valid_key
+from sciatica_guide.workshop.rooms import EVERY_ROOM, RoomStore, RoomStoreUnavailable, valid_key
 
 #: The route, under the server's base path (server.baseUrlPath), where a proxy sends the page's
 #: own requests.
@@ -94,7 +94,12 @@ class RoomWaiters:
             self._loop.call_soon_threadsafe(self._wake, code, version)
 
     def _wake(self, code: str, version: int) -> None:
-        for future in self._waiting.pop(code, set()):
+        if code == EVERY_ROOM:
+            woken = [f for waiting in self._waiting.values() for f in waiting]
+            self._waiting.clear()
+        else:
+            woken = list(self._waiting.pop(code, set()))
+        for future in woken:
             if not future.done():
                 future.set_result(version)
 
@@ -120,7 +125,8 @@ def _answer(status: int, body: dict[str, Any] | None = None) -> Response:
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-#: "Run the page once to see why": the room is over or gone, or this token is not in it.
+#: "Run the page once to see why": the room is over or gone, this token is not in it, or the
+#: store lost touch.
 LOOK = {"look": True}
 
 
@@ -191,15 +197,16 @@ class RoomWaitRoute:
         self, store: RoomStore, wanted: WaitRequest, future: asyncio.Future[int]
     ) -> Response:
         # Only a phone in an open room learns anything; this request counts as its check-in.
-        if not await self._run(partial(store.heartbeat, wanted.room, wanted.phone)):
+        version = await self._run(partial(store.check_in, wanted.room, wanted.phone))
+        if version is None:
             return _answer(409, LOOK)
-        status = await self._run(partial(store.status, wanted.room))
-        if status is None or status.ended:
-            return _answer(409, LOOK)
-        if status.version != wanted.after:
-            return _answer(200, {"version": status.version})
+        if version != wanted.after:
+            return _answer(200, {"version": version})
         try:
             version = await asyncio.wait_for(future, self.wait_seconds)
         except TimeoutError:
             return _answer(204)
+        if version < 0:
+            # The store lost touch (Redis went away or came back): the page looks for itself.
+            return _answer(409, LOOK)
         return _answer(200, {"version": version})

@@ -28,6 +28,8 @@ from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
 from sciatica_guide.workshop.codes import parse_code, spoken
 from sciatica_guide.workshop.network import lan_address
+from sciatica_guide.workshop.participant_ui import FALLBACK_POLL_SECONDS
+from sciatica_guide.workshop.wake import WAIT_PATH
 
 HOST = "guide.test"
 #: The issue asks for about 2 s; a loaded 2-core machine gets some slack here, and the
@@ -172,6 +174,48 @@ def test_three_phones_follow_a_presenter_step_away_come_back_and_see_the_end(
     finally:
         presenter_context.close()
         for context in phone_contexts:
+            context.close()
+
+
+#: From the wait route's answer to the phone showing the new section: one fragment run.
+AFTER_ANSWER_MS = 3_000
+#: A phone that cannot reach the wait route follows by its own check (FALLBACK_POLL_SECONDS).
+FALLBACK_MS = (FALLBACK_POLL_SECONDS + 7) * 1000
+
+
+def test_phones_follow_on_the_rooms_answer_or_by_their_own_check_without_it(
+    workshop_server: RunningApp, browser: Browser, content: Content
+) -> None:
+    """Issue 30: a phone learns of a move from the wait route (push), not from a timer; a
+    tablet whose requests to the route are dropped (a proxy that blocks it) still follows."""
+    words = content.modes.workshop
+    total = len(content.article.all_sections())
+    presenter_context = new_context(browser, "desktop")
+    phone_context = new_context(browser, "phone", touch=True)
+    tablet_context = new_context(browser, "tablet", touch=True)
+    try:
+        presenter = presenter_context.new_page()
+        phone, tablet = phone_context.new_page(), tablet_context.new_page()
+        tablet.route("**" + WAIT_PATH, lambda route: route.abort())
+        open_page(presenter, f"{workshop_server.url}/present?mode=presenter")
+        presenter.get_by_role("button", name=words.start).click()
+        wait_for_app_idle(presenter, SLOW)
+        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        assert code
+        for page in (phone, tablet):
+            open_page(page, f"{workshop_server.url}/join?room={code}")
+            following(page, content, code)
+        for step in (2, 3):
+            label = content.modes.presenter.step_label.format(number=step, total=total)
+            with phone.expect_response(
+                lambda r: r.url.endswith(WAIT_PATH) and r.status == 200, timeout=SLOW
+            ):
+                presenter.get_by_role("button", name=content.modes.presenter.next).click()
+            expect(phone.get_by_text(label)).to_be_visible(timeout=AFTER_ANSWER_MS)
+            expect(tablet.get_by_text(label)).to_be_visible(timeout=FALLBACK_MS)
+            wait_for_app_idle(presenter, SLOW)
+    finally:
+        for context in (presenter_context, phone_context, tablet_context):
             context.close()
 
 

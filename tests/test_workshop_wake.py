@@ -1,0 +1,224 @@
+"""The wait route phones follow by (sciatica_guide/workshop/wake.py): its answers, its waking,
+and what it refuses. Handler-level against both room stores; tests/browser/test_workshop.py
+follows a move in Chromium through the real server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from starlette.requests import Request
+from starlette.responses import Response
+
+from sciatica_guide.settings import Mode, Settings
+from sciatica_guide.workshop.codes import new_code
+from sciatica_guide.workshop.rooms import EVERY_ROOM, RoomStore, RoomStoreUnavailable
+from sciatica_guide.workshop.wake import (
+    MAX_BODY_BYTES,
+    WAIT_PATH,
+    RoomWaitRoute,
+    read_wait_request,
+    wait_path,
+)
+
+StoreFactory = Callable[..., RoomStore]
+PHONE = "Zq3-phone_token-0123456789"
+
+
+def _request(body: bytes | str, content_type: str = "application/json") -> Request:
+    data = body.encode() if isinstance(body, str) else body
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": WAIT_PATH,
+        "headers": [(b"content-type", content_type.encode())],
+        "query_string": b"",
+    }
+    chunks = [{"type": "http.request", "body": data, "more_body": False}]
+
+    async def receive() -> dict[str, Any]:
+        return chunks.pop(0) if chunks else {"type": "http.disconnect"}
+
+    return Request(scope, receive)
+
+
+def _ask(room: str, after: int, phone: str = PHONE) -> Request:
+    return _request(json.dumps({"room": room, "phone": phone, "after": after}))
+
+
+def _route(store: RoomStore, settings: Settings | None = None, wait: float = 5.0) -> RoomWaitRoute:
+    return RoomWaitRoute(lambda: settings or Settings(), lambda _s: store, wait_seconds=wait)
+
+
+def _body(response: Response) -> Any:
+    return json.loads(bytes(response.body)) if response.body else None
+
+
+def _open_room(store: RoomStore) -> tuple[str, int]:
+    code = store.create()
+    version = store.publish(code, {"page": "present", "step": 0})
+    assert store.join(code, PHONE) == "ok"
+    return code, version
+
+
+def test_a_waiting_phone_is_woken_by_the_move(make_store: StoreFactory) -> None:
+    store = make_store()
+    code, version = _open_room(store)
+    route = _route(store)
+
+    async def scenario() -> tuple[Response, float]:
+        waiting = asyncio.create_task(route.handle(_ask(code, version)))
+        await asyncio.sleep(0.3)
+        assert not waiting.done()
+        moved = time.perf_counter()
+        await asyncio.to_thread(store.publish, code, {"page": "present", "step": 1})
+        response = await waiting
+        return response, time.perf_counter() - moved
+
+    response, seconds = asyncio.run(scenario())
+    assert response.status_code == 200
+    assert _body(response) == {"version": version + 1}
+    assert response.headers["cache-control"] == "no-store"
+    assert seconds < 0.5
+
+
+def test_a_phone_behind_the_room_is_answered_at_once(make_store: StoreFactory) -> None:
+    store = make_store()
+    code, version = _open_room(store)
+    response = asyncio.run(_route(store).handle(_ask(code, version - 1)))
+    assert (response.status_code, _body(response)) == (200, {"version": version})
+
+
+def test_nothing_new_is_said_after_the_wait(make_store: StoreFactory) -> None:
+    store = make_store()
+    code, version = _open_room(store)
+    started = time.perf_counter()
+    response = asyncio.run(_route(store, wait=0.3).handle(_ask(code, version)))
+    assert response.status_code == 204
+    assert 0.3 <= time.perf_counter() - started < 2
+
+
+def test_the_end_wakes_the_room_and_then_says_look(make_store: StoreFactory) -> None:
+    store = make_store()
+    code, version = _open_room(store)
+    route = _route(store)
+
+    async def scenario() -> Response:
+        waiting = asyncio.create_task(route.handle(_ask(code, version)))
+        await asyncio.sleep(0.3)
+        await asyncio.to_thread(store.end, code)
+        return await waiting
+
+    assert asyncio.run(scenario()).status_code == 200
+    after = asyncio.run(route.handle(_ask(code, version + 1)))
+    assert (after.status_code, _body(after)) == (409, {"look": True})
+
+
+def test_a_wait_is_a_check_in(make_store: StoreFactory) -> None:
+    store = make_store(phone_window=30.0)
+    code, version = _open_room(store)
+    store.leave(code, PHONE)
+    assert store.phones(code) == 0
+    asyncio.run(_route(store).handle(_ask(code, version - 1)))
+    assert store.phones(code) == 1
+
+
+def test_codes_cannot_be_tested_through_the_route(make_store: StoreFactory) -> None:
+    """A room that exists but this token never joined, and a room that never existed, get the
+    same answer: the route tells nothing to anyone not in the room."""
+    store = make_store()
+    code, version = _open_room(store)
+    route = _route(store)
+    not_joined = asyncio.run(route.handle(_ask(code, version, phone="someone-else-0123456789")))
+    other = next(c for c in iter(new_code, None) if c != code)
+    no_room = asyncio.run(route.handle(_ask(other, 0)))
+    assert not_joined.status_code == no_room.status_code == 409
+    assert not_joined.body == no_room.body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        "not json",
+        "[]",
+        '"ACE347"',
+        '{"room": "ACE347", "phone": "' + PHONE + '"}',
+        '{"room": "<b>x</b>", "phone": "' + PHONE + '", "after": 0}',
+        '{"room": "ACE347", "phone": "a|b", "after": 0}',
+        '{"room": "ACE347", "phone": "' + PHONE + '", "after": -1}',
+        '{"room": "ACE347", "phone": "' + PHONE + '", "after": true}',
+        '{"room": "ACE347", "phone": "' + PHONE + '", "after": 1e400}',
+        '{"room": "ACE347", "phone": "' + PHONE + '", "after": 99999999999999999999999}',
+        '{"room": "ACE347", "phone": "' + PHONE + '", "after": "1"}',
+        '{"room": ["ACE347"], "phone": "' + PHONE + '", "after": 0}',
+        '{"room": "ABC\\u202e234", "phone": "' + PHONE + '", "after": 0}',
+    ],
+)
+def test_a_malformed_request_is_refused_without_echo(body: str) -> None:
+    assert read_wait_request(body.encode()) is None
+    from sciatica_guide.workshop.memory_store import MemoryRoomStore
+
+    response = asyncio.run(_route(MemoryRoomStore(60.0)).handle(_request(body)))
+    assert response.status_code == 400
+    assert not response.body
+
+
+def test_only_small_json_is_read() -> None:
+    from sciatica_guide.workshop.memory_store import MemoryRoomStore
+
+    route = _route(MemoryRoomStore(60.0))
+    ask = json.dumps({"room": "ACE347", "phone": PHONE, "after": 0})
+    as_text = asyncio.run(route.handle(_request(ask, content_type="text/plain")))
+    assert as_text.status_code == 415
+    huge = ask[:-1] + ', "pad": "' + "x" * MAX_BODY_BYTES + '"}'
+    assert asyncio.run(route.handle(_request(huge))).status_code == 413
+
+
+def test_clinic_mode_has_no_rooms_and_a_server_not_ready_answers_nothing() -> None:
+    from sciatica_guide.workshop.memory_store import MemoryRoomStore
+
+    store = MemoryRoomStore(60.0)
+    code, version = _open_room(store)
+    clinic = _route(store, Settings(mode=Mode.CLINIC))
+    assert asyncio.run(clinic.handle(_ask(code, version - 1))).status_code == 404
+    not_ready = RoomWaitRoute(lambda: None, lambda _s: store)
+    assert asyncio.run(not_ready.handle(_ask(code, version - 1))).status_code == 404
+
+
+def test_an_unreachable_store_says_come_back() -> None:
+    def unreachable(_settings: Settings) -> RoomStore:
+        raise RoomStoreUnavailable("connection refused")
+
+    route = RoomWaitRoute(lambda: Settings(), unreachable)
+    response = asyncio.run(route.handle(_ask("ACE347", 0)))
+    assert response.status_code == 503
+    assert not response.body
+
+
+def test_the_path_follows_the_servers_base_path() -> None:
+    assert wait_path("") == WAIT_PATH
+    assert wait_path("/guide/") == "/guide" + WAIT_PATH
+    assert wait_path("clinic/guide") == "/clinic/guide" + WAIT_PATH
+
+
+def test_a_store_that_lost_touch_sends_every_waiting_phone_to_look(
+    make_store: StoreFactory,
+) -> None:
+    store = make_store()
+    code, version = _open_room(store)
+    route = _route(store)
+
+    async def scenario() -> Response:
+        waiting = asyncio.create_task(route.handle(_ask(code, version)))
+        await asyncio.sleep(0.3)
+        assert route._waiters is not None
+        route._waiters.changed(EVERY_ROOM, -1)
+        return await waiting
+
+    response = asyncio.run(scenario())
+    assert (response.status_code, _body(response)) == (409, {"look": True})
