@@ -11,6 +11,7 @@ import streamlit as st
 from sciatica_guide import session
 from sciatica_guide.article.page import render_section
 from sciatica_guide.body_map.component import chosen_region
+from sciatica_guide.body_map.relay import event_value
 from sciatica_guide.body_map.selection import REGION_PARAM
 from sciatica_guide.body_map.shown_view import render_shown_body_map
 from sciatica_guide.body_map.state import (
@@ -70,8 +71,9 @@ from sciatica_guide.workshop.state import (
 )
 from sciatica_guide.workshop.streamlit_store import (
     get_store,
+    recent_rooms,
 )
-from sciatica_guide.workshop.waker import room_waker
+from sciatica_guide.workshop.waker import CHANGED_EVENT, WAKER_KEY, room_waker
 
 #: How often a following phone asks whether the presenter moved, besides its waker (waker.py):
 #: the fallback for a proxy that drops the waker's request or a lost notice. One small read.
@@ -369,12 +371,18 @@ def _followed(content: Content, settings: Settings, code: str) -> None:
     run of this part only, not of the page. Anything else (the room over or out of reach) runs
     the page, which says so."""
     _go_to_tapped_region(content)
-    try:
-        room = get_store(settings).room(code)
-    except RoomStoreUnavailable:
-        st.rerun()
-    if room is None or room.ended:
-        st.rerun()
+    # The version the waker was told: after a move the room's phones all ask for it at once,
+    # and only the first reads the store.
+    told = event_value(st.session_state, WAKER_KEY, CHANGED_EVENT)
+    room = recent_rooms().get(code, told)
+    if room is None:
+        try:
+            room = get_store(settings).room(code)
+        except RoomStoreUnavailable:
+            st.rerun()
+        if room is None or room.ended:
+            st.rerun()
+        recent_rooms().put(room)
     st.session_state[SEEN_KEY] = room.version
     view = _view_of(content, room)
     quiz = read_room_quiz(content, room.view)

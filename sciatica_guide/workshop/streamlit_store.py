@@ -7,6 +7,7 @@ import re
 import streamlit as st
 
 from sciatica_guide.settings import ENV_PREFIX, Settings
+from sciatica_guide.workshop.recent_rooms import RecentRooms
 from sciatica_guide.workshop.rooms import (
     RoomStore,
     RoomStoreUnavailable,
@@ -27,6 +28,12 @@ def _store(address: str, ttl_seconds: float) -> RoomStore:
 def get_store(settings: Settings) -> RoomStore:
     """Raises RoomStoreUnavailable when the configured store cannot even be set up."""
     return _store(settings.room_store, settings.room_ttl_hours * 3600)
+
+
+@st.cache_resource(show_spinner=False)
+def recent_rooms() -> RecentRooms:
+    """The rooms this process read lately (recent_rooms.py): one per process."""
+    return RecentRooms()
 
 
 #: What the presenter's page says of where rooms live: the projector is no place for the store's
