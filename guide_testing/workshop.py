@@ -78,10 +78,17 @@ def control(app: Any, name: str) -> Any:
 
 
 async def wait_for_room(
-    url: str, code: str, token: str, after: int, *, timeout: float = 60.0
+    url: str,
+    code: str,
+    token: str,
+    after: int,
+    *,
+    timeout: float = 60.0,
+    cookie: str | None = None,
 ) -> tuple[int, dict[str, Any] | None]:
     """POST the wait request a phone's waker sends (sciatica_guide/workshop/wake.py) and read the
-    answer: (status, JSON body or None). One connection per request, as simple as can be."""
+    answer: (status, JSON body or None). One connection per request, as simple as can be;
+    `cookie`: a Cookie header's value, as the browser sends it (nginx's sticky route)."""
     import asyncio
     import json
     from urllib.parse import urlsplit
@@ -93,7 +100,8 @@ async def wait_for_room(
     head = (
         f"POST {parts.path.rstrip('/')}{WAIT_PATH} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
         f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
-        "Connection: close\r\n\r\n"
+        + (f"Cookie: {cookie}\r\n" if cookie else "")
+        + "Connection: close\r\n\r\n"
     ).encode()
 
     async def exchange() -> bytes:

@@ -7,16 +7,27 @@ Sessions are protocol-level (guide_testing.protocol), like browsers without the 
 
 from __future__ import annotations
 
+import asyncio
 import secrets
+import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
 from guide_testing.nginx import Cluster, run_cluster
 from guide_testing.protocol import StreamlitSession
 from guide_testing.redis_server import RunningRedis, redis_server_path, run_redis
-from guide_testing.workshop import press, room_code, send_token, step_label_of
+from guide_testing.workshop import (
+    new_token,
+    press,
+    room_code,
+    send_token,
+    step_label_of,
+    wait_for_room,
+)
 from sciatica_guide.content import Content
+from sciatica_guide.workshop.waker import CHANGED_EVENT, WAKER_KEY
 
 pytestmark = pytest.mark.nginx
 
@@ -39,15 +50,22 @@ def cluster(redis_server: RunningRedis) -> Iterator[Cluster]:
 
 def session_on(cluster: Cluster, replica: str, page: str, query: str) -> StreamlitSession:
     """A browser-like session through nginx that nginx put on `replica` (its cookie decides)."""
+    return session_and_cookie_on(cluster, replica, page, query)[0]
+
+
+def session_and_cookie_on(
+    cluster: Cluster, replica: str, page: str, query: str
+) -> tuple[StreamlitSession, str]:
+    """The same, with the Cookie header that keeps the browser's other requests there."""
     for _ in range(40):
         before = cluster.connects()
-        cookie = secrets.token_hex(16)
-        session = StreamlitSession(cluster.url, headers={"Cookie": f"{COOKIE}={cookie}"})
+        cookie = f"{COOKIE}={secrets.token_hex(16)}"
+        session = StreamlitSession(cluster.url, headers={"Cookie": cookie})
         result = session.rerun(page=page, query_string=query)
         assert result.ok, result.status
         after = cluster.connects()
         if after[replica] != before[replica]:
-            return session
+            return session, cookie
         session.close()
     raise AssertionError(f"nginx never chose replica {replica}")
 
@@ -114,3 +132,44 @@ def test_an_unknown_code_is_told_calmly_on_either_replica(
             assert content.modes.workshop.unknown_room in phone.rerun(query_string=None).text
         finally:
             phone.close()
+
+
+def test_a_phone_on_one_replica_is_woken_by_a_move_on_the_other(
+    cluster: Cluster, content: Content
+) -> None:
+    """Push through nginx (issue 30): the phone's wait request goes to its own replica (the
+    sticky cookie), which hears the presenter's move on the other replica through Redis."""
+    words = content.modes.workshop
+    total = len(content.article.all_sections())
+    label = content.modes.presenter.step_label
+    presenter = session_on(cluster, "a", "present", "mode=presenter")
+    page = press(presenter, words.start, presenter.rerun(query_string=None))
+    code = room_code(page)
+    phone, cookie = session_and_cookie_on(cluster, "b", "join", "")
+    token = new_token()
+    try:
+        phone.rerun(page="join", query_string=f"room={code}")
+        assert send_token(phone, code, token).ok
+
+        async def wait_then_move() -> tuple[int, dict[str, Any] | None, float]:
+            version = (await wait_for_room(cluster.url, code, token, 0, cookie=cookie))[1]
+            assert version is not None
+            waiting = asyncio.create_task(
+                wait_for_room(cluster.url, code, token, version["version"], cookie=cookie)
+            )
+            await asyncio.sleep(0.5)
+            assert not waiting.done()
+            moved = time.perf_counter()
+            await asyncio.to_thread(press, presenter, content.modes.presenter.next, page)
+            status, body = await waiting
+            return status, body, time.perf_counter() - moved
+
+        status, body, seconds = asyncio.run(wait_then_move())
+        assert status == 200 and body is not None
+        assert seconds < 2.0
+        shown = phone.component_event(WAKER_KEY, CHANGED_EVENT, body["version"])
+        assert shown.status == "fragment_success"
+        assert step_label_of(shown) == label.format(number=2, total=total)
+    finally:
+        presenter.close()
+        phone.close()
