@@ -256,11 +256,14 @@ class _Heard:
 
     def __init__(self) -> None:
         self.changes: list[tuple[str, int]] = []
+        self.ended: list[tuple[str, int]] = []
         self._told = threading.Condition()
 
-    def __call__(self, code: str, version: int) -> None:
+    def __call__(self, code: str, version: int, ended: bool) -> None:
         with self._told:
             self.changes.append((code, version))
+            if ended:
+                self.ended.append((code, version))
             self._told.notify_all()
 
     def wait_for(self, count: int, timeout: float = 5.0) -> list[tuple[str, int]]:
@@ -281,6 +284,7 @@ def test_every_publication_and_end_is_announced_with_its_version(
     second = store.publish(code, {"page": "present", "step": 1}, expect=first)
     store.end(code)
     assert heard.wait_for(3) == [(code, first), (code, second), (code, second + 1)]
+    assert heard.ended == [(code, second + 1)]
     stop()
 
 

@@ -222,3 +222,30 @@ def test_a_store_that_lost_touch_sends_every_waiting_phone_to_look(
 
     response = asyncio.run(scenario())
     assert (response.status_code, _body(response)) == (409, {"look": True})
+
+
+def test_a_phone_woken_by_a_move_asks_again_without_a_store_call(make_store: StoreFactory) -> None:
+    """After a move every phone of the room asks again at once: the store said moments ago that
+    each is in the room, so they wait without asking it again (200 phones, no store call)."""
+    store = make_store()
+    code, version = _open_room(store)
+    calls: list[str] = []
+    real_check_in = store.check_in
+
+    def counted(room: str, phone: str) -> int | None:
+        calls.append(phone)
+        return real_check_in(room, phone)
+
+    store.check_in = counted  # type: ignore[method-assign]
+    route = _route(store, wait=0.3)
+
+    async def scenario() -> list[int]:
+        waiting = asyncio.create_task(route.handle(_ask(code, version)))
+        await asyncio.sleep(0.2)
+        moved = await asyncio.to_thread(store.publish, code, {"page": "present", "step": 1})
+        first = await waiting
+        again = await route.handle(_ask(code, moved))
+        return [first.status_code, again.status_code]
+
+    assert asyncio.run(scenario()) == [200, 204]
+    assert calls == [PHONE]

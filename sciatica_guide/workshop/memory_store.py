@@ -95,12 +95,12 @@ class MemoryRoomStore:
 
         return stop
 
-    def _changed(self, code: str, version: int) -> None:
+    def _changed(self, code: str, version: int, ended: bool = False) -> None:
         # Outside the lock: a listener may read the store.
         with self._lock:
             listeners = list(self._listeners)
         for listener in listeners:
-            listener(code, version)
+            listener(code, version, ended)
 
     def _live(self, code: str, now: float) -> _Entry | None:
         entry = self._rooms.get(code)
@@ -181,7 +181,7 @@ class MemoryRoomStore:
             entry.accepting = None
             entry.expires_at = now + self.ended_ttl
             version = entry.version
-        self._changed(code, version)
+        self._changed(code, version, ended=True)
 
     def heartbeat(self, code: str, phone: str) -> bool:
         return self.check_in(code, phone) is not None

@@ -15,8 +15,9 @@ Keys (nothing about a person; a phone is a random token its browser keeps for th
   sciatica-guide:rooms              zset  room code -> when it expires (ms): the rooms held
   sciatica-guide:rate:rooms         counter of new rooms this minute
 Each publication and end is also announced on the pub/sub channel sciatica-guide:changes as
-"CODE:VERSION" (inside the same script, so never for a change that did not happen); every replica
-listens on one connection of its own and tells its change listeners (rooms.RoomStore.on_change).
+"CODE:VERSION" (an end: "CODE:VERSION:end"), inside the same script, so never for a change that
+did not happen; every replica listens on one connection of its own and tells its change
+listeners (rooms.RoomStore.on_change).
 Answers and phones never outlive the room hash (same expiry, deleted at the end), and only
 counts are read back: the counting runs inside Redis (_TALLY), so no phone's answer reaches a
 replica. Every key has a TTL, and Redis must not evict them (maxmemory-policy noeviction, see
@@ -61,7 +62,7 @@ KEY_PREFIX = "sciatica-guide:room:"
 #: Every room held (open or ended), scored by when it expires: the count of rooms at once.
 ROOMS_KEY = "sciatica-guide:rooms"
 CREATE_RATE_KEY = "sciatica-guide:rate:rooms"
-#: Where every replica hears of every room's changes: "CODE:VERSION".
+#: Where every replica hears of every room's changes: "CODE:VERSION", "CODE:VERSION:end".
 CHANGES_CHANNEL = "sciatica-guide:changes"
 #: How long the listener waits before listening again after Redis went away.
 LISTEN_RETRY_SECONDS = 1.0
@@ -118,7 +119,7 @@ local version = redis.call('HINCRBY', KEYS[1], 'v', 1)
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[6], KEYS[7])
 redis.call('ZADD', KEYS[5], 'XX', ARGV[2], ARGV[3])
-redis.call('PUBLISH', ARGV[4], ARGV[3] .. ':' .. version)
+redis.call('PUBLISH', ARGV[4], ARGV[3] .. ':' .. version .. ':end')
 return 1
 """
 _JOIN = """
@@ -256,7 +257,7 @@ class RedisRoomStore:
                     if lost:
                         # Back: what changed meanwhile was not heard.
                         lost = False
-                        self._tell(EVERY_ROOM, -1)
+                        self._tell(EVERY_ROOM, -1, False)
                     while self._still_listening():
                         message = pubsub.get_message(timeout=1.0)
                         if message is not None:
@@ -265,7 +266,7 @@ class RedisRoomStore:
                 # Redis went away: whoever waits is told at once (their pages then say so).
                 if not lost:
                     lost = True
-                    self._tell(EVERY_ROOM, -1)
+                    self._tell(EVERY_ROOM, -1, False)
                 time.sleep(LISTEN_RETRY_SECONDS)
 
     def _still_listening(self) -> bool:
@@ -280,15 +281,18 @@ class RedisRoomStore:
     def _heard(self, data: object) -> None:
         if not isinstance(data, str):
             return
-        code, _, version = data.rpartition(":")
-        if code and version.isdigit():
-            self._tell(code, int(version))
+        parts = data.split(":")
+        ended = parts[-1] == "end"
+        if ended:
+            parts.pop()
+        if len(parts) == 2 and parts[0] and parts[1].isdigit():
+            self._tell(parts[0], int(parts[1]), ended)
 
-    def _tell(self, code: str, version: int) -> None:
+    def _tell(self, code: str, version: int, ended: bool) -> None:
         with self._listeners_lock:
             listeners = list(self._listeners)
         for listener in listeners:
-            listener(code, version)
+            listener(code, version, ended)
 
     @staticmethod
     def _call(action: Callable[[], T]) -> T:

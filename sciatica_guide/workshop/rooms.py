@@ -46,9 +46,10 @@ def valid_key(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and _KEY_SHAPE.match(value) is not None
 
 
-#: Told (room code, its version now) after a room's view changed or it ended. Called on the thread
-#: that made the change, or the store's listener thread: it must be quick and must not raise.
-ChangeListener = Callable[[str, int], None]
+#: Told (room code, its version now, whether it has ended) after a room's view changed or it
+#: ended. Called on the thread that made the change, or the store's listener thread: it must be
+#: quick and must not raise.
+ChangeListener = Callable[[str, int, bool], None]
 #: The code a listener is told (with version -1) when notices may have been lost (Redis went
 #: away, or came back): every room may have changed.
 EVERY_ROOM = "*"
@@ -170,7 +171,7 @@ class RoomStore(Protocol):
         ...
 
     def on_change(self, listener: ChangeListener) -> Callable[[], None]:
-        """Call `listener(code, version)` after every publication and end of any room (with
+        """Call `listener(code, version, ended)` after every publication and end of any room (with
         Redis, on any replica); returns the function that stops it. Best effort: a notice can be
         lost while the store is unreachable, so whoever waits on one also keeps a timeout."""
         ...

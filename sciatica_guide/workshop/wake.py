@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -43,6 +44,13 @@ WAIT_SECONDS = 25.0
 MAX_BODY_BYTES = 512
 #: Requests waiting at once in this process; more are told to come back (503).
 MAX_WAITING = 5000
+#: How long the store's word that a phone is in its room is trusted: a phone woken by a move asks
+#: again at once, and is not checked in the store again within this time (200 phones, no store
+#: call after a move). Its page's own check keeps its heartbeat (participant_ui.HEARTBEAT_SECONDS),
+#: and a room's end is a change: every phone waiting on it is woken.
+TRUST_SECONDS = 30.0
+#: Phones and rooms remembered at once before the stale ones are swept out.
+MAX_KNOWN = 20_000
 #: Room versions are counters; a browser's number beyond this is not one.
 MAX_VERSION = 2**53
 
@@ -79,25 +87,47 @@ def read_wait_request(body: bytes) -> WaitRequest | None:
 
 
 class RoomWaiters:
-    """Requests waiting for a room to change, on the server's event loop.
+    """Requests waiting for a room to change, on the server's event loop, and what the loop
+    knows without asking the store: each room's version from its notices, and which phones the
+    store said lately were in their room.
 
     `changed` may be called from any thread (the store's listener, a session's script thread).
     """
 
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        *,
+        trust_seconds: float = TRUST_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._loop = loop
         self._waiting: dict[str, set[asyncio.Future[int]]] = {}
         self.count = 0
+        self.trust_seconds = trust_seconds
+        self._clock = clock
+        #: room -> its version, from the store's notices and check-ins.
+        self._latest: dict[str, int] = {}
+        #: (room, phone) -> when the store last said the phone was in the open room.
+        self._in_room: dict[tuple[str, str], float] = {}
 
-    def changed(self, code: str, version: int) -> None:
+    def changed(self, code: str, version: int, ended: bool = False) -> None:
         if not self._loop.is_closed():
-            self._loop.call_soon_threadsafe(self._wake, code, version)
+            self._loop.call_soon_threadsafe(self._wake, code, version, ended)
 
-    def _wake(self, code: str, version: int) -> None:
+    def _wake(self, code: str, version: int, ended: bool = False) -> None:
         if code == EVERY_ROOM:
+            # Notices may have been lost: nothing known is trusted any more.
+            self._latest.clear()
+            self._in_room.clear()
             woken = [f for waiting in self._waiting.values() for f in waiting]
             self._waiting.clear()
         else:
+            if ended:
+                # Over: whoever asks again is answered by the store ("look").
+                self._latest.pop(code, None)
+            else:
+                self._latest[code] = max(version, self._latest.get(code, version))
             woken = list(self._waiting.pop(code, set()))
         for future in woken:
             if not future.done():
@@ -116,6 +146,28 @@ class RoomWaiters:
             if not waiting:
                 del self._waiting[code]
         self.count -= 1
+
+    def known(self, code: str, phone: str) -> int | None:
+        """The room's version, when the store said lately that this phone is in it (so the
+        store need not be asked again); else None."""
+        since = self._in_room.get((code, phone))
+        if since is None or self._clock() - since > self.trust_seconds:
+            return None
+        return self._latest.get(code)
+
+    def in_room(self, code: str, phone: str, version: int | None = None) -> None:
+        # (Only from the store's word or a wake of a phone already known to be in the room.)
+        """The store said now that `phone` is in the open room (at `version`, if it said)."""
+        if len(self._in_room) >= MAX_KNOWN:
+            now = self._clock()
+            self._in_room = {
+                k: t for k, t in self._in_room.items() if now - t <= self.trust_seconds
+            }
+            if len(self._latest) >= MAX_KNOWN:
+                self._latest.clear()
+        self._in_room[(code, phone)] = self._clock()
+        if version is not None:
+            self._latest[code] = max(version, self._latest.get(code, version))
 
 
 def _answer(status: int, body: dict[str, Any] | None = None) -> Response:
@@ -149,9 +201,17 @@ class RoomWaitRoute:
         self._waiters: RoomWaiters | None = None
         self._watched: RoomStore | None = None
         self._stop_watching: Callable[[], None] | None = None
+        self._store: tuple[tuple[str, float], RoomStore] | None = None
 
     async def _run(self, call: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._pool, call)
+
+    async def _store_of(self, settings: Settings) -> RoomStore:
+        """The pages' store (set up once, on a thread: a Redis client may connect)."""
+        key = (settings.room_store, settings.room_ttl_hours)
+        if self._store is None or self._store[0] != key:
+            self._store = (key, await self._run(partial(self._store_for, settings)))
+        return self._store[1]
 
     def _waiters_for(self, store: RoomStore) -> RoomWaiters:
         if self._waiters is None:
@@ -178,7 +238,7 @@ class RoomWaitRoute:
         if wanted is None:
             return _answer(400)
         try:
-            store = await self._run(partial(self._store_for, settings))
+            store = await self._store_of(settings)
         except RoomStoreUnavailable:
             return _answer(503)
         waiters = self._waiters_for(store)
@@ -187,19 +247,26 @@ class RoomWaitRoute:
         # Waiting before reading: a change between the read and the wait still wakes it.
         future = waiters.add(wanted.room)
         try:
-            return await self._wait(store, wanted, future)
+            return await self._wait(store, waiters, wanted, future)
         except RoomStoreUnavailable:
             return _answer(503)
         finally:
             waiters.discard(wanted.room, future)
 
     async def _wait(
-        self, store: RoomStore, wanted: WaitRequest, future: asyncio.Future[int]
+        self,
+        store: RoomStore,
+        waiters: RoomWaiters,
+        wanted: WaitRequest,
+        future: asyncio.Future[int],
     ) -> Response:
-        # Only a phone in an open room learns anything; this request counts as its check-in.
-        version = await self._run(partial(store.check_in, wanted.room, wanted.phone))
+        # Only a phone in an open room learns anything; asking the store counts as its check-in.
+        version = waiters.known(wanted.room, wanted.phone)
         if version is None:
-            return _answer(409, LOOK)
+            version = await self._run(partial(store.check_in, wanted.room, wanted.phone))
+            if version is None:
+                return _answer(409, LOOK)
+            waiters.in_room(wanted.room, wanted.phone, version)
         if version != wanted.after:
             return _answer(200, {"version": version})
         try:
@@ -209,4 +276,6 @@ class RoomWaitRoute:
         if version < 0:
             # The store lost touch (Redis went away or came back): the page looks for itself.
             return _answer(409, LOOK)
+        # In the room while it waited: the page's run and its next request need no check.
+        waiters.in_room(wanted.room, wanted.phone)
         return _answer(200, {"version": version})
