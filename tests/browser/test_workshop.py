@@ -219,6 +219,50 @@ def test_phones_follow_on_the_rooms_answer_or_by_their_own_check_without_it(
             context.close()
 
 
+def test_a_tap_on_the_followed_map_opens_that_part_on_the_phones_own_body_map(
+    workshop_server: RunningApp, browser: Browser, content: Content
+) -> None:
+    """The followed map is in the part of the page a move reruns (a fragment): a tap there still
+    takes the phone to its own body map at that part, by touch and by keyboard."""
+    words = content.modes.workshop
+    presenter_context = new_context(browser, "desktop")
+    phone_context = new_context(browser, "phone", touch=True)
+    try:
+        presenter, phone = presenter_context.new_page(), phone_context.new_page()
+        dialogs = no_dialogs(phone)
+        open_page(presenter, f"{workshop_server.url}/present?mode=presenter")
+        presenter.get_by_role("button", name=words.start).click()
+        wait_for_app_idle(presenter, SLOW)
+        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        assert code
+        presenter.get_by_role("link", name=content.page("body-map").title).click()
+        wait_for_app_idle(presenter, SLOW)
+        open_page(phone, f"{workshop_server.url}/join?room={code}")
+        following(phone, content, code)
+        region = phone.locator('.st-key-workshop-map [data-region="calf-right"]').first
+        expect(region).to_be_visible(timeout=FOLLOW_MS)
+        region.tap()
+        phone.wait_for_url("**/body-map?region=calf-right", timeout=SLOW)
+        wait_for_app_idle(phone, SLOW)
+        calf = content.region("calf-right")
+        assert calf is not None
+        expect(phone.locator('.bm-region[aria-pressed="true"]').first).to_have_attribute(
+            "data-region", "calf-right"
+        )
+        # Back to the presenter, then the same by keyboard.
+        phone.get_by_role("button", name=words.back).tap()
+        following(phone, content, code)
+        region = phone.locator('.st-key-workshop-map [data-region="back-thigh-left"]').first
+        expect(region).to_be_visible(timeout=FOLLOW_MS)
+        region.focus()
+        phone.keyboard.press("Enter")
+        phone.wait_for_url("**/body-map?region=back-thigh-left", timeout=SLOW)
+        assert dialogs == []
+    finally:
+        presenter_context.close()
+        phone_context.close()
+
+
 HOSTILE = [
     '<img src=x onerror="alert(1)">',
     "**bold**[link](https://evil.example)",
