@@ -14,6 +14,7 @@ import pytest
 from starlette.requests import Request
 from starlette.responses import Response
 
+from guide_testing.event_loop import run_in_own_thread
 from sciatica_guide.settings import Mode, Settings
 from sciatica_guide.workshop.codes import new_code
 from sciatica_guide.workshop.rooms import EVERY_ROOM, RoomStore, RoomStoreUnavailable
@@ -79,7 +80,7 @@ def test_a_waiting_phone_is_woken_by_the_move(make_store: StoreFactory) -> None:
         response = await waiting
         return response, time.perf_counter() - moved
 
-    response, seconds = asyncio.run(scenario())
+    response, seconds = run_in_own_thread(scenario())
     assert response.status_code == 200
     assert _body(response) == {"version": version + 1}
     assert response.headers["cache-control"] == "no-store"
@@ -89,7 +90,7 @@ def test_a_waiting_phone_is_woken_by_the_move(make_store: StoreFactory) -> None:
 def test_a_phone_behind_the_room_is_answered_at_once(make_store: StoreFactory) -> None:
     store = make_store()
     code, version = _open_room(store)
-    response = asyncio.run(_route(store).handle(_ask(code, version - 1)))
+    response = run_in_own_thread(_route(store).handle(_ask(code, version - 1)))
     assert (response.status_code, _body(response)) == (200, {"version": version})
 
 
@@ -97,7 +98,7 @@ def test_nothing_new_is_said_after_the_wait(make_store: StoreFactory) -> None:
     store = make_store()
     code, version = _open_room(store)
     started = time.perf_counter()
-    response = asyncio.run(_route(store, wait=0.3).handle(_ask(code, version)))
+    response = run_in_own_thread(_route(store, wait=0.3).handle(_ask(code, version)))
     assert response.status_code == 204
     assert 0.3 <= time.perf_counter() - started < 2
 
@@ -113,8 +114,8 @@ def test_the_end_wakes_the_room_and_then_says_look(make_store: StoreFactory) -> 
         await asyncio.to_thread(store.end, code)
         return await waiting
 
-    assert asyncio.run(scenario()).status_code == 200
-    after = asyncio.run(route.handle(_ask(code, version + 1)))
+    assert run_in_own_thread(scenario()).status_code == 200
+    after = run_in_own_thread(route.handle(_ask(code, version + 1)))
     assert (after.status_code, _body(after)) == (409, {"look": True})
 
 
@@ -123,7 +124,7 @@ def test_a_wait_is_a_check_in(make_store: StoreFactory) -> None:
     code, version = _open_room(store)
     store.leave(code, PHONE)
     assert store.phones(code) == 0
-    asyncio.run(_route(store).handle(_ask(code, version - 1)))
+    run_in_own_thread(_route(store).handle(_ask(code, version - 1)))
     assert store.phones(code) == 1
 
 
@@ -133,9 +134,11 @@ def test_codes_cannot_be_tested_through_the_route(make_store: StoreFactory) -> N
     store = make_store()
     code, version = _open_room(store)
     route = _route(store)
-    not_joined = asyncio.run(route.handle(_ask(code, version, phone="someone-else-0123456789")))
+    not_joined = run_in_own_thread(
+        route.handle(_ask(code, version, phone="someone-else-0123456789"))
+    )
     other = next(c for c in iter(new_code, None) if c != code)
-    no_room = asyncio.run(route.handle(_ask(other, 0)))
+    no_room = run_in_own_thread(route.handle(_ask(other, 0)))
     assert not_joined.status_code == no_room.status_code == 409
     assert not_joined.body == no_room.body
 
@@ -163,7 +166,7 @@ def test_a_malformed_request_is_refused_without_echo(body: str) -> None:
     assert read_wait_request(body.encode()) is None
     from sciatica_guide.workshop.memory_store import MemoryRoomStore
 
-    response = asyncio.run(_route(MemoryRoomStore(60.0)).handle(_request(body)))
+    response = run_in_own_thread(_route(MemoryRoomStore(60.0)).handle(_request(body)))
     assert response.status_code == 400
     assert not response.body
 
@@ -173,10 +176,10 @@ def test_only_small_json_is_read() -> None:
 
     route = _route(MemoryRoomStore(60.0))
     ask = json.dumps({"room": "ACE347", "phone": PHONE, "after": 0})
-    as_text = asyncio.run(route.handle(_request(ask, content_type="text/plain")))
+    as_text = run_in_own_thread(route.handle(_request(ask, content_type="text/plain")))
     assert as_text.status_code == 415
     huge = ask[:-1] + ', "pad": "' + "x" * MAX_BODY_BYTES + '"}'
-    assert asyncio.run(route.handle(_request(huge))).status_code == 413
+    assert run_in_own_thread(route.handle(_request(huge))).status_code == 413
 
 
 def test_clinic_mode_has_no_rooms_and_a_server_not_ready_answers_nothing() -> None:
@@ -185,9 +188,9 @@ def test_clinic_mode_has_no_rooms_and_a_server_not_ready_answers_nothing() -> No
     store = MemoryRoomStore(60.0)
     code, version = _open_room(store)
     clinic = _route(store, Settings(mode=Mode.CLINIC))
-    assert asyncio.run(clinic.handle(_ask(code, version - 1))).status_code == 404
+    assert run_in_own_thread(clinic.handle(_ask(code, version - 1))).status_code == 404
     not_ready = RoomWaitRoute(lambda: None, lambda _s: store)
-    assert asyncio.run(not_ready.handle(_ask(code, version - 1))).status_code == 404
+    assert run_in_own_thread(not_ready.handle(_ask(code, version - 1))).status_code == 404
 
 
 def test_an_unreachable_store_says_come_back() -> None:
@@ -195,7 +198,7 @@ def test_an_unreachable_store_says_come_back() -> None:
         raise RoomStoreUnavailable("connection refused")
 
     route = RoomWaitRoute(lambda: Settings(), unreachable)
-    response = asyncio.run(route.handle(_ask("ACE347", 0)))
+    response = run_in_own_thread(route.handle(_ask("ACE347", 0)))
     assert response.status_code == 503
     assert not response.body
 
@@ -220,7 +223,7 @@ def test_a_store_that_lost_touch_sends_every_waiting_phone_to_look(
         route._waiters.changed(EVERY_ROOM, -1)
         return await waiting
 
-    response = asyncio.run(scenario())
+    response = run_in_own_thread(scenario())
     assert (response.status_code, _body(response)) == (409, {"look": True})
 
 
@@ -247,5 +250,5 @@ def test_a_phone_woken_by_a_move_asks_again_without_a_store_call(make_store: Sto
         again = await route.handle(_ask(code, moved))
         return [first.status_code, again.status_code]
 
-    assert asyncio.run(scenario()) == [200, 204]
+    assert run_in_own_thread(scenario()) == [200, 204]
     assert calls == [PHONE]

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from guide_testing.event_loop import run_in_own_thread
 from guide_testing.nginx import Cluster, run_cluster
 from guide_testing.protocol import StreamlitSession
 from guide_testing.redis_server import RunningRedis, redis_server_path, run_redis
@@ -164,7 +165,7 @@ def test_a_phone_on_one_replica_is_woken_by_a_move_on_the_other(
             status, body = await waiting
             return status, body, time.perf_counter() - moved
 
-        status, body, seconds = asyncio.run(wait_then_move())
+        status, body, seconds = run_in_own_thread(wait_then_move())
         assert status == 200 and body is not None
         assert seconds < 2.0
         shown = phone.component_event(WAKER_KEY, CHANGED_EVENT, body["version"])
