@@ -34,6 +34,8 @@ st.set_page_config(
     page_title=content.site.name,
     page_icon=FAVICON,
     layout="wide" if mode is Mode.PRESENTER else "centered",
+    # A projector shows the slide: the pages menu waits behind Streamlit's sidebar button.
+    initial_sidebar_state="collapsed" if mode is Mode.PRESENTER else "auto",
 )
 specs = content.pages_in(mode)
 pages = app_pages(specs, PAGES_DIR)
@@ -52,4 +54,4 @@ elif mode is Mode.STANDARD:
     render_away_banner(content, settings, current.id)
 navigation.run()
 if mode is Mode.PRESENTER:
-    publish_presenter_view(content, settings, current)
+    publish_presenter_view(content, settings, current, say_problem=False)

@@ -184,3 +184,13 @@ _CONTRAST_JS = """(el) => {
 def text_contrast(locator: Locator) -> float:
     """The contrast ratio of the element's text (WCAG: at least 4.5 for body text)."""
     return float(locator.evaluate(_CONTRAST_JS))
+
+
+def open_sidebar(page: Page) -> None:
+    """Open Streamlit's sidebar (its pages menu) when it is closed, as a person does with the
+    button at the top left: presenter mode starts with it closed, as do narrow screens.
+    (Streamlit's own test id: guide_testing only, never the guide.)"""
+    toggle = page.locator('[data-testid="stExpandSidebarButton"]')
+    if toggle.is_visible():
+        toggle.click()
+        page.locator('[data-testid="stSidebar"][data-collapsed="false"]').wait_for()

@@ -92,15 +92,20 @@ def test_a_presenter_starts_a_room_and_the_projector_shows_its_code(
     monkeypatch.setenv("SCIATICA_GUIDE_PUBLIC_URL", "https://guide.example.org")
     at, code = presenter_with_room()
     words = content.modes.workshop
+    # The slide keeps the screen: the code is in the strip along the top, not in the sidebar.
     shown = everything_shown(at)
     assert spoken(code) in shown
+    assert words.join_heading not in shown
+    assert spoken(code) not in everything_shown(at.sidebar)  # type: ignore[arg-type]
+    # J (or the button) shows it large, with the join address; again hides it.
+    control(at, "workshop-toggle-code").click().run()
+    shown = everything_shown(at)
     assert words.join_heading in shown
     caption = words.join_caption.format(url=join_url("https://guide.example.org", code))
     assert caption in [unescape_markdown(m.value) for m in at.markdown]
-    # The code can be hidden so the content fills the projector.
     control(at, "workshop-toggle-code").click().run()
     assert words.join_heading not in everything_shown(at)
-    assert spoken(code) in everything_shown(at.sidebar)  # type: ignore[arg-type]
+    assert spoken(code) in everything_shown(at)
 
 
 def test_phones_follow_the_presenters_steps_and_region(content: Content) -> None:
@@ -221,7 +226,7 @@ def test_redis_unreachable_is_one_line_for_the_presenter_and_calm_for_phones(
     presenter = start({"mode": "presenter"}, "present.py")
     presenter.button(key="workshop-start").click().run()
     assert not presenter.exception
-    errors = [e.value for e in presenter.sidebar.error]
+    errors = [e.value for e in presenter.error]
     assert len(errors) == 1
     line = unescape_markdown(errors[0])
     # The setting, never the store's address on a projector (issue #29, point 7).

@@ -28,11 +28,14 @@ def render_presenter(content: Content, settings: Settings) -> None:
     sections = content.article.all_sections()
     total = len(sections)
     step = presenter_step(st.session_state.get(STEP_KEY, 0), 0, total)
-    st.title(words.page_title)
-    st.caption(f"{words.page_lead} {attribution(content)}")
+    # On a projector the section is the slide: the page's title small, how to use it on hover.
+    with st.container(key="present-title"):
+        st.title(words.page_title, help=words.page_lead, anchor=False)
+    st.caption(attribution(content))
     label = words.step_label.format(number=step + 1, total=total)
-    st.progress((step + 1) / total, text=label)
-    previous, _, following = st.columns([1, 3, 1])
+    # One row: the controls beside where the room is, so the section keeps the screen.
+    previous, middle, following = st.columns([1, 3, 1], vertical_alignment="center")
+    middle.progress((step + 1) / total, text=label)
     previous.button(
         words.previous,
         # The key names the section it is drawn for (ui/controls.py): one click moves once.

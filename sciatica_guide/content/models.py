@@ -395,6 +395,8 @@ class PresenterWords(Strict):
     next: str
     qr_heading: str
     qr_caption: Annotated[str, Placeholders("url")]
+    full_screen: str
+    leave_full_screen: str
 
 
 class WorkshopWords(Strict):

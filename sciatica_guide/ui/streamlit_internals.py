@@ -142,6 +142,14 @@ STYLES: tuple[InternalStyle, ...] = (
         Probe("present"),
         mode=Mode.PRESENTER,
     ),
+    InternalStyle(
+        ('[data-testid="stMainBlockContainer"]',),
+        "padding-top: 4rem !important; padding-bottom: 1rem !important;",
+        "Presenter: a projector's 720 lines are the slide's; Streamlit's 6rem of space above "
+        "the page (under its header) and 10rem below have no option.",
+        Probe("present"),
+        mode=Mode.PRESENTER,
+    ),
 )
 
 

@@ -40,6 +40,7 @@ from sciatica_guide.workshop.limits import (
     allow,
 )
 from sciatica_guide.workshop.network import lan_address, network_host
+from sciatica_guide.workshop.projector_keys import projector_keys
 from sciatica_guide.workshop.quiz_ui import quiz_publication
 from sciatica_guide.workshop.rooms import (
     RoomGone,
@@ -65,6 +66,8 @@ from sciatica_guide.workshop.streamlit_store import (
 COUNT_SECONDS = 5.0
 #: The QR code's size on the projector: a phone reads it from the back of a room.
 BIG_QR_PX = 420
+#: The strip's QR code: for the front rows; J shows the large one.
+STRIP_QR_PX = 112
 
 
 def _forget_room(state: session.StateMap, notice: str | None) -> None:
@@ -95,7 +98,8 @@ def _start(content: Content, settings: Settings) -> None:
         )
         return
     st.session_state[PRESENTER_ROOM_KEY] = code
-    st.session_state[SHOW_CODE_KEY] = True
+    # The slide keeps the screen; the strip shows the code, and J shows it large.
+    st.session_state[SHOW_CODE_KEY] = False
     st.session_state.pop(PUBLISHED_KEY, None)
     st.session_state[ROOM_VERSION_KEY] = 0
 
@@ -146,16 +150,6 @@ def guide_address(settings: Settings, page: PageSpec) -> GuideAddress:
     return GuideAddress(network, on_network=True) if network else GuideAddress(root)
 
 
-def _render_guide_qr(content: Content, address: GuideAddress) -> None:
-    """No room yet: a QR code of the guide itself, as presenter mode always had."""
-    words = content.modes.presenter
-    url = address.for_phones
-    if url:
-        st.subheader(words.qr_heading, anchor=False)
-        st.image(qr_png(url), width=240)
-        st.caption(words.qr_caption.format(url=plain_markdown(url)))
-
-
 def _address_hint(content: Content, address: GuideAddress) -> None:
     words = content.modes.workshop
     if address.url is None:
@@ -204,16 +198,24 @@ def render_join_panel(content: Content, code: str, address: GuideAddress) -> Non
 
 
 def render_presenter_workshop(content: Content, settings: Settings, page: PageSpec) -> None:
-    """The workshop's part of every presenter page: the sidebar panel and, when on, the code."""
+    """The workshop's part of every presenter page: a strip along the top of the slide (start,
+    or the code, a small QR code, the count and the controls), and the join code large on
+    request (J). The sidebar stays closed on a projector (app.py), so nothing needed is there."""
     words = content.modes.workshop
     code = st.session_state.get(PRESENTER_ROOM_KEY)
     address = guide_address(settings, page)
-    with st.sidebar:
-        st.subheader(words.heading, anchor=False)
-        notice = st.session_state.pop(PRESENTER_NOTICE_KEY, None)
-        if notice:
-            st.error(escape_markdown(notice), icon=":material/error:")
+    notice = st.session_state.pop(PRESENTER_NOTICE_KEY, None)
+    if notice:
+        st.error(escape_markdown(notice), icon=":material/error:")
+    url = address.for_phones
+    with st.container(
+        horizontal=True, vertical_alignment="center", gap="small", key="workshop-strip"
+    ):
         if code is None:
+            if url:
+                st.image(qr_png(url, scale=4), width=STRIP_QR_PX)
+                st.caption(content.modes.presenter.qr_caption.format(url=plain_markdown(url)))
+            st.space("stretch")
             st.button(
                 words.start,
                 key="workshop-start",
@@ -222,38 +224,46 @@ def render_presenter_workshop(content: Content, settings: Settings, page: PageSp
                 on_click=_start,
                 args=(content, settings),
                 type="primary",
-                width="stretch",
             )
-            _render_guide_qr(content, address)
-            _address_hint(content, address)
-            return
-        st.markdown(f"<p class='workshop-code-small'>{spoken(code)}</p>", unsafe_allow_html=True)
-        _render_count(content, settings, code)
-        showing = bool(st.session_state.get(SHOW_CODE_KEY))
-        st.button(
-            words.hide_code if showing else words.show_code,
-            # Keys name what each control is drawn for (ui/controls.py): one click acts once.
-            key=drawn_key("workshop-toggle-code", showing),
-            icon=":material/qr_code:",
-            on_click=_toggle_code,
-            args=(showing,),
-            width="stretch",
-        )
-        st.button(
-            words.end,
-            key=drawn_key("workshop-end", code),
-            icon=":material/stop_circle:",
-            help=words.end_help,
-            on_click=_end,
-            args=(content, settings, code),
-            width="stretch",
-        )
-    if st.session_state.get(SHOW_CODE_KEY):
+        else:
+            if url:
+                st.image(qr_png(join_url(url, code), scale=4), width=STRIP_QR_PX)
+            with st.container(key="workshop-strip-code", gap="small", width="content"):
+                st.markdown(
+                    f"<p class='workshop-code-small'>{spoken(code)}</p>", unsafe_allow_html=True
+                )
+                _render_count(content, settings, code)
+            st.space("stretch")
+            showing = bool(st.session_state.get(SHOW_CODE_KEY))
+            st.button(
+                words.hide_code if showing else words.show_code,
+                # Keys name what each control is drawn for (ui/controls.py): one click acts once.
+                key=drawn_key("workshop-toggle-code", showing),
+                icon=":material/qr_code:",
+                on_click=_toggle_code,
+                args=(showing,),
+                shortcut="J",
+            )
+            st.button(
+                words.end,
+                key=drawn_key("workshop-end", code),
+                icon=":material/stop_circle:",
+                help=words.end_help,
+                on_click=_end,
+                args=(content, settings, code),
+            )
+        projector_keys(content)
+    if code is not None and st.session_state.get(SHOW_CODE_KEY):
         render_join_panel(content, code, address)
+    elif url is None or address.on_network:
+        _address_hint(content, address)
 
 
-def publish_presenter_view(content: Content, settings: Settings, page: PageSpec) -> None:
-    """After the presenter's page has run: tell the room what it shows now, if that changed."""
+def publish_presenter_view(
+    content: Content, settings: Settings, page: PageSpec, *, say_problem: bool = True
+) -> None:
+    """Tell the room what the presenter's page shows now, if that changed (before the page
+    runs, and after: `say_problem` False there, so a store out of reach is said once)."""
     code = st.session_state.get(PRESENTER_ROOM_KEY)
     if code is None:
         return
@@ -279,8 +289,9 @@ def publish_presenter_view(content: Content, settings: Settings, page: PageSpec)
         st.rerun()
     except RoomStoreUnavailable as error:
         # Not marked as published: the next run tries again.
-        line = unavailable_line(words.unavailable_presenter, settings, error)
-        st.sidebar.error(escape_markdown(line), icon=":material/error:")
+        if say_problem:
+            line = unavailable_line(words.unavailable_presenter, settings, error)
+            st.error(escape_markdown(line), icon=":material/error:")
         return
     state[PUBLISHED_KEY] = published
     state[ROOM_VERSION_KEY] = version

@@ -21,6 +21,7 @@ from guide_testing.browser import (
     headless_chromium_path,
     new_context,
     no_dialogs,
+    open_sidebar,
     wait_for_app_idle,
 )
 from guide_testing.redis_server import RunningRedis, redis_server_path, run_redis
@@ -60,8 +61,8 @@ def open_page(page: Page, url: str) -> None:
     wait_for_app_idle(page, SLOW)
 
 
-def read_qr(page: Page) -> str:
-    image = page.locator(".st-key-workshop-join-panel img").screenshot()
+def read_qr(page: Page, where: str = ".st-key-workshop-join-panel img") -> str:
+    image = page.locator(where).screenshot()
     found = zxingcpp.read_barcodes(Image.open(io.BytesIO(image)))
     assert len(found) == 1
     return found[0].text
@@ -86,6 +87,10 @@ def test_three_phones_follow_a_presenter_step_away_come_back_and_see_the_end(
         dialogs = [no_dialogs(p) for p in (presenter, *phones)]
         open_page(presenter, f"{base}/present?mode=presenter")
         presenter.get_by_role("button", name=words.start).click()
+        wait_for_app_idle(presenter, SLOW)
+        # The strip shows the code small; J shows it large for the room to scan.
+        expect(presenter.locator(".st-key-workshop-join-panel")).to_have_count(0)
+        presenter.keyboard.press("j")
         wait_for_app_idle(presenter, SLOW)
         shown = presenter.locator(".workshop-code").inner_text()
         code = parse_code(shown)
@@ -123,6 +128,7 @@ def test_three_phones_follow_a_presenter_step_away_come_back_and_see_the_end(
                 expect(phone.get_by_text(sections[step].heading).first).to_be_visible()
 
         # The body map: the presenter picks a region by keyboard; the phones show it.
+        open_sidebar(presenter)
         presenter.get_by_role("link", name=content.page("body-map").title).click()
         wait_for_app_idle(presenter, SLOW)
         presenter.locator('[data-region="calf-left"]').first.focus()
@@ -235,6 +241,7 @@ def test_a_tap_on_the_followed_map_opens_that_part_on_the_phones_own_body_map(
         wait_for_app_idle(presenter, SLOW)
         code = parse_code(presenter.locator(".workshop-code-small").inner_text())
         assert code
+        open_sidebar(presenter)
         presenter.get_by_role("link", name=content.page("body-map").title).click()
         wait_for_app_idle(presenter, SLOW)
         open_page(phone, f"{workshop_server.url}/join?room={code}")
@@ -299,9 +306,14 @@ def test_a_presenter_on_localhost_gets_a_qr_code_phones_on_the_network_can_open(
         expect(presenter.get_by_text(words.same_network_hint)).to_be_visible()
         presenter.get_by_role("button", name=words.start).click()
         wait_for_app_idle(presenter, SLOW)
-        code = parse_code(presenter.locator(".workshop-code").inner_text())
+        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
         assert code is not None
         address = f"http://{lan}:{network_server.port}/join?room={code}"
+        # The strip's small QR code already reads; the large one is a click (or J) away.
+        assert read_qr(presenter, ".st-key-workshop-strip img") == address
+        presenter.get_by_role("button", name=words.show_code).click()
+        wait_for_app_idle(presenter, SLOW)
+        assert parse_code(presenter.locator(".workshop-code").inner_text()) == code
         assert read_qr(presenter) == address
         panel = presenter.locator(".st-key-workshop-join-panel")
         expect(panel).to_contain_text(address)

@@ -12,7 +12,13 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from guide_testing.browser import expect_phone_in_room, new_context, no_dialogs, wait_for_app_idle
+from guide_testing.browser import (
+    expect_phone_in_room,
+    new_context,
+    no_dialogs,
+    open_sidebar,
+    wait_for_app_idle,
+)
 from guide_testing.redis_server import redis_server_path, run_redis
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
@@ -116,11 +122,13 @@ def test_every_control_moves_once_on_a_double_click_and_a_replay(
                 phone, words.phone_waiting, content.modes.workshop.joining, FOLLOW_MS
             )
 
-        # Show/hide the join panel: one click, one change.
-        expect(presenter.locator(".st-key-workshop-join-panel")).to_be_visible()
-        double_click(presenter, room.hide_code)
+        # Show/hide the large join code: one click, one change.
         expect(presenter.locator(".st-key-workshop-join-panel")).to_have_count(0)
+        double_click(presenter, room.show_code, exact=False)
+        expect(presenter.locator(".st-key-workshop-join-panel")).to_be_visible()
         replay(presenter, "workshop-toggle-code")
+        expect(presenter.locator(".st-key-workshop-join-panel")).to_be_visible()
+        double_click(presenter, room.hide_code, exact=False)
         expect(presenter.locator(".st-key-workshop-join-panel")).to_have_count(0)
 
         # Ask, Close, Reveal: each stage once; the phones are asked question 1.
@@ -157,6 +165,7 @@ def test_every_control_moves_once_on_a_double_click_and_a_replay(
         expect(presenter.get_by_text(question_label(2))).to_be_visible()
 
         # The article, step by step: Next and Previous each move one section.
+        open_sidebar(presenter)
         presenter.get_by_role("link", name=content.page("present").title).click()
         wait_for_app_idle(presenter, SLOW)
         presenter_words = content.modes.presenter
@@ -216,8 +225,6 @@ def test_phones_show_the_technique_the_presenter_opened(
         wait_for_app_idle(presenter, SLOW)
         code = parse_code(presenter.locator(".workshop-code-small").inner_text())
         assert code
-        presenter.get_by_role("button", name=room.hide_code, exact=True).click()
-        wait_for_app_idle(presenter, SLOW)
         presenter.locator('[data-region="calf-left"]').first.click()
         wait_for_app_idle(presenter, SLOW)
         for phone in phones:
@@ -228,6 +235,7 @@ def test_phones_show_the_technique_the_presenter_opened(
             )
 
         read_more = content.body_map.ui.read_more.format(technique=technique.name)
+        open_sidebar(presenter)
         presenter.get_by_role("link", name=read_more).click()
         wait_for_app_idle(presenter, SLOW)
         expect(presenter.get_by_role("heading", level=1)).to_have_text(
@@ -245,6 +253,7 @@ def test_phones_show_the_technique_the_presenter_opened(
         heading = phones[0].get_by_role("heading", name=technique.article_section, exact=True)
         expect(heading).to_be_in_viewport(timeout=SLOW)
         # Another page: the phones follow there, and the technique is forgotten.
+        open_sidebar(presenter)
         presenter.get_by_role("link", name=content.page("present").title).click()
         wait_for_app_idle(presenter, SLOW)
         for phone in phones[1:]:
