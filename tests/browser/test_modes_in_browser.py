@@ -49,16 +49,29 @@ def test_presenter_moves_with_the_arrow_keys(
 def test_the_projectors_page_title_leaves_room_for_the_article(
     app_server: RunningApp, open_page: OpenPage
 ) -> None:
-    """presenter.css makes the title smaller (2.2rem) and the text larger: a bare `h1` rule lost
-    to Streamlit's own heading size, so the title stayed at 2.75rem."""
+    """presenter.css makes titles smaller and the text larger: a bare `h1` rule lost to
+    Streamlit's own heading size, so titles stayed at 2.75rem. On the presenting page the title
+    is for the presenter (1.5rem): the section's heading below it is the slide's title."""
     page = open_page({"width": 1920, "height": 1080})
+
+    def title_in_root_sizes() -> float:
+        title, root = page.locator("h1").first.evaluate(
+            "e => [parseFloat(getComputedStyle(e).fontSize),"
+            " parseFloat(getComputedStyle(document.documentElement).fontSize)]"
+        )
+        return float(title / root)
+
+    page.goto(f"{app_server.url}/techniques?mode=presenter")
+    wait_for_app_idle(page)
+    assert title_in_root_sizes() == pytest.approx(2.2, abs=0.01)
     page.goto(f"{app_server.url}/present?mode=presenter")
     wait_for_app_idle(page)
-    title, root = page.locator("h1").first.evaluate(
-        "e => [parseFloat(getComputedStyle(e).fontSize),"
-        " parseFloat(getComputedStyle(document.documentElement).fontSize)]"
+    assert title_in_root_sizes() == pytest.approx(1.5, abs=0.01)
+    text = page.locator(".st-key-present-section p").first.evaluate(
+        "e => parseFloat(getComputedStyle(e).fontSize)"
+        " / parseFloat(getComputedStyle(document.documentElement).fontSize)"
     )
-    assert title / root == pytest.approx(2.2, abs=0.01)
+    assert text == pytest.approx(1.3, abs=0.01)
 
 
 def test_clinic_tablet_forgets_the_last_person_after_idle_time(
