@@ -22,6 +22,7 @@ from sciatica_guide.local_help import settings_help
 from sciatica_guide.session import SELECTED_REGION
 from sciatica_guide.settings import load_settings
 from sciatica_guide.text import unescape_markdown
+from sciatica_guide.ui.controls import drawn_key
 from sciatica_guide.workshop.codes import spoken
 from sciatica_guide.workshop.follow import join_url
 from sciatica_guide.workshop.state import (
@@ -254,9 +255,15 @@ def test_clinic_mode_has_no_rooms(content: Content) -> None:
 def test_without_an_address_the_presenter_is_told_how_to_get_a_qr_code(
     content: Content,
 ) -> None:
-    # AppTest has no browser address, like a server that cannot tell its own.
+    # AppTest has no browser address, like a server that cannot tell its own. The strip says so
+    # in one line, with why on request; the large join code (J) says why in full.
+    words = content.modes.workshop
     at, _ = presenter_with_room()
-    assert content.modes.workshop.no_address_hint in [w.value for w in at.warning]
+    (line,) = [c for c in at.caption if words.strip_no_address in c.value]
+    assert line.help == words.no_address_hint
+    assert not at.warning
+    at.button(key=drawn_key("workshop-toggle-code", False)).click().run()
+    assert words.no_address_hint in [w.value for w in at.warning]
 
 
 # --- the region panel: the phone's and the body map's say the same -----------------------------

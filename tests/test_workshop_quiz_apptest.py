@@ -4,6 +4,8 @@ phone still owes, the summary, and odd values in the store."""
 
 from __future__ import annotations
 
+import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -280,3 +282,59 @@ def test_a_phone_reading_alone_is_told_of_a_new_question(content: Content) -> No
     control(presenter, "quiz-close").click().run()
     phone.run()
     assert words.question_waiting not in shown(phone)
+
+
+def test_a_timed_question_closes_on_every_phone_when_its_time_is_up(content: Content) -> None:
+    """The presenter gives the question 20 s (T starts it, T again stops it); when the time is up
+    the presenter's page closes it for the room and the store stops taking answers."""
+    words = content.workshop.words
+    presenter, code = presenter_on_quiz()
+    question = content.workshop.questions[0]
+    assert question.timer == 0
+    room = phones(code, 3)
+    # No time chosen: the timer cannot start.
+    assert control(presenter, "quiz-timer-toggle").disabled
+    presenter.segmented_control(key=f"quiz-timer-choice-{question.id}").set_value(20).run()
+    toggle = control(presenter, "quiz-timer-toggle")
+    assert toggle.label == words.timer_start and not toggle.disabled
+    toggle.click().run()
+    state = presenter.session_state[PRESENTER_QUIZ_KEY][1]
+    assert state.stage == "open" and state.timer == 20
+    assert state.closes_at == pytest.approx(time.time() + 20, abs=5)
+    # Stop and start again: the second press of the old button does nothing.
+    assert control(presenter, "quiz-timer-toggle").label == words.timer_stop
+    control(presenter, "quiz-timer-toggle").click().run()
+    assert presenter.session_state[PRESENTER_QUIZ_KEY][1].closes_at is None
+    control(presenter, "quiz-timer-toggle").click().run()
+    tap(room[0], question.id, 0)
+    # The time is up (moved into the past here): the presenter's next run closes the question.
+    state = presenter.session_state[PRESENTER_QUIZ_KEY][1]
+    presenter.session_state[PRESENTER_QUIZ_KEY] = (code, replace(state, closes_at=time.time()))
+    presenter.run()
+    assert presenter.session_state[PRESENTER_QUIZ_KEY][1].stage == "closed"
+    assert words.stage_closed in shown(presenter)
+    for phone in room:
+        phone.run()
+        assert words.time_up in shown(phone)
+        assert all(b.disabled for b in phone.button if (b.key or "").startswith("quiz-option-"))
+    assert store_of(presenter).answer(code, question.id, "phone-x", "a") == "closed"
+
+
+def test_a_phone_closes_a_question_when_its_time_is_up(content: Content) -> None:
+    """A phone reads the timer's end from the room: at the end it shows that answers are closed
+    even before the presenter's page says so."""
+    words = content.workshop.words
+    presenter, code = presenter_on_quiz()
+    question = content.workshop.questions[0]
+    (phone,) = phones(code, 1)
+    store = store_of(presenter)
+    running = {"q": question.id, "stage": "open", "ends": time.time() + 20, "for": 20}
+    store.publish(code, {"page": "quiz", "quiz": running}, accepting=question.id)
+    phone.run()
+    assert words.time_up not in shown(phone)
+    assert not phone.button(key=f"quiz-option-{question.id}-0").disabled
+    ended = running | {"ends": time.time() - 0.1}
+    store.publish(code, {"page": "quiz", "quiz": ended}, accepting=question.id)
+    phone.run()
+    assert words.time_up in shown(phone)
+    assert phone.button(key=f"quiz-option-{question.id}-0").disabled

@@ -3,6 +3,7 @@ one answer per phone, only while its question is open, counts only out, all gone
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
@@ -130,3 +131,49 @@ def test_redis_answers_never_outlive_their_room(redis_server: RunningRedis) -> N
     assert not client.exists(key + ":answers")
     assert not client.exists(key + ":joined")
     assert [k for k in client.keys("*") if "answers" in k] == []
+
+
+def test_a_timed_question_takes_answers_until_its_timer_ends(make_store: StoreFactory) -> None:
+    """The store stops taking answers when the timer ends, by its own clock (Redis's for
+    Redis), whatever the presenter's page does: a projector left alone still closes on time."""
+    store = make_store()
+    code = store.create()
+    join_all(store, code, "phone-a", "phone-b")
+    store.publish(code, {}, accepting="q1", accept_for=0.4)
+    assert store.can_answer(code, "q1", "phone-a")
+    assert store.answer(code, "q1", "phone-a", "a") == "ok"
+    time.sleep(0.5)
+    assert not store.can_answer(code, "q1", "phone-b")
+    assert store.answer(code, "q1", "phone-b", "a") == "closed"
+    assert store.answer(code, "q1", "phone-a", "b") == "closed"
+    assert store.tally(code, "q1") == {"a": 1}
+
+
+def test_the_timer_is_kept_or_dropped_with_each_publication(make_store: StoreFactory) -> None:
+    store = make_store()
+    code = store.create()
+    join_all(store, code, "phone-a")
+    store.publish(code, {}, accepting="q1", accept_for=0.3)
+    # Stopping the timer: published again without one, answers stay open until closed.
+    store.publish(code, {"v": 1}, accepting="q1")
+    time.sleep(0.4)
+    assert store.answer(code, "q1", "phone-a", "a") == "ok"
+    # A timer of 0 seconds has ended already.
+    store.publish(code, {"v": 2}, accepting="q1", accept_for=0)
+    assert store.answer(code, "q1", "phone-a", "b") == "closed"
+    # The next question asked without a timer is open: an old deadline does not carry over.
+    store.publish(code, {"v": 3}, accepting="q2")
+    assert store.answer(code, "q2", "phone-a", "b") == "ok"
+
+
+def test_a_timer_ends_by_the_memory_stores_clock() -> None:
+    now = [100.0]
+    store = MemoryRoomStore(60.0, clock=lambda: now[0])
+    code = store.create()
+    join_all(store, code, "phone-a")
+    store.publish(code, {}, accepting="q1", accept_for=30)
+    now[0] += 29.9
+    assert store.answer(code, "q1", "phone-a", "a") == "ok"
+    now[0] += 0.1
+    assert store.answer(code, "q1", "phone-a", "b") == "closed"
+    assert store.tally(code, "q1") == {"a": 1}

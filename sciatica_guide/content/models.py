@@ -410,6 +410,8 @@ class WorkshopWords(Strict):
     join_caption: Annotated[str, Placeholders("url", "code")]
     localhost_hint: str
     no_address_hint: str
+    #: The strip's one line in place of a QR code when phones could not open the address.
+    strip_no_address: str
     same_network_hint: str
     #: "{count}" is the number of phones.
     phones: Annotated[str, Placeholders("count")]

@@ -11,6 +11,9 @@ from sciatica_guide.content.placeholders import Placeholders
 
 #: What a knowledge-check question is about; "urgent-help" questions end with what to do.
 QuizTopic = Literal["urgent-help", "precautions", "techniques", "evidence", "therapist"]
+#: The times a presenter can give a question, in seconds (0: no timer).
+TIMER_CHOICES: tuple[int, ...] = (0, 20, 30, 60)
+TimerSeconds = Literal[0, 20, 30, 60]
 
 
 class QuizOption(Strict):
@@ -31,6 +34,9 @@ class QuizQuestion(Strict):
     #: end (Content.quiz_explanation), so it always ends with what to do.
     explanation: Annotated[str, Placeholders("emergency_number")]
     sources: list[Id] = Field(min_length=1)
+    #: The time the presenter's page offers first for this question (0: no timer); the
+    #: presenter can choose another before asking.
+    timer: TimerSeconds = 0
 
     def option(self, option_id: str) -> QuizOption | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -54,6 +60,17 @@ class QuizWords(Strict):
     stage_open: str
     stage_closed: str
     stage_revealed: str
+    #: The presenter's timer: the choice's label, "Off", one choice, the button (T) both ways.
+    timer_label: str
+    timer_off: str
+    timer_choice: Annotated[str, Placeholders("seconds")]
+    timer_start: str
+    timer_stop: str
+    #: On the projector and the phones: the countdown, what a screen reader hears while it runs,
+    #: and the end.
+    time_left: Annotated[str, Placeholders("time")]
+    time_left_spoken: Annotated[str, Placeholders("seconds")]
+    time_up: str
     answered: Annotated[str, Placeholders("count", "phones")]
     hidden: Annotated[str, Placeholders("threshold")]
     chart_title: str

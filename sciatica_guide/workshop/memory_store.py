@@ -55,6 +55,8 @@ class _Entry:
     accepting: str | None = None
     #: The version that opened the question accepted now: phones that joined before it answer.
     asked_at: int = 0
+    #: When answers to it stop (the store's clock), for a question with a timer.
+    accept_until: float | None = None
     joins: _Window = field(default_factory=lambda: _Window())
     answer_rate: _Window = field(default_factory=lambda: _Window())
     #: question -> phone -> option; only counts leave the store.
@@ -145,6 +147,7 @@ class MemoryRoomStore:
         view: Mapping[str, Any],
         *,
         accepting: str | None = None,
+        accept_for: float | None = None,
         expect: int | None = None,
     ) -> int:
         text = encode_view(view)
@@ -162,6 +165,9 @@ class MemoryRoomStore:
             if accepting is not None and accepting != entry.accepting:
                 entry.asked_at = entry.version
             entry.accepting = accepting
+            entry.accept_until = (
+                now + accept_for if accepting is not None and accept_for is not None else None
+            )
             entry.expires_at = now + self.ttl
             version = entry.version
         self._changed(code, version)
@@ -234,7 +240,7 @@ class MemoryRoomStore:
         with self._lock:
             now = self._clock()
             entry = self._live(code, now)
-            if entry is None or entry.ended or entry.accepting != question:
+            if entry is None or not self._accepts(entry, question, now):
                 return "closed"
             joined = entry.joined.get(phone)
             if joined is None or joined >= entry.asked_at:
@@ -246,11 +252,19 @@ class MemoryRoomStore:
 
     def can_answer(self, code: str, question: str, phone: str) -> bool:
         with self._lock:
-            entry = self._live(code, self._clock())
-            if entry is None or entry.ended or entry.accepting != question:
+            now = self._clock()
+            entry = self._live(code, now)
+            if entry is None or not self._accepts(entry, question, now):
                 return False
             joined = entry.joined.get(phone)
             return joined is not None and joined < entry.asked_at
+
+    @staticmethod
+    def _accepts(entry: _Entry, question: str, now: float) -> bool:
+        """Whether the room takes answers to `question` now (open, and its timer not ended)."""
+        if entry.ended or entry.accepting != question:
+            return False
+        return entry.accept_until is None or now < entry.accept_until
 
     def tally(self, code: str, question: str) -> dict[str, int]:
         with self._lock:

@@ -160,6 +160,16 @@ def _address_hint(content: Content, address: GuideAddress) -> None:
         st.caption(words.same_network_hint)
 
 
+def _strip_hint(content: Content, address: GuideAddress) -> None:
+    """In the strip, in place of a QR code phones could not open: one line, and why on request
+    (the large join code says why too), so the slide keeps the screen."""
+    words = content.modes.workshop
+    why = words.no_address_hint if address.url is None else words.localhost_hint
+    st.caption(
+        f":material/qr_code: {escape_markdown(words.strip_no_address)}", help=why, width="content"
+    )
+
+
 def _render_count(content: Content, settings: Settings, code: str) -> None:
     words = content.modes.workshop
 
@@ -211,6 +221,8 @@ def render_presenter_workshop(content: Content, settings: Settings, page: PageSp
     with st.container(
         horizontal=True, vertical_alignment="center", gap="small", key="workshop-strip"
     ):
+        if url is None:
+            _strip_hint(content, address)
         if code is None:
             if url:
                 st.image(qr_png(url, scale=4), width=STRIP_QR_PX)
@@ -255,7 +267,7 @@ def render_presenter_workshop(content: Content, settings: Settings, page: PageSp
         projector_keys(content)
     if code is not None and st.session_state.get(SHOW_CODE_KEY):
         render_join_panel(content, code, address)
-    elif url is None or address.on_network:
+    elif address.on_network:
         _address_hint(content, address)
 
 
@@ -277,13 +289,15 @@ def publish_presenter_view(
         technique=technique_on_screen(state, page.id),
     )
     # The knowledge check's stage rides along, and says which question phones may answer.
-    quiz_part, accepting = quiz_publication(content, state, page.id)
+    quiz_part, accepting, accept_for = quiz_publication(content, state, page.id)
     published = (view, quiz_part, accepting)
     if state.get(PUBLISHED_KEY) == published:
         return
     words = content.modes.workshop
     try:
-        version = _publish(get_store(settings), code, view.as_dict() | quiz_part, accepting)
+        version = _publish(
+            get_store(settings), code, view.as_dict() | quiz_part, accepting, accept_for
+        )
     except RoomGone:
         _forget_room(state, words.expired_presenter)
         st.rerun()
@@ -297,12 +311,18 @@ def publish_presenter_view(
     state[ROOM_VERSION_KEY] = version
 
 
-def _publish(store: RoomStore, code: str, view: dict[str, Any], accepting: str | None) -> int:
+def _publish(
+    store: RoomStore,
+    code: str,
+    view: dict[str, Any],
+    accepting: str | None,
+    accept_for: float | None,
+) -> int:
     """Publish from the version this presenter last published (compare-and-set): the room
     moves once per change of the presenter's page, never twice for one."""
     expect = st.session_state.get(ROOM_VERSION_KEY)
     try:
-        return store.publish(code, view, accepting=accepting, expect=expect)
+        return store.publish(code, view, accepting=accepting, accept_for=accept_for, expect=expect)
     except RoomMoved as moved:
         # The room is not where this presenter left it (an earlier publication whose answer
         # was lost, or a replay). If it shows this view already, nothing moves again.
@@ -310,4 +330,6 @@ def _publish(store: RoomStore, code: str, view: dict[str, Any], accepting: str |
         if room is not None and room.version == moved.version and room.view == view:
             return moved.version
         # Otherwise the presenter's page is what the room shows: once more, from where it is.
-        return store.publish(code, view, accepting=accepting, expect=moved.version)
+        return store.publish(
+            code, view, accepting=accepting, accept_for=accept_for, expect=moved.version
+        )

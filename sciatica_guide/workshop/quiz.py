@@ -7,9 +7,10 @@ been revealed so far. Phones answer through the store, which gives back counts p
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, Literal, TypeGuard
 
 from sciatica_guide.content import Content
 from sciatica_guide.content.models import QuizQuestion
@@ -27,28 +28,61 @@ Stage = Literal["ready", "open", "closed", "revealed"]
 STAGES: tuple[Stage, ...] = ("ready", "open", "closed", "revealed")
 
 
+#: A timer's end further than this from now (seconds) is not believed (a store is not trusted).
+MAX_TIMER_SECONDS = 600.0
+
+
 @dataclass(frozen=True)
 class QuizState:
-    """Where the check stands: the question on, its stage, and every question revealed so far."""
+    """Where the check stands: the question on, its stage, every question revealed so far, and
+    when the open question's timer ends (wall-clock seconds, `time.time()`; None: no timer)."""
 
     question: str
     stage: Stage = "ready"
     revealed: tuple[str, ...] = ()
+    closes_at: float | None = None
+    #: The timer's length in seconds (what the countdown's bar is a share of).
+    timer: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"q": self.question, "stage": self.stage, "revealed": list(self.revealed)}
+        shared: dict[str, Any] = {
+            "q": self.question,
+            "stage": self.stage,
+            "revealed": list(self.revealed),
+        }
+        if self.closes_at is not None:
+            shared["ends"] = round(self.closes_at, 2)
+            shared["for"] = self.timer
+        return shared
 
 
 def first_state(content: Content) -> QuizState:
     return QuizState(content.workshop.questions[0].id)
 
 
-def ask(state: QuizState) -> QuizState:
-    return replace(state, stage="open")
+def ask(state: QuizState, seconds: float = 0, now: float = 0.0) -> QuizState:
+    """Open the question to answers; with `seconds`, until a timer ends."""
+    if seconds <= 0:
+        return replace(state, stage="open", closes_at=None, timer=0.0)
+    return replace(state, stage="open", closes_at=now + seconds, timer=float(seconds))
+
+
+def start_timer(state: QuizState, seconds: float, now: float) -> QuizState:
+    """Give the question `seconds` to answer from `now` (asking it first if it is not open)."""
+    if seconds <= 0 or state.stage not in ("ready", "open"):
+        return state
+    return replace(state, stage="open", closes_at=now + seconds, timer=float(seconds))
+
+
+def stop_timer(state: QuizState) -> QuizState:
+    """No timer: answers stay open until the presenter closes them."""
+    return replace(state, closes_at=None, timer=0.0)
 
 
 def close(state: QuizState) -> QuizState:
-    return replace(state, stage="closed") if state.stage == "open" else state
+    if state.stage != "open":
+        return state
+    return replace(state, stage="closed", closes_at=None, timer=0.0)
 
 
 def reveal(state: QuizState) -> QuizState:
@@ -56,7 +90,39 @@ def reveal(state: QuizState) -> QuizState:
     revealed = state.revealed
     if state.question not in revealed:
         revealed = (*revealed, state.question)
-    return replace(state, stage="revealed", revealed=revealed)
+    return replace(state, stage="revealed", revealed=revealed, closes_at=None, timer=0.0)
+
+
+def timed_out(state: QuizState, now: float) -> bool:
+    """Whether the open question's timer has ended."""
+    return state.stage == "open" and state.closes_at is not None and now >= state.closes_at
+
+
+def stage_at(state: QuizState, now: float) -> Stage:
+    """The stage as people should see it now: an open question whose timer ended is closed."""
+    return "closed" if timed_out(state, now) else state.stage
+
+
+def settle(state: QuizState, now: float) -> QuizState:
+    """The state with an ended timer applied (the presenter's own copy, then the room's): closed,
+    keeping the timer's end, so that phones say the time is up."""
+    return replace(state, stage="closed") if timed_out(state, now) else state
+
+
+def time_was_up(state: QuizState, now: float) -> bool:
+    """Whether answers are closed because the timer ended (not by the presenter's Close)."""
+    return (
+        state.closes_at is not None
+        and state.stage in ("open", "closed")
+        and (state.stage == "closed" or now >= state.closes_at)
+    )
+
+
+def seconds_left(state: QuizState, now: float) -> float | None:
+    """Time left to answer while a timer runs; None without one (or once it has ended)."""
+    if state.stage != "open" or state.closes_at is None or now >= state.closes_at:
+        return None
+    return state.closes_at - now
 
 
 def move(state: QuizState, content: Content, by: int) -> QuizState:
@@ -65,12 +131,13 @@ def move(state: QuizState, content: Content, by: int) -> QuizState:
     index = ids.index(state.question) if state.question in ids else 0
     target = ids[max(0, min(len(ids) - 1, index + by))]
     stage: Stage = "revealed" if target in state.revealed else "ready"
-    return replace(state, question=target, stage=stage)
+    return replace(state, question=target, stage=stage, closes_at=None, timer=0.0)
 
 
-def accepting(state: QuizState | None, page: str) -> str | None:
-    """The question phones may answer now: only while it is open on the check's page."""
-    if state is None or page != QUIZ_PAGE or state.stage != "open":
+def accepting(state: QuizState | None, page: str, now: float = 0.0) -> str | None:
+    """The question phones may answer now: only while it is open on the check's page, and
+    before its timer (if any) ends."""
+    if state is None or page != QUIZ_PAGE or stage_at(state, now) != "open":
         return None
     return state.question
 
@@ -90,7 +157,29 @@ def read_quiz(raw: Any, question_ids: Sequence[str]) -> QuizState | None:
     revealed = tuple(
         dict.fromkeys(q for q in shown if q in question_ids) if isinstance(shown, list) else ()
     )
+    ends, length = raw.get("ends"), raw.get("for")
+    if stage in ("open", "closed") and _is_time(ends) and _is_time(length):
+        return QuizState(question, stage, revealed, float(ends), float(length))
     return QuizState(question, stage, revealed)
+
+
+def _is_time(value: Any) -> TypeGuard[int | float]:
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and value > 0
+    )
+
+
+def believable(state: QuizState, now: float) -> QuizState:
+    """A room's timer that ends further ahead than any timer can (a wrong clock, or a store that
+    is not to be trusted) is dropped: the phone then waits for the presenter to close."""
+    if state.closes_at is not None and (
+        state.closes_at - now > MAX_TIMER_SECONDS or state.timer > MAX_TIMER_SECONDS
+    ):
+        return stop_timer(state)
+    return state
 
 
 def letter(index: int) -> str:

@@ -89,7 +89,8 @@ def counts_figure(content: Content, frame: pd.DataFrame) -> go.Figure:
         },
         yaxis={"autorange": "reversed", "automargin": True},
         margin={"l": 20, "r": 40, "t": 50, "b": 50},
-        height=90 + 90 * len(labels),
+        # Bars of 70 px keep the chart of 5 options inside a 720-line projector.
+        height=90 + 70 * len(labels),
         showlegend=False,
         plot_bgcolor="#ffffff",
         paper_bgcolor="#ffffff",

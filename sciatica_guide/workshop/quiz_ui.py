@@ -13,6 +13,7 @@ import streamlit as st
 
 from sciatica_guide.content import Content
 from sciatica_guide.content.models import QuizQuestion
+from sciatica_guide.content.workshop_models import TIMER_CHOICES
 from sciatica_guide.session import StateMap
 from sciatica_guide.settings import Settings
 from sciatica_guide.text import escape_markdown, plain_markdown
@@ -22,6 +23,7 @@ from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.downloads import lazy_download
 from sciatica_guide.ui.focus import focus_button
 from sciatica_guide.workshop import quiz
+from sciatica_guide.workshop.countdown import countdown
 from sciatica_guide.workshop.limits import ANSWER_REFUSED, ANSWERS_PER_CONNECTION, FLOODS, allow
 from sciatica_guide.workshop.quiz import QUIZ_PAGE, VIEW_KEY, QuizState
 from sciatica_guide.workshop.rooms import (
@@ -39,6 +41,7 @@ from sciatica_guide.workshop.state import (
     PRESENTER_ROOM_KEY,
     PRESSED_KEY,
     READ_KEY,
+    TIMER_CHOSEN_KEY,
 )
 from sciatica_guide.workshop.streamlit_store import (
     get_store,
@@ -62,6 +65,10 @@ def presenter_state(content: Content, state: StateMap) -> QuizState | None:
     return quiz.first_state(content)
 
 
+#: The projector's keys for the previous and next question (as for the article's sections).
+ARROW_KEYS = {"quiz-previous": "Left", "quiz-next": "Right"}
+#: The timer's Start / Stop button (T).
+TIMER_TOGGLE = "quiz-timer-toggle"
 #: Where keyboard focus goes when the pressed control is disabled by its own press.
 NEXT_CONTROL = {
     "ready": "quiz-open",
@@ -77,7 +84,7 @@ def _set_state(
     """One control's move, applied only from the question and stage it was drawn for: a second
     click on the same button (double-click, replay) finds the check moved on and does nothing."""
     state = presenter_state(content, st.session_state)
-    if state is None or (state.question, state.stage) != (drawn_for.question, drawn_for.stage):
+    if state is None or state != drawn_for:
         return
     st.session_state[PRESSED_KEY] = pressed
     new = change(state, *args)
@@ -93,14 +100,51 @@ def _asked(state: StateMap, code: str) -> tuple[str, ...]:
     return stored[1] if isinstance(stored, tuple) and stored[0] == code else ()
 
 
+def timer_choice_key(question: QuizQuestion) -> str:
+    return f"quiz-timer-choice-{question.id}"
+
+
+def _chosen_seconds(question: QuizQuestion) -> int:
+    """The time the presenter chose for the question (at first, the content's)."""
+    chosen = st.session_state.get(TIMER_CHOSEN_KEY, {}).get(question.id, question.timer)
+    return chosen if chosen in TIMER_CHOICES else 0
+
+
+def _remember_choice(question: QuizQuestion) -> None:
+    chosen = st.session_state.get(timer_choice_key(question))
+    st.session_state[TIMER_CHOSEN_KEY] = st.session_state.get(TIMER_CHOSEN_KEY, {}) | {
+        question.id: chosen if chosen in TIMER_CHOICES else 0
+    }
+
+
+def _ask(state: QuizState, question: QuizQuestion) -> QuizState:
+    return quiz.ask(state, _chosen_seconds(question), time.time())
+
+
+def _toggle_timer(state: QuizState, question: QuizQuestion) -> QuizState:
+    if state.closes_at is not None:
+        return quiz.stop_timer(state)
+    return quiz.start_timer(state, _chosen_seconds(question), time.time())
+
+
 def quiz_publication(
     content: Content, state: StateMap, page_id: str
-) -> tuple[dict[str, Any], str | None]:
-    """The check's part of the room's view, and the question phones may answer now."""
+) -> tuple[dict[str, Any], str | None, float | None]:
+    """The check's part of the room's view, the question phones may answer now, and for how
+    many more seconds (its timer; None: until the presenter closes it).
+
+    A timer that has ended closes the question here, in the presenter's own state: the room
+    then hears that answers are closed (the store stopped taking them already)."""
     current = presenter_state(content, state)
     if current is None:
-        return {}, None
-    return {VIEW_KEY: current.as_dict()}, quiz.accepting(current, page_id)
+        return {}, None, None
+    now = time.time()
+    settled = quiz.settle(current, now)
+    if settled != current:
+        state[PRESENTER_QUIZ_KEY] = (state[PRESENTER_ROOM_KEY], settled)
+    accepting = quiz.accepting(settled, page_id, now)
+    left = quiz.seconds_left(settled, now) if accepting is not None else None
+    return {VIEW_KEY: settled.as_dict()}, accepting, left
 
 
 # --- the presenter's page ------------------------------------------------------------------------
@@ -149,9 +193,12 @@ def _live_counts(
             return
         total = quiz.answered(counts)
         line = words.answered.format(count=total, phones=max(phones, total))
+        shown = quiz.shown_counts(counts)
+        if shown is None:
+            # Until the chart (which names them) shows, the options are listed.
+            _options_list(question)
         # Inside HTML nothing is Markdown: html.escape, not escape_markdown.
         st.markdown(f"<p class='quiz-answered'>{html.escape(line)}</p>", unsafe_allow_html=True)
-        shown = quiz.shown_counts(counts)
         if shown is None:
             st.info(words.hidden.format(threshold=quiz.MIN_SHOWN), icon=":material/visibility_off:")
             return
@@ -169,6 +216,16 @@ def _live_counts(
             st.table(_chart().counts_table(content, frame), hide_index=True)
 
     live()
+
+
+def _options_list(question: QuizQuestion) -> None:
+    """The options as the room reads them ("A. ..."): one list, not a paragraph each."""
+    with st.container(key="quiz-options-list"):
+        st.markdown(
+            "\n".join(
+                f"- {escape_markdown(quiz.option_label(question, o.id))}" for o in question.options
+            )
+        )
 
 
 def _chart() -> ModuleType:
@@ -222,67 +279,131 @@ def _summary(content: Content, settings: Settings, code: str) -> None:
 
 
 def render_presenter_quiz(content: Content, settings: Settings) -> None:
+    """The check as a slide: a one-line title, the controls (always on a 720-line projector's
+    screen, above anything that grows), the question, then the countdown and the counts."""
     words = content.workshop.words
-    # A small heading: the question is what the room reads.
-    st.markdown(f"### {escape_markdown(content.page(QUIZ_PAGE).title)}")
+    title = content.page(QUIZ_PAGE).title
     state = presenter_state(content, st.session_state)
     code = st.session_state.get(PRESENTER_ROOM_KEY)
     if state is None or code is None:
+        with st.container(key="quiz-title"):
+            st.title(title, anchor=False)
         st.caption(words.page_lead)
         st.info(words.no_room, icon=":material/groups:")
         return
     index, question = _question(content, state.question)
     total = len(content.workshop.questions)
-    st.markdown(f"**{words.question_label.format(number=index + 1, total=total)}**")
-    with st.container(key="quiz-question"):
-        st.markdown(f"## {escape_markdown(question.question)}")
-        # One list, not a paragraph each: the chart must fit on a 1080-pixel projector too.
-        st.markdown(
-            "\n".join(
-                f"- {escape_markdown(quiz.option_label(question, o.id))}" for o in question.options
+    label = words.question_label.format(number=index + 1, total=total)
+    timed = state.stage in ("ready", "open")
+    toggle = None
+    with st.container(key="quiz-title", horizontal=True, vertical_alignment="center"):
+        st.title(f"{title}: {label}", anchor=False)
+        left = quiz.seconds_left(state, time.time())
+        if left is not None:
+            # Beside the title: on screen whatever the chart below takes.
+            countdown(
+                content,
+                timer_id=f"{question.id}-{state.closes_at}",
+                seconds_left=left,
+                total=state.timer,
+                large=True,
             )
-        )
-    # The counts first, so the chart fits on a 1080-pixel projector; the controls below.
-    if state.stage != "ready":
-        _live_counts(content, settings, code, question, state.stage == "revealed")
+        if timed:
+            if left is None:
+                # While the timer runs, the countdown stands in its place.
+                _timer_choice(content, state, question)
+            toggle = _timer_toggle(content, state, question)
     stage_words = {
         "ready": words.stage_ready,
         "open": words.stage_open,
         "closed": words.stage_closed,
         "revealed": words.stage_revealed,
     }
-    controls = [
+    controls: list[tuple[str, str, bool, tuple[Any, ...]]] = [
         # key, words, disabled, what it changes (with its arguments)
         ("quiz-previous", words.previous, index == 0, (quiz.move, content, -1)),
-        ("quiz-open", words.open, state.stage == "open", (quiz.ask,)),
+        ("quiz-open", words.open, state.stage == "open", (_ask, question)),
         ("quiz-close", words.close, state.stage != "open", (quiz.close,)),
         ("quiz-reveal", words.reveal, state.stage in ("ready", "revealed"), (quiz.reveal,)),
         ("quiz-next", words.next, index == total - 1, (quiz.move, content, 1)),
     ]
     # Each button carries the question and stage it is drawn for (ui/controls.py).
     drawn = {key: drawn_key(key, state.question, state.stage) for key, *_ in controls}
-    with st.container(horizontal=True, key="quiz-controls"):
-        for key, label, disabled, change in controls:
+    with st.container(horizontal=True, key="quiz-controls", vertical_alignment="bottom"):
+        for key, label_text, disabled, change in controls:
             st.button(
-                label,
+                label_text,
                 key=drawn[key],
                 type="primary" if key == "quiz-open" else "secondary",
                 disabled=disabled,
                 on_click=_set_state,
                 args=(content, state, *change),
                 kwargs={"pressed": key},
+                # The arrow keys step through questions as they step through the article.
+                shortcut=ARROW_KEYS.get(key),
             )
+        # Beside the controls it describes: the slide keeps its lines.
+        st.caption(stage_words[state.stage])
     pressed = st.session_state.pop(PRESSED_KEY, None)
-    if pressed is not None:
+    if pressed == TIMER_TOGGLE and toggle is not None:
+        focus_button(toggle)
+    elif pressed is not None:
         # The pressed button is drawn anew (its key names the new stage), or disabled by its own
         # press: either way it has lost keyboard focus, so hand it on.
         enabled = [key for key, _, disabled, _ in controls if not disabled]
         after = pressed if pressed in enabled else NEXT_CONTROL.get(state.stage, "quiz-open")
         focus_button(drawn[after if after in enabled else enabled[0]])
-    st.caption(stage_words[state.stage])
+    with st.container(key="quiz-question"):
+        st.markdown(f"## {escape_markdown(question.question)}")
+    if state.stage == "ready":
+        _options_list(question)
+    else:
+        _live_counts(content, settings, code, question, state.stage == "revealed")
     if state.stage == "revealed":
         render_explanation(content, settings, question)
     _summary(content, settings, code)
+
+
+def _timer_choice(content: Content, state: QuizState, question: QuizQuestion) -> None:
+    """The time to answer, chosen before the timer starts (at first, the content's)."""
+    words = content.workshop.words
+    key = timer_choice_key(question)
+    if key not in st.session_state:
+        st.session_state[key] = _chosen_seconds(question)
+    st.segmented_control(
+        words.timer_label,
+        TIMER_CHOICES,
+        key=key,
+        format_func=lambda s: (
+            f":material/timer_off: {words.timer_off}"
+            if s == 0
+            else words.timer_choice.format(seconds=s)
+        ),
+        # The label is read out, not shown: the choices and the icon say what they are.
+        label_visibility="collapsed",
+        width="content",
+        on_change=_remember_choice,
+        args=(question,),
+    )
+
+
+def _timer_toggle(content: Content, state: QuizState, question: QuizQuestion) -> str:
+    """Start / Stop the timer (T); returns the button's key."""
+    words = content.workshop.words
+    running = state.closes_at is not None
+    # Its key names the state it is drawn for: a second press of an old button does nothing.
+    toggle = drawn_key(TIMER_TOGGLE, state.question, state.stage, str(state.closes_at))
+    st.button(
+        words.timer_stop if running else words.timer_start,
+        key=toggle,
+        icon=":material/timer_off:" if running else ":material/timer:",
+        shortcut="T",
+        disabled=not running and _chosen_seconds(question) == 0,
+        on_click=_set_state,
+        args=(content, state, _toggle_timer, question),
+        kwargs={"pressed": TIMER_TOGGLE},
+    )
+    return toggle
 
 
 # --- a phone -------------------------------------------------------------------------------------
@@ -295,7 +416,9 @@ def open_question_unanswered(
 ) -> str | None:
     """The question the room has open that this phone has not answered yet, or None."""
     current = read_room_quiz(content, view)
-    if current is None or current.stage != "open" or current.question in _mine(state, code):
+    if current is None or current.question in _mine(state, code):
+        return None
+    if quiz.stage_at(quiz.believable(current, time.time()), time.time()) != "open":
         return None
     if state.get(LATE_KEY) == (code, current.question):
         return None  # asked before this phone joined: nothing to go back for
@@ -379,10 +502,14 @@ def render_phone_quiz(
     """The question on a phone; `phone` is its token once it counts in the room (None: it can
     read the question but not answer yet)."""
     words = content.workshop.words
-    if current is None or current.stage != "open":
+    now = time.time()
+    if current is not None:
+        current = quiz.believable(current, now)
+    stage = None if current is None else quiz.stage_at(current, now)
+    if current is None or stage != "open":
         # Asked again later, a question this phone was late for takes its answer.
         st.session_state.pop(LATE_KEY, None)
-    if current is None or current.stage == "ready":
+    if current is None or stage is None or stage == "ready":
         st.info(words.phone_waiting, icon=":material/hourglass_empty:")
         return
     index, question = _question(content, current.question)
@@ -397,7 +524,15 @@ def render_phone_quiz(
     elif notice == "slow":
         st.warning(words.phone_slow, icon=":material/hourglass_empty:")
     mine = _mine(st.session_state, code).get(question.id)
-    is_open = current.stage == "open"
+    is_open = stage == "open"
+    left = quiz.seconds_left(current, now)
+    if left is not None:
+        countdown(
+            content,
+            timer_id=f"{question.id}-{current.closes_at}",
+            seconds_left=left,
+            total=current.timer,
+        )
     late = st.session_state.get(LATE_KEY) == (code, question.id)
     if is_open and phone is not None and not late:
         try:
@@ -407,7 +542,7 @@ def render_phone_quiz(
         if late:
             st.session_state[LATE_KEY] = (code, question.id)
     can_answer = is_open and phone is not None and not late
-    revealed = current.stage == "revealed"
+    revealed = stage == "revealed"
     if is_open and late:
         st.info(words.phone_late, icon=":material/schedule:")
     elif can_answer:
@@ -432,7 +567,9 @@ def render_phone_quiz(
     chosen_label = quiz.option_label(question, mine) if mine else ""
     if is_open and mine:
         st.success(escape_markdown(words.phone_saved.format(answer=chosen_label)))
-    elif current.stage == "closed":
+    elif quiz.time_was_up(current, now):
+        st.info(words.time_up, icon=":material/timer_off:")
+    elif stage == "closed":
         st.info(words.phone_closed, icon=":material/lock:")
     if revealed:
         if mine is None:

@@ -94,12 +94,20 @@ end
 redis.call('HSET', KEYS[1], 'view', ARGV[2])
 local version = redis.call('HINCRBY', KEYS[1], 'v', 1)
 if ARGV[3] == '' then
-  redis.call('HDEL', KEYS[1], 'q')
+  redis.call('HDEL', KEYS[1], 'q', 'qu')
 else
   if redis.call('HGET', KEYS[1], 'q') ~= ARGV[3] then
     redis.call('HSET', KEYS[1], 'qv', version)
   end
   redis.call('HSET', KEYS[1], 'q', ARGV[3])
+  if ARGV[8] == '' then
+    redis.call('HDEL', KEYS[1], 'qu')
+  else
+    -- A timer ends by Redis's own clock: one clock for every replica.
+    local t = redis.call('TIME')
+    local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+    redis.call('HSET', KEYS[1], 'qu', now + tonumber(ARGV[8]))
+  end
 end
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 redis.call('PEXPIRE', KEYS[2], ARGV[1])
@@ -114,7 +122,7 @@ if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1'
   return 0
 end
 redis.call('HSET', KEYS[1], 'e', 1)
-redis.call('HDEL', KEYS[1], 'q')
+redis.call('HDEL', KEYS[1], 'q', 'qu')
 local version = redis.call('HINCRBY', KEYS[1], 'v', 1)
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[6], KEYS[7])
@@ -143,6 +151,13 @@ if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1'
   return 'closed'
 end
 if redis.call('HGET', KEYS[1], 'q') ~= ARGV[1] then return 'closed' end
+local closes = redis.call('HGET', KEYS[1], 'qu')
+if closes then
+  local t = redis.call('TIME')
+  if tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) >= tonumber(closes) then
+    return 'closed'
+  end
+end
 local joined = redis.call('HGET', KEYS[3], ARGV[2])
 local asked = tonumber(redis.call('HGET', KEYS[1], 'qv') or '0')
 if not joined or tonumber(joined) >= asked then return 'late' end
@@ -352,6 +367,7 @@ class RedisRoomStore:
         view: Mapping[str, Any],
         *,
         accepting: str | None = None,
+        accept_for: float | None = None,
         expect: int | None = None,
     ) -> int:
         text = encode_view(view)
@@ -371,6 +387,7 @@ class RedisRoomStore:
                     code,
                     expected,
                     CHANGES_CHANNEL,
+                    "" if accept_for is None else max(0, round(accept_for * 1000)),
                 ],
             )
         )
@@ -467,12 +484,15 @@ class RedisRoomStore:
 
         def read() -> list[Any]:
             with self._client.pipeline(transaction=True) as pipe:
-                pipe.hmget(key, "e", "q", "qv")
+                pipe.hmget(key, "e", "q", "qv", "qu")
                 pipe.hget(key + ":joined", phone)
+                pipe.time()
                 return pipe.execute()
 
-        (ended, asked, asked_at), joined = self._call(read)
+        (ended, asked, asked_at, closes), joined, (seconds, micros) = self._call(read)
         if ended == "1" or asked != question or joined is None or asked_at is None:
+            return False
+        if closes is not None and int(seconds) * 1000 + int(micros) // 1000 >= int(closes):
             return False
         return int(joined) < int(asked_at)
 

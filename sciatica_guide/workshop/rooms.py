@@ -11,7 +11,8 @@ Rooms end by themselves `ttl` seconds after the presenter last did anything; pho
 the count `phone_window` seconds after their page last checked in.
 
 A knowledge check (workshop/quiz.py) adds one answer per phone and question while the presenter
-accepts answers to that question, from phones that joined before it was asked. Those answers
+accepts answers to that question (and, with a timer, until it ends, by the store's own clock),
+from phones that joined before it was asked. Those answers
 never leave the store: it hands out counts per option only (`tally`), and forgets every answer
 when the room ends or expires.
 
@@ -125,11 +126,13 @@ class RoomStore(Protocol):
         view: Mapping[str, Any],
         *,
         accepting: str | None = None,
+        accept_for: float | None = None,
         expect: int | None = None,
     ) -> int:
         """Show `view` to the room; returns the new version. Raises RoomGone.
 
-        `accepting` is the knowledge-check question phones may answer now (None: no question).
+        `accepting` is the knowledge-check question phones may answer now (None: no question);
+        `accept_for`, the seconds from now they may (its timer; None: until the next publication).
         `expect`: change the room only if it is at that version now (compare-and-set), else
         raise RoomMoved and change nothing."""
         ...
