@@ -30,7 +30,12 @@ StoreFactory = Callable[..., RoomStore]
 PHONE = "Zq3-phone_token-0123456789"
 
 
-def _request(body: bytes | str, content_type: str = "application/json") -> Request:
+def _request(
+    body: bytes | str,
+    content_type: str = "application/json",
+    gone: asyncio.Event | None = None,
+) -> Request:
+    """A request whose client stays until `gone` is set (never, without it)."""
     data = body.encode() if isinstance(body, str) else body
     scope = {
         "type": "http",
@@ -42,7 +47,10 @@ def _request(body: bytes | str, content_type: str = "application/json") -> Reque
     chunks = [{"type": "http.request", "body": data, "more_body": False}]
 
     async def receive() -> dict[str, Any]:
-        return chunks.pop(0) if chunks else {"type": "http.disconnect"}
+        if chunks:
+            return chunks.pop(0)
+        await (gone or asyncio.Event()).wait()
+        return {"type": "http.disconnect"}
 
     return Request(scope, receive)
 
@@ -252,3 +260,26 @@ def test_a_phone_woken_by_a_move_asks_again_without_a_store_call(make_store: Sto
 
     assert run_in_own_thread(scenario()) == [200, 204]
     assert calls == [PHONE]
+
+
+def test_a_phone_that_goes_away_stops_its_wait_at_once(make_store: StoreFactory) -> None:
+    """A closed tab frees its wait (and a stopping server is not held for 25 s by it)."""
+    store = make_store()
+    code, version = _open_room(store)
+    route = _route(store, wait=25.0)
+
+    async def scenario() -> tuple[Response, float, int]:
+        gone = asyncio.Event()
+        body = json.dumps({"room": code, "phone": PHONE, "after": version})
+        waiting = asyncio.create_task(route.handle(_request(body, gone=gone)))
+        await asyncio.sleep(0.3)
+        assert not waiting.done()
+        left = time.perf_counter()
+        gone.set()
+        response = await waiting
+        return response, time.perf_counter() - left, route._waiters_for(store).count
+
+    response, seconds, still_waiting = run_in_own_thread(scenario())
+    assert response.status_code == 204
+    assert seconds < 0.5
+    assert still_waiting == 0
