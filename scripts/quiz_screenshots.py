@@ -13,12 +13,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from guide_testing.browser import CHROMIUM_ARGS, chromium_path, new_context, wait_for_app_idle
 from guide_testing.server import run_streamlit
 from sciatica_guide.content import load_content
 from sciatica_guide.workshop.quiz import option_label
+
+HOST = "guide.example"
 
 
 def main() -> None:
@@ -30,25 +32,34 @@ def main() -> None:
     question = content.workshop.questions[2]
     labels = [option_label(question, o.id) for o in question.options]
     with run_streamlit() as app, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        # A host name in place of 127.0.0.1, as on a real network: the strip shows its QR code.
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(),
+            args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {HOST} 127.0.0.1"],
+        )
+        url = f"http://{HOST}:{app.port}"
         presenter = new_context(browser, {"width": 1920, "height": 1080}).new_page()
-        presenter.goto(f"{app.url}/knowledge-check?mode=presenter")
+        presenter.goto(f"{url}/knowledge-check?mode=presenter")
         wait_for_app_idle(presenter)
         presenter.get_by_role("button", name=content.modes.workshop.start).click()
         wait_for_app_idle(presenter)
-        code = presenter.locator(".workshop-code").inner_text().replace(" ", "")
-        presenter.get_by_role("button", name=content.modes.workshop.hide_code).click()
-        wait_for_app_idle(presenter)
+        code = presenter.locator(".workshop-code-small").inner_text().replace(" ", "")
         for _ in range(2):
-            presenter.get_by_role("button", name=words.next).click()
+            presenter.get_by_role("button", name=words.next, exact=False).click()
             wait_for_app_idle(presenter)
+        # Phones join first: only phones in the room when a question is asked answer it.
+        phones = [new_context(browser, "phone", touch=True).new_page() for _ in range(5)]
+        for phone in phones:
+            phone.goto(f"{url}/join?room={code}")
+            wait_for_app_idle(phone)
+            phone.get_by_text(words.phone_waiting).wait_for()
+        presenter.get_by_text(content.modes.workshop.phones.format(count=5)).wait_for()
         presenter.get_by_role("button", name=words.open).click()
         wait_for_app_idle(presenter)
-        phones = [new_context(browser, "phone", touch=True).new_page() for _ in range(5)]
         for phone, choice in zip(phones, (0, 0, 0, 1, 2), strict=True):
-            phone.goto(f"{app.url}/join?room={code}")
-            wait_for_app_idle(phone)
-            phone.get_by_role("button", name=labels[choice]).tap()
+            button = phone.get_by_role("button", name=labels[choice])
+            expect(button).to_be_enabled(timeout=10_000)
+            button.tap()
             wait_for_app_idle(phone)
         phones[0].screenshot(path=args.out / "quiz-phone.png")
         presenter.get_by_text(words.answered.format(count=5, phones=5)).wait_for()

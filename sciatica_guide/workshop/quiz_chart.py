@@ -88,7 +88,7 @@ def counts_figure(content: Content, frame: pd.DataFrame) -> go.Figure:
             "dtick": 1 if top <= 10 else None,
         },
         yaxis={"autorange": "reversed", "automargin": True},
-        margin={"l": 20, "r": 40, "t": 50, "b": 50},
+        margin={"l": 20, "r": 40, "t": 50, "b": 70},
         # Bars of 70 px keep the chart of 5 options inside a 720-line projector.
         height=90 + 70 * len(labels),
         showlegend=False,
