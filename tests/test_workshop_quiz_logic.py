@@ -112,12 +112,12 @@ def test_the_presenters_stages(content: Content) -> None:
     state = first_state(content)
     first = content.workshop.questions[0].id
     assert state == QuizState(first, "ready", ())
-    assert accepting(state, "quiz") is None
+    assert accepting(state, "quiz", 0.0) is None
     state = ask(state)
-    assert accepting(state, "quiz") == first
+    assert accepting(state, "quiz", 0.0) == first
     # Only on the check's page: elsewhere the phones are not shown the question.
-    assert accepting(state, "present") is None
-    assert close(state).stage == "closed" and accepting(close(state), "quiz") is None
+    assert accepting(state, "present", 0.0) is None
+    assert close(state).stage == "closed" and accepting(close(state), "quiz", 0.0) is None
     state = reveal(close(state))
     assert state.stage == "revealed" and state.revealed == (first,)
     following = move(state, content, 1)

@@ -13,6 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from sciatica_guide.content import Content
+from sciatica_guide.workshop.quiz import QuizState
 
 #: The component's key on a page (one countdown at a time).
 COUNTDOWN_KEY = "quiz-countdown"
@@ -46,16 +47,17 @@ _countdown = st.components.v2.component(
 
 
 def countdown(
-    content: Content, *, timer_id: str, seconds_left: float, total: float, large: bool = False
+    content: Content, state: QuizState, seconds_left: float, *, large: bool = False
 ) -> None:
-    """Draw the countdown of the timer `timer_id` (question and end: a new timer, a new id)."""
+    """Draw the countdown of the check's running timer, `seconds_left` (quiz.seconds_left)."""
     words = content.workshop.words
     _countdown(
         key=COUNTDOWN_KEY,
         data={
-            "id": timer_id,
+            # Question and end: a new timer, a new id (the browser sends "ended" once per id).
+            "id": f"{state.question}-{state.closes_at}",
             "seconds_left": round(seconds_left, 3),
-            "total": total,
+            "total": state.timer,
             "large": large,
             "words": {
                 "left": words.time_left,

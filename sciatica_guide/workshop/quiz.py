@@ -71,7 +71,7 @@ def start_timer(state: QuizState, seconds: float, now: float) -> QuizState:
     """Give the question `seconds` to answer from `now` (asking it first if it is not open)."""
     if seconds <= 0 or state.stage not in ("ready", "open"):
         return state
-    return replace(state, stage="open", closes_at=now + seconds, timer=float(seconds))
+    return ask(state, seconds, now)
 
 
 def stop_timer(state: QuizState) -> QuizState:
@@ -110,12 +110,9 @@ def settle(state: QuizState, now: float) -> QuizState:
 
 
 def time_was_up(state: QuizState, now: float) -> bool:
-    """Whether answers are closed because the timer ended (not by the presenter's Close)."""
-    return (
-        state.closes_at is not None
-        and state.stage in ("open", "closed")
-        and (state.stage == "closed" or now >= state.closes_at)
-    )
+    """Whether answers are closed because the timer ended (not by the presenter's Close, which
+    drops the timer): ended now, or closed already by `settle`."""
+    return timed_out(state, now) or (state.stage == "closed" and state.closes_at is not None)
 
 
 def seconds_left(state: QuizState, now: float) -> float | None:
@@ -134,7 +131,7 @@ def move(state: QuizState, content: Content, by: int) -> QuizState:
     return replace(state, question=target, stage=stage, closes_at=None, timer=0.0)
 
 
-def accepting(state: QuizState | None, page: str, now: float = 0.0) -> str | None:
+def accepting(state: QuizState | None, page: str, now: float) -> str | None:
     """The question phones may answer now: only while it is open on the check's page, and
     before its timer (if any) ends."""
     if state is None or page != QUIZ_PAGE or stage_at(state, now) != "open":

@@ -301,13 +301,7 @@ def render_presenter_quiz(content: Content, settings: Settings) -> None:
         left = quiz.seconds_left(state, time.time())
         if left is not None:
             # Beside the title: on screen whatever the chart below takes.
-            countdown(
-                content,
-                timer_id=f"{question.id}-{state.closes_at}",
-                seconds_left=left,
-                total=state.timer,
-                large=True,
-            )
+            countdown(content, state, left, large=True)
         if timed:
             if left is None:
                 # While the timer runs, the countdown stands in its place.
@@ -408,7 +402,9 @@ def _timer_toggle(content: Content, state: QuizState, question: QuizQuestion) ->
 
 # --- a phone -------------------------------------------------------------------------------------
 def read_room_quiz(content: Content, view: Mapping[str, Any]) -> QuizState | None:
-    return quiz.read_quiz(view.get(VIEW_KEY), [q.id for q in content.workshop.questions])
+    """The check as the room's view says, untrusted: odd values and unbelievable timers out."""
+    current = quiz.read_quiz(view.get(VIEW_KEY), [q.id for q in content.workshop.questions])
+    return None if current is None else quiz.believable(current, time.time())
 
 
 def open_question_unanswered(
@@ -418,7 +414,7 @@ def open_question_unanswered(
     current = read_room_quiz(content, view)
     if current is None or current.question in _mine(state, code):
         return None
-    if quiz.stage_at(quiz.believable(current, time.time()), time.time()) != "open":
+    if quiz.stage_at(current, time.time()) != "open":
         return None
     if state.get(LATE_KEY) == (code, current.question):
         return None  # asked before this phone joined: nothing to go back for
@@ -503,13 +499,11 @@ def render_phone_quiz(
     read the question but not answer yet)."""
     words = content.workshop.words
     now = time.time()
-    if current is not None:
-        current = quiz.believable(current, now)
     stage = None if current is None else quiz.stage_at(current, now)
     if current is None or stage != "open":
         # Asked again later, a question this phone was late for takes its answer.
         st.session_state.pop(LATE_KEY, None)
-    if current is None or stage is None or stage == "ready":
+    if current is None or stage == "ready":
         st.info(words.phone_waiting, icon=":material/hourglass_empty:")
         return
     index, question = _question(content, current.question)
@@ -527,12 +521,7 @@ def render_phone_quiz(
     is_open = stage == "open"
     left = quiz.seconds_left(current, now)
     if left is not None:
-        countdown(
-            content,
-            timer_id=f"{question.id}-{current.closes_at}",
-            seconds_left=left,
-            total=current.timer,
-        )
+        countdown(content, current, left)
     late = st.session_state.get(LATE_KEY) == (code, question.id)
     if is_open and phone is not None and not late:
         try:

@@ -84,7 +84,17 @@ redis.call('ZADD', KEYS[2], ARGV[4], ARGV[8])
 if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[2], ARGV[1]) end
 return 1
 """
-_PUBLISH = """
+#: Redis's own clock in milliseconds, for the scripts that start or check a question's timer: one
+#: clock for every replica.
+_NOW_MS = """
+local function now_ms()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+"""
+_PUBLISH = (
+    _NOW_MS
+    + """
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1' then
   return {-1, 0}
 end
@@ -103,10 +113,7 @@ else
   if ARGV[8] == '' then
     redis.call('HDEL', KEYS[1], 'qu')
   else
-    -- A timer ends by Redis's own clock: one clock for every replica.
-    local t = redis.call('TIME')
-    local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-    redis.call('HSET', KEYS[1], 'qu', now + tonumber(ARGV[8]))
+    redis.call('HSET', KEYS[1], 'qu', now_ms() + tonumber(ARGV[8]))
   end
 end
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
@@ -117,6 +124,7 @@ if redis.call('PTTL', KEYS[4]) < tonumber(ARGV[1]) then redis.call('PEXPIRE', KE
 redis.call('PUBLISH', ARGV[7], ARGV[5] .. ':' .. version)
 return {0, version}
 """
+)
 _END = """
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1' then
   return 0
@@ -146,18 +154,15 @@ redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
 redis.call('PEXPIRE', KEYS[3], math.floor(ARGV[6] * 2000))
 return 'ok'
 """
-_ANSWER = """
+_ANSWER = (
+    _NOW_MS
+    + """
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HGET', KEYS[1], 'e') == '1' then
   return 'closed'
 end
 if redis.call('HGET', KEYS[1], 'q') ~= ARGV[1] then return 'closed' end
 local closes = redis.call('HGET', KEYS[1], 'qu')
-if closes then
-  local t = redis.call('TIME')
-  if tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) >= tonumber(closes) then
-    return 'closed'
-  end
-end
+if closes and now_ms() >= tonumber(closes) then return 'closed' end
 local joined = redis.call('HGET', KEYS[3], ARGV[2])
 local asked = tonumber(redis.call('HGET', KEYS[1], 'qv') or '0')
 if not joined or tonumber(joined) >= asked then return 'late' end
@@ -168,6 +173,7 @@ redis.call('HSET', KEYS[2], ARGV[1] .. '|' .. ARGV[2], ARGV[3])
 redis.call('PEXPIRE', KEYS[2], redis.call('PTTL', KEYS[1]))
 return 'ok'
 """
+)
 _TALLY = """
 local prefix = ARGV[1] .. '|'
 local counts = {}
