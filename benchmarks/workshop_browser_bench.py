@@ -19,11 +19,16 @@ from typing import Any
 from playwright.sync_api import sync_playwright
 
 from benchmarks.protocol_bench import percentile
-from guide_testing.browser import CHROMIUM_ARGS, chromium_path, new_context, wait_for_app_idle
+from guide_testing.browser import (
+    CHROMIUM_ARGS,
+    chromium_path,
+    new_context,
+    shown_room_code,
+    wait_for_app_idle,
+)
 from guide_testing.redis_server import run_redis
 from guide_testing.server import run_streamlit
 from sciatica_guide.content import load_content
-from sciatica_guide.workshop.codes import parse_code
 
 RESULTS = Path(__file__).resolve().parent / "results" / "workshop_browser.json"
 TARGET_P95_S = 0.5
@@ -58,7 +63,7 @@ def run(backend: str, moves: int) -> dict[str, Any]:
         wait_for_app_idle(presenter)
         presenter.get_by_role("button", name=words.start, exact=True).click()
         wait_for_app_idle(presenter)
-        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        code = shown_room_code(presenter)
         phones = [new_context(browser, "phone", touch=True).new_page() for _ in range(PHONES)]
         for phone in phones:
             phone.goto(f"{app.url}/join?room={code}")

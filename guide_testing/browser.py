@@ -8,6 +8,8 @@ from collections.abc import Callable
 
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
+from sciatica_guide.workshop.codes import parse_code
+
 #: The browser tests' open_page fixture: open_page(viewport="desktop", touch=False) -> a page in a
 #: context of its own, closed by the fixture.
 OpenPage = Callable[..., Page]
@@ -112,6 +114,20 @@ def expect_phone_in_room(page: Page, waiting: str, joining: str, timeout: float)
     # .first: while a run redraws the page, the old line and the new one can both be there.
     expect(page.get_by_text(waiting).first).to_be_visible(timeout=timeout)
     expect(page.get_by_text(joining)).to_have_count(0, timeout=timeout)
+
+
+def join_room(
+    phone: Page, base_url: str, code: str, waiting: str, joining: str, timeout: float
+) -> None:
+    """Open the room's join link on `phone` and wait until it is counted in the room."""
+    phone.goto(f"{base_url}/join?room={code}")
+    wait_for_app_idle(phone)
+    expect_phone_in_room(phone, waiting, joining, timeout)
+
+
+def shown_room_code(presenter: Page) -> str:
+    """The room code the presenter's strip shows, without its space ("3GKG6W")."""
+    return parse_code(presenter.locator(".workshop-code-small").inner_text())
 
 
 def no_dialogs(page: Page) -> list[str]:

@@ -22,6 +22,7 @@ from guide_testing.browser import (
     new_context,
     no_dialogs,
     open_sidebar,
+    shown_room_code,
     wait_for_app_idle,
 )
 from guide_testing.redis_server import RunningRedis, redis_server_path, run_redis
@@ -206,7 +207,7 @@ def test_phones_follow_on_the_rooms_answer_or_by_their_own_check_without_it(
         open_page(presenter, f"{workshop_server.url}/present?mode=presenter")
         presenter.get_by_role("button", name=words.start).click()
         wait_for_app_idle(presenter, SLOW)
-        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        code = shown_room_code(presenter)
         assert code
         for page in (phone, tablet):
             open_page(page, f"{workshop_server.url}/join?room={code}")
@@ -239,7 +240,7 @@ def test_a_tap_on_the_followed_map_opens_that_part_on_the_phones_own_body_map(
         open_page(presenter, f"{workshop_server.url}/present?mode=presenter")
         presenter.get_by_role("button", name=words.start).click()
         wait_for_app_idle(presenter, SLOW)
-        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        code = shown_room_code(presenter)
         assert code
         open_sidebar(presenter)
         presenter.get_by_role("link", name=content.page("body-map").title).click()
@@ -306,7 +307,7 @@ def test_a_presenter_on_localhost_gets_a_qr_code_phones_on_the_network_can_open(
         expect(presenter.get_by_text(words.same_network_hint)).to_be_visible()
         presenter.get_by_role("button", name=words.start).click()
         wait_for_app_idle(presenter, SLOW)
-        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        code = shown_room_code(presenter)
         assert code is not None
         address = f"http://{lan}:{network_server.port}/join?room={code}"
         # The strip's small QR code already reads; the large one is a click (or J) away.
@@ -385,7 +386,7 @@ def test_redis_stopped_mid_workshop(
             open_page(presenter, f"{app.url}/present?mode=presenter")
             presenter.get_by_role("button", name=words.start).click()
             wait_for_app_idle(presenter, SLOW)
-            code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+            code = shown_room_code(presenter)
             assert code
             open_page(phone, f"{app.url}/join?room={code}")
             following(phone, content, code)

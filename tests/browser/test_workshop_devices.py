@@ -15,13 +15,14 @@ from guide_testing.browser import (
     new_context,
     no_dialogs,
     open_sidebar,
+    shown_room_code,
     tab_to,
     wait_for_app_idle,
 )
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
 from sciatica_guide.local_help import resolve_help
-from sciatica_guide.workshop.codes import parse_code, spoken
+from sciatica_guide.workshop.codes import spoken
 from sciatica_guide.workshop.quiz import option_label
 
 #: A following device polls once a second; a loaded 2-core machine gets slack.
@@ -47,7 +48,7 @@ def start_room(presenter: Page, content: Content, url: str) -> str:
     open_page(presenter, url)
     presenter.get_by_role("button", name=content.modes.workshop.start).click()
     wait_for_app_idle(presenter, SLOW)
-    code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+    code = shown_room_code(presenter)
     assert code
     return code
 
@@ -134,7 +135,7 @@ def test_the_presenter_runs_the_knowledge_check_by_keyboard_alone(
         tab_to(presenter, start)
         presenter.keyboard.press("Enter")
         wait_for_app_idle(presenter, SLOW)
-        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        code = shown_room_code(presenter)
         assert code
         open_page(phone, f"{devices_server.url}/join?room={code}")
         expect_phone_in_room(phone, words.phone_waiting, content.modes.workshop.joining, LIVE_MS)

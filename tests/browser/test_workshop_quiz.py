@@ -11,8 +11,10 @@ from playwright.sync_api import Browser, Page, expect
 
 from guide_testing.browser import (
     expect_phone_in_room,
+    join_room,
     new_context,
     no_dialogs,
+    shown_room_code,
     text_contrast,
     wait_for_app_idle,
 )
@@ -20,7 +22,6 @@ from guide_testing.redis_server import redis_server_path, run_redis
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
 from sciatica_guide.local_help import resolve_help
-from sciatica_guide.workshop.codes import parse_code
 from sciatica_guide.workshop.quiz import MIN_SHOWN, option_label
 
 PROJECTOR = {"width": 1920, "height": 1080}
@@ -86,13 +87,16 @@ def test_four_phones_answer_change_and_see_the_reveal(
         expect(presenter.get_by_text(words.no_room)).to_be_visible()
         presenter.get_by_role("button", name=content.modes.workshop.start).click()
         wait_for_app_idle(presenter, SLOW)
-        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        code = shown_room_code(presenter)
         assert code
         for phone in phones:
-            phone.goto(f"{quiz_server.url}/join?room={code}")
-            wait_for_app_idle(phone, SLOW)
-            expect_phone_in_room(
-                phone, words.phone_waiting, content.modes.workshop.joining, LIVE_MS
+            join_room(
+                phone,
+                quiz_server.url,
+                code,
+                words.phone_waiting,
+                content.modes.workshop.joining,
+                LIVE_MS,
             )
 
         presenter.get_by_role("button", name=words.open).click()
@@ -180,16 +184,19 @@ def test_counts_stay_hidden_until_three_phones_answer(
         wait_for_app_idle(presenter, SLOW)
         presenter.get_by_role("button", name=content.modes.workshop.start).click()
         wait_for_app_idle(presenter, SLOW)
-        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        code = shown_room_code(presenter)
         for _ in range(2):
             presenter.get_by_role("button", name=words.next).click()
             wait_for_app_idle(presenter, SLOW)
         # Phones join first: only phones in the room before a question is asked answer it.
         for phone in phones:
-            phone.goto(f"{quiz_server.url}/join?room={code}")
-            wait_for_app_idle(phone, SLOW)
-            expect_phone_in_room(
-                phone, words.phone_waiting, content.modes.workshop.joining, LIVE_MS
+            join_room(
+                phone,
+                quiz_server.url,
+                code,
+                words.phone_waiting,
+                content.modes.workshop.joining,
+                LIVE_MS,
             )
         presenter.get_by_role("button", name=words.open).click()
         wait_for_app_idle(presenter, SLOW)
@@ -236,7 +243,7 @@ def test_a_reload_and_a_second_tab_keep_one_vote(
         wait_for_app_idle(presenter, SLOW)
         presenter.get_by_role("button", name=content.modes.workshop.start).click()
         wait_for_app_idle(presenter, SLOW)
-        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        code = shown_room_code(presenter)
         join = f"{quiz_server.url}/join?room={code}"
         for page in (phone, honest):
             page.goto(join)

@@ -13,16 +13,17 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from guide_testing.browser import (
-    expect_phone_in_room,
+    join_room,
     new_context,
     no_dialogs,
     open_sidebar,
+    shown_room_code,
     wait_for_app_idle,
 )
 from guide_testing.redis_server import redis_server_path, run_redis
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
-from sciatica_guide.workshop.codes import parse_code, spoken
+from sciatica_guide.workshop.codes import spoken
 
 FOLLOW_MS = 8_000
 SLOW = 30_000
@@ -113,13 +114,16 @@ def test_every_control_moves_once_on_a_double_click_and_a_replay(
         presenter.goto(f"{slips_server.url}/knowledge-check?mode=presenter")
         wait_for_app_idle(presenter, SLOW)
         double_click(presenter, room.start)
-        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        code = shown_room_code(presenter)
         assert code
         for phone in phones:
-            phone.goto(f"{slips_server.url}/join?room={code}")
-            wait_for_app_idle(phone, SLOW)
-            expect_phone_in_room(
-                phone, words.phone_waiting, content.modes.workshop.joining, FOLLOW_MS
+            join_room(
+                phone,
+                slips_server.url,
+                code,
+                words.phone_waiting,
+                content.modes.workshop.joining,
+                FOLLOW_MS,
             )
 
         # Show/hide the large join code: one click, one change.
@@ -195,13 +199,13 @@ def test_every_control_moves_once_on_a_double_click_and_a_replay(
             expect(phone.get_by_text(room.ended)).to_be_visible(timeout=FOLLOW_MS)
         presenter.get_by_role("button", name=room.start, exact=True).click()
         wait_for_app_idle(presenter, SLOW)
-        second = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        second = shown_room_code(presenter)
         assert second and second != code
         replay(presenter, "workshop-end")
         presenter.wait_for_timeout(500)
         wait_for_app_idle(presenter, SLOW)
         expect(presenter.get_by_text(room.ended_presenter)).to_have_count(0)
-        assert parse_code(presenter.locator(".workshop-code-small").inner_text()) == second
+        assert shown_room_code(presenter) == second
         assert dialogs == [[], [], [], []]
     finally:
         presenter_context.close()
@@ -224,7 +228,7 @@ def test_phones_show_the_technique_the_presenter_opened(
         wait_for_app_idle(presenter, SLOW)
         presenter.get_by_role("button", name=room.start, exact=True).click()
         wait_for_app_idle(presenter, SLOW)
-        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        code = shown_room_code(presenter)
         assert code
         presenter.locator('[data-region="calf-left"]').first.click()
         wait_for_app_idle(presenter, SLOW)
@@ -303,7 +307,7 @@ def test_a_join_tap_while_the_page_is_running_lands_first_time(
         wait_for_app_idle(presenter, SLOW)
         presenter.get_by_role("button", name=room.start, exact=True).click()
         wait_for_app_idle(presenter, SLOW)
-        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        code = shown_room_code(presenter)
         assert code
         for _ in range(3):
             context = new_context(browser, "phone", touch=True)

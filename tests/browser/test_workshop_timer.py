@@ -13,14 +13,14 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from guide_testing.browser import (
-    expect_phone_in_room,
+    join_room,
     new_context,
     no_dialogs,
+    shown_room_code,
     wait_for_app_idle,
 )
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
-from sciatica_guide.workshop.codes import parse_code
 from sciatica_guide.workshop.quiz import option_label
 
 PROJECTOR = {"width": 1280, "height": 720}
@@ -53,12 +53,15 @@ def test_a_timed_question_closes_on_time_on_every_phone(
         wait_for_app_idle(presenter, SLOW)
         presenter.get_by_role("button", name=content.modes.workshop.start).click()
         wait_for_app_idle(presenter, SLOW)
-        code = parse_code(presenter.locator(".workshop-code-small").inner_text())
+        code = shown_room_code(presenter)
         for phone in phones:
-            phone.goto(f"{timer_server.url}/join?room={code}")
-            wait_for_app_idle(phone, SLOW)
-            expect_phone_in_room(
-                phone, words.phone_waiting, content.modes.workshop.joining, LIVE_MS
+            join_room(
+                phone,
+                timer_server.url,
+                code,
+                words.phone_waiting,
+                content.modes.workshop.joining,
+                LIVE_MS,
             )
 
         # The presenter chooses 20 s with the mouse, then starts the timer with T: T asks the
