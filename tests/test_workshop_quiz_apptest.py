@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
-from pathlib import Path
-from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from guide_testing.workshop import control, phone_state
+from guide_testing.quiz_apptest import phones, presenter_on_quiz, shown, start
+from guide_testing.workshop import control
 from sciatica_guide.content import Content
 from sciatica_guide.local_help import settings_help
 from sciatica_guide.settings import Settings
-from sciatica_guide.text import unescape_markdown
 from sciatica_guide.ui.controls import control_name
 from sciatica_guide.workshop.rooms import (
     RoomStore,
@@ -28,32 +26,6 @@ from sciatica_guide.workshop.state import (
 from sciatica_guide.workshop.streamlit_store import (
     get_store,
 )
-
-APP = str(Path(__file__).parent.parent / "app.py")
-
-
-def start(query: dict[str, str], page: str, state: dict[str, Any] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, value in query.items():
-        at.query_params[key] = value
-    for key, value in (state or {}).items():
-        at.session_state[key] = value
-    at.run()
-    at.switch_page(f"app_pages/{page}").run()
-    assert not at.exception
-    return at
-
-
-def shown(at: AppTest) -> str:
-    kinds = ("markdown", "caption", "warning", "info", "error", "success", "title", "button")
-    parts = [
-        unescape_markdown(str(getattr(e, "label", None) or e.value))
-        for k in kinds
-        for e in getattr(at, k)
-    ]
-    for table in at.table:
-        parts.append(table.value.to_csv(index=False))
-    return "\n".join(parts)
 
 
 def counts(at: AppTest, content: Content) -> list[int] | None:
@@ -67,18 +39,6 @@ def counts_labels(at: AppTest, content: Content) -> list[str]:
     words = content.workshop.words
     tables = [t.value for t in at.table if words.option_column in t.value.columns]
     return list(tables[0][words.option_column])
-
-
-def presenter_on_quiz() -> tuple[AppTest, str]:
-    at = start({"mode": "presenter"}, "quiz.py")
-    at.button(key="workshop-start").click().run()
-    assert not at.exception
-    return at, at.session_state[PRESENTER_ROOM_KEY]
-
-
-def phones(code: str, n: int) -> list[AppTest]:
-    # Each with its browser's token (participant_token.py), as the component would have sent it.
-    return [start({"room": code}, "join.py", phone_state(code)) for _ in range(n)]
 
 
 def tap(phone: AppTest, question: str, number: int) -> None:

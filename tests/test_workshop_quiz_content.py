@@ -49,8 +49,13 @@ def test_the_check_loads_with_5_to_8_questions_on_every_topic(content: Content) 
     topics = {q.topic for q in questions}
     assert topics == {"urgent-help", "precautions", "techniques", "evidence", "therapist"}
     for question in questions:
+        if question.is_open:
+            assert not question.options and not question.answers
+            continue
         assert 2 <= len(question.options) <= 5
         assert set(question.answers) < {o.id for o in question.options}
+    # At least one open question: the room's own words.
+    assert any(q.is_open for q in questions)
 
 
 def test_urgent_help_levels_come_from_red_flags_yaml(content: Content) -> None:
@@ -90,7 +95,17 @@ def test_explanations_and_questions_read_at_grade_8_or_lower(content: Content) -
 
 def test_phone_words_read_at_grade_8_or_lower(content: Content) -> None:
     words = content.workshop.words
-    for text in (words.page_lead, words.phone_prompt, words.phone_closed, words.summary_intro):
+    for text in (
+        words.page_lead,
+        words.phone_prompt,
+        words.phone_closed,
+        words.summary_intro,
+        words.open_prompt,
+        words.open_empty,
+        words.open_no_words,
+        words.open_hidden_characters,
+        words.cloud_hint,
+    ):
         assert grade(text) <= GRADE_LIMIT, text
 
 
@@ -132,8 +147,23 @@ def test_an_urgent_help_question_whose_answer_names_no_sign(folder: Path) -> Non
     [
         (
             lambda d: d["questions"][0]["options"].__delitem__(slice(1, None)),
-            "questions[0].options",
-            "at least 2",
+            "questions[0]",
+            "2 to 5 options",
+        ),
+        (
+            lambda d: d["questions"][-1].update(options=[{"id": "a", "text": "A"}]),
+            "questions[7]",
+            "an open question has no options",
+        ),
+        (
+            lambda d: d["questions"][-1].update(topic="urgent-help"),
+            "questions[7]",
+            "must be a choice question",
+        ),
+        (
+            lambda d: d["questions"][3].update(kind="essay"),
+            "questions[3].kind",
+            "choice",
         ),
         (
             lambda d: d["questions"][0]["options"].extend(

@@ -247,7 +247,7 @@ def test_the_summary_holds_counts_only_and_hides_small_shares(content: Content) 
     assert len(csv.splitlines()) == 3
     text = " ".join(
         (page.extract_text() or "")
-        for page in PdfReader(io.BytesIO(summary_pdf(content, frame))).pages
+        for page in PdfReader(io.BytesIO(summary_pdf(content, frame, [False, False]))).pages
     )
     assert words.pdf_title in text and "75%" in text
     assert words.summary_too_few.format(threshold=MIN_SHOWN) in " ".join(text.split())

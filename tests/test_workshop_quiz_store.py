@@ -77,7 +77,9 @@ def test_every_answer_is_gone_when_the_room_ends(make_store: StoreFactory) -> No
     [
         ("q|1", "p", "a"),
         ("q1", "p|x", "a"),
-        ("q1", "p", "a|b"),
+        ("q1", "p", "a\x00b"),
+        ("q1", "p", ""),
+        ("q1", "p", "a" * 65),
         ("q1", "", "a"),
         ("q1", "p" * 65, "a"),
     ],
@@ -177,3 +179,25 @@ def test_a_timer_ends_by_the_memory_stores_clock() -> None:
     now[0] += 0.1
     assert store.answer(code, "q1", "phone-a", "b") == "closed"
     assert store.tally(code, "q1") == {"a": 1}
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["blood thinners", "a|b:c", "كيف حالك", "热敷 😴", "x" * 60, "'; DROP TABLE rooms; --"],
+)
+def test_an_open_questions_words_are_kept_and_counted(make_store: StoreFactory, words: str) -> None:
+    store = make_store()
+    code = store.create()
+    join_all(store, code, "phone-a", "phone-b", "phone-c")
+    store.publish(code, {}, accepting="q8")
+    assert store.answer(code, "q8", "phone-a", words) == "ok"
+    assert store.answer(code, "q8", "phone-b", words) == "ok"
+    assert store.answer(code, "q8", "phone-c", "heat") == "ok"
+    assert store.tally(code, "q8") == {words: 2, "heat": 1}
+    # Changeable until closed, one per phone.
+    assert store.answer(code, "q8", "phone-c", words) == "ok"
+    assert store.tally(code, "q8") == {words: 3}
+    store.publish(code, {})
+    assert store.answer(code, "q8", "phone-c", "late") == "closed"
+    store.end(code)
+    assert store.tally(code, "q8") == {}

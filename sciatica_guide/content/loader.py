@@ -35,6 +35,7 @@ from sciatica_guide.content.models import (
     LEVEL_ORDER,
     AreasFile,
     AssessmentFile,
+    BlockedWordsFile,
     BodyMapFile,
     Content,
     EvidenceFile,
@@ -75,6 +76,7 @@ YAML_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "body_map": ("body_map.yaml", BodyMapFile),
     "technique_marks": ("technique_marks.yaml", TechniqueMarksFile),
     "workshop": ("workshop.yaml", WorkshopFile),
+    "blocked_words": ("blocked_words.yaml", BlockedWordsFile),
 }
 
 

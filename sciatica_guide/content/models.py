@@ -64,6 +64,7 @@ from sciatica_guide.content.country_models import CountryPack
 from sciatica_guide.content.mark_models import TechniqueMarksFile
 from sciatica_guide.content.placeholders import Placeholders
 from sciatica_guide.content.workshop_models import (
+    BlockedWordsFile,
     QuizOption,
     QuizQuestion,
     QuizTopic,
@@ -81,6 +82,7 @@ __all__ = [
     "AssessmentFile",
     "AssessmentSteps",
     "AssessmentWords",
+    "BlockedWordsFile",
     "BodyMapFile",
     "BodyMapUi",
     "BotherStep",
@@ -508,6 +510,8 @@ class Content(Strict):
     #: Where each technique is drawn on the body map (technique_marks.yaml).
     technique_marks: TechniqueMarksFile
     workshop: WorkshopFile
+    #: Words an open question's answers are never shown with (blocked_words.yaml).
+    blocked_words: BlockedWordsFile
     article: Article
     #: Country packs by code (content/countries/<code>.yaml): numbers and where to go.
     countries: dict[str, CountryPack]

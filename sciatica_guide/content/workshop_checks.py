@@ -24,7 +24,7 @@ def check_workshop(content: Content) -> None:
         check_refs(file, f"{where}.answers", question.answers, set(option_ids), "option")
         if len(set(question.answers)) != len(question.answers):
             raise ContentError(file, f"{where}.answers", "an option is named twice")
-        if len(question.answers) == len(option_ids):
+        if not question.is_open and len(question.answers) == len(option_ids):
             raise ContentError(file, f"{where}.answers", "at least one option must be wrong")
         check_refs(file, f"{where}.sources", question.sources, source_ids, "source")
         for oi, option in enumerate(question.options):
@@ -35,4 +35,11 @@ def check_workshop(content: Content) -> None:
                 file,
                 f"{where}.answers",
                 "an urgent-help question needs a right answer that names an urgent sign (flag)",
+            )
+    blocked = content.blocked_words.words
+    check_unique("blocked_words.yaml", "words", blocked)
+    for wi, word in enumerate(blocked):
+        if word != word.casefold() or not word.replace("'", "").isalnum():
+            raise ContentError(
+                "blocked_words.yaml", f"words[{wi}]", "one word in lower case, letters only"
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from sciatica_guide.content.base import Id, Strict
 from sciatica_guide.content.placeholders import Placeholders
@@ -14,6 +14,9 @@ QuizTopic = Literal["urgent-help", "precautions", "techniques", "evidence", "the
 #: The times a presenter can give a question, in seconds (0: no timer).
 TIMER_CHOICES: tuple[int, ...] = (0, 20, 30, 60)
 TimerSeconds = Literal[0, 20, 30, 60]
+#: A question with options and a right answer, or one that takes a short free-text answer (the
+#: projector shows the room's words; there is no right one).
+QuizKind = Literal["choice", "open"]
 
 
 class QuizOption(Strict):
@@ -25,11 +28,13 @@ class QuizOption(Strict):
 
 class QuizQuestion(Strict):
     id: Id = Field(max_length=40)
+    kind: QuizKind = "choice"
     topic: QuizTopic
     question: str = Field(max_length=300)
-    options: list[QuizOption] = Field(min_length=2, max_length=5)
+    #: A choice question's 2 to 5 options (an open question has none).
+    options: list[QuizOption] = Field(default_factory=list, max_length=5)
     #: The right option ids; a phone gives one answer, right when it is any of these.
-    answers: list[Id] = Field(min_length=1)
+    answers: list[Id] = Field(default_factory=list)
     #: One paragraph; an urgent-help question's explanation gets its level's action added at the
     #: end (Content.quiz_explanation), so it always ends with what to do.
     explanation: Annotated[str, Placeholders("emergency_number")]
@@ -37,6 +42,22 @@ class QuizQuestion(Strict):
     #: The time the presenter's page offers first for this question (0: no timer); the
     #: presenter can choose another before asking.
     timer: TimerSeconds = 0
+
+    @model_validator(mode="after")
+    def _fits_its_kind(self) -> QuizQuestion:
+        if self.kind == "open":
+            if self.options or self.answers:
+                raise ValueError("an open question has no options and no right answer")
+            if self.topic == "urgent-help":
+                # Urgent help is taught with a right answer that ends with what to do.
+                raise ValueError("an urgent-help question must be a choice question")
+        elif len(self.options) < 2 or not self.answers:
+            raise ValueError("a choice question needs 2 to 5 options and at least one answer")
+        return self
+
+    @property
+    def is_open(self) -> bool:
+        return self.kind == "open"
 
     def option(self, option_id: str) -> QuizOption | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -73,7 +94,6 @@ class QuizWords(Strict):
     time_up: str
     answered: Annotated[str, Placeholders("count", "phones")]
     hidden: Annotated[str, Placeholders("threshold")]
-    chart_title: str
     option_column: str
     count_column: str
     right_marker: str
@@ -89,6 +109,25 @@ class QuizWords(Strict):
     phone_right: str
     phone_wrong: Annotated[str, Placeholders("answer")]
     phone_none: str
+    #: An open question: the presenter's page, the phone's box and what it says about an answer.
+    reveal_open: str
+    open_hidden: Annotated[str, Placeholders("threshold")]
+    cloud_hint: str
+    cloud_word_help: str
+    cloud_hidden: Annotated[str, Placeholders("count")]
+    cloud_show_hidden: str
+    cloud_filtered: Annotated[str, Placeholders("count")]
+    cloud_list: str
+    cloud_word_column: str
+    open_input: Annotated[str, Placeholders("limit")]
+    open_send: str
+    open_prompt: str
+    open_saved: Annotated[str, Placeholders("answer")]
+    open_empty: str
+    open_long: Annotated[str, Placeholders("limit", "count")]
+    open_no_words: str
+    open_hidden_characters: str
+    guide_says: str
     why_heading: str
     owed_heading: str
     owed_done: str
@@ -101,6 +140,11 @@ class QuizWords(Strict):
     summary_too_few: Annotated[str, Placeholders("threshold")]
     download_csv: str
     download_pdf: str
+    #: The open questions' words in the summary and their own CSV.
+    summary_open: str
+    summary_words_heading: str
+    download_words_csv: str
+    words_file_stem: str = Field(pattern=r"^[a-z0-9-]+$")
     file_stem: str = Field(pattern=r"^[a-z0-9-]+$")
     pdf_title: str
     pdf_footer: Annotated[str, Placeholders("date")]
@@ -112,3 +156,9 @@ class WorkshopFile(Strict):
 
     def question(self, question_id: str) -> QuizQuestion | None:
         return next((q for q in self.questions if q.id == question_id), None)
+
+
+class BlockedWordsFile(Strict):
+    """blocked_words.yaml: words an open question's answers are never shown with."""
+
+    words: list[str] = Field(min_length=1)

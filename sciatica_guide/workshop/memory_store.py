@@ -23,6 +23,7 @@ from sciatica_guide.workshop.rooms import (
     RoomStatus,
     decode_view,
     encode_view,
+    valid_answer,
     valid_key,
 )
 
@@ -235,7 +236,7 @@ class MemoryRoomStore:
             return "ok"
 
     def answer(self, code: str, question: str, phone: str, option: str) -> AnswerResult:
-        if not (valid_key(question) and valid_key(phone) and valid_key(option)):
+        if not (valid_key(question) and valid_key(phone) and valid_answer(option)):
             return "closed"
         with self._lock:
             now = self._clock()

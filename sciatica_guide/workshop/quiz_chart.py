@@ -6,7 +6,7 @@ Counts only: nothing here ever sees which phone gave which answer.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from sciatica_guide.content import Content
 from sciatica_guide.content.models import QuizQuestion
 from sciatica_guide.pdf import GuidePdf
+from sciatica_guide.workshop.open_answers import RoomWords
 from sciatica_guide.workshop.quiz import MIN_SHOWN, answered, option_label, right_share
 from sciatica_guide.workshop.quiz import option_letter as quiz_letter
 
@@ -80,17 +81,14 @@ def counts_figure(content: Content, frame: pd.DataFrame) -> go.Figure:
     )
     top = max(counts, default=0)
     figure.update_layout(
-        title={"text": words.chart_title},
+        # No title or count axis: the answered line says what it is, and each bar carries its
+        # count. The room reads the bars; the table beside gives the same as text.
         font={"size": CHART_FONT_PX, "color": "#1f2a36"},
-        xaxis={
-            "title": {"text": words.count_column},
-            "range": [0, max(1, top) * 1.2],
-            "dtick": 1 if top <= 10 else None,
-        },
+        xaxis={"visible": False, "range": [0, max(1, top) * 1.25]},
         yaxis={"autorange": "reversed", "automargin": True},
-        margin={"l": 20, "r": 40, "t": 50, "b": 70},
-        # Bars of 70 px keep the chart of 5 options inside a 720-line projector.
-        height=90 + 70 * len(labels),
+        margin={"l": 20, "r": 20, "t": 10, "b": 10},
+        # Bars of 64 px keep a chart of 3 options beside the question on a 720-line projector.
+        height=20 + 64 * len(labels),
         showlegend=False,
         plot_bgcolor="#ffffff",
         paper_bgcolor="#ffffff",
@@ -99,20 +97,29 @@ def counts_figure(content: Content, frame: pd.DataFrame) -> go.Figure:
 
 
 # --- the summary after the check -----------------------------------------------------------------
+def asked_questions(content: Content, tallies: Mapping[str, object]) -> list[QuizQuestion]:
+    """The questions with a tally, in the check's order (the summary's rows)."""
+    return [q for q in content.workshop.questions if q.id in tallies]
+
+
+def _label(content: Content, question: QuizQuestion) -> str:
+    number = content.workshop.questions.index(question) + 1
+    return f"{number}. {question.question}"
+
+
 def summary_frame(content: Content, tallies: Mapping[str, Mapping[str, int]]) -> pd.DataFrame:
     """Per question asked: how many answered, how many were right and the share right. Below
-    MIN_SHOWN answers the right count and share stay empty: they could name someone's answer."""
+    MIN_SHOWN answers the right count and share stay empty: they could name someone's answer.
+    An open question has no right answer: its words are in words_frame."""
     words = content.workshop.words
     rows = []
-    for number, question in enumerate(content.workshop.questions, start=1):
-        counts = tallies.get(question.id)
-        if counts is None:
-            continue
-        share = right_share(question, counts)
+    for question in asked_questions(content, tallies):
+        counts = tallies[question.id]
+        share = None if question.is_open else right_share(question, counts)
         right = sum(n for option, n in counts.items() if question.is_right(option))
         rows.append(
             {
-                words.summary_question: f"{number}. {question.question}",
+                words.summary_question: _label(content, question),
                 words.summary_answers: answered(counts),
                 words.summary_right: right if share is not None else None,
                 words.summary_percent: round(share * 100) if share is not None else None,
@@ -128,12 +135,35 @@ def summary_frame(content: Content, tallies: Mapping[str, Mapping[str, int]]) ->
     return frame.astype({words.summary_right: "Int64", words.summary_percent: "Int64"})
 
 
+def words_frame(content: Content, room_words: Mapping[str, RoomWords]) -> pd.DataFrame:
+    """The open questions' words as the projector may show them (from MIN_SHOWN answers; no
+    blocked word, none the presenter hid), with how many phones gave each."""
+    words = content.workshop.words
+    rows = [
+        {
+            words.summary_question: _label(content, question),
+            words.cloud_word_column: word.text,
+            words.count_column: word.count,
+        }
+        for question in asked_questions(content, room_words)
+        for word in room_words[question.id].words
+    ]
+    columns = [words.summary_question, words.cloud_word_column, words.count_column]
+    return pd.DataFrame(rows, columns=columns)
+
+
 def summary_csv(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8")
 
 
-def summary_pdf(content: Content, frame: pd.DataFrame) -> bytes:
-    """A one-page A4 table of the summary, made in memory."""
+def summary_pdf(
+    content: Content,
+    frame: pd.DataFrame,
+    open_rows: Sequence[bool],
+    words_table: pd.DataFrame | None = None,
+) -> bytes:
+    """A one-page A4 table of the summary, made in memory; `open_rows` says which of the
+    frame's rows are open questions; then the open questions' words."""
     words = content.workshop.words
     too_few = words.summary_too_few.format(threshold=MIN_SHOWN)
     pdf = GuidePdf()
@@ -149,16 +179,28 @@ def summary_pdf(content: Content, frame: pd.DataFrame) -> bytes:
         col_widths=(110, 22, 18, 30), text_align=("LEFT", "RIGHT", "RIGHT", "RIGHT")
     ) as table:
         table.row([pdf.clean(str(c)) for c in frame.columns])
-        for record in frame.itertuples(index=False):
+        for record, is_open in zip(frame.itertuples(index=False), open_rows, strict=True):
             question, answers, right, percent = record
+            share = (
+                words.summary_open if is_open else too_few if pd.isna(percent) else f"{percent}%"
+            )
             table.row(
                 [
                     pdf.clean(str(question)),
                     str(answers),
                     "" if pd.isna(right) else str(right),
-                    too_few if pd.isna(percent) else f"{percent}%",
+                    pdf.clean(share),
                 ]
             )
+    if words_table is not None and not words_table.empty:
+        pdf.ln(4)
+        pdf.write_lines(words.summary_words_heading, 12, "B")
+        pdf.ln(2)
+        pdf.set_font(pdf.family, "", 10)
+        with pdf.table(col_widths=(110, 50, 20), text_align=("LEFT", "LEFT", "RIGHT")) as table:
+            table.row([pdf.clean(str(c)) for c in words_table.columns])
+            for question, word, count in words_table.itertuples(index=False):
+                table.row([pdf.clean(str(question)), pdf.clean(str(word)), str(count)])
     pdf.ln(4)
     pdf.write_lines(words.pdf_footer.format(date=content.site.review.last_reviewed.isoformat()), 9)
     out = io.BytesIO()

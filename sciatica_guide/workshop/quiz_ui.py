@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import time
 from collections.abc import Mapping
+from functools import partial
 from types import ModuleType
 from typing import Any
 
@@ -20,11 +21,11 @@ from sciatica_guide.text import escape_markdown, plain_markdown
 from sciatica_guide.ui.blocks import source_list
 from sciatica_guide.ui.controls import drawn_key
 from sciatica_guide.ui.country import session_help
-from sciatica_guide.ui.downloads import lazy_download
 from sciatica_guide.ui.focus import focus_button
-from sciatica_guide.workshop import quiz
+from sciatica_guide.workshop import open_ui, quiz
 from sciatica_guide.workshop.countdown import countdown
 from sciatica_guide.workshop.limits import ANSWER_REFUSED, ANSWERS_PER_CONNECTION, FLOODS, allow
+from sciatica_guide.workshop.open_ui import SLIDE_COLUMNS
 from sciatica_guide.workshop.quiz import QUIZ_PAGE, VIEW_KEY, QuizState
 from sciatica_guide.workshop.rooms import (
     RoomStore,
@@ -47,6 +48,7 @@ from sciatica_guide.workshop.streamlit_store import (
     get_store,
     unavailable_line,
 )
+from sciatica_guide.workshop.summary_ui import render_summary
 
 #: How often the projector's counts are refreshed: the chart shows final counts within about
 #: this long after the last answer (benchmarks/workshop_bench.py measures it).
@@ -161,9 +163,17 @@ def _sources(content: Content, question: QuizQuestion) -> None:
 
 
 def render_explanation(content: Content, settings: Settings, question: QuizQuestion) -> None:
-    """The right answer, why (ending with what to do for an urgent-help question), the sources."""
+    """The right answer, why (ending with what to do for an urgent-help question), the sources;
+    for an open question, what the guide says."""
     words = content.workshop.words
     number = session_help().number
+    if question.is_open:
+        st.markdown(f"**{escape_markdown(words.guide_says)}**")
+        st.info(
+            content.quiz_explanation(question, plain_markdown(number)), icon=":material/lightbulb:"
+        )
+        _sources(content, question)
+        return
     right = ", ".join(quiz.option_label(question, a) for a in question.answers)
     st.markdown(f"**{escape_markdown(words.right_answer.format(answer=right))}**")
     st.markdown(f"**{escape_markdown(words.why_heading)}**")
@@ -173,6 +183,18 @@ def render_explanation(content: Content, settings: Settings, question: QuizQuest
     else:
         st.info(text, icon=":material/lightbulb:")
     _sources(content, question)
+
+
+def _question_heading(question: QuizQuestion, *, beside: bool = True) -> None:
+    """The question as the slide's heading: beside the room's answers, or alone (smaller when
+    beside them: guide's presenter.css)."""
+    with st.container(key="quiz-question-beside" if beside else "quiz-question"):
+        st.markdown(f"## {escape_markdown(question.question)}")
+
+
+def _answered_line(line: str) -> None:
+    # Inside HTML nothing is Markdown: html.escape, not escape_markdown.
+    st.markdown(f"<p class='quiz-answered'>{html.escape(line)}</p>", unsafe_allow_html=True)
 
 
 def _live_counts(
@@ -188,23 +210,27 @@ def _live_counts(
             counts = quiz.clean_tally(store.tally(code, question.id), options)
             phones = store.phones(code)
         except RoomStoreUnavailable as error:
+            _question_heading(question)
             line = unavailable_line(content.modes.workshop.unavailable_presenter, settings, error)
             st.error(escape_markdown(line), icon=":material/error:")
             return
         total = quiz.answered(counts)
         line = words.answered.format(count=total, phones=max(phones, total))
         shown = quiz.shown_counts(counts)
+        left, right = st.columns(SLIDE_COLUMNS, gap="large")
+        with left:
+            _question_heading(question)
+            _answered_line(line)
         if shown is None:
             # Until the chart (which names them) shows, the options are listed.
-            _options_list(question)
-        # Inside HTML nothing is Markdown: html.escape, not escape_markdown.
-        st.markdown(f"<p class='quiz-answered'>{html.escape(line)}</p>", unsafe_allow_html=True)
-        if shown is None:
-            st.info(words.hidden.format(threshold=quiz.MIN_SHOWN), icon=":material/visibility_off:")
+            with right:
+                _options_list(question)
+            left.info(
+                words.hidden.format(threshold=quiz.MIN_SHOWN), icon=":material/visibility_off:"
+            )
             return
         frame = _chart().counts_frame(content, question, shown, revealed=revealed)
-        chart, table = st.columns([3, 2], gap="large")
-        chart.plotly_chart(
+        right.plotly_chart(
             _chart().counts_figure(content, frame),
             config={"displayModeBar": False, "staticPlot": True},
             # Streamlit's theme would shrink the labels: the figure sets its own large type.
@@ -212,7 +238,7 @@ def _live_counts(
             key="quiz-chart",
             width="stretch",
         )
-        with table, st.container(key="quiz-counts-table"):
+        with left, st.container(key="quiz-counts-table"):
             st.table(_chart().counts_table(content, frame), hide_index=True)
 
     live()
@@ -234,48 +260,6 @@ def _chart() -> ModuleType:
     from sciatica_guide.workshop import quiz_chart
 
     return quiz_chart
-
-
-def _summary(content: Content, settings: Settings, code: str) -> None:
-    words = content.workshop.words
-    asked = _asked(st.session_state, code)
-    if not asked:
-        return
-
-    def frame() -> Any:
-        store = get_store(settings)
-        tallies = {}
-        for question in content.workshop.questions:
-            if question.id in asked:
-                options = [o.id for o in question.options]
-                tallies[question.id] = quiz.clean_tally(store.tally(code, question.id), options)
-        return _chart().summary_frame(content, tallies)
-
-    with st.expander(words.summary_heading, icon=":material/summarize:"):
-        st.caption(words.summary_intro)
-        try:
-            st.table(frame(), hide_index=True)
-        except RoomStoreUnavailable:
-            return
-        left, right = st.columns(2)
-        lazy_download(
-            left,
-            words.download_csv,
-            lambda: _chart().summary_csv(frame()),
-            file_name=f"{words.file_stem}.csv",
-            mime="text/csv",
-            icon=":material/table:",
-            key="quiz-download-csv",
-        )
-        lazy_download(
-            right,
-            words.download_pdf,
-            lambda: _chart().summary_pdf(content, frame()),
-            file_name=f"{words.file_stem}.pdf",
-            mime="application/pdf",
-            icon=":material/picture_as_pdf:",
-            key="quiz-download-pdf",
-        )
 
 
 def render_presenter_quiz(content: Content, settings: Settings) -> None:
@@ -318,7 +302,12 @@ def render_presenter_quiz(content: Content, settings: Settings) -> None:
         ("quiz-previous", words.previous, index == 0, (quiz.move, content, -1)),
         ("quiz-open", words.open, state.stage == "open", (_ask, question)),
         ("quiz-close", words.close, state.stage != "open", (quiz.close,)),
-        ("quiz-reveal", words.reveal, state.stage in ("ready", "revealed"), (quiz.reveal,)),
+        (
+            "quiz-reveal",
+            words.reveal_open if question.is_open else words.reveal,
+            state.stage in ("ready", "revealed"),
+            (quiz.reveal,),
+        ),
         ("quiz-next", words.next, index == total - 1, (quiz.move, content, 1)),
     ]
     # Each button carries the question and stage it is drawn for (ui/controls.py).
@@ -347,15 +336,23 @@ def render_presenter_quiz(content: Content, settings: Settings) -> None:
         enabled = [key for key, _, disabled, _ in controls if not disabled]
         after = pressed if pressed in enabled else NEXT_CONTROL.get(state.stage, "quiz-open")
         focus_button(drawn[after if after in enabled else enabled[0]])
-    with st.container(key="quiz-question"):
-        st.markdown(f"## {escape_markdown(question.question)}")
-    if state.stage == "ready":
-        _options_list(question)
+    if question.is_open and state.stage == "ready":
+        _question_heading(question, beside=False)
+    elif question.is_open:
+        open_ui.render_room_words(
+            content, settings, code, question, heading=partial(_question_heading, question)
+        )
+    elif state.stage == "ready":
+        asked, options = st.columns(SLIDE_COLUMNS, gap="large")
+        with asked:
+            _question_heading(question)
+        with options:
+            _options_list(question)
     else:
         _live_counts(content, settings, code, question, state.stage == "revealed")
     if state.stage == "revealed":
         render_explanation(content, settings, question)
-    _summary(content, settings, code)
+    render_summary(content, settings, code, _asked(st.session_state, code))
 
 
 def _timer_choice(content: Content, state: QuizState, question: QuizQuestion) -> None:
@@ -511,38 +508,83 @@ def render_phone_quiz(
     st.markdown(f"**{words.question_label.format(number=index + 1, total=total)}**")
     st.markdown(f"### {escape_markdown(question.question)}")
     notice = st.session_state.pop(PHONE_NOTICE_KEY, None)
-    if notice == "too_late":
+    problem = open_ui.open_problem(content, notice)
+    if problem is not None:
+        st.warning(problem, icon=":material/edit:")
+    elif notice == "too_late":
         st.warning(words.phone_too_late, icon=":material/lock:")
     elif notice == "unavailable":
         st.warning(content.modes.workshop.unavailable, icon=":material/error:")
     elif notice == "slow":
         st.warning(words.phone_slow, icon=":material/hourglass_empty:")
     mine = _mine(st.session_state, code).get(question.id)
-    is_open = stage == "open"
+    answering = stage == "open"
     left = quiz.seconds_left(current, now)
     if left is not None:
         countdown(content, current, left)
     late = st.session_state.get(LATE_KEY) == (code, question.id)
-    if is_open and phone is not None and not late:
+    if answering and phone is not None and not late:
         try:
             late = not store.can_answer(code, question.id, phone)
         except RoomStoreUnavailable:
             late = False  # a tap says what the store says once it is back
         if late:
             st.session_state[LATE_KEY] = (code, question.id)
-    can_answer = is_open and phone is not None and not late
+    can_answer = answering and phone is not None and not late
     revealed = stage == "revealed"
-    if is_open and late:
+    if answering and late:
         st.info(words.phone_late, icon=":material/schedule:")
-    elif can_answer:
+    elif can_answer and not question.is_open:
         st.caption(words.phone_prompt)
+    if question.is_open:
+        open_ui.render_open_answer(
+            content,
+            question,
+            mine,
+            can_answer=can_answer,
+            send=partial(_answer, store, code, question.id, phone=phone or ""),
+        )
+    else:
+        _option_buttons(
+            question, mine, can_answer, revealed, store, code, phone, words.right_marker
+        )
+    chosen_label = quiz.option_label(question, mine) if mine and not question.is_open else ""
+    if answering and chosen_label:
+        st.success(escape_markdown(words.phone_saved.format(answer=chosen_label)))
+    elif quiz.time_was_up(current, now):
+        st.info(words.time_up, icon=":material/timer_off:")
+    elif stage == "closed":
+        st.info(words.phone_closed, icon=":material/lock:")
+    if revealed:
+        if question.is_open:
+            pass  # no right answer: what the guide says follows
+        elif not chosen_label:
+            st.info(words.phone_none)
+        elif question.is_right(mine):
+            st.success(words.phone_right, icon=":material/check_circle:")
+        else:
+            st.warning(escape_markdown(words.phone_wrong.format(answer=chosen_label)))
+        render_explanation(content, settings, question)
+
+
+def _option_buttons(
+    question: QuizQuestion,
+    mine: str | None,
+    can_answer: bool,
+    revealed: bool,
+    store: RoomStore,
+    code: str,
+    phone: str | None,
+    right_marker: str,
+) -> None:
+    """A choice question's options: large buttons, the phone's own answer marked."""
     with st.container(key="quiz-options"):
         for number, option in enumerate(question.options):
             chosen = option.id == mine
             right = revealed and question.is_right(option.id)
             label = escape_markdown(quiz.option_label(question, option.id))
             if right:
-                label = f"{label} {escape_markdown(words.right_marker)}"
+                label = f"{label} {escape_markdown(right_marker)}"
             st.button(
                 label,
                 key=f"quiz-option-{question.id}-{number}",
@@ -553,18 +595,3 @@ def render_phone_quiz(
                 args=(store, code, question.id, option.id, phone or ""),
                 width="stretch",
             )
-    chosen_label = quiz.option_label(question, mine) if mine else ""
-    if is_open and mine:
-        st.success(escape_markdown(words.phone_saved.format(answer=chosen_label)))
-    elif quiz.time_was_up(current, now):
-        st.info(words.time_up, icon=":material/timer_off:")
-    elif stage == "closed":
-        st.info(words.phone_closed, icon=":material/lock:")
-    if revealed:
-        if mine is None:
-            st.info(words.phone_none)
-        elif question.is_right(mine):
-            st.success(words.phone_right, icon=":material/check_circle:")
-        else:
-            st.warning(escape_markdown(words.phone_wrong.format(answer=chosen_label)))
-        render_explanation(content, settings, question)

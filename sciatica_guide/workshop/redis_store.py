@@ -55,6 +55,7 @@ from sciatica_guide.workshop.rooms import (
     RoomStoreUnavailable,
     decode_view,
     encode_view,
+    valid_answer,
     valid_key,
 )
 
@@ -466,7 +467,7 @@ class RedisRoomStore:
         return done if done in ("ok", "full", "busy") else "gone"
 
     def answer(self, code: str, question: str, phone: str, option: str) -> AnswerResult:
-        if not (valid_key(question) and valid_key(phone) and valid_key(option)):
+        if not (valid_key(question) and valid_key(phone) and valid_answer(option)):
             return "closed"
         key = KEY_PREFIX + code
         args: list[EncodableT] = [

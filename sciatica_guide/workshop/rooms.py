@@ -12,9 +12,9 @@ the count `phone_window` seconds after their page last checked in.
 
 A knowledge check (workshop/quiz.py) adds one answer per phone and question while the presenter
 accepts answers to that question (and, with a timer, until it ends, by the store's own clock),
-from phones that joined before it was asked. Those answers
-never leave the store: it hands out counts per option only (`tally`), and forgets every answer
-when the room ends or expires.
+from phones that joined before it was asked: an option id, or an open question's few words. No
+answer leaves the store with its phone: it hands out counts per answer only (`tally`), and
+forgets every answer when the room ends or expires.
 
 Every publication and end is announced to the store's change listeners (`on_change`) with the
 room's new version: this process's own changes at once, and with Redis every replica's (pub/sub).
@@ -45,6 +45,20 @@ _KEY_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 def valid_key(value: object) -> TypeGuard[str]:
     """A question, option or phone id the store accepts (never '|', which joins them in Redis)."""
     return isinstance(value, str) and _KEY_SHAPE.match(value) is not None
+
+
+#: The longest answer a store keeps: an option id, or the few words of an open question's answer
+#: (checked in full on the phone: open_answers.check_answer).
+MAX_ANSWER_CHARS = 64
+
+
+def valid_answer(value: object) -> TypeGuard[str]:
+    """An answer the store keeps: a short string with no control character (never trusted)."""
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= MAX_ANSWER_CHARS
+        and not any(ch < " " or "\x7f" <= ch <= "\x9f" for ch in value)
+    )
 
 
 #: Told (room code, its version now, whether it has ended) after a room's view changed or it
@@ -143,7 +157,8 @@ class RoomStore(Protocol):
 
     def answer(self, code: str, question: str, phone: str, option: str) -> AnswerResult:
         """Record (or change) this phone's one answer to the question open now, if the phone
-        joined before it was asked."""
+        joined before it was asked. `option` is an option id or an open question's words
+        (valid_answer: anything else is "closed")."""
         ...
 
     def can_answer(self, code: str, question: str, phone: str) -> bool:
@@ -152,7 +167,8 @@ class RoomStore(Protocol):
         ...
 
     def tally(self, code: str, question: str) -> dict[str, int]:
-        """How many phones gave each option to `question`: counts only, never who."""
+        """How many phones gave each answer (option, or open answer's words) to `question`:
+        counts only, never who."""
         ...
 
     def end(self, code: str) -> None: ...

@@ -51,6 +51,8 @@ LATE_KEY = "workshop.quiz.late"
 ANSWER_TIMES_KEY = "workshop.limits.answers"
 #: The presenter's control pressed last (its key), for the focus to move on from.
 PRESSED_KEY = "workshop.quiz.pressed"
+#: The words the presenter hid from an open question's cloud: (room code, {question: keys}).
+HIDDEN_WORDS_KEY = "workshop.presenter.hidden_words"
 #: The time to answer the presenter chose per question ({question id: seconds}); the choice's
 #: widget is not drawn while the timer runs, and Streamlit forgets an undrawn widget's value.
 TIMER_CHOSEN_KEY = "workshop.quiz.timer"

@@ -1,0 +1,129 @@
+"""The knowledge check's summary on the presenter's page: a table, and the same as CSV and PDF.
+
+Counts only, and the open questions' words as the projector may show them: nothing about any
+person. Everything is read from the store when it is shown or downloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from types import ModuleType
+from typing import Any
+
+import streamlit as st
+
+from sciatica_guide.content import Content
+from sciatica_guide.settings import Settings
+from sciatica_guide.ui.downloads import lazy_download
+from sciatica_guide.workshop import quiz
+from sciatica_guide.workshop.open_answers import RoomWords
+from sciatica_guide.workshop.open_ui import hidden_by_question, words_of
+from sciatica_guide.workshop.rooms import RoomStoreUnavailable
+from sciatica_guide.workshop.streamlit_store import get_store
+
+
+def _chart() -> ModuleType:
+    """quiz_chart, imported on first use (pandas and Plotly: only a presenter needs them)."""
+    from sciatica_guide.workshop import quiz_chart
+
+    return quiz_chart
+
+
+def _read(
+    content: Content,
+    settings: Settings,
+    code: str,
+    asked: Collection[str],
+    hidden: Mapping[str, Collection[str]],
+) -> tuple[dict[str, dict[str, int]], dict[str, RoomWords]]:
+    """Each asked question's counts (a choice question's per option, an open question's per
+    answer), and each open question's words without what is blocked or hidden."""
+    store = get_store(settings)
+    tallies: dict[str, dict[str, int]] = {}
+    words: dict[str, RoomWords] = {}
+    for question in content.workshop.questions:
+        if question.id not in asked:
+            continue
+        raw = store.tally(code, question.id)
+        if question.is_open:
+            hid = frozenset(hidden.get(question.id, ()))
+            words[question.id] = words_of(content, raw, hid, limit=None)
+            # Only how many answered: the words themselves are in `words`.
+            tallies[question.id] = {"": words[question.id].answered}
+        else:
+            tallies[question.id] = quiz.clean_tally(raw, [o.id for o in question.options])
+    return tallies, words
+
+
+#: How often the summary's tables are read again while the page shows (the downloads are
+#: always built from the store when tapped).
+SUMMARY_SECONDS = 5.0
+
+
+def render_summary(content: Content, settings: Settings, code: str, asked: Collection[str]) -> None:
+    words = content.workshop.words
+    if not asked:
+        return
+    any_open = any(q.is_open for q in content.workshop.questions if q.id in asked)
+    # Taken now: a download's file is built after this run, with no session to read.
+    hidden = hidden_by_question(st.session_state, code)
+
+    def frames() -> tuple[Any, Any, list[bool]]:
+        tallies, room_words = _read(content, settings, code, asked, hidden)
+        chart = _chart()
+        open_rows = [q.is_open for q in chart.asked_questions(content, tallies)]
+        return (
+            chart.summary_frame(content, tallies),
+            chart.words_frame(content, room_words),
+            open_rows,
+        )
+
+    @st.fragment(run_every=SUMMARY_SECONDS)
+    def tables() -> None:
+        # Its own run: answers and hidden words change while the page itself does not rerun.
+        try:
+            summary, words_table, _ = frames()
+        except RoomStoreUnavailable:
+            return
+        st.table(summary, hide_index=True)
+        if not words_table.empty:
+            st.markdown(f"**{words.summary_words_heading}**")
+            st.table(words_table, hide_index=True)
+
+    with st.expander(words.summary_heading, icon=":material/summarize:"):
+        st.caption(words.summary_intro)
+        tables()
+        columns = st.columns(3 if any_open else 2)
+        lazy_download(
+            columns[0],
+            words.download_csv,
+            lambda: _chart().summary_csv(frames()[0]),
+            file_name=f"{words.file_stem}.csv",
+            mime="text/csv",
+            icon=":material/table:",
+            key="quiz-download-csv",
+        )
+        lazy_download(
+            columns[1],
+            words.download_pdf,
+            lambda: _chart().summary_pdf(content, *_pdf_parts(frames())),
+            file_name=f"{words.file_stem}.pdf",
+            mime="application/pdf",
+            icon=":material/picture_as_pdf:",
+            key="quiz-download-pdf",
+        )
+        if any_open:
+            lazy_download(
+                columns[2],
+                words.download_words_csv,
+                lambda: _chart().summary_csv(frames()[1]),
+                file_name=f"{words.words_file_stem}.csv",
+                mime="text/csv",
+                icon=":material/cloud:",
+                key="quiz-download-words-csv",
+            )
+
+
+def _pdf_parts(parts: tuple[Any, Any, list[bool]]) -> tuple[Any, list[bool], Any]:
+    summary, words_table, open_rows = parts
+    return summary, open_rows, words_table
