@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from guide_testing.accessibility import Violation, new_violations, serious_violations
 from guide_testing.browser import (
     join_room,
     new_context,
@@ -64,7 +65,10 @@ def word(presenter: Page, text: str) -> Locator:
 
 
 def test_the_rooms_words_from_three_answers_hidden_by_mouse_and_keyboard(
-    open_server: RunningApp, browser: Browser, content: Content
+    open_server: RunningApp,
+    browser: Browser,
+    content: Content,
+    streamlit_baseline: set[Violation],
 ) -> None:
     words = content.workshop.words
     questions = content.workshop.questions
@@ -125,6 +129,9 @@ def test_the_rooms_words_from_three_answers_hidden_by_mouse_and_keyboard(
         inside(presenter.get_by_role("button", name=words.close, exact=True))
         inside(presenter.locator(".st-key-quiz-word-bars"))
         inside(presenter.get_by_text(words.answered.format(count=3, phones=3)))
+        # No accessibility fault beyond a bare Streamlit page's, on the projector or a phone.
+        assert new_violations(serious_violations(presenter), streamlit_baseline) == []
+        assert new_violations(serious_violations(phones[2]), streamlit_baseline) == []
 
         # A click hides "stretch" from the projector (the count says one word is hidden).
         stretch.click()
