@@ -109,9 +109,7 @@ def test_a_timed_question_closes_on_time_on_every_phone(
         assert closed <= ends + LATE_SECONDS, f"the last phone closed {closed - ends:.1f} s late"
         # The projector says so too, and its counts keep the one answer given in time.
         # Exactly the stage line: the countdown says "Time is up. Answers are closed." too.
-        expect(presenter.get_by_text(words.stage_closed, exact=True)).to_be_visible(
-            timeout=LIVE_MS
-        )
+        expect(presenter.get_by_text(words.stage_closed, exact=True)).to_be_visible(timeout=LIVE_MS)
         expect(presenter.get_by_text(words.answered.format(count=1, phones=3))).to_be_visible(
             timeout=LIVE_MS
         )
