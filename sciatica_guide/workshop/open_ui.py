@@ -219,11 +219,15 @@ def render_open_answer(
     *,
     can_answer: bool,
     send: Callable[[str], None],
+    problem: str | None = None,
 ) -> None:
-    """The phone's box for an open question while it takes answers; what it sent, always."""
+    """The phone's box for an open question while it takes answers (with why the last answer
+    could not be sent, right above it); what it sent, always."""
     words = content.workshop.words
     if can_answer:
         st.caption(words.open_prompt)
+        if problem is not None:
+            st.warning(problem, icon=":material/edit:")
         key = open_input_key(question)
         if key not in st.session_state and mine:
             st.session_state[key] = mine

@@ -508,10 +508,9 @@ def render_phone_quiz(
     st.markdown(f"**{words.question_label.format(number=index + 1, total=total)}**")
     st.markdown(f"### {escape_markdown(question.question)}")
     notice = st.session_state.pop(PHONE_NOTICE_KEY, None)
+    # An open answer that could not be sent: its message goes beside the box (below).
     problem = open_ui.open_problem(content, notice)
-    if problem is not None:
-        st.warning(problem, icon=":material/edit:")
-    elif notice == "too_late":
+    if notice == "too_late":
         st.warning(words.phone_too_late, icon=":material/lock:")
     elif notice == "unavailable":
         st.warning(content.modes.workshop.unavailable, icon=":material/error:")
@@ -543,6 +542,7 @@ def render_phone_quiz(
             mine,
             can_answer=can_answer,
             send=partial(_answer, store, code, question.id, phone=phone or ""),
+            problem=problem,
         )
     else:
         _option_buttons(
