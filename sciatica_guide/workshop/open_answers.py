@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -127,7 +127,7 @@ def shown_form(text: str) -> str:
 
 def is_blocked(text: str, blocked: Collection[str]) -> bool:
     """Whether an answer holds a blocked word, however it is spelt ("sh1t", "shiiit", "s h i t")."""
-    words = _words(text.casefold().translate(_SWAPS))
+    words = _words(text.translate(_SWAPS))
     candidates = set()
     for word in [*words, "".join(words)]:
         letters = "".join(ch for ch in word if ch.isalnum())
@@ -216,8 +216,3 @@ def _size(count: int, top: int) -> int:
     if top <= 1:
         return (SIZES + 1) // 2
     return 1 + round((SIZES - 1) * (count - 1) / (top - 1))
-
-
-def export_rows(question: str, words: Iterable[Word]) -> list[tuple[str, str, int]]:
-    """(question, word, phones) rows for the summary: only what the projector may show."""
-    return [(question, word.text, word.count) for word in words]

@@ -66,6 +66,12 @@ def _show_all(code: str, question_id: str) -> None:
     hidden_by_question(st.session_state, code)[question_id] = set()
 
 
+def answered_line(line: str) -> None:
+    """The "Answered: n of m phones" line, large on the projector."""
+    # Inside HTML nothing is Markdown: html.escape, not escape_markdown.
+    st.markdown(f"<p class='quiz-answered'>{html.escape(line)}</p>", unsafe_allow_html=True)
+
+
 def words_of(
     content: Content, tally: Mapping[str, int], hidden: frozenset[str], *, limit: int | None
 ) -> RoomWords:
@@ -101,7 +107,7 @@ def render_room_words(
         left, right = st.columns(SLIDE_COLUMNS, gap="large")
         with left:
             heading()
-            st.markdown(f"<p class='quiz-answered'>{html.escape(line)}</p>", unsafe_allow_html=True)
+            answered_line(line)
         if not room.shown:
             left.info(
                 words.open_hidden.format(threshold=MIN_SHOWN), icon=":material/visibility_off:"

@@ -3,11 +3,9 @@ and a phone's question (large answer buttons, then the right answer and why)."""
 
 from __future__ import annotations
 
-import html
 import time
 from collections.abc import Mapping
 from functools import partial
-from types import ModuleType
 from typing import Any
 
 import streamlit as st
@@ -48,7 +46,7 @@ from sciatica_guide.workshop.streamlit_store import (
     get_store,
     unavailable_line,
 )
-from sciatica_guide.workshop.summary_ui import render_summary
+from sciatica_guide.workshop.summary_ui import chart_module, render_summary
 
 #: How often the projector's counts are refreshed: the chart shows final counts within about
 #: this long after the last answer (benchmarks/workshop_bench.py measures it).
@@ -192,11 +190,6 @@ def _question_heading(question: QuizQuestion, *, beside: bool = True) -> None:
         st.markdown(f"## {escape_markdown(question.question)}")
 
 
-def _answered_line(line: str) -> None:
-    # Inside HTML nothing is Markdown: html.escape, not escape_markdown.
-    st.markdown(f"<p class='quiz-answered'>{html.escape(line)}</p>", unsafe_allow_html=True)
-
-
 def _live_counts(
     content: Content, settings: Settings, code: str, question: QuizQuestion, revealed: bool
 ) -> None:
@@ -220,7 +213,7 @@ def _live_counts(
         left, right = st.columns(SLIDE_COLUMNS, gap="large")
         with left:
             _question_heading(question)
-            _answered_line(line)
+            open_ui.answered_line(line)
         if shown is None:
             # Until the chart (which names them) shows, the options are listed.
             with right:
@@ -229,9 +222,9 @@ def _live_counts(
                 words.hidden.format(threshold=quiz.MIN_SHOWN), icon=":material/visibility_off:"
             )
             return
-        frame = _chart().counts_frame(content, question, shown, revealed=revealed)
+        frame = chart_module().counts_frame(content, question, shown, revealed=revealed)
         right.plotly_chart(
-            _chart().counts_figure(content, frame),
+            chart_module().counts_figure(content, frame),
             config={"displayModeBar": False, "staticPlot": True},
             # Streamlit's theme would shrink the labels: the figure sets its own large type.
             theme=None,
@@ -239,7 +232,7 @@ def _live_counts(
             width="stretch",
         )
         with left, st.container(key="quiz-counts-table"):
-            st.table(_chart().counts_table(content, frame), hide_index=True)
+            st.table(chart_module().counts_table(content, frame), hide_index=True)
 
     live()
 
@@ -252,14 +245,6 @@ def _options_list(question: QuizQuestion) -> None:
                 f"- {escape_markdown(quiz.option_label(question, o.id))}" for o in question.options
             )
         )
-
-
-def _chart() -> ModuleType:
-    """quiz_chart, imported on first use: pandas and Plotly add about 0.5 s and 100 MB to a
-    server process, and only a presenter's knowledge check needs them (phones never do)."""
-    from sciatica_guide.workshop import quiz_chart
-
-    return quiz_chart
 
 
 def render_presenter_quiz(content: Content, settings: Settings) -> None:
@@ -555,15 +540,15 @@ def render_phone_quiz(
         st.info(words.time_up, icon=":material/timer_off:")
     elif stage == "closed":
         st.info(words.phone_closed, icon=":material/lock:")
-    if revealed:
-        if question.is_open:
-            pass  # no right answer: what the guide says follows
-        elif not chosen_label:
+    if revealed and not question.is_open:
+        # An open question has no right answer: only what the guide says follows.
+        if not chosen_label:
             st.info(words.phone_none)
         elif question.is_right(mine):
             st.success(words.phone_right, icon=":material/check_circle:")
         else:
             st.warning(escape_markdown(words.phone_wrong.format(answer=chosen_label)))
+    if revealed:
         render_explanation(content, settings, question)
 
 

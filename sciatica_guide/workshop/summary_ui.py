@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from types import ModuleType
-from typing import Any
+from typing import Any, NamedTuple
 
 import streamlit as st
 
@@ -22,11 +22,21 @@ from sciatica_guide.workshop.rooms import RoomStoreUnavailable
 from sciatica_guide.workshop.streamlit_store import get_store
 
 
-def _chart() -> ModuleType:
-    """quiz_chart, imported on first use (pandas and Plotly: only a presenter needs them)."""
+def chart_module() -> ModuleType:
+    """quiz_chart, imported on first use: pandas and Plotly add about 0.5 s and 100 MB to a
+    server process, and only a presenter's knowledge check needs them (phones never do)."""
     from sciatica_guide.workshop import quiz_chart
 
     return quiz_chart
+
+
+class Summary(NamedTuple):
+    """The summary's tables: per question asked, the open questions' words, and which of the
+    first table's rows are open questions."""
+
+    table: Any
+    words: Any
+    open_rows: list[bool]
 
 
 def _read(
@@ -68,27 +78,26 @@ def render_summary(content: Content, settings: Settings, code: str, asked: Colle
     # Taken now: a download's file is built after this run, with no session to read.
     hidden = hidden_by_question(st.session_state, code)
 
-    def frames() -> tuple[Any, Any, list[bool]]:
+    def frames() -> Summary:
         tallies, room_words = _read(content, settings, code, asked, hidden)
-        chart = _chart()
-        open_rows = [q.is_open for q in chart.asked_questions(content, tallies)]
-        return (
+        chart = chart_module()
+        return Summary(
             chart.summary_frame(content, tallies),
             chart.words_frame(content, room_words),
-            open_rows,
+            [q.is_open for q in chart.asked_questions(content, tallies)],
         )
 
     @st.fragment(run_every=SUMMARY_SECONDS)
     def tables() -> None:
         # Its own run: answers and hidden words change while the page itself does not rerun.
         try:
-            summary, words_table, _ = frames()
+            summary = frames()
         except RoomStoreUnavailable:
             return
-        st.table(summary, hide_index=True)
-        if not words_table.empty:
+        st.table(summary.table, hide_index=True)
+        if not summary.words.empty:
             st.markdown(f"**{words.summary_words_heading}**")
-            st.table(words_table, hide_index=True)
+            st.table(summary.words, hide_index=True)
 
     with st.expander(words.summary_heading, icon=":material/summarize:"):
         st.caption(words.summary_intro)
@@ -97,7 +106,7 @@ def render_summary(content: Content, settings: Settings, code: str, asked: Colle
         lazy_download(
             columns[0],
             words.download_csv,
-            lambda: _chart().summary_csv(frames()[0]),
+            lambda: chart_module().summary_csv(frames().table),
             file_name=f"{words.file_stem}.csv",
             mime="text/csv",
             icon=":material/table:",
@@ -106,7 +115,7 @@ def render_summary(content: Content, settings: Settings, code: str, asked: Colle
         lazy_download(
             columns[1],
             words.download_pdf,
-            lambda: _chart().summary_pdf(content, *_pdf_parts(frames())),
+            lambda: _pdf(content, frames()),
             file_name=f"{words.file_stem}.pdf",
             mime="application/pdf",
             icon=":material/picture_as_pdf:",
@@ -116,7 +125,7 @@ def render_summary(content: Content, settings: Settings, code: str, asked: Colle
             lazy_download(
                 columns[2],
                 words.download_words_csv,
-                lambda: _chart().summary_csv(frames()[1]),
+                lambda: chart_module().summary_csv(frames().words),
                 file_name=f"{words.words_file_stem}.csv",
                 mime="text/csv",
                 icon=":material/cloud:",
@@ -124,6 +133,8 @@ def render_summary(content: Content, settings: Settings, code: str, asked: Colle
             )
 
 
-def _pdf_parts(parts: tuple[Any, Any, list[bool]]) -> tuple[Any, list[bool], Any]:
-    summary, words_table, open_rows = parts
-    return summary, open_rows, words_table
+def _pdf(content: Content, summary: Summary) -> bytes:
+    pdf: bytes = chart_module().summary_pdf(
+        content, summary.table, summary.open_rows, summary.words
+    )
+    return pdf
