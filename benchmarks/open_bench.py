@@ -21,20 +21,17 @@ import json
 import random
 import re
 import time
-from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from benchmarks.quiz_bench import widget
+from benchmarks import quiz_bench
+from benchmarks.quiz_bench import RoomPhone, widget
 from guide_testing.protocol import AsyncStreamlitSession, RerunResult
-from guide_testing.redis_server import run_redis
-from guide_testing.server import run_streamlit
-from guide_testing.workshop import new_token, room_code
+from guide_testing.workshop import room_code
 from sciatica_guide.content import load_content
 from sciatica_guide.text import unescape_plain
 from sciatica_guide.workshop.open_answers import MAX_ANSWER_CHARS, room_words
 from sciatica_guide.workshop.open_ui import LIVE_SECONDS
-from sciatica_guide.workshop.participant_token import TOKEN_COMPONENT_KEY, TOKEN_EVENT
 
 RESULTS = Path(__file__).resolve().parent / "results" / "open.json"
 ANSWER_WINDOW_S = 9.5
@@ -69,31 +66,17 @@ def projector_state(result: RerunResult) -> tuple[int | None, set[str]]:
     return answered, shown
 
 
-class Phone:
+class Phone(RoomPhone):
     def __init__(self, url: str, first: str, change_to: str | None) -> None:
-        self.session = AsyncStreamlitSession(url)
+        super().__init__(url)
         self.first = first
         self.change_to = change_to
-        self.errors = 0
-        self.done_at = 0.0
         #: When its first words were taken (the projector's count grows by one then).
         self.first_at: float | None = None
-        self.page: RerunResult | None = None
 
     @property
     def last(self) -> str:
         return self.change_to or self.first
-
-    async def join(self, code: str) -> None:
-        await self.session.connect()
-        self.page = await self.session.rerun(page="join", query_string=f"room={code}")
-        if not self.page.ok:
-            raise RuntimeError(f"a phone could not join: {self.page.status}")
-        token = {"room": code, "token": new_token()}
-        self.page = await self.session.component_event(TOKEN_COMPONENT_KEY, TOKEN_EVENT, token)
-
-    async def see_question(self) -> None:
-        self.page = await self.session.rerun(query_string=None)
 
     async def send(self, text: str, box: str, button: str) -> None:
         assert self.page is not None
@@ -216,13 +199,7 @@ async def check(url: str, phones_n: int) -> dict[str, Any]:
 
 
 def run(backend: str, phones: int) -> dict[str, Any]:
-    with ExitStack() as stack:
-        env: dict[str, str] = {}
-        if backend == "redis":
-            env["SCIATICA_GUIDE_ROOM_STORE"] = stack.enter_context(run_redis()).url
-        app = stack.enter_context(run_streamlit(env=env))
-        result = asyncio.run(check(app.url, phones))
-    return {"backend": backend, **result}
+    return quiz_bench.run(backend, phones, check)
 
 
 def main() -> None:

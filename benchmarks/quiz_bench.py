@@ -21,6 +21,7 @@ import asyncio
 import json
 import random
 import time
+from collections.abc import Awaitable, Callable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -51,11 +52,11 @@ def chart_counts(result: RerunResult) -> list[int] | None:
     return None
 
 
-class Phone:
-    def __init__(self, url: str, choice: int, change_to: int | None) -> None:
+class RoomPhone:
+    """A protocol-level phone in a room: joins with its browser's token, then sees the page."""
+
+    def __init__(self, url: str) -> None:
         self.session = AsyncStreamlitSession(url)
-        self.choice = choice
-        self.change_to = change_to
         self.errors = 0
         self.done_at = 0.0
         self.page: RerunResult | None = None
@@ -72,6 +73,13 @@ class Phone:
     async def see_question(self) -> None:
         """The run a phone's watcher asks for when the presenter asks: the question drawn."""
         self.page = await self.session.rerun(query_string=None)
+
+
+class Phone(RoomPhone):
+    def __init__(self, url: str, choice: int, change_to: int | None) -> None:
+        super().__init__(url)
+        self.choice = choice
+        self.change_to = change_to
 
     async def tap(self, label: str, saved: str) -> None:
         assert self.page is not None
@@ -168,13 +176,19 @@ async def check(url: str, phones_n: int) -> dict[str, Any]:
     }
 
 
-def run(backend: str, phones: int) -> dict[str, Any]:
+def run(
+    backend: str,
+    phones: int,
+    measure: Callable[[str, int], Awaitable[dict[str, Any]]] = check,
+) -> dict[str, Any]:
+    """`measure` (this module's check by default) against a fresh server with rooms in
+    `backend`: "memory" or "redis" (a redis-server of its own)."""
     with ExitStack() as stack:
         env: dict[str, str] = {}
         if backend == "redis":
             env["SCIATICA_GUIDE_ROOM_STORE"] = stack.enter_context(run_redis()).url
         app = stack.enter_context(run_streamlit(env=env))
-        result = asyncio.run(check(app.url, phones))
+        result = asyncio.run(measure(app.url, phones))
     return {"backend": backend, **result}
 
 

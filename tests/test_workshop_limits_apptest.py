@@ -5,12 +5,12 @@ joined after a question was asked cannot answer it, and a full store is said pla
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from guide_testing.quiz_apptest import start
 from guide_testing.workshop import control, phone_state
 from sciatica_guide.content import Content
 from sciatica_guide.text import unescape_markdown
@@ -20,20 +20,6 @@ from sciatica_guide.workshop.state import (
     PRESENTER_ROOM_KEY,
     ROOM_KEY,
 )
-
-APP = str(Path(__file__).parent.parent / "app.py")
-
-
-def start(query: dict[str, str], page: str, state: dict[str, Any] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, value in query.items():
-        at.query_params[key] = value
-    for key, value in (state or {}).items():
-        at.session_state[key] = value
-    at.run()
-    at.switch_page(f"app_pages/{page}").run()
-    assert not at.exception
-    return at
 
 
 def shown(at: AppTest) -> str:
