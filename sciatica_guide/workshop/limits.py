@@ -36,6 +36,9 @@ class RoomLimits:
     joins_per_window: int = 300
     #: Answers (and changes) per room per RATE_WINDOW.
     answers_per_window: int = 1500
+    #: Questions for the presenter one phone may send to a room, and a room may hold.
+    questions_per_phone: int = 5
+    questions_per_room: int = 200
 
 
 DEFAULT_LIMITS = RoomLimits()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -13,18 +14,23 @@ from sciatica_guide.workshop.limits import DEFAULT_LIMITS, RATE_WINDOW, RoomLimi
 from sciatica_guide.workshop.rooms import (
     DEFAULT_ENDED_TTL,
     DEFAULT_PHONE_WINDOW,
+    SEEN_BY_ROOM,
     AnswerResult,
+    AskResult,
     ChangeListener,
     JoinResult,
+    QuestionState,
     Room,
     RoomGone,
     RoomLimitReached,
     RoomMoved,
+    RoomQuestion,
     RoomStatus,
     decode_view,
     encode_view,
     valid_answer,
     valid_key,
+    valid_question_text,
 )
 
 
@@ -62,6 +68,19 @@ class _Entry:
     answer_rate: _Window = field(default_factory=lambda: _Window())
     #: question -> phone -> option; only counts leave the store.
     answers: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: The room's questions for the presenter, in the order they came; who voted for each
+    #: (to keep one vote per phone: only counts leave the store); questions per phone.
+    questions: dict[str, _Question] = field(default_factory=dict)
+    asked: dict[str, int] = field(default_factory=dict)
+    review_key: str | None = None
+
+
+@dataclass
+class _Question:
+    text: str
+    number: int
+    state: QuestionState = "new"
+    voters: set[str] = field(default_factory=set)
 
 
 class MemoryRoomStore:
@@ -185,6 +204,9 @@ class MemoryRoomStore:
             entry.phones.clear()
             entry.joined.clear()
             entry.answers.clear()
+            entry.questions.clear()
+            entry.asked.clear()
+            entry.review_key = None
             entry.accepting = None
             entry.expires_at = now + self.ended_ttl
             version = entry.version
@@ -276,3 +298,90 @@ class MemoryRoomStore:
             for option in entry.answers.get(question, {}).values():
                 counts[option] = counts.get(option, 0) + 1
             return counts
+
+    # --- the room's questions ---------------------------------------------------------------
+    def _open(self, code: str, now: float) -> _Entry | None:
+        entry = self._live(code, now)
+        return None if entry is None or entry.ended else entry
+
+    def ask(self, code: str, phone: str, text: str) -> tuple[AskResult, str | None]:
+        if not valid_key(phone) or not valid_question_text(text):
+            return "gone", None
+        limits = self.limits
+        with self._lock:
+            now = self._clock()
+            entry = self._open(code, now)
+            if entry is None:
+                return "gone", None
+            if phone not in entry.joined:
+                return "not_joined", None
+            if (
+                entry.asked.get(phone, 0) >= limits.questions_per_phone
+                or len(entry.questions) >= limits.questions_per_room
+            ):
+                return "full", None
+            if not entry.answer_rate.take(now, limits.answers_per_window):
+                return "busy", None
+            number = len(entry.questions) + 1
+            question_id = f"q{number}"
+            entry.questions[question_id] = _Question(text, number)
+            entry.asked[phone] = entry.asked.get(phone, 0) + 1
+            return "ok", question_id
+
+    def vote(self, code: str, question: str, phone: str, *, up: bool) -> bool:
+        with self._lock:
+            now = self._clock()
+            entry = self._open(code, now)
+            if entry is None or phone not in entry.joined:
+                return False
+            asked = entry.questions.get(question)
+            if asked is None or asked.state not in SEEN_BY_ROOM:
+                return False
+            if (phone in asked.voters) == up:
+                return True  # already so: a double tap or a replay changes nothing
+            if not entry.answer_rate.take(now, self.limits.answers_per_window):
+                return False
+            if up:
+                asked.voters.add(phone)
+            else:
+                asked.voters.discard(phone)
+            return True
+
+    def room_questions(self, code: str, phone: str | None = None) -> list[RoomQuestion]:
+        with self._lock:
+            entry = self._open(code, self._clock())
+            if entry is None:
+                return []
+            return [
+                RoomQuestion(
+                    question_id,
+                    asked.text,
+                    asked.state,
+                    len(asked.voters),
+                    asked.number,
+                    voted=phone is not None and phone in asked.voters,
+                )
+                for question_id, asked in entry.questions.items()
+            ]
+
+    def set_question_state(self, code: str, question: str, state: QuestionState) -> bool:
+        with self._lock:
+            entry = self._open(code, self._clock())
+            asked = None if entry is None else entry.questions.get(question)
+            if entry is None or asked is None:
+                return False
+            if state == "shown":
+                for other in entry.questions.values():
+                    if other.state == "shown":
+                        other.state = "room"
+            asked.state = state
+            return True
+
+    def review_key(self, code: str) -> str | None:
+        with self._lock:
+            entry = self._open(code, self._clock())
+            if entry is None:
+                return None
+            if entry.review_key is None:
+                entry.review_key = secrets.token_urlsafe(24)
+            return entry.review_key

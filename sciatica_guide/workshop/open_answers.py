@@ -52,6 +52,12 @@ class Checked:
 
 def check_answer(raw: object) -> Checked:
     """The answer a phone may send: trimmed, spaces made single, in Unicode's composed form."""
+    return check_text(raw, MAX_ANSWER_CHARS)
+
+
+def check_text(raw: object, limit: int) -> Checked:
+    """Free text a phone may send (an answer, a question for the presenter), up to `limit`
+    characters once trimmed."""
     if not isinstance(raw, str):
         return Checked(problem="empty")
     text = unicodedata.normalize("NFKC", raw)
@@ -60,7 +66,7 @@ def check_answer(raw: object) -> Checked:
     text = " ".join(text.split())
     if not text:
         return Checked(problem="empty")
-    if len(text) > MAX_ANSWER_CHARS:
+    if len(text) > limit:
         return Checked(problem="long", length=len(text))
     if not any(unicodedata.category(ch)[0] in "LN" for ch in text):
         # Emoji, signs or punctuation alone: nothing to put in words.

@@ -26,6 +26,7 @@ docs/deploy.md): a full Redis refuses new rooms instead of dropping a live one.
 
 from __future__ import annotations
 
+import secrets
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -38,25 +39,32 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 from redis.typing import EncodableT
 
+from sciatica_guide.workshop import redis_questions
 from sciatica_guide.workshop.codes import new_code
 from sciatica_guide.workshop.limits import DEFAULT_LIMITS, RATE_WINDOW, RoomLimits
+from sciatica_guide.workshop.redis_questions import question_keys
 from sciatica_guide.workshop.rooms import (
     DEFAULT_ENDED_TTL,
     DEFAULT_PHONE_WINDOW,
     EVERY_ROOM,
+    QUESTION_STATES,
     AnswerResult,
+    AskResult,
     ChangeListener,
     JoinResult,
+    QuestionState,
     Room,
     RoomGone,
     RoomLimitReached,
     RoomMoved,
+    RoomQuestion,
     RoomStatus,
     RoomStoreUnavailable,
     decode_view,
     encode_view,
     valid_answer,
     valid_key,
+    valid_question_text,
 )
 
 KEY_PREFIX = "sciatica-guide:room:"
@@ -120,6 +128,7 @@ end
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 redis.call('PEXPIRE', KEYS[2], ARGV[1])
 redis.call('PEXPIRE', KEYS[3], ARGV[1])
+for i = 5, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
 redis.call('ZADD', KEYS[4], 'XX', ARGV[4], ARGV[5])
 if redis.call('PTTL', KEYS[4]) < tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[4], ARGV[1]) end
 redis.call('PUBLISH', ARGV[7], ARGV[5] .. ':' .. version)
@@ -135,6 +144,8 @@ redis.call('HDEL', KEYS[1], 'q', 'qu')
 local version = redis.call('HINCRBY', KEYS[1], 'v', 1)
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[6], KEYS[7])
+redis.call('HDEL', KEYS[1], 'qn', 'rk')
+for i = 8, #KEYS do redis.call('DEL', KEYS[i]) end
 redis.call('ZADD', KEYS[5], 'XX', ARGV[2], ARGV[3])
 redis.call('PUBLISH', ARGV[4], ARGV[3] .. ':' .. version .. ':end')
 return 1
@@ -248,6 +259,11 @@ class RedisRoomStore:
         self._answer = self._client.register_script(_ANSWER)
         self._join = self._client.register_script(_JOIN)
         self._tally = self._client.register_script(_TALLY)
+        self._ask = self._client.register_script(redis_questions.ASK)
+        self._vote = self._client.register_script(redis_questions.VOTE)
+        self._list_questions = self._client.register_script(redis_questions.LIST)
+        self._move_question = self._client.register_script(redis_questions.MOVE)
+        self._review_key = self._client.register_script(redis_questions.REVIEW_KEY)
         self._listeners: list[ChangeListener] = []
         self._listeners_lock = threading.Lock()
         self._listening: threading.Thread | None = None
@@ -385,7 +401,7 @@ class RedisRoomStore:
         expected = "" if expect is None else str(int(expect))
         outcome, version = self._call(
             lambda: self._publish(
-                keys=[key, key + ":answers", key + ":joined", ROOMS_KEY],
+                keys=[key, key + ":answers", key + ":joined", ROOMS_KEY, *question_keys(key)],
                 args=[
                     self._ms(self.ttl),
                     text,
@@ -417,6 +433,7 @@ class RedisRoomStore:
                     ROOMS_KEY,
                     key + ":rate:joins",
                     key + ":rate:answers",
+                    *question_keys(key),
                 ],
                 args=[self._ms(self.ended_ttl), expires, code, CHANGES_CHANNEL],
             )
@@ -509,3 +526,68 @@ class RedisRoomStore:
         key = KEY_PREFIX + code + ":answers"
         flat = self._call(lambda: self._tally(keys=[key], args=[question]))
         return {str(flat[i]): int(flat[i + 1]) for i in range(0, len(flat) - 1, 2)}
+
+    # --- the room's questions (redis_questions.py) -------------------------------------------
+    def _question_script_keys(self, code: str) -> list[str]:
+        key = KEY_PREFIX + code
+        return [key, *question_keys(key), key + ":joined", key + ":rate:answers"]
+
+    def ask(self, code: str, phone: str, text: str) -> tuple[AskResult, str | None]:
+        if not valid_key(phone) or not valid_question_text(text):
+            return "gone", None
+        limits = self.limits
+        args: list[EncodableT] = [
+            phone,
+            text,
+            limits.questions_per_phone,
+            limits.questions_per_room,
+            limits.answers_per_window,
+            self._ms(RATE_WINDOW),
+        ]
+        keys = self._question_script_keys(code)
+        done = str(self._call(lambda: self._ask(keys=keys, args=args)))
+        if done in ("gone", "not_joined", "busy", "full"):
+            return done, None  # type: ignore[return-value]
+        return "ok", done
+
+    def vote(self, code: str, question: str, phone: str, *, up: bool) -> bool:
+        if not (valid_key(question) and valid_key(phone)):
+            return False
+        args: list[EncodableT] = [
+            question,
+            phone,
+            "1" if up else "0",
+            self.limits.answers_per_window,
+            self._ms(RATE_WINDOW),
+        ]
+        keys = self._question_script_keys(code)
+        return int(self._call(lambda: self._vote(keys=keys, args=args))) == 1
+
+    def room_questions(self, code: str, phone: str | None = None) -> list[RoomQuestion]:
+        if phone is not None and not valid_key(phone):
+            phone = None
+        keys = self._question_script_keys(code)[:6]
+        flat = self._call(lambda: self._list_questions(keys=keys, args=[phone or ""]))
+        questions = []
+        for i in range(0, len(flat) - 4, 5):
+            question_id, text, state, votes, voted = flat[i : i + 5]
+            number = str(question_id)[1:]
+            if state not in QUESTION_STATES or not number.isdigit():
+                continue  # never trust the store
+            questions.append(
+                RoomQuestion(
+                    str(question_id), str(text), state, int(votes), int(number), voted=voted == 1
+                )
+            )
+        return sorted(questions, key=lambda q: q.number)
+
+    def set_question_state(self, code: str, question: str, state: QuestionState) -> bool:
+        if not valid_key(question) or state not in QUESTION_STATES:
+            return False
+        keys = self._question_script_keys(code)[:3]
+        return int(self._call(lambda: self._move_question(keys=keys, args=[question, state]))) == 1
+
+    def review_key(self, code: str) -> str | None:
+        fresh = secrets.token_urlsafe(24)
+        key = self._call(lambda: self._review_key(keys=[KEY_PREFIX + code], args=[fresh]))
+        return str(key) if key else None

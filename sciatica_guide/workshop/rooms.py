@@ -16,6 +16,10 @@ from phones that joined before it was asked: an option id, or an open question's
 answer leaves the store with its phone: it hands out counts per answer only (`tally`), and
 forgets every answer when the room ends or expires.
 
+The room's questions (a phone asks the presenter; phones vote for the ones the presenter lets
+the room see) are kept the same way: text, state and vote counts leave the store, never which
+phone asked or voted; all of it goes with the room.
+
 Every publication and end is announced to the store's change listeners (`on_change`) with the
 room's new version: this process's own changes at once, and with Redis every replica's (pub/sub).
 The guide's wait route (workshop/wake.py) wakes the phones of that room with it.
@@ -59,6 +63,45 @@ def valid_answer(value: object) -> TypeGuard[str]:
         and 0 < len(value) <= MAX_ANSWER_CHARS
         and not any(ch < " " or "\x7f" <= ch <= "\x9f" for ch in value)
     )
+
+
+#: Where a question from the room is. "new": only the presenter's review page has it; "room":
+#: the phones see it and may vote for it; "shown": on the projector (one at a time, and the
+#: phones see it too); "answered"; "hidden": nobody but the review page sees it again.
+QuestionState = Literal["new", "room", "shown", "answered", "hidden"]
+QUESTION_STATES: tuple[QuestionState, ...] = ("new", "room", "shown", "answered", "hidden")
+#: What phones see of the room's questions (and vote on).
+SEEN_BY_ROOM: frozenset[QuestionState] = frozenset({"room", "shown", "answered"})
+#: The longest question for the presenter a store keeps (checked in full on the phone:
+#: room_questions.check_question).
+MAX_QUESTION_CHARS = 200
+#: What sending a question says: sent (with its id); no open room; this phone has not joined;
+#: too many questions and votes in the room this minute; this phone (or the room) has asked as
+#: many as a room takes.
+AskResult = Literal["ok", "gone", "not_joined", "busy", "full"]
+
+
+def valid_question_text(value: object) -> TypeGuard[str]:
+    """A question the store keeps: up to MAX_QUESTION_CHARS, no control character."""
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= MAX_QUESTION_CHARS
+        and not any(ch < " " or "\x7f" <= ch <= "\x9f" for ch in value)
+    )
+
+
+@dataclass(frozen=True)
+class RoomQuestion:
+    """A question a phone sent to the presenter: no phone, no name, no time of day."""
+
+    id: str
+    text: str
+    state: QuestionState
+    votes: int
+    #: 1 for the room's first question, and so on: the order they came in.
+    number: int
+    #: Whether the phone that asked for the list voted for it (False for the presenter).
+    voted: bool = False
 
 
 #: Told (room code, its version now, whether it has ended) after a room's view changed or it
@@ -187,6 +230,32 @@ class RoomStore(Protocol):
 
     def phones(self, code: str) -> int:
         """How many phones checked in recently."""
+        ...
+
+    def ask(self, code: str, phone: str, text: str) -> tuple[AskResult, str | None]:
+        """Keep a joined phone's question for the presenter ("new": nobody else sees it yet);
+        returns what happened and, when kept, the question's id."""
+        ...
+
+    def vote(self, code: str, question: str, phone: str, *, up: bool) -> bool:
+        """Add (or take back) this phone's one vote for a question the room sees; False when
+        the phone may not (not joined, question not seen by the room, room over, too busy)."""
+        ...
+
+    def room_questions(self, code: str, phone: str | None = None) -> list[RoomQuestion]:
+        """Every question of the room in the order they came (the pages filter and rank them);
+        `voted` says whether `phone` voted for each."""
+        ...
+
+    def set_question_state(self, code: str, question: str, state: QuestionState) -> bool:
+        """Move a question (the presenter's review); "shown" puts the one shown before back to
+        "room". False when there is no such question or open room."""
+        ...
+
+    def review_key(self, code: str) -> str | None:
+        """The room's review secret: whoever has it (the presenter's review page, in a window
+        of its own) sees every question and moves them. Made on first use; None when the room is
+        not open."""
         ...
 
     def on_change(self, listener: ChangeListener) -> Callable[[], None]:
