@@ -370,6 +370,9 @@ class PageSpec(Strict):
     article_sections: list[str] = []
     #: Modes the page is shown in; empty means every mode.
     modes: list[Literal["standard", "clinic", "presenter"]] = []
+    #: Not in the pages menu: opened by a link only (the presenter's review of the room's
+    #: questions, in a window of its own).
+    hidden: bool = False
 
     @property
     def link_path(self) -> str:

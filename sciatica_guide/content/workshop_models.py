@@ -150,8 +150,70 @@ class QuizWords(Strict):
     pdf_footer: Annotated[str, Placeholders("date")]
 
 
+class RoomQuestionWords(Strict):
+    """The room's questions for the presenter: the phones, the projector, the review page."""
+
+    #: The phone's part: asking, and the questions the room can see.
+    ask_heading: str
+    ask_lead: str
+    ask_input: Annotated[str, Placeholders("limit")]
+    ask_send: str
+    ask_sent: str
+    ask_empty: str
+    ask_long: Annotated[str, Placeholders("limit", "count")]
+    ask_no_words: str
+    ask_hidden_characters: str
+    ask_full: str
+    ask_busy: str
+    yours_heading: str
+    room_heading: str
+    room_empty: str
+    vote: Annotated[str, Placeholders("count")]
+    voted: Annotated[str, Placeholders("count")]
+    vote_help: str
+    voted_help: str
+    #: A question's state, as its asker and the review page see it.
+    state_new: str
+    state_room: str
+    state_shown: str
+    state_answered: str
+    state_hidden: str
+    #: The projector: the strip's count and review link, a question shown large.
+    strip_count: Annotated[str, Placeholders("count")]
+    review_open: str
+    review_help: str
+    shown_heading: str
+    votes: Annotated[str, Placeholders("count")]
+    mark_answered: str
+    stop_showing: str
+    #: The review page (its own window, off the projector).
+    review_lead: str
+    review_no_room: str
+    review_ended: str
+    tab_new: Annotated[str, Placeholders("count")]
+    tab_room: Annotated[str, Placeholders("count")]
+    tab_answered: Annotated[str, Placeholders("count")]
+    tab_hidden: Annotated[str, Placeholders("count")]
+    tab_empty: str
+    number: Annotated[str, Placeholders("number")]
+    let_room_see: str
+    show: str
+    hide: str
+    #: The summary and its CSV: only questions the room saw.
+    summary_heading: str
+    summary_none: str
+    question_column: str
+    votes_column: str
+    answered_column: str
+    yes: str
+    no: str
+    download_csv: str
+    file_stem: str = Field(pattern=r"^[a-z0-9-]+$")
+
+
 class WorkshopFile(Strict):
     words: QuizWords
+    room_questions: RoomQuestionWords
     questions: list[QuizQuestion] = Field(min_length=5, max_length=8)
 
     def question(self, question_id: str) -> QuizQuestion | None:

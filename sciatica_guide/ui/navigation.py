@@ -25,6 +25,7 @@ def app_pages(specs: Sequence[PageSpec], pages_dir: Path) -> list[StreamlitPage]
             url_path=spec.url_path,
             icon=spec.icon,
             default=spec.default,
+            visibility="hidden" if spec.hidden else "visible",
         )
         for spec in specs
     ]

@@ -53,6 +53,7 @@ from sciatica_guide.workshop.quiz_ui import (
     render_owed,
     render_phone_quiz,
 )
+from sciatica_guide.workshop.room_questions_ui import render_phone_questions
 from sciatica_guide.workshop.rooms import (
     Room,
     RoomStore,
@@ -360,6 +361,9 @@ def _follow(content: Content, settings: Settings, code: str) -> None:
             st.query_params.clear()
             st.switch_page(_page(content, next(p.id for p in content.pages.pages if p.default)))
     _followed(content, settings, code)
+    phone = _phone(code) if _joined(code) else None
+    if phone is not None:
+        render_phone_questions(content, settings, code, phone)
     _watch(store, code)
 
 

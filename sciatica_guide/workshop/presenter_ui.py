@@ -42,6 +42,7 @@ from sciatica_guide.workshop.limits import (
 from sciatica_guide.workshop.network import lan_address, network_host
 from sciatica_guide.workshop.projector_keys import projector_keys
 from sciatica_guide.workshop.quiz_ui import quiz_publication
+from sciatica_guide.workshop.room_questions_ui import render_shown_question, render_strip_questions
 from sciatica_guide.workshop.rooms import (
     RoomGone,
     RoomLimitReached,
@@ -245,6 +246,7 @@ def render_presenter_workshop(content: Content, settings: Settings, page: PageSp
                     f"<p class='workshop-code-small'>{spoken(code)}</p>", unsafe_allow_html=True
                 )
                 _render_count(content, settings, code)
+            render_strip_questions(content, settings, code)
             st.space("stretch")
             showing = bool(st.session_state.get(SHOW_CODE_KEY))
             st.button(
@@ -269,6 +271,8 @@ def render_presenter_workshop(content: Content, settings: Settings, page: PageSp
         render_join_panel(content, code, address)
     elif address.on_network:
         _address_hint(content, address)
+    if code is not None:
+        render_shown_question(content, settings, code)
 
 
 def publish_presenter_view(

@@ -64,3 +64,13 @@ PHONE_KEY = "workshop.phone"
 #: whose token it refused for that reason.
 JOIN_TIMES_KEY = "workshop.limits.joins"
 JOIN_LIMITED_KEY = "workshop.limits.join_refused"
+
+#: The room's questions (room_questions_ui.py). A phone's own: (room code, [question ids]), so it
+#: can say where each is; only this session links them to the phone's screen.
+MY_QUESTIONS_KEY = "workshop.questions.mine"
+#: One line for the phone's next run about what it sent: ("success" | "warning", text).
+ASK_NOTICE_KEY = "workshop.questions.notice"
+#: When this connection voted (limits.ANSWERS_PER_CONNECTION).
+VOTE_TIMES_KEY = "workshop.limits.votes"
+#: The room this window reviews, once its link's secret was checked.
+REVIEW_ROOM_KEY = "workshop.review.room"
