@@ -50,8 +50,9 @@ def review_key(code: str) -> str:
 
 
 def seen(at: AppTest) -> str:
-    """What a reader sees: escapes and word joiners gone."""
-    return unescape_plain(shown(at))
+    """What a reader sees (link buttons too): escapes and word joiners gone."""
+    links = [e.proto.label for e in at.get("link_button")]
+    return unescape_plain("\n".join([shown(at), *links]))
 
 
 def raw_html(at: AppTest) -> str:

@@ -179,8 +179,8 @@ class RoomQuestionWords(Strict):
     state_answered: str
     state_hidden: str
     #: The projector: the strip's count and review link, a question shown large.
+    #: The strip's link to the review page (Q), with how many questions are new.
     strip_count: Annotated[str, Placeholders("count")]
-    review_open: str
     review_help: str
     shown_heading: str
     votes: Annotated[str, Placeholders("count")]
@@ -190,6 +190,8 @@ class RoomQuestionWords(Strict):
     review_lead: str
     review_no_room: str
     review_ended: str
+    review_room: Annotated[str, Placeholders("code")]
+    tabs_label: str
     tab_new: Annotated[str, Placeholders("count")]
     tab_room: Annotated[str, Placeholders("count")]
     tab_answered: Annotated[str, Placeholders("count")]

@@ -246,7 +246,8 @@ def render_presenter_workshop(content: Content, settings: Settings, page: PageSp
                     f"<p class='workshop-code-small'>{spoken(code)}</p>", unsafe_allow_html=True
                 )
                 _render_count(content, settings, code)
-            render_strip_questions(content, settings, code)
+                # Under the count, not beside it: the strip stays one row at 1280x720.
+                render_strip_questions(content, settings, code)
             st.space("stretch")
             showing = bool(st.session_state.get(SHOW_CODE_KEY))
             st.button(

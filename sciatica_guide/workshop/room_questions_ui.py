@@ -136,7 +136,8 @@ def render_phone_questions(content: Content, settings: Settings, code: str, phon
 def _phone_panel(content: Content, settings: Settings, code: str, phone: str) -> None:
     words = _words(content)
     st.caption(words.ask_lead)
-    notice = st.session_state.pop(ASK_NOTICE_KEY, None)
+    # Kept until the next send: the panel redraws every few seconds.
+    notice = st.session_state.get(ASK_NOTICE_KEY)
     if isinstance(notice, tuple) and notice[0] == "success":
         st.success(notice[1], icon=":material/check_circle:")
     elif isinstance(notice, tuple):
@@ -219,16 +220,16 @@ def render_strip_questions(content: Content, settings: Settings, code: str) -> N
             link = review_link(store, code)
         except RoomStoreUnavailable:
             return
-        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-            st.markdown(f"**{escape_markdown(words.strip_count.format(count=new))}**")
-            if link is not None:
-                st.link_button(
-                    words.review_open,
-                    link,
-                    icon=":material/forum:",
-                    help=words.review_help,
-                    shortcut="Q",
-                )
+        if link is not None:
+            # One button, the count in its name.
+            st.link_button(
+                words.strip_count.format(count=new),
+                link,
+                icon=":material/forum:",
+                type="primary" if new else "secondary",
+                help=words.review_help,
+                shortcut="Q",
+            )
 
     count()
 
@@ -251,17 +252,24 @@ def render_shown_question(content: Content, settings: Settings, code: str) -> No
             return
         if question is None:
             return
-        with st.container(border=True, key="room-question-shown"):
-            with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-                st.markdown(f"**{escape_markdown(words.shown_heading)}**")
-                st.caption(words.votes.format(count=question.votes), width="content")
-                st.space("stretch")
+        with st.container(
+            border=True, key="room-question-shown", horizontal=True, vertical_alignment="center"
+        ):
+            with st.container(gap="small"):
+                facts = f"{words.shown_heading} · {words.votes.format(count=question.votes)}"
+                st.caption(f"**{escape_markdown(facts)}**")
+                with st.container(key="room-question-shown-text"):
+                    st.markdown(plain_answer(question.text))
+            # The buttons stacked at the side: the question keeps the width, the panel its
+            # height low.
+            with st.container(gap="small", width="content"):
                 st.button(
                     words.mark_answered,
                     key=drawn_key("room-shown-answered", question.id),
                     icon=":material/task_alt:",
                     on_click=_move,
                     args=(settings, code, question.id, "answered"),
+                    width="stretch",
                 )
                 st.button(
                     words.stop_showing,
@@ -269,9 +277,8 @@ def render_shown_question(content: Content, settings: Settings, code: str) -> No
                     icon=":material/visibility_off:",
                     on_click=_move,
                     args=(settings, code, question.id, "room"),
+                    width="stretch",
                 )
-            with st.container(key="room-question-shown-text"):
-                st.markdown(plain_answer(question.text))
 
     shown()
 
@@ -315,7 +322,7 @@ def render_review_page(content: Content, settings: Settings, title: str) -> None
         st.info(words.review_ended, icon=":material/info:")
         return
     st.caption(
-        f"{escape_markdown(content.modes.workshop.following.format(code=spoken(code)))} · "
+        f"{escape_markdown(words.review_room.format(code=spoken(code)))} · "
         f"{escape_markdown(words.review_lead)}"
     )
 
@@ -346,7 +353,7 @@ def _review_lists(
         "hidden": words.tab_hidden,
     }
     chosen = st.segmented_control(
-        words.review_open,
+        words.tabs_label,
         _TAB_STATES,
         format_func=lambda name: labels[name].format(count=counts[name]),
         default="new",
