@@ -175,3 +175,27 @@ def test_closed_then_revealed_shows_what_the_guide_says(content: Content) -> Non
         assert words.phone_none not in text
     assert "my pain" in unescape_plain("\n".join(m.value for m in early.markdown))
     assert words.guide_says in shown(presenter)
+
+
+def test_the_rooms_words_in_tables_show_as_typed(content: Content) -> None:
+    """st.table reads Markdown: the projector's word list and the summary's words table show a
+    hostile answer as its characters, never as a link or emphasis."""
+    words = content.workshop.words
+    presenter, code = presenter_on_open_question()
+    room = phones(code, 3)
+    control(presenter, "quiz-open").click().run()
+    hostile = "[x](https://evil.example)"
+    for phone in room:
+        send(phone, hostile)
+    presenter.run()
+    cells = [
+        str(cell)
+        for table in presenter.table
+        if words.cloud_word_column in list(table.value.columns)
+        for cell in table.value[words.cloud_word_column]
+    ]
+    # The list under the cloud, and the summary's words table.
+    assert len(cells) == 2
+    for cell in cells:
+        assert cell.startswith("\u2068") and "](" not in cell.replace("\\]\\(", "")
+        assert "evil.example" in unescape_plain(cell)

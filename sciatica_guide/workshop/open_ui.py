@@ -127,7 +127,8 @@ def render_room_words(
                 with st.expander(words.cloud_list, icon=":material/list:"):
                     st.table(
                         {
-                            words.cloud_word_column: [w.text for w in room.words],
+                            # st.table reads Markdown: the room's words show as characters.
+                            words.cloud_word_column: [plain_answer(w.text) for w in room.words],
                             words.count_column: [w.count for w in room.words],
                         },
                         hide_index=True,

@@ -17,6 +17,7 @@ from sciatica_guide.pdf import GuidePdf
 from sciatica_guide.workshop.open_answers import RoomWords
 from sciatica_guide.workshop.quiz import MIN_SHOWN, answered, option_label, right_share
 from sciatica_guide.workshop.quiz import option_letter as quiz_letter
+from sciatica_guide.workshop.room_questions import ExportRow
 
 #: Readable from the back of a room on a 1920x1080 projector.
 CHART_FONT_PX = 26
@@ -152,8 +153,30 @@ def words_frame(content: Content, room_words: Mapping[str, RoomWords]) -> pd.Dat
     return pd.DataFrame(rows, columns=columns)
 
 
+#: What makes a spreadsheet read a cell as a formula (OWASP "CSV injection"): a phone's words or
+#: question starting with one of these gets a leading apostrophe, so it stays text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return f"'{value}"
+    return value
+
+
 def summary_csv(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False).encode("utf-8")
+    """The table as UTF-8 CSV; no text cell can run as a formula in a spreadsheet."""
+    return frame.map(csv_cell).to_csv(index=False).encode("utf-8")
+
+
+def room_questions_frame(content: Content, rows: Sequence[ExportRow]) -> pd.DataFrame:
+    """The questions the room saw, by votes: their words, votes and whether answered."""
+    words = content.workshop.room_questions
+    columns = [words.question_column, words.votes_column, words.answered_column]
+    return pd.DataFrame(
+        [(row.text, row.votes, words.yes if row.answered else words.no) for row in rows],
+        columns=columns,
+    )
 
 
 def summary_pdf(
@@ -161,6 +184,7 @@ def summary_pdf(
     frame: pd.DataFrame,
     open_rows: Sequence[bool],
     words_table: pd.DataFrame | None = None,
+    room_table: pd.DataFrame | None = None,
 ) -> bytes:
     """A one-page A4 table of the summary, made in memory; `open_rows` says which of the
     frame's rows are open questions; then the open questions' words."""
@@ -192,6 +216,15 @@ def summary_pdf(
                     pdf.clean(share),
                 ]
             )
+    if room_table is not None and not room_table.empty:
+        pdf.ln(4)
+        pdf.write_lines(content.workshop.room_questions.summary_heading, 12, "B")
+        pdf.ln(2)
+        pdf.set_font(pdf.family, "", 10)
+        with pdf.table(col_widths=(140, 20, 20), text_align=("LEFT", "RIGHT", "LEFT")) as table:
+            table.row([pdf.clean(str(c)) for c in room_table.columns])
+            for text, votes, answered in room_table.itertuples(index=False):
+                table.row([pdf.clean(str(text)), str(votes), pdf.clean(str(answered))])
     if words_table is not None and not words_table.empty:
         pdf.ln(4)
         pdf.write_lines(words.summary_words_heading, 12, "B")

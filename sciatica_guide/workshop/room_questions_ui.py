@@ -260,24 +260,17 @@ def render_shown_question(content: Content, settings: Settings, code: str) -> No
                 st.caption(f"**{escape_markdown(facts)}**")
                 with st.container(key="room-question-shown-text"):
                     st.markdown(plain_answer(question.text))
-            # The buttons stacked at the side: the question keeps the width, the panel its
-            # height low.
-            with st.container(gap="small", width="content"):
+            # The buttons beside it, in one row: the panel stays low on a 720-line projector.
+            for label, key, icon, state in (
+                (words.mark_answered, "room-shown-answered", ":material/task_alt:", "answered"),
+                (words.stop_showing, "room-shown-stop", ":material/visibility_off:", "room"),
+            ):
                 st.button(
-                    words.mark_answered,
-                    key=drawn_key("room-shown-answered", question.id),
-                    icon=":material/task_alt:",
+                    label,
+                    key=drawn_key(key, question.id),
+                    icon=icon,
                     on_click=_move,
-                    args=(settings, code, question.id, "answered"),
-                    width="stretch",
-                )
-                st.button(
-                    words.stop_showing,
-                    key=drawn_key("room-shown-stop", question.id),
-                    icon=":material/visibility_off:",
-                    on_click=_move,
-                    args=(settings, code, question.id, "room"),
-                    width="stretch",
+                    args=(settings, code, question.id, state),
                 )
 
     shown()

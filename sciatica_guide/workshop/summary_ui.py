@@ -14,10 +14,12 @@ import streamlit as st
 
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Settings
+from sciatica_guide.text import escape_markdown
 from sciatica_guide.ui.downloads import lazy_download
 from sciatica_guide.workshop import quiz
 from sciatica_guide.workshop.open_answers import RoomWords
-from sciatica_guide.workshop.open_ui import hidden_by_question, words_of
+from sciatica_guide.workshop.open_ui import hidden_by_question, plain_answer, words_of
+from sciatica_guide.workshop.room_questions import export_rows
 from sciatica_guide.workshop.rooms import RoomStoreUnavailable
 from sciatica_guide.workshop.streamlit_store import get_store
 
@@ -31,12 +33,13 @@ def chart_module() -> ModuleType:
 
 
 class Summary(NamedTuple):
-    """The summary's tables: per question asked, the open questions' words, and which of the
-    first table's rows are open questions."""
+    """The summary's tables: per question asked, the open questions' words, which of the first
+    table's rows are open questions, and the room's questions (those the room saw)."""
 
     table: Any
     words: Any
     open_rows: list[bool]
+    room: Any
 
 
 def _read(
@@ -72,8 +75,7 @@ SUMMARY_SECONDS = 5.0
 
 def render_summary(content: Content, settings: Settings, code: str, asked: Collection[str]) -> None:
     words = content.workshop.words
-    if not asked:
-        return
+    room_words = content.workshop.room_questions
     any_open = any(q.is_open for q in content.workshop.questions if q.id in asked)
     # Taken now: a download's file is built after this run, with no session to read.
     hidden = hidden_by_question(st.session_state, code)
@@ -81,10 +83,12 @@ def render_summary(content: Content, settings: Settings, code: str, asked: Colle
     def frames() -> Summary:
         tallies, room_words = _read(content, settings, code, asked, hidden)
         chart = chart_module()
+        room = export_rows(get_store(settings).room_questions(code))
         return Summary(
             chart.summary_frame(content, tallies),
             chart.words_frame(content, room_words),
             [q.is_open for q in chart.asked_questions(content, tallies)],
+            chart.room_questions_frame(content, room),
         )
 
     @st.fragment(run_every=SUMMARY_SECONDS)
@@ -94,15 +98,22 @@ def render_summary(content: Content, settings: Settings, code: str, asked: Colle
             summary = frames()
         except RoomStoreUnavailable:
             return
-        st.table(summary.table, hide_index=True)
+        if not summary.table.empty:
+            st.table(summary.table, hide_index=True)
+        # st.table reads Markdown: the room's words and questions show as their characters.
         if not summary.words.empty:
             st.markdown(f"**{words.summary_words_heading}**")
-            st.table(summary.words, hide_index=True)
+            st.table(_plain_column(summary.words, words.cloud_word_column), hide_index=True)
+        st.markdown(f"**{escape_markdown(room_words.summary_heading)}**")
+        if summary.room.empty:
+            st.caption(room_words.summary_none)
+        else:
+            st.table(_plain_column(summary.room, room_words.question_column), hide_index=True)
 
     with st.expander(words.summary_heading, icon=":material/summarize:"):
         st.caption(words.summary_intro)
         tables()
-        columns = st.columns(3 if any_open else 2)
+        columns = st.columns(4 if any_open else 3)
         lazy_download(
             columns[0],
             words.download_csv,
@@ -121,6 +132,15 @@ def render_summary(content: Content, settings: Settings, code: str, asked: Colle
             icon=":material/picture_as_pdf:",
             key="quiz-download-pdf",
         )
+        lazy_download(
+            columns[-1],
+            room_words.download_csv,
+            lambda: chart_module().summary_csv(frames().room),
+            file_name=f"{room_words.file_stem}.csv",
+            mime="text/csv",
+            icon=":material/forum:",
+            key="room-questions-download-csv",
+        )
         if any_open:
             lazy_download(
                 columns[2],
@@ -133,8 +153,15 @@ def render_summary(content: Content, settings: Settings, code: str, asked: Colle
             )
 
 
+def _plain_column(frame: Any, column: str) -> Any:
+    """The frame with a column of people's words made plain Markdown (exactly its characters)."""
+    plain = frame.copy()
+    plain[column] = plain[column].map(plain_answer)
+    return plain
+
+
 def _pdf(content: Content, summary: Summary) -> bytes:
     pdf: bytes = chart_module().summary_pdf(
-        content, summary.table, summary.open_rows, summary.words
+        content, summary.table, summary.open_rows, summary.words, summary.room
     )
     return pdf
