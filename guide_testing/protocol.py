@@ -69,7 +69,7 @@ class Element:
     text: str
     widget_id: str | None = None
     #: A Plotly chart's figure (plotly_chart) or a components-v2 element's data
-    #: (bidi_component), as JSON.
+    #: (bidi_component), as JSON; a link button's address (link_button).
     spec: str | None = None
     #: The st.fragment that drew it (a rerun of that fragment redraws it), or None.
     fragment_id: str | None = None
@@ -182,6 +182,8 @@ def _element_from_delta(msg: ForwardMsg) -> Element | None:
         spec = payload.spec
     elif kind == "bidi_component" and payload is not None:
         spec = payload.json
+    elif kind == "link_button" and payload is not None:
+        spec = payload.url
     return Element(
         path=path,
         kind=kind,

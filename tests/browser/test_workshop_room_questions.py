@@ -98,6 +98,8 @@ def test_a_room_question_sent_voted_shown_and_answered(
 
         # Emoji alone: the phone says why; then two questions, one of them hostile.
         open_panel(asker, content)
+        # No names or health details; an urgent sign goes to Get urgent help, not the talk.
+        expect(asker.get_by_text(words.ask_lead)).to_be_visible()
         send(asker, content, "🙂🙂")
         expect(asker.get_by_text(words.ask_no_words)).to_be_visible()
         send(asker, content, QUESTION)
