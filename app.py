@@ -8,7 +8,13 @@ from sciatica_guide.content import ContentError
 from sciatica_guide.local_help import check_country_setting
 from sciatica_guide.settings import Mode, SettingsError
 from sciatica_guide.tuning import tune_server_process
-from sciatica_guide.ui.frame import FAVICON, current_mode, render_frame, run_startup_error_page
+from sciatica_guide.ui.frame import (
+    FAVICON,
+    current_mode,
+    render_frame,
+    render_presenter_footer,
+    run_startup_error_page,
+)
 from sciatica_guide.ui.navigation import app_pages
 from sciatica_guide.ui.state import get_content, get_settings
 from sciatica_guide.workshop.participant_ui import render_away_banner
@@ -40,7 +46,9 @@ st.set_page_config(
 specs = content.pages_in(mode)
 pages = app_pages(specs, PAGES_DIR)
 start_page = next(page for spec, page in zip(specs, pages, strict=True) if spec.default)
-navigation = st.navigation(pages)
+# On a projector the pages sit in the top bar, on screen with the slide: the presenter moves
+# between the article, the body map and the knowledge check without opening the sidebar.
+navigation = st.navigation(pages, position="top" if mode is Mode.PRESENTER else "sidebar")
 current = next(spec for spec, page in zip(specs, pages, strict=True) if page is navigation)
 render_frame(content, settings, mode, start_page=start_page, unknown_mode=unknown_mode)
 # Workshops: the presenter's room panel, or a phone's way back to its presenter. Clinic mode has
@@ -54,4 +62,5 @@ elif mode is Mode.STANDARD:
     render_away_banner(content, settings, current.id)
 navigation.run()
 if mode is Mode.PRESENTER:
+    render_presenter_footer(content)
     publish_presenter_view(content, settings, current, say_problem=False)

@@ -21,7 +21,6 @@ from guide_testing.browser import (
     chromium_path,
     join_room,
     new_context,
-    open_sidebar,
     shown_room_code,
     wait_for_app_idle,
 )
@@ -98,11 +97,8 @@ def main() -> None:
         presenter.wait_for_timeout(1500)
         presenter.screenshot(path=args.out / "room-questions-projector-shown-1080.png")
         presenter.set_viewport_size({"width": 1280, "height": 720})
-        open_sidebar(presenter)
         presenter.get_by_role("link", name=content.page("quiz").title).click()
         wait_for_app_idle(presenter)
-        # The sidebar closed again, as on a projector.
-        presenter.locator('[data-testid="stSidebarCollapseButton"] button').click()
         presenter.locator(".st-key-room-question-shown").wait_for()
         presenter.wait_for_timeout(1000)
         presenter.screenshot(path=args.out / "room-questions-quiz-shown-720.png")

@@ -141,3 +141,15 @@ def test_broken_content_shows_one_clear_message_not_a_traceback(
     message = unescape_plain(at.error[1].value)
     assert "Content error in techniques.yaml, field 'techniques[0]" in message
     assert "Traceback" not in message
+
+
+def test_a_projector_has_the_disclaimer_under_its_slide_and_no_sidebar(content: Content) -> None:
+    """Presenter mode keeps its pages in the top bar and draws nothing in the sidebar (an empty,
+    collapsed sidebar would be a scrollable region no keyboard reaches); the disclaimer closes the
+    slide instead."""
+    from guide_testing.quiz_apptest import start
+
+    for script in ("present.py", "quiz.py", "body_map.py"):
+        at = start({"mode": "presenter"}, script)
+        assert not at.sidebar.children, script
+        assert at.main.caption[-1].value == content.site.disclaimer.short, script

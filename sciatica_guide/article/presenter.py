@@ -59,6 +59,5 @@ def render_presenter(content: Content, settings: Settings) -> None:
     )
     with st.container(border=True, key="present-section"):
         render_section(content, sections[step], with_children=False)
-    # The QR code and the workshop room are in the sidebar of every presenter page (workshop/).
-    with st.sidebar:
-        render_handout_button(content, settings, key="-presenter")
+    # Under the slide: a projector keeps no sidebar (its pages are in the top bar).
+    render_handout_button(content, settings, key="-presenter")

@@ -198,8 +198,11 @@ def render_frame(
         _render_clinic_bar(content, settings, start_page)
         if st.session_state.pop(IDLE_RESET_NOTICE_KEY, False):
             st.info(content.modes.clinic.idle_notice, icon=":material/restart_alt:")
-    with st.sidebar:
-        st.caption(content.site.disclaimer.short)
+    if mode is not Mode.PRESENTER:
+        # A projector keeps no sidebar (its pages are in the top bar): the line closes the slide
+        # instead (render_presenter_footer).
+        with st.sidebar:
+            st.caption(content.site.disclaimer.short)
     if unknown_mode:
         notice = content.modes.unknown_mode_notice.format(mode=plain_markdown(unknown_mode))
         st.info(notice, icon=":material/info:")
@@ -212,6 +215,11 @@ def render_frame(
         st.caption(note)
     render_urgent_help(content, settings, help, switch=mode is not Mode.CLINIC)
     return help
+
+
+def render_presenter_footer(content: Content) -> None:
+    """The guide's disclaimer under a projector's slide (other modes have it in the sidebar)."""
+    st.caption(content.site.disclaimer.short)
 
 
 def render_startup_error(message: str) -> None:

@@ -241,7 +241,7 @@ def render_presenter_workshop(content: Content, settings: Settings, page: PageSp
         else:
             if url:
                 st.image(qr_png(join_url(url, code), scale=4), width=STRIP_QR_PX)
-            with st.container(key="workshop-strip-code", gap="small", width="content"):
+            with st.container(key="workshop-strip-code", gap="xxsmall", width="content"):
                 st.markdown(
                     f"<p class='workshop-code-small'>{spoken(code)}</p>", unsafe_allow_html=True
                 )

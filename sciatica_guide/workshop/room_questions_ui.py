@@ -221,11 +221,11 @@ def render_strip_questions(content: Content, settings: Settings, code: str) -> N
         except RoomStoreUnavailable:
             return
         if link is not None:
-            # One button, the count in its name.
+            # One button, the count in its name; no icon, so it is no wider than the room code
+            # above it and the strip stays one row at 1280x720.
             st.link_button(
                 words.strip_count.format(count=new),
                 link,
-                icon=":material/forum:",
                 type="primary" if new else "secondary",
                 help=words.review_help,
                 shortcut="Q",
@@ -273,7 +273,10 @@ def render_shown_question(content: Content, settings: Settings, code: str) -> No
                     args=(settings, code, question.id, state),
                 )
 
-    shown()
+    # In a slot the stylesheet hides while it is empty: an empty element would still take a
+    # gap's height from the slide.
+    with st.container(key="room-question-slot"):
+        shown()
 
 
 # --- the review page -----------------------------------------------------------------------------

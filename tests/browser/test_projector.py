@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from guide_testing.browser import new_context, no_dialogs, open_sidebar, wait_for_app_idle
+from guide_testing.browser import new_context, no_dialogs, wait_for_app_idle
 from guide_testing.server import RunningApp, free_port, run_streamlit
 from sciatica_guide.content import Content
 
@@ -71,14 +71,16 @@ def test_the_slide_strip_and_controls_fit_the_projector_without_scrolling(
         )
         assert all(fits.values()), fits
         assert page.evaluate("scrollY") == 0
-        # The section is the slide: its first lines are on screen, and the pages menu is not.
+        # The section is the slide: its first lines are on screen. There is no sidebar: the
+        # workshop's pages are in the top bar, on screen.
         section = page.locator(".st-key-present-section p").first.bounding_box()
         assert section and section["y"] + 80 <= height
-        menu = page.locator('[data-testid="stSidebar"]')  # Streamlit's own test id
-        for spec in content.pages_in("presenter"):
-            link = menu.get_by_role("link", name=spec.title, exact=True).bounding_box()
-            # Closed: Streamlit moves the menu off the screen's left edge.
-            assert link is None or link["x"] + link["width"] <= 0, spec.title
+        assert page.locator('[data-testid="stSidebar"]').count() == 0  # Streamlit's test id
+        top_bar = page.get_by_role("banner")
+        for page_id in ("present", "quiz", "body-map"):
+            link = top_bar.get_by_role("link", name=content.page(page_id).title, exact=True)
+            box = link.bounding_box()
+            assert box and box["y"] + box["height"] <= height, page_id
         assert dialogs == []
     finally:
         context.close()
@@ -124,9 +126,11 @@ def test_the_projector_keys(
         page.wait_for_function("() => document.fullscreenElement === null")
 
         # R reveals the knowledge check's answer (and is not taken by Streamlit's "rerun").
-        # The pages menu: behind Streamlit's sidebar button on a projector.
-        open_sidebar(page)
-        page.get_by_role("link", name=content.page("quiz").title).click()
+        # The pages: in the top bar on a projector, on screen without the sidebar.
+        quiz_link = page.get_by_role("banner").get_by_role("link", name=content.page("quiz").title)
+        box = quiz_link.bounding_box()
+        assert box and box["y"] + box["height"] <= 720
+        quiz_link.click()
         wait_for_app_idle(page, SLOW)
         quiz = content.workshop.words
         page.get_by_role("button", name=quiz.open, exact=True).click()

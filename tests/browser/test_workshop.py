@@ -21,7 +21,6 @@ from guide_testing.browser import (
     headless_chromium_path,
     new_context,
     no_dialogs,
-    open_sidebar,
     shown_room_code,
     wait_for_app_idle,
 )
@@ -129,7 +128,6 @@ def test_three_phones_follow_a_presenter_step_away_come_back_and_see_the_end(
                 expect(phone.get_by_text(sections[step].heading).first).to_be_visible()
 
         # The body map: the presenter picks a region by keyboard; the phones show it.
-        open_sidebar(presenter)
         presenter.get_by_role("link", name=content.page("body-map").title).click()
         wait_for_app_idle(presenter, SLOW)
         presenter.locator('[data-region="calf-left"]').first.focus()
@@ -242,7 +240,6 @@ def test_a_tap_on_the_followed_map_opens_that_part_on_the_phones_own_body_map(
         wait_for_app_idle(presenter, SLOW)
         code = shown_room_code(presenter)
         assert code
-        open_sidebar(presenter)
         presenter.get_by_role("link", name=content.page("body-map").title).click()
         wait_for_app_idle(presenter, SLOW)
         open_page(phone, f"{workshop_server.url}/join?room={code}")

@@ -14,7 +14,6 @@ from guide_testing.browser import (
     expect_phone_in_room,
     new_context,
     no_dialogs,
-    open_sidebar,
     shown_room_code,
     tab_to,
     wait_for_app_idle,
@@ -77,7 +76,6 @@ def test_a_tablet_follows_a_workshop_and_answers_by_touch(
         expect(tablet.get_by_text(sections[1].heading).first).to_be_visible()
 
         # The body map: the region the presenter shows is the one the tablet shows.
-        open_sidebar(presenter)
         presenter.get_by_role("link", name=content.page("body-map").title).click()
         wait_for_app_idle(presenter, SLOW)
         presenter.locator('[data-region="calf-left"]').first.focus()
@@ -94,7 +92,6 @@ def test_a_tablet_follows_a_workshop_and_answers_by_touch(
 
         # The knowledge check: the presenter asks; the tablet shows the question with answer
         # buttons a finger hits, and its tap is counted on the presenter's screen.
-        open_sidebar(presenter)
         presenter.get_by_role("link", name=content.page("quiz").title).click()
         wait_for_app_idle(presenter, SLOW)
         presenter.get_by_role("button", name=words.open).click()

@@ -157,6 +157,9 @@ def test_four_phones_answer_change_and_see_the_reveal(
         presenter.get_by_role("button", name=words.next).click()
         wait_for_app_idle(presenter, SLOW)
         expect(phones[2].get_by_text(words.owed_heading)).to_be_visible(timeout=LIVE_MS)
+        # Once its run is over (while it runs, the revealed question's copy may still show).
+        wait_for_app_idle(phones[2], SLOW)
+        expect(phones[2].get_by_text(explanation)).to_have_count(1)
         expect(phones[2].get_by_text(explanation)).to_be_visible()
         phones[2].get_by_role("button", name=words.owed_done).tap()
         wait_for_app_idle(phones[2], SLOW)

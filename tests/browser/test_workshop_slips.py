@@ -16,7 +16,6 @@ from guide_testing.browser import (
     join_room,
     new_context,
     no_dialogs,
-    open_sidebar,
     shown_room_code,
     wait_for_app_idle,
 )
@@ -169,7 +168,6 @@ def test_every_control_moves_once_on_a_double_click_and_a_replay(
         expect(presenter.get_by_text(question_label(2))).to_be_visible()
 
         # The article, step by step: Next and Previous each move one section.
-        open_sidebar(presenter)
         presenter.get_by_role("link", name=content.page("present").title).click()
         wait_for_app_idle(presenter, SLOW)
         presenter_words = content.modes.presenter
@@ -240,7 +238,6 @@ def test_phones_show_the_technique_the_presenter_opened(
             )
 
         read_more = content.body_map.ui.read_more.format(technique=technique.name)
-        open_sidebar(presenter)
         presenter.get_by_role("link", name=read_more).click()
         wait_for_app_idle(presenter, SLOW)
         expect(presenter.get_by_role("heading", level=1)).to_have_text(
@@ -258,7 +255,6 @@ def test_phones_show_the_technique_the_presenter_opened(
         heading = phones[0].get_by_role("heading", name=technique.article_section, exact=True)
         expect(heading).to_be_in_viewport(timeout=SLOW)
         # Another page: the phones follow there, and the technique is forgotten.
-        open_sidebar(presenter)
         presenter.get_by_role("link", name=content.page("present").title).click()
         wait_for_app_idle(presenter, SLOW)
         for phone in phones[1:]:
