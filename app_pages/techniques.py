@@ -1,4 +1,4 @@
-from sciatica_guide.article.page import render_article_page
+from sciatica_guide.article.techniques_page import render_techniques_page
 from sciatica_guide.ui.state import get_content
 
-render_article_page(get_content(), "techniques")
+render_techniques_page(get_content(), "techniques")

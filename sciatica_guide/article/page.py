@@ -47,8 +47,11 @@ def evidence_notes_markdown(content: Content, heading: str) -> list[str]:
     ]
 
 
-def technique_card_markdown(content: Content, technique: Technique, number: str) -> str:
-    """A technique's card: what it does and feels like, who it may suit, evidence, care."""
+def technique_card_markdown(
+    content: Content, technique: Technique, number: str, *, care: bool = True
+) -> str:
+    """A technique's card: what it does and feels like, who it may suit, evidence, and (with
+    `care`) when to take care; the techniques page lists that once, above its cards."""
     labels = content.site.labels
     does, feels, suits, evidence, care_label, effects = (
         escape_markdown(label)
@@ -72,13 +75,13 @@ def technique_card_markdown(content: Content, technique: Technique, number: str)
         f"{escape_markdown(t.evidence)}"
     )
     parts = [html_block(CARD_GRID_CLASS, html_block("", left) + "\n" + html_block("", right))]
-    care = content.precautions_for_technique(technique.id)
-    if care:
+    applies = content.precautions_for_technique(technique.id) if care else []
+    if applies:
         parts.append(
             f"**{care_label}:**\n\n"
             + "\n".join(
                 f"- {escape_markdown(p.label)}: {escape_markdown(p.advice_text(number))}"
-                for p in care
+                for p in applies
             )
         )
     parts.append(f"**{effects}:** {escape_markdown(t.common_effects)}")

@@ -196,6 +196,14 @@ class Labels(Strict):
     technique_card_evidence: str
     technique_card_care: str
     technique_card_effects: str
+    #: The Massage techniques page: the care list, once, before the cards; which techniques an
+    #: item is for, when not all; a card's "more" (the article's words and the details).
+    techniques_care_heading: str
+    techniques_article: str
+    #: A closed group on the Sources & safety page: what opens it.
+    show_group: str
+    technique_applies_to: Annotated[str, Placeholders("techniques")]
+    technique_more: Annotated[str, Placeholders("technique")]
     #: The review dates (Sources & safety, the handout).
     last_reviewed: str
     next_review_due: str

@@ -216,7 +216,8 @@ def test_changing_the_country_in_the_box_changes_every_place(
     assert_calf_warning_for(page, "uk")
 
     go_to(page, content, "sources")
-    expect(page.get_by_text(content.site.local_help.packs_heading)).to_be_visible()
+    packs = content.site.local_help.packs_heading
+    expect(page.get_by_role("heading", name=packs)).to_be_visible()
     handout = pdf_text(download(page, content.modes.handout.button))
     assert "Numbers for: United Kingdom" in handout and "Call 999" in handout
     assert "NHS 111" in handout and "Call 995" not in handout
