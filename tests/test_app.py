@@ -153,3 +153,16 @@ def test_a_projector_has_the_disclaimer_under_its_slide_and_no_sidebar(content: 
         at = start({"mode": "presenter"}, script)
         assert not at.sidebar.children, script
         assert at.main.caption[-1].value == content.site.disclaimer.short, script
+
+
+def test_the_overview_ends_with_its_two_next_steps(content: Content) -> None:
+    """Issue 25: the Overview's last word is what to do next: the body map, then the check."""
+    at = run_page()
+    links = at.get("page_link")
+    labels = content.site.labels
+    assert [link.proto.label for link in links] == [labels.next_step_map, labels.next_step_check]
+    assert [link.proto.page for link in links] == [
+        content.page("body-map").url_path,
+        content.page("self-assessment").url_path,
+    ]
+    assert labels.next_steps_heading in [h.value for h in at.subheader]

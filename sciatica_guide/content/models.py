@@ -199,6 +199,10 @@ class Labels(Strict):
     #: The Massage techniques page: the care list, once, before the cards; which techniques an
     #: item is for, when not all; a card's "more" (the article's words and the details).
     techniques_care_heading: str
+    #: The Overview's end: its two next steps (the body map, the self-assessment).
+    next_steps_heading: str
+    next_step_map: str
+    next_step_check: str
     techniques_article: str
     #: A closed group on the Sources & safety page: what opens it.
     show_group: str

@@ -46,3 +46,15 @@ def render_page_header(content: Content, page: PageSpec) -> None:
     st.title(page.title)
     if page.lead:
         st.markdown(page.lead)
+
+
+def render_next_steps(content: Content) -> None:
+    """The Overview's end: its two next steps, as large links (the page's main actions)."""
+    labels = content.site.labels
+    st.subheader(labels.next_steps_heading)
+    with st.container(key="next-steps", horizontal=True, gap="small"):
+        for page_id, label, icon in (
+            ("body-map", labels.next_step_map, ":material/accessibility_new:"),
+            ("self-assessment", labels.next_step_check, ":material/checklist:"),
+        ):
+            st.page_link(f"app_pages/{content.page(page_id).script}", label=label, icon=icon)
