@@ -15,7 +15,7 @@ from sciatica_guide.ui.frame import (
     render_presenter_footer,
     run_startup_error_page,
 )
-from sciatica_guide.ui.navigation import app_pages
+from sciatica_guide.ui.navigation import app_pages, start_alias
 from sciatica_guide.ui.state import get_content, get_settings
 from sciatica_guide.workshop.participant_ui import render_away_banner
 from sciatica_guide.workshop.presenter_ui import publish_presenter_view, render_presenter_workshop
@@ -46,9 +46,12 @@ st.set_page_config(
 specs = content.pages_in(mode)
 pages = app_pages(specs, PAGES_DIR)
 start_page = next(page for spec, page in zip(specs, pages, strict=True) if spec.default)
+alias = start_alias(specs, start_page)
 # On a projector the pages sit in the top bar, on screen with the slide: the presenter moves
 # between the article, the body map and the knowledge check without opening the sidebar.
-navigation = st.navigation(pages, position="top" if mode is Mode.PRESENTER else "sidebar")
+navigation = st.navigation([*pages, alias], position="top" if mode is Mode.PRESENTER else "sidebar")
+if navigation is alias:
+    navigation.run()  # opens the start page at the root
 current = next(spec for spec, page in zip(specs, pages, strict=True) if page is navigation)
 render_frame(content, settings, mode, start_page=start_page, unknown_mode=unknown_mode)
 # Workshops: the presenter's room panel, or a phone's way back to its presenter. Clinic mode has

@@ -125,3 +125,19 @@ def test_first_request_to_a_fresh_server_can_be_a_deep_link(
         # Each link reads "<icon name>\n\n<title>"; the title is what a person reads.
         shown = [text.split("\n")[-1] for text in nav_links.all_inner_texts()]
         assert shown == [p.title for p in content.pages_in("standard") if not p.hidden]
+
+
+def test_the_start_pages_own_address_opens_it_with_its_query(
+    app_server: RunningApp, reused_page: OpenPage, content: Content
+) -> None:
+    """`/overview` (the start page's own address, as a person may type or share it) opens the
+    Overview at the root, with no "Page not found", keeping the link's query."""
+    start = next(p for p in content.pages_in("standard") if p.default)
+    page = reused_page("phone", touch=True)
+    page.goto(f"{app_server.url}/{start.url_path}?country=uk")
+    wait_for_app_idle(page)
+    expect(page.get_by_role("heading", name=start.title, level=1)).to_be_visible()
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    assert page.url.rstrip("/").endswith(f"{app_server.port}/?country=uk"), page.url
+    # The link's country is in use (its words sit in the closed Get urgent help box).
+    expect(page.get_by_text("Numbers for: United Kingdom")).to_be_attached()
