@@ -166,3 +166,16 @@ def test_the_overview_ends_with_its_two_next_steps(content: Content) -> None:
         content.page("self-assessment").url_path,
     ]
     assert labels.next_steps_heading in [h.value for h in at.subheader]
+
+
+def test_the_workshop_join_box_is_last_on_the_overview(content: Content) -> None:
+    """Issue 25: a patient's Overview starts with the article, not with workshops; the small,
+    closed "join with the code" box comes after the next steps."""
+    at = run_page()
+    prompt = content.modes.workshop.start_page_prompt
+    labels = [getattr(node, "label", None) for node in at.main]
+    kinds = [type(node).__name__ for node in at.main]
+    assert prompt in labels
+    assert kinds.index("Title") < labels.index(prompt)
+    last_link = max(i for i, kind in enumerate(kinds) if kind == "PageLink")
+    assert last_link < labels.index(prompt)
