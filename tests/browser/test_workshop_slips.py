@@ -17,6 +17,7 @@ from guide_testing.browser import (
     new_context,
     no_dialogs,
     shown_room_code,
+    wait_for_address,
     wait_for_app_idle,
 )
 from guide_testing.redis_server import redis_server_path, run_redis
@@ -239,9 +240,12 @@ def test_phones_show_the_technique_the_presenter_opened(
 
         read_more = content.body_map.ui.read_more.format(technique=technique.name)
         presenter.get_by_role("link", name=read_more).click()
-        wait_for_app_idle(presenter, SLOW)
+        # The page switch runs the techniques page afresh; near the end of a loaded test run
+        # that run has once taken over 30 s, so the wait allows twice that.
+        wait_for_address(presenter, content.page("techniques").url_path, SLOW * 2)
+        wait_for_app_idle(presenter, SLOW * 2)
         expect(presenter.get_by_role("heading", level=1)).to_have_text(
-            content.page("techniques").title, timeout=SLOW
+            content.page("techniques").title, timeout=SLOW * 2
         )
         for phone in phones:
             shown = phone.locator(".st-key-workshop-technique")
