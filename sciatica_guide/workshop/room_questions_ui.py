@@ -211,13 +211,19 @@ def review_link(store: RoomStore, code: str) -> str | None:
 def render_strip_questions(content: Content, settings: Settings, code: str) -> None:
     """In the projector's strip: how many questions are new, and the review link."""
     words = _words(content)
+    # Once per page run, not every half second: a room's review link never changes (with Redis,
+    # reading it is a script run). Read in the fragment only while the store was out of reach.
+    try:
+        drawn_link = review_link(get_store(settings), code)
+    except RoomStoreUnavailable:
+        drawn_link = None
 
     @st.fragment(run_every=PROJECTOR_SECONDS)
     def count() -> None:
         try:
             store = get_store(settings)
             new = room_questions.new_count(store.room_questions(code))
-            link = review_link(store, code)
+            link = drawn_link or review_link(store, code)
         except RoomStoreUnavailable:
             return
         if link is not None:
