@@ -210,3 +210,22 @@ def open_sidebar(page: Page) -> None:
     if toggle.is_visible():
         toggle.click()
         page.locator('[data-testid="stSidebar"][data-collapsed="false"]').wait_for()
+
+
+def expect_inside_height(locator: Locator, height: int, timeout: float = 10_000) -> None:
+    """Wait until the element sits wholly between the page's top and `height` (a projector's
+    first screen, the page not scrolled). Polled: a live fragment's run can shift the layout for
+    a moment while its new elements replace the old ones."""
+    box: dict[str, float] | None = None
+
+    def fits() -> bool:
+        nonlocal box
+        box = locator.bounding_box()  # type: ignore[assignment]
+        return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
+
+    page = locator.page
+    deadline = timeout
+    while not fits() and deadline > 0:
+        page.wait_for_timeout(200)
+        deadline -= 200
+    assert fits(), box

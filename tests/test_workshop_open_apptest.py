@@ -16,6 +16,7 @@ from sciatica_guide.text import unescape_plain
 from sciatica_guide.workshop.open_answers import MAX_ANSWER_CHARS
 from sciatica_guide.workshop.quiz import QuizState
 from sciatica_guide.workshop.state import PRESENTER_QUIZ_KEY
+from sciatica_guide.workshop.summary_ui import SUMMARY_KEY
 
 OPEN_ID = "ask-therapist"
 
@@ -82,6 +83,8 @@ def test_words_show_from_three_answers_rude_ones_held_back_and_a_tap_hides_one(
     assert "sh1t" not in shown(presenter)
     assert "<b>" not in raw_html(presenter)
     # The summary lists the words; a hidden word leaves the projector and the summary.
+    presenter.session_state[SUMMARY_KEY] = True
+    presenter.run()
     summary = presenter.table[-1].value
     assert words.cloud_word_column in summary.columns
     assert "sh1t" not in summary.to_csv()
@@ -187,6 +190,7 @@ def test_the_rooms_words_in_tables_show_as_typed(content: Content) -> None:
     hostile = "[x](https://evil.example)"
     for phone in room:
         send(phone, hostile)
+    presenter.session_state[SUMMARY_KEY] = True
     presenter.run()
     cells = [
         str(cell)

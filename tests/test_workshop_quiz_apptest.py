@@ -26,6 +26,7 @@ from sciatica_guide.workshop.state import (
 from sciatica_guide.workshop.streamlit_store import (
     get_store,
 )
+from sciatica_guide.workshop.summary_ui import SUMMARY_KEY
 
 
 def counts(at: AppTest, content: Content) -> list[int] | None:
@@ -173,6 +174,10 @@ def test_the_summary_lists_asked_questions_with_counts_only(content: Content) ->
     for phone, number in zip(room, (0, 0, 2), strict=True):
         tap(phone, question.id, number)
     control(presenter, "quiz-reveal").click().run()
+    # Closed, the summary reads nothing; opened, its tables show.
+    assert not any(words.summary_percent in t.value.columns for t in presenter.table)
+    presenter.session_state[SUMMARY_KEY] = True
+    presenter.run()
     summary = presenter.table[-1].value
     assert list(summary.columns) == [
         words.summary_question,

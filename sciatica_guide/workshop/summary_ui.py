@@ -1,7 +1,7 @@
 """The knowledge check's summary on the presenter's page: a table, and the same as CSV and PDF.
 
 Counts only, and the open questions' words as the projector may show them: nothing about any
-person. Everything is read from the store when it is shown or downloaded.
+person. Everything is read from the store while the summary is open, every few seconds.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import streamlit as st
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Settings
 from sciatica_guide.text import escape_markdown
-from sciatica_guide.ui.downloads import lazy_download
 from sciatica_guide.workshop import quiz
 from sciatica_guide.workshop.open_answers import RoomWords
 from sciatica_guide.workshop.open_ui import hidden_by_question, plain_answer, words_of
@@ -68,16 +67,17 @@ def _read(
     return tallies, words
 
 
-#: How often the summary's tables are read again while the page shows (the downloads are
-#: always built from the store when tapped).
+#: How often the open summary's tables and files are read again while the page shows.
 SUMMARY_SECONDS = 5.0
+
+#: The summary's expander: open, it reads the store; closed, it costs nothing.
+SUMMARY_KEY = "quiz-summary"
 
 
 def render_summary(content: Content, settings: Settings, code: str, asked: Collection[str]) -> None:
     words = content.workshop.words
     room_words = content.workshop.room_questions
     any_open = any(q.is_open for q in content.workshop.questions if q.id in asked)
-    # Taken now: a download's file is built after this run, with no session to read.
     hidden = hidden_by_question(st.session_state, code)
 
     def frames() -> Summary:
@@ -90,6 +90,12 @@ def render_summary(content: Content, settings: Settings, code: str, asked: Colle
             [q.is_open for q in chart.asked_questions(content, tallies)],
             chart.room_questions_frame(content, room),
         )
+
+    panel = st.expander(
+        words.summary_heading, icon=":material/summarize:", key=SUMMARY_KEY, on_change="rerun"
+    )
+    if not panel.open:
+        return
 
     @st.fragment(run_every=SUMMARY_SECONDS)
     def tables() -> None:
@@ -109,48 +115,73 @@ def render_summary(content: Content, settings: Settings, code: str, asked: Colle
             st.caption(room_words.summary_none)
         else:
             st.table(_plain_column(summary.room, room_words.question_column), hide_index=True)
+        _downloads(content, summary, any_open=any_open)
 
-    with st.expander(words.summary_heading, icon=":material/summarize:"):
+    with panel:
         st.caption(words.summary_intro)
         tables()
-        columns = st.columns(4 if any_open else 3)
-        lazy_download(
-            columns[0],
+
+
+def _downloads(content: Content, summary: Summary, *, any_open: bool) -> None:
+    """The files, built with the tables on screen (the same snapshot), so a tap only fetches
+    them. Built on the tap instead, one run in six under load saw the browser's download
+    cancelled (cause not found; tests/browser/test_workshop_open.py). About 0.13 s per PDF, each
+    5 s while the summary is open. Counts only: nothing here is about a person."""
+    words = content.workshop.words
+    room_words = content.workshop.room_questions
+    chart = chart_module()
+    files = [
+        (
             words.download_csv,
-            lambda: chart_module().summary_csv(frames().table),
-            file_name=f"{words.file_stem}.csv",
-            mime="text/csv",
-            icon=":material/table:",
-            key="quiz-download-csv",
-        )
-        lazy_download(
-            columns[1],
+            chart.summary_csv(summary.table),
+            f"{words.file_stem}.csv",
+            "text/csv",
+            ":material/table:",
+            "quiz-download-csv",
+        ),
+        (
             words.download_pdf,
-            lambda: _pdf(content, frames()),
-            file_name=f"{words.file_stem}.pdf",
-            mime="application/pdf",
-            icon=":material/picture_as_pdf:",
-            key="quiz-download-pdf",
-        )
-        lazy_download(
-            columns[-1],
-            room_words.download_csv,
-            lambda: chart_module().summary_csv(frames().room),
-            file_name=f"{room_words.file_stem}.csv",
-            mime="text/csv",
-            icon=":material/forum:",
-            key="room-questions-download-csv",
-        )
-        if any_open:
-            lazy_download(
-                columns[2],
+            _pdf(content, summary),
+            f"{words.file_stem}.pdf",
+            "application/pdf",
+            ":material/picture_as_pdf:",
+            "quiz-download-pdf",
+        ),
+    ]
+    if any_open:
+        files.append(
+            (
                 words.download_words_csv,
-                lambda: chart_module().summary_csv(frames().words),
-                file_name=f"{words.words_file_stem}.csv",
-                mime="text/csv",
-                icon=":material/cloud:",
-                key="quiz-download-words-csv",
+                chart.summary_csv(summary.words),
+                f"{words.words_file_stem}.csv",
+                "text/csv",
+                ":material/cloud:",
+                "quiz-download-words-csv",
             )
+        )
+    files.append(
+        (
+            room_words.download_csv,
+            chart.summary_csv(summary.room),
+            f"{room_words.file_stem}.csv",
+            "text/csv",
+            ":material/forum:",
+            "room-questions-download-csv",
+        )
+    )
+    for column, (label, data, file_name, mime, icon, key) in zip(
+        st.columns(len(files)), files, strict=True
+    ):
+        column.download_button(
+            label,
+            data=data,
+            file_name=file_name,
+            mime=mime,
+            on_click="ignore",
+            icon=icon,
+            key=key,
+            width="stretch",
+        )
 
 
 def _plain_column(frame: Any, column: str) -> Any:

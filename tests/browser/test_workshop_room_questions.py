@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from guide_testing.accessibility import Violation, new_violations, serious_violations
 from guide_testing.browser import (
+    expect_inside_height,
     join_room,
     new_context,
     no_dialogs,
@@ -55,8 +56,7 @@ def open_panel(phone: Page, content: Content) -> None:
 
 
 def inside(locator: Locator, height: int = PROJECTOR["height"]) -> None:
-    box = locator.bounding_box()
-    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height, box
+    expect_inside_height(locator, height)
 
 
 def card(review: Page, text: str) -> Locator:
