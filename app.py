@@ -11,8 +11,8 @@ from sciatica_guide.tuning import tune_server_process
 from sciatica_guide.ui.frame import (
     FAVICON,
     current_mode,
+    render_footer,
     render_frame,
-    render_presenter_footer,
     run_startup_error_page,
 )
 from sciatica_guide.ui.navigation import app_pages, start_alias
@@ -47,9 +47,10 @@ specs = content.pages_in(mode)
 pages = app_pages(specs, PAGES_DIR)
 start_page = next(page for spec, page in zip(specs, pages, strict=True) if spec.default)
 alias = start_alias(specs, start_page)
-# On a projector the pages sit in the top bar, on screen with the slide: the presenter moves
-# between the article, the body map and the knowledge check without opening the sidebar.
-navigation = st.navigation([*pages, alias], position="top" if mode is Mode.PRESENTER else "sidebar")
+# The pages sit in the top bar (on a phone Streamlit folds them into its menu): a projector keeps
+# its slide on screen, and a tablet or laptop keeps its whole width for the page (the sidebar
+# took 40% of a portrait tablet, and the body map fell below the first screen).
+navigation = st.navigation([*pages, alias], position="top")
 if navigation is alias:
     navigation.run()  # opens the start page at the root
 current = next(spec for spec, page in zip(specs, pages, strict=True) if page is navigation)
@@ -64,6 +65,6 @@ if mode is Mode.PRESENTER:
 elif mode is Mode.STANDARD:
     render_away_banner(content, settings, current.id)
 navigation.run()
+render_footer(content)
 if mode is Mode.PRESENTER:
-    render_presenter_footer(content)
     publish_presenter_view(content, settings, current, say_problem=False)

@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Callable
 
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from sciatica_guide.workshop.codes import parse_code
 
@@ -202,14 +203,33 @@ def text_contrast(locator: Locator) -> float:
     return float(locator.evaluate(_CONTRAST_JS))
 
 
-def open_sidebar(page: Page) -> None:
-    """Open Streamlit's sidebar (its pages menu) when it is closed, as a person does with the
-    button at the top left: presenter mode starts with it closed, as do narrow screens.
-    (Streamlit's own test id: guide_testing only, never the guide.)"""
+def open_page_from_menu(page: Page, title: str, *, touch: bool = False) -> None:
+    """Choose a page from the app's own menu, as a person does: the top bar's link, or its
+    "N more" list when the bar has no room for it; on a phone, where Streamlit folds the top
+    bar into its sidebar, the sidebar's link. (Streamlit's own test ids: guide_testing only,
+    never the guide.)"""
+
+    def press(target: Locator) -> None:
+        target.tap() if touch else target.click()
+
+    if page.locator('[data-testid="stTopNav"]').is_visible():
+        link = page.locator('[data-testid="stTopNavLink"]').filter(has_text=title).first
+        try:
+            # A link the bar has no room for is still in the page, transparent and untappable.
+            link.click(trial=True, timeout=1_000)
+        except PlaywrightTimeoutError:
+            press(page.locator('[data-testid="stTopNavSection"]'))
+            link = page.locator('[data-testid="stTopNavDropdownLink"]').filter(has_text=title)
+        press(link)
+        return
     toggle = page.locator('[data-testid="stExpandSidebarButton"]')
     if toggle.is_visible():
-        toggle.click()
+        press(toggle)
         page.locator('[data-testid="stSidebar"][data-collapsed="false"]').wait_for()
+    press(page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title))
+    close = page.locator('[data-testid="stSidebarCollapseButton"] button')
+    if close.is_visible():
+        press(close)
 
 
 def expect_inside_height(locator: Locator, height: int, timeout: float = 10_000) -> None:

@@ -233,13 +233,6 @@ def render_body_map_page(
         map_column = st.container(key="bm-map-column-wide")
         side_column = st.container(key="bm-side-column-wide")
     else:
-        st.segmented_control(
-            ui.view_control,
-            options=list(VIEWS),
-            format_func=lambda view: ui.views[view],
-            key=VIEW_KEY,
-            required=True,
-        )
         # Map and panel sit side by side when there is room (tablet without the sidebar,
         # desktop) and wrap, map first, when there is not (phones, tablets with the sidebar
         # open). The map keeps its full 380 px there, so every region stays a 44 px target.
@@ -256,6 +249,18 @@ def render_body_map_page(
     shown = view_data(content, view, help, answers)
     marks = marks_for(content, number, answers)
     with map_column:
+        if not presenting:
+            # Above the figure in its own column, beside the list where there is room: the
+            # figure starts higher (a tablet's first screen). The buttons name the views; the
+            # label stays for screen readers.
+            st.segmented_control(
+                ui.view_control,
+                options=list(VIEWS),
+                format_func=lambda view: ui.views[view],
+                key=VIEW_KEY,
+                required=True,
+                label_visibility="collapsed",
+            )
         state = MapState(
             svg=svg_markup(content),
             view=view,
@@ -266,7 +271,7 @@ def render_body_map_page(
             marks=marks.of(selected),
             relay=not presenting,
             brief={} if presenting else shown.briefs,
-            prompt="" if presenting else ui.prompt,
+            prompt="" if presenting else ui.tap_prompt,
         )
         body_map(state, key=MAP_KEY, on_select=lambda: _take_tap(content, MAP_KEY, mode))
         tap = read_tap(st.session_state, MAP_KEY)

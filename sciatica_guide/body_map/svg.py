@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from sciatica_guide.content import Content
+from sciatica_guide.content.body_map_checks import HEADING_ROOM
 from sciatica_guide.content.models import Region, Side, View
 from sciatica_guide.shapes.geometry import smooth_closed_path, smooth_open_path, viewer_left_side
 
@@ -37,9 +38,20 @@ def region_order(content: Content, view: View) -> list[Region]:
     )
 
 
-def _defs() -> str:
-    # Patterns give every highlight and overlay a cue that does not depend on colour.
-    return """<defs>
+def _defs(content: Content) -> str:
+    # Patterns give every highlight and overlay a cue that does not depend on colour. The crop
+    # keeps the silhouette below the title and side labels (the drawing starts above the shown
+    # part; nothing is drawn outside the map's box).
+    box = content.body_map.view_box
+    crop_top = box.top + HEADING_ROOM if box.top else 0
+    crop = (
+        f'<clipPath id="bm-crop"><rect x="0" y="{crop_top:g}" width="{box.width:g}"'
+        f' height="{box.height - crop_top:g}"/></clipPath>'
+    )
+    return (
+        "<defs>"
+        + crop
+        + """
 <pattern id="bm-selected" patternUnits="userSpaceOnUse" width="10" height="10"
  patternTransform="rotate(45)">
 <rect width="10" height="10" class="bm-selected-bg"/>
@@ -56,6 +68,7 @@ def _defs() -> str:
 <circle cx="3.5" cy="3.5" r="1.7" class="bm-root-ink"/>
 </pattern>
 </defs>"""
+    )
 
 
 def _side_labels(content: Content, view: View, y: float, width: float) -> str:
@@ -101,6 +114,7 @@ def _view_group(content: Content, view: View) -> str:
     ui = body_map.ui
     width = body_map.view_box.width
     height = body_map.view_box.height
+    top = body_map.view_box.top
     figure = body_map.figure(view)
     head = figure.head
     parts: list[str] = []
@@ -110,13 +124,13 @@ def _view_group(content: Content, view: View) -> str:
         f'<g class="bm-view" data-view="{view}" role="group" aria-label="{_attr(group_label)}">'
     )
     parts.append(
-        f'<text class="bm-title" x="{width / 2:g}" y="26" text-anchor="middle"'
+        f'<text class="bm-title" x="{width / 2:g}" y="{top + 26:g}" text-anchor="middle"'
         f' aria-hidden="true">{escape(title)}</text>'
     )
-    parts.append(f'<g aria-hidden="true">{_side_labels(content, view, 52, width)}</g>')
+    parts.append(f'<g aria-hidden="true">{_side_labels(content, view, top + 52, width)}</g>')
     parts.append(f'<g aria-hidden="true">{_side_labels(content, view, height - 40, width)}</g>')
     # The silhouette: decoration only; the regions carry the meaning.
-    parts.append('<g class="bm-figure" aria-hidden="true">')
+    parts.append('<g class="bm-figure" aria-hidden="true" clip-path="url(#bm-crop)">')
     parts.append(
         f'<ellipse class="bm-body" cx="{head.cx:g}" cy="{head.cy:g}" rx="{head.rx:g}"'
         f' ry="{head.ry:g}"/>'
@@ -183,12 +197,13 @@ def _view_group(content: Content, view: View) -> str:
 
 
 def body_map_svg(content: Content) -> str:
-    """The whole drawing: both views (the component shows one), overlays hidden until asked."""
+    """The whole drawing: both views (the component shows one), overlays hidden until asked,
+    from the view box's top down (the figure cropped to where sciatica is felt)."""
     box = content.body_map.view_box
     return (
         f'<svg class="bm-svg" xmlns="http://www.w3.org/2000/svg"'
-        f' viewBox="0 0 {box.width:g} {box.height:g}" focusable="false">'
-        + _defs()
+        f' viewBox="0 {box.top:g} {box.width:g} {box.height - box.top:g}" focusable="false">'
+        + _defs(content)
         + "".join(_view_group(content, view) for view in VIEWS)
         + "</svg>"
     )

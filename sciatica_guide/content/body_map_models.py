@@ -100,6 +100,9 @@ Point = tuple[float, float]
 class ViewBox(Strict):
     width: float = Field(gt=0)
     height: float = Field(gt=0)
+    #: Where the map on screen starts: the figure is cropped to where sciatica is felt, so on a
+    #: tablet the lower back, buttocks and thighs are in the first screen. 0 shows it all.
+    top: float = Field(default=0, ge=0)
 
 
 class Ellipse(Strict):
@@ -163,6 +166,8 @@ class BodyMapUi(Strict):
     not_diagnosis: str
     roots_caption: str
     prompt: str
+    #: The one line above the figure before a tap, where the panel is below the map (phones).
+    tap_prompt: str
     unknown_region: str
     what_is_here: str
     muscles: str

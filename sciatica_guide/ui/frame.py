@@ -198,11 +198,6 @@ def render_frame(
         _render_clinic_bar(content, settings, start_page)
         if st.session_state.pop(IDLE_RESET_NOTICE_KEY, False):
             st.info(content.modes.clinic.idle_notice, icon=":material/restart_alt:")
-    if mode is not Mode.PRESENTER:
-        # A projector keeps no sidebar (its pages are in the top bar): the line closes the slide
-        # instead (render_presenter_footer).
-        with st.sidebar:
-            st.caption(content.site.disclaimer.short)
     if unknown_mode:
         notice = content.modes.unknown_mode_notice.format(mode=plain_markdown(unknown_mode))
         st.info(notice, icon=":material/info:")
@@ -217,8 +212,9 @@ def render_frame(
     return help
 
 
-def render_presenter_footer(content: Content) -> None:
-    """The guide's disclaimer under a projector's slide (other modes have it in the sidebar)."""
+def render_footer(content: Content) -> None:
+    """The guide's disclaimer, under every page (the guide draws nothing in the sidebar: its
+    pages are in the top bar)."""
     st.caption(content.site.disclaimer.short)
 
 

@@ -56,14 +56,41 @@ STYLES: tuple[InternalStyle, ...] = (
     InternalStyle(
         ('[data-testid="stSidebarNav"] a',),
         "min-height: 44px; align-items: center;",
-        "44 px touch targets for st.navigation's page menu on tablets: it has no size option.",
+        "44 px touch targets for st.navigation's page menu where a phone folds the top bar into "
+        "the sidebar: it has no size option.",
+        Probe("", viewport="phone"),
+    ),
+    InternalStyle(
+        ('[data-testid="stTopNavLink"]',),
+        "min-height: 44px; align-items: center;",
+        "The same for the pages in the top bar (28 px).",
         Probe(""),
     ),
     InternalStyle(
-        ('[data-testid="stMainMenuButton"]', '[data-testid="stSidebarCollapseButton"] button'),
+        ('[data-testid="stTopNavSection"]',),
+        "min-height: 44px; align-items: center;",
+        'The same for the top bar\'s "N more" button, there when the bar has no room for every '
+        "page (a tablet).",
+        Probe("", viewport="tablet"),
+    ),
+    InternalStyle(
+        ('[data-testid="stMainMenuButton"]',),
         "min-width: 44px; min-height: 44px;",
-        "44 px touch targets (WCAG 2.5.5) for Streamlit's menu and sidebar buttons (28-38 px); "
-        "the app has no handle on its own chrome.",
+        "44 px touch targets (WCAG 2.5.5) for Streamlit's menu button (28-38 px); the app has no "
+        "handle on its own chrome.",
+        Probe(""),
+    ),
+    InternalStyle(
+        ('[data-testid="stSidebarCollapseButton"] button',),
+        "min-width: 44px; min-height: 44px;",
+        "The same for the button that closes the page menu on a phone (there only while open).",
+        Probe("", viewport="phone", when="bundle"),
+    ),
+    InternalStyle(
+        ('[data-testid="stMainBlockContainer"]',),
+        "padding-top: 4.5rem;",
+        "Streamlit leaves 6rem above the page under its 3.75rem header, and has no option for "
+        "it: 1.5rem of it is the room a tablet's body map needs to be in the first screen.",
         Probe(""),
     ),
     InternalStyle(
@@ -114,10 +141,11 @@ STYLES: tuple[InternalStyle, ...] = (
         Probe("techniques"),
     ),
     InternalStyle(
-        ('[data-testid="stToolbar"]', '[data-testid="stMainMenu"]'),
+        ('[data-testid="stToolbarActions"]', '[data-testid="stMainMenu"]'),
         "display: none !important;",
-        "Clinic tablet: no Streamlit menu or toolbar to wander into. client.toolbarMode is per "
-        "process, and clinic mode can be chosen per browser (?mode=clinic).",
+        "Clinic tablet: no Streamlit menu or toolbar actions to wander into (the top bar's pages "
+        "stay). client.toolbarMode is per process, and clinic mode can be chosen per browser "
+        "(?mode=clinic).",
         Probe(""),
         mode=Mode.CLINIC,
     ),
@@ -129,7 +157,7 @@ STYLES: tuple[InternalStyle, ...] = (
         mode=Mode.CLINIC,
     ),
     InternalStyle(
-        (".stButton button", ".stDownloadButton button", '[data-testid="stSidebarNav"] a'),
+        (".stButton button", ".stDownloadButton button", '[data-testid="stTopNavLink"]'),
         "min-height: 56px; font-size: 1.1rem;",
         "Clinic tablet: bigger buttons and menu links for every st.button and download button.",
         Probe("sources-and-safety", viewport="tablet"),

@@ -13,7 +13,7 @@ from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 from test_body_map import point_inside, show_view
 
-from guide_testing.browser import OpenPage, no_dialogs, wait_for_app_idle
+from guide_testing.browser import OpenPage, no_dialogs, open_page_from_menu, wait_for_app_idle
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
 from sciatica_guide.local_help import LocalHelp, resolve_help
@@ -97,14 +97,8 @@ def tick_saddle_sign(page: Page) -> None:
 def go_to(page: Page, content: Content, page_id: str) -> None:
     """Another page in the same session, through the app's own menu (a new address would start
     a new session)."""
-    toggle = page.locator('[data-testid="stExpandSidebarButton"]')
-    if toggle.is_visible():
-        tap(page, toggle)
-    nav = page.locator('[data-testid="stSidebarNav"]')
-    tap(page, nav.get_by_role("link", name=content.page(page_id).title))
-    close = page.locator('[data-testid="stSidebarCollapseButton"] button')
-    if close.is_visible():
-        tap(page, close)
+    open_page_from_menu(page, content.page(page_id).title, touch=True)
+    wait_for_app_idle(page)
 
 
 def assert_urgent_result_for(page: Page, content: Content, help: LocalHelp, code: str) -> None:

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
-from guide_testing.browser import OpenPage, new_context, wait_for_app_idle
+from guide_testing.browser import OpenPage, new_context, open_page_from_menu, wait_for_app_idle
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
 
@@ -84,12 +84,8 @@ def test_navigation_menu_switches_page_at_tablet_size(
     page.goto(app_server.url)
     wait_for_app_idle(page)
     target = content.page("techniques")
-    # At tablet width the sidebar is collapsed: open it, then choose the page.
-    sidebar_toggle = page.locator('[data-testid="stExpandSidebarButton"]')
-    if sidebar_toggle.is_visible():
-        sidebar_toggle.tap() if touch else sidebar_toggle.click()
-    link = page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=target.title)
-    link.tap() if touch else link.click()
+    # At tablet width the pages are in the top bar (this one in its "more" list).
+    open_page_from_menu(page, target.title, touch=touch)
     wait_for_app_idle(page)
     expect(page.get_by_role("heading", name=target.title, level=1)).to_be_visible()
     assert page.url.rstrip("/").endswith(target.url_path)
@@ -121,7 +117,7 @@ def test_first_request_to_a_fresh_server_can_be_a_deep_link(
         expect(page.locator("summary", has_text=content.red_flags.title)).to_be_visible()
         # The legacy pages/ folder also showed "Page not found" over such a first deep link.
         expect(page.get_by_role("dialog")).to_have_count(0)
-        nav_links = page.locator('[data-testid="stSidebarNav"] a')
+        nav_links = page.locator('[data-testid="stTopNavLink"]')
         # Each link reads "<icon name>\n\n<title>"; the title is what a person reads.
         shown = [text.split("\n")[-1] for text in nav_links.all_inner_texts()]
         assert shown == [p.title for p in content.pages_in("standard") if not p.hidden]

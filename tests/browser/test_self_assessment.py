@@ -16,7 +16,7 @@ from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
 from guide_testing.accessibility import Violation, new_violations, serious_violations
-from guide_testing.browser import OpenPage, wait_for_app_idle
+from guide_testing.browser import OpenPage, open_page_from_menu, wait_for_app_idle
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.assessment.rules import STEPS
 from sciatica_guide.content import Content
@@ -192,10 +192,8 @@ def leave_for_the_body_map_without_the_place_in_the_address(
     page: Page, content: Content, addresses: list[str]
 ) -> None:
     body_map = content.page("body-map")
-    toggle = page.locator('[data-testid="stExpandSidebarButton"]')
-    if toggle.is_visible():
-        tap(page, toggle)
-    tap(page, page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=body_map.title))
+    open_page_from_menu(page, body_map.title, touch=True)
+    wait_for_app_idle(page)
     # The body map shows the place picked in the self-assessment...
     expect(page.get_by_role("heading", name="Calf, your left")).to_be_visible()
     wait_for_app_idle(page)

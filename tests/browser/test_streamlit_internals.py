@@ -115,14 +115,16 @@ def test_each_selector_seen_only_during_a_run_is_in_streamlits_frontend(
     assert missing == [], f"Streamlit's frontend has no {missing}: {style.reason}"
 
 
-def test_the_clinic_tablet_really_hides_streamlits_menu_and_toolbar(
+def test_the_clinic_tablet_really_hides_streamlits_menu_and_toolbar_actions(
     app_server: RunningApp, reused_page: OpenPage
 ) -> None:
     # Present in the page (so the selectors still match) and not displayed.
     page = reused_page("tablet", touch=True)
     page.goto(f"{app_server.url}/?mode=clinic")
     wait_for_app_idle(page)
-    for selector in ('[data-testid="stToolbar"]', '[data-testid="stMainMenu"]'):
+    for selector in ('[data-testid="stToolbarActions"]', '[data-testid="stMainMenu"]'):
         element = page.locator(selector)
         expect(element).to_have_count(1)
         assert element.evaluate("el => getComputedStyle(el).display") == "none", selector
+    # The pages stay in the top bar.
+    expect(page.locator('[data-testid="stTopNav"]')).to_be_visible()
