@@ -57,7 +57,9 @@ def _blocks(value: Any, where: str, annotation: Any = None) -> Iterator[tuple[st
         for key, item in value.items():
             yield from _blocks(item, f"{where}.{key}", args[1] if len(args) == 2 else None)
     elif isinstance(value, str) and not isinstance(value, HttpUrl):
-        yield where, value
+        # A reference typed as a plain str (technique_marks.yaml's area and technique).
+        if not ("-" in value and re.fullmatch(ID_PATTERN, value)):
+            yield where, value
 
 
 def own_blocks(content: Content) -> list[tuple[str, str]]:
@@ -341,3 +343,71 @@ def test_a_word_with_spaces_around_it_is_named(content_copy: Path) -> None:
     error = _edit(content_copy, lambda d: d["terms"][0].update(forms=[" sciatic pain"]))
     assert error.field == "terms[0].forms[0]"
     assert "without spaces around it" in str(error)
+
+
+# --- plain names first in the guide's own words ---------------------------------------------------
+#: Entries the guide's own words may use without their plain name, and why.
+PLAIN_NAME_NOT_NEEDED = {
+    # The word people come with: the guide is named after it, and the Overview's first line
+    # says what it is.
+    "sciatica": "the guide's subject, said in plain words on the Overview",
+    # NHS patient pages name the nerve as it is; the body map draws and labels it.
+    "sciatic-nerve": "named as NHS patient pages name it, and drawn on the body map",
+    "nerve-root": "two everyday words; the body map's caption says what a root does",
+    # The article's names for its techniques: the guide keeps them so people can find them in
+    # the article, and each technique card says in plain words what the technique does.
+    "trigger-point": "part of the name of one of the article's techniques",
+    "myofascial-release": "the name of one of the article's techniques",
+    # Its plain name is the NHS's own plain name.
+    "slipped-disc": "already the NHS's plain name",
+}
+
+#: Blocks of the guide's own words that may use a word without its plain name, and why.
+BLOCKS_EXEMPT = {
+    # A result line under the heading "How much it bothers you" (assessment.result.sbi_heading).
+    "assessment.result.sbi_line": "shown under a heading that says it in plain words",
+    # The key of the nerve-root areas: drawn in one caption with roots_caption, under the switch
+    # "Show typical nerve root areas".
+    "body_map.ui.legend_roots.L4": "part of the nerve-root caption",
+    "body_map.ui.legend_roots.L5": "part of the nerve-root caption",
+    "body_map.ui.legend_roots.S1": "part of the nerve-root caption",
+}
+
+
+def _plain_words(text: str) -> str:
+    """Lower case, one space between words, no plural -s: "Muscles at" reads as "muscle at"."""
+    words = re.findall(r"\w+", text.casefold())
+    return " " + " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words) + " "
+
+
+def test_the_guides_own_words_say_the_plain_name_where_they_use_a_term(content: Content) -> None:
+    missing = []
+    for where, text in own_blocks(content):
+        if where in BLOCKS_EXEMPT:
+            continue
+        for entry in terms_in(content, text):
+            if entry.id in PLAIN_NAME_NOT_NEEDED:
+                continue
+            if _plain_words(entry.plain) not in _plain_words(text):
+                missing.append(f"{where}: '{entry.term}' without '{entry.plain}'")
+    assert not missing, "\n".join(missing)
+
+
+def test_the_plain_name_comes_first_in_the_muscle_lists(content: Content) -> None:
+    # The body map's "Muscles here" list: "big calf muscle (gastrocnemius)", plain name first.
+    for area in content.areas.areas:
+        for muscle in area.muscles:
+            found = first_mentions(content, muscle)
+            if not found:  # plain words only ("small muscles of the foot")
+                continue
+            plain = _plain_words(found[0].entry.plain)
+            assert plain in _plain_words(muscle[: found[0].start]), muscle
+
+
+def test_the_exemptions_are_still_needed(content: Content) -> None:
+    blocks = dict(own_blocks(content))
+    for where in BLOCKS_EXEMPT:
+        assert terms_in(content, blocks[where]), f"{where} no longer needs to be exempt"
+    used = {e.id for e in entries_for(content, blocks.values())}
+    for entry_id in PLAIN_NAME_NOT_NEEDED:
+        assert entry_id in used, f"{entry_id} no longer needs to be exempt"
