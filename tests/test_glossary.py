@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 
 import pytest
 import yaml
-from pydantic import BaseModel, HttpUrl
+from pydantic import BaseModel
 from pydantic.types import StringConstraints
 
 from sciatica_guide.content import Content, ContentError, load_content
@@ -30,6 +30,11 @@ def _is_id(annotation: Any) -> bool:
             for m in get_args(annotation)[1:]
         )
     return any(_is_id(arg) for arg in get_args(annotation))
+
+
+def _is_reference(text: str) -> bool:
+    """A kebab-case id typed as a plain str (technique_marks.yaml's area and technique)."""
+    return "-" in text and re.fullmatch(ID_PATTERN, text) is not None
 
 
 def _blocks(value: Any, where: str, annotation: Any = None) -> Iterator[tuple[str, str]]:
@@ -56,10 +61,8 @@ def _blocks(value: Any, where: str, annotation: Any = None) -> Iterator[tuple[st
         args = get_args(annotation)
         for key, item in value.items():
             yield from _blocks(item, f"{where}.{key}", args[1] if len(args) == 2 else None)
-    elif isinstance(value, str) and not isinstance(value, HttpUrl):
-        # A reference typed as a plain str (technique_marks.yaml's area and technique).
-        if not ("-" in value and re.fullmatch(ID_PATTERN, value)):
-            yield where, value
+    elif isinstance(value, str) and not _is_reference(value):
+        yield where, value
 
 
 def own_blocks(content: Content) -> list[tuple[str, str]]:
