@@ -56,7 +56,7 @@ def test_the_longest_summary_fits_one_pdf_page_with_the_answers(
     assert "Leg pain in the past week: 9 out of 10 (severe)" in text
     assert "Calf (both sides)" in text
     assert "Pressure I like: Firm" in text
-    assert "Please know about: Varicose veins" in text
+    assert "Please know about: Swollen, twisted veins (varicose veins)" in text
     assert content.assessment.result.no_massage in text
     assert ("Grøvle" if unicode_font else "Gr") in text
 

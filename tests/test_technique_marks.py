@@ -361,7 +361,7 @@ def test_spots_are_numbered_in_the_words_as_in_the_picture(content: Content) -> 
     spots = marks.technique("trigger-point")
     assert spots is not None
     words = mark_words(content, spots)
-    assert words[0].startswith("1. Piriformis")
+    assert words[0].startswith("1. Deep buttock muscle (piriformis)")
     assert words[0].endswith(content.technique_marks.ui.near_nerve)
     assert content.technique_marks.ui.spot_note in technique_notes(content, spots)
     svg = ET.fromstring(
@@ -372,7 +372,7 @@ def test_spots_are_numbered_in_the_words_as_in_the_picture(content: Content) -> 
     # The nerve is drawn with a mark near it, and the picture is named for screen readers.
     group = next(iter(svg))
     assert group.get("role") == "img"
-    assert "Piriformis" in (group.get("aria-label") or "")
+    assert "piriformis" in (group.get("aria-label") or "")
     assert any("bm-mark-nerve" in (e.get("class") or "") for e in svg.iter())
 
 

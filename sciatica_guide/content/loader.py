@@ -29,6 +29,7 @@ from sciatica_guide.content.country_checks import (
 )
 from sciatica_guide.content.country_models import CountryPack
 from sciatica_guide.content.errors import ContentError
+from sciatica_guide.content.glossary_checks import check_glossary
 from sciatica_guide.content.mark_checks import check_technique_marks
 from sciatica_guide.content.mark_models import TechniqueMarksFile
 from sciatica_guide.content.models import (
@@ -39,6 +40,7 @@ from sciatica_guide.content.models import (
     BodyMapFile,
     Content,
     EvidenceFile,
+    GlossaryFile,
     ModesFile,
     PagesFile,
     PrecautionsFile,
@@ -77,6 +79,7 @@ YAML_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "technique_marks": ("technique_marks.yaml", TechniqueMarksFile),
     "workshop": ("workshop.yaml", WorkshopFile),
     "blocked_words": ("blocked_words.yaml", BlockedWordsFile),
+    "glossary": ("glossary.yaml", GlossaryFile),
 }
 
 
@@ -323,6 +326,7 @@ EXTRA_CHECKS: list[CrossCheck] = [
     check_technique_marks,
     check_workshop,
     check_countries,
+    check_glossary,
 ]
 
 

@@ -1,7 +1,8 @@
 """Pydantic models of every content file. Unknown fields are errors, so typos are caught at load.
 
-The body map's (areas.yaml, body_map.yaml) and the self-assessment's (assessment.yaml) models live
-in their own modules and are re-exported here, so every model can be imported from this one.
+The body map's (areas.yaml, body_map.yaml), the self-assessment's (assessment.yaml) and the
+glossary's (glossary.yaml) models live in their own modules and are re-exported here, so every
+model can be imported from this one.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ from sciatica_guide.content.body_map_models import (
     ViewBox,
 )
 from sciatica_guide.content.country_models import CountryPack
+from sciatica_guide.content.glossary_models import GlossaryEntry, GlossaryFile
 from sciatica_guide.content.mark_models import TechniqueMarksFile
 from sciatica_guide.content.placeholders import Placeholders
 from sciatica_guide.content.workshop_models import (
@@ -92,6 +94,8 @@ __all__ = [
     "CountryPack",
     "Ellipse",
     "Figure",
+    "GlossaryEntry",
+    "GlossaryFile",
     "HealthStep",
     "HowMuchStep",
     "Id",
@@ -527,6 +531,9 @@ class Content(Strict):
     workshop: WorkshopFile
     #: Words an open question's answers are never shown with (blocked_words.yaml).
     blocked_words: BlockedWordsFile
+    #: Each technical word with its plain name and definition (glossary.yaml); glossary.py finds
+    #: the words a text uses.
+    glossary: GlossaryFile
     article: Article
     #: Country packs by code (content/countries/<code>.yaml): numbers and where to go.
     countries: dict[str, CountryPack]
