@@ -31,6 +31,7 @@ from sciatica_guide.ui.blocks import (
     sources_line,
 )
 from sciatica_guide.ui.country import session_help
+from sciatica_guide.ui.glossary_view import render_words_explained
 from sciatica_guide.ui.show_technique import show_pending_technique
 from sciatica_guide.ui.state import get_settings
 
@@ -137,13 +138,24 @@ def render_section(
             render_section(content, child)
 
 
+def _texts(content: Content, section: ArticleSection) -> list[str]:
+    """The words a section shows (its heading, paragraphs, card and notes), with its children."""
+    texts = [section.heading, section_markdown(content, section)]
+    for child in section.children:
+        texts.extend(_texts(content, child))
+    return texts
+
+
 def render_article_page(content: Content, page_id: str) -> None:
     """A page made of article sections: header, attribution, then each section verbatim."""
     page = content.page(page_id)
     render_page_header(content, page)
     st.caption(attribution(content))
+    shown: list[str] = []
     for heading in page.article_sections:
         section = next(s for s in content.article.sections if s.heading == heading)
         render_section(content, section)
+        shown.extend(_texts(content, section))
+    render_words_explained(content, shown, key=f"words-{page_id}")
     # Opened from the body map's "Read about …": go to that technique.
     show_pending_technique(content)

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sciatica_guide.article.page import evidence_notes_markdown, technique_card_markdown
+from sciatica_guide.article.page import (
+    evidence_notes_markdown,
+    section_markdown,
+    technique_card_markdown,
+)
 from sciatica_guide.article.technique_figure import render_technique_figure
 from sciatica_guide.content import Content
 from sciatica_guide.content.article import ArticleSection
@@ -18,6 +22,7 @@ from sciatica_guide.content.models import Technique
 from sciatica_guide.text import escape_markdown
 from sciatica_guide.ui.blocks import NOTE_CLASS, attribution, html_block, render_page_header
 from sciatica_guide.ui.country import session_help
+from sciatica_guide.ui.glossary_view import render_words_explained
 from sciatica_guide.ui.show_technique import PENDING_KEY, show_pending_technique
 
 
@@ -85,5 +90,14 @@ def render_techniques_page(content: Content, page_id: str) -> None:
                 st.markdown("\n\n".join(escape_markdown(p) for p in child.paragraphs))
             else:
                 _render_card(content, child, technique)
+    # The words of everything above, open or not: the care list, the article's words, each card.
+    number = session_help().number
+    shown = [care_markdown(content, techniques, number)]
+    for section in content.article.sections:
+        if section.heading in page.article_sections:
+            shown.append(section_markdown(content, section, number))
+            shown += [section_markdown(content, c, number) for c in section.children]
+    shown += [technique_card_markdown(content, t, number) for t in techniques]
+    render_words_explained(content, shown, key="words-techniques")
     # Opened from the body map's "Read about …": go to that technique.
     show_pending_technique(content)

@@ -19,6 +19,7 @@ from sciatica_guide.body_map.panel import (
     panel_text,
 )
 from sciatica_guide.content import Content
+from sciatica_guide.content.glossary import entries_for
 from sciatica_guide.help_html import call_row_html
 from sciatica_guide.local_help import LocalHelp
 
@@ -114,12 +115,34 @@ def panel_text_html(
             f' data-technique="{_e(card.id)}">{_e(card.read_more)}'
             '<span aria-hidden="true">&nbsp;&rarr;</span></a></p></div>'
         )
+    parts.append(words_html(content, _panel_words(text)))
     parts.append(
         f'<p class="bp-small">{_e(ui.techniques_note)}</p>'
         f'<p class="bp-small">{_e(text.sources)}</p>'
         f'<p class="bp-small">{_e(text.share)}</p>'
     )
     return "".join(parts)
+
+
+def _panel_words(text: PanelText) -> list[str]:
+    """Everything the panel says in words, for the glossary."""
+    words = [text.name, text.description, text.typical, text.roots_line, *text.muscles]
+    words += [w.text for w in text.warnings] + list(text.care)
+    words += [f"{p.label} {p.advice}" for p in text.precautions]
+    words += [f"{c.name} {c.how}" for c in text.techniques]
+    return words
+
+
+def words_html(content: Content, texts: list[str]) -> str:
+    """Tap-to-explain: the glossary words the panel uses, closed under it (content/glossary)."""
+    entries = entries_for(content, texts)
+    if not entries:
+        return ""
+    label = content.site.labels.words_explained.format(count=len(entries))
+    items = "".join(
+        f"<dt>{_e(e.plain)} ({_e(e.term)})</dt><dd>{_e(e.definition)}</dd>" for e in entries
+    )
+    return f'<details class="bp-words"><summary>{_e(label)}</summary><dl>{items}</dl></details>'
 
 
 def panel_html(

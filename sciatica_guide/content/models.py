@@ -216,6 +216,8 @@ class Labels(Strict):
     last_reviewed: str
     next_review_due: str
     reviewed_by: str
+    #: The closed list of the glossary words a page uses (tap-to-explain).
+    words_explained: Annotated[str, Placeholders("count")]
     #: The headings of the Sources & safety page.
     references_heading: str
     evidence_heading: str
