@@ -88,9 +88,10 @@ STYLES: tuple[InternalStyle, ...] = (
     ),
     InternalStyle(
         ('[data-testid="stMainBlockContainer"]',),
-        "padding-top: 4.5rem;",
-        "Streamlit leaves 6rem above the page under its 3.75rem header, and has no option for "
-        "it: 1.5rem of it is the room a tablet's body map needs to be in the first screen.",
+        "padding-top: 4.5rem; padding-bottom: 3rem;",
+        "Streamlit leaves 6rem above the page under its 3.75rem header and 10rem below it, and "
+        "has no option for either: 1.5rem above is the room a tablet's body map needs to be in "
+        "the first screen, and 7rem below is an eighth of a phone screen on every page.",
         Probe(""),
     ),
     InternalStyle(
