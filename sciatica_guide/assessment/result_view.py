@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-import textwrap
+import html
 
 import streamlit as st
 
@@ -80,70 +80,42 @@ def render_check_page(content: Content, answers: Answers, result: Result) -> Non
     )
 
 
-def _chart(content: Content, answers: Answers) -> None:
-    import plotly.graph_objects as go
-    from plotly.subplots import make_subplots
-
+def answer_bars_html(content: Content, answers: Answers) -> str:
+    """The answers at a glance: a bar for each pain score and each "how much it bothers you"
+    answer, each with its words and "n out of m" (the bar is never the only cue). HTML drawn
+    with the result, in the same element: a chart library drew it a moment after the words
+    (its code comes on first use)."""
     a = content.assessment
     labels = a.result.chart
     scores = [(a.result.back_pain, answers.back_pain), (a.result.leg_pain, answers.leg_pain)]
     pain = [(name, score) for name, score in scores if score is not None]
     sbi = [(i.text, answers.sbi[i.id]) for i in a.steps.bother.items if i.id in answers.sbi]
-    if not pain and not sbi:
+    groups = [(labels.pain_axis, pain, 10), (labels.sbi_axis, sbi, a.steps.bother.scale.max)]
+    parts: list[str] = []
+    for title, data, maximum in groups:
+        if not data:
+            continue
+        items = "".join(
+            f'<li><span class="answer-bar-name">{html.escape(name)}</span>'
+            f'<span class="answer-bar-track" aria-hidden="true"><span class="answer-bar"'
+            f' style="--share:{round(100 * int(score) / maximum)}%"></span></span>'
+            f'<span class="answer-bar-value">'
+            f"{html.escape(a.check.score.format(score=int(score), max=maximum))}</span></li>"
+            for name, score in data
+        )
+        parts.append(
+            f'<p class="answer-bars-title">{html.escape(title)}</p>'
+            f'<ul class="answer-bars" aria-label="{html.escape(title)}">{items}</ul>'
+        )
+    return "".join(parts)
+
+
+def _chart(content: Content, answers: Answers) -> None:
+    bars = answer_bars_html(content, answers)
+    if not bars:
         return
-    # Each chart row: its title, its (label, score) bars and the scale's maximum.
-    rows: list[tuple[str, list[tuple[str, int]], int]] = [
-        (labels.pain_axis, pain, 10),
-        (labels.sbi_axis, sbi, a.steps.bother.scale.max),
-    ]
-    rows = [row for row in rows if row[1]]
-    fig = make_subplots(
-        rows=len(rows),
-        cols=1,
-        subplot_titles=[title for title, _, _ in rows],
-        row_heights=[len(data) for _, data, _ in rows],
-        vertical_spacing=0.18,
-    )
-    for index, (_, data, maximum) in enumerate(rows, start=1):
-        fig.add_trace(
-            go.Bar(
-                x=[score for _, score in data],
-                # Wrapped labels leave room for the bars on a phone.
-                y=["<br>".join(textwrap.wrap(name, 22)) for name, _ in data],
-                orientation="h",
-                text=[f"{score}/{maximum}" for _, score in data],
-                textposition="outside",
-                marker_color="#0b6e69",
-                hoverinfo="skip",
-                cliponaxis=False,
-            ),
-            row=index,
-            col=1,
-        )
-        fig.update_xaxes(
-            range=[0, maximum * 1.2],
-            dtick=1,
-            showticklabels=False,
-            row=index,
-            col=1,
-            fixedrange=True,
-        )
-        fig.update_yaxes(autorange="reversed", row=index, col=1, fixedrange=True)
-    for annotation in fig.layout.annotations:
-        annotation.update(x=0, xanchor="left", font={"size": 15})
-    fig.update_layout(
-        showlegend=False,
-        height=120 + 52 * sum(len(data) for _, data, _ in rows),
-        margin={"l": 10, "r": 30, "t": 40, "b": 20},
-        title_text=None,
-    )
-    st.subheader(labels.title)
-    st.plotly_chart(
-        fig,
-        config={"displayModeBar": False, "staticPlot": True},
-        key="answers-chart",
-        alt=labels.alt,
-    )
+    st.subheader(content.assessment.result.chart.title)
+    st.markdown(bars, unsafe_allow_html=True)
 
 
 #: How often the result page reruns a tiny fragment while its downloads are on screen. A tapped

@@ -154,7 +154,9 @@ def test_fill_in_by_touch_take_the_summary_and_leave_no_trace(
     assert "Sciatica Bothersomeness Index: 11 out of 24" in text
     assert "May suit: Myofascial release" in text
     assert "Not for you now: Deep tissue massage and Trigger point therapy" in text
-    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(1, timeout=30_000)
+    # The answers at a glance come with the result, in words and bars (no chart drawn later).
+    expect(page.locator("ul.answer-bars")).to_have_count(2)
+    expect(page.locator("ul.answer-bars li").first).to_contain_text("out of")
     expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
 
     summary = pdf_text(download(page, a.buttons.download_pdf))
@@ -392,9 +394,8 @@ def test_on_a_phone_a_mild_result_then_strong_pain_a_clot_risk_and_saddle_numbne
     assert sideways_overflow(page) <= 0
     assert new_violations(serious_violations(page), streamlit_baseline) == []
     see_result(page, content)
-    chart = page.locator('[data-testid="stPlotlyChart"]')
-    expect(chart).to_have_count(1, timeout=30_000)
-    expect(chart.locator("svg").first).to_be_visible(timeout=30_000)
+    expect(page.locator("ul.answer-bars").first).to_be_visible()
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
     wait_for_app_idle(page)
     assert sideways_overflow(page) <= 0
     assert new_violations(serious_violations(page), streamlit_baseline) == []
