@@ -176,6 +176,19 @@ def test_the_overlay_toggles_explain_the_root_areas(content: Content) -> None:
     assert not at.exception
 
 
+def test_the_teaching_overlays_are_closed_for_patients_and_open_for_presenters(
+    content: Content,
+) -> None:
+    heading = content.body_map.ui.overlays_heading
+    for mode in ("standard", "clinic"):
+        at = open_page({"mode": mode})
+        [teaching] = [e for e in at.expander if e.label == heading]
+        assert not teaching.proto.expanded, mode
+        assert {t.key for t in teaching.toggle} == {NERVE_KEY, ROOTS_KEY}
+    at = open_page({"mode": "presenter"})
+    assert not [e for e in at.expander if e.label == heading]
+
+
 def test_clear_person_forgets_the_selection_and_the_widgets() -> None:
     at = open_page(query={"region": "calf-left"})
     session.clear_person(at.session_state)

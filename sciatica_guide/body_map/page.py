@@ -203,14 +203,21 @@ def render_roots_caption(content: Content) -> None:
     )
 
 
-def _render_overlays(content: Content) -> None:
+def _render_overlays(content: Content, mode: Mode) -> None:
     ui = content.body_map.ui
-    # Straight in the map column (no container of their own: one element fewer per run).
-    st.markdown(f"**{ui.overlays_heading}**")
-    st.toggle(ui.overlay_nerve, key=NERVE_KEY)
-    st.toggle(ui.overlay_roots, key=ROOTS_KEY)
-    if st.session_state.get(ROOTS_KEY):
-        render_roots_caption(content)
+    if mode is Mode.PRESENTER:
+        # An educator's map: the overlays are on (default_overlays) and their switches at hand.
+        place: Any = st.container()
+        place.markdown(f"**{ui.overlays_heading}**")
+    else:
+        # A patient's map: the nerve path and the root areas are for teaching, closed until
+        # asked for (a root area is easily read as a diagnosis).
+        place = st.expander(ui.overlays_heading, icon=":material/school:")
+    with place:
+        st.toggle(ui.overlay_nerve, key=NERVE_KEY)
+        st.toggle(ui.overlay_roots, key=ROOTS_KEY)
+        if st.session_state.get(ROOTS_KEY):
+            render_roots_caption(content)
 
 
 def render_body_map_page(
@@ -283,7 +290,7 @@ def render_body_map_page(
             _note_tap(tap)
             st.session_state[PENDING_KEY] = tap.region
             st.rerun()
-        _render_overlays(content)
+        _render_overlays(content, mode)
     with side_column:
         if presenting:
             # The presenter's room follows page runs (publish_presenter_view): no fragment.

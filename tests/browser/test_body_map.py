@@ -204,6 +204,9 @@ def test_the_overlays_switch_on_with_labels_not_just_colour(desktop: Page) -> No
     nerve = desktop.locator(f'.bm-view[data-view="{view}"] .bm-overlay-nerve .bm-nerve').first
     expect(nerve).to_be_hidden()
     expect(roots.first).to_be_hidden()
+    # For teaching: closed on a patient's map until opened.
+    expect(desktop.get_by_text(ui.overlay_nerve)).to_be_hidden()
+    desktop.locator("summary", has_text=ui.overlays_heading).click()
     desktop.get_by_text(ui.overlay_nerve).click()
     expect(nerve).to_be_visible(timeout=SLOW)
     desktop.get_by_text(ui.overlay_roots).click()
