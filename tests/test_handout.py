@@ -162,3 +162,16 @@ def test_the_handout_carries_the_countrys_numbers_and_services(
         assert words in text, words
     for words in absent:
         assert words not in text, words
+
+
+def test_explains_the_words_it_uses_plain_name_first(content: Content, handout_text: str) -> None:
+    """The glossary words the handout's article, techniques and precautions use, before its
+    sources: the plain name, the word, what it means."""
+    marker = content.site.labels.words_explained.split("(")[0].strip()
+    assert marker in handout_text
+    words = handout_text[handout_text.index(marker) :]
+    for term in ("trigger point", "deep vein thrombosis", "osteoporosis"):
+        entry = content.glossary.entry_named(term)
+        assert entry is not None
+        assert normalise(f"{entry.plain} ({entry.term}): {entry.definition}") in words, term
+    assert handout_text.index(marker) < handout_text.rindex(content.modes.handout.sources_heading)

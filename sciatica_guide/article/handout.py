@@ -16,6 +16,7 @@ from sciatica_guide.body_map.pdf_figure import (
 )
 from sciatica_guide.content import Content
 from sciatica_guide.content.article import ArticleSection
+from sciatica_guide.content.glossary import entries_for
 from sciatica_guide.content.models import Technique
 from sciatica_guide.help_html import help_heading, help_lines
 from sciatica_guide.local_help import LocalHelp, settings_help
@@ -193,6 +194,25 @@ def _techniques(pdf: Handout, content: Content, help: LocalHelp) -> None:
         _technique(pdf, content, technique, help)
 
 
+def _words(pdf: Handout, content: Content) -> None:
+    """The glossary words the handout uses: plain name, the word, what it means."""
+    texts: list[str] = []
+    for section in content.article.sections:
+        texts += [section.heading, *section.paragraphs]
+        for child in section.children:
+            texts += [child.heading, *child.paragraphs]
+    for technique in content.techniques.techniques:
+        texts += [technique.what_it_does, technique.feels_like, technique.may_suit]
+        texts += [technique.evidence, technique.common_effects]
+    texts += [f"{p.label} {p.advice}" for p in content.precautions.precautions]
+    entries = entries_for(content, texts)
+    if not entries:
+        return
+    pdf.ln(3)
+    pdf.write_lines(content.site.labels.words_explained.format(count=len(entries)), 14, "B")
+    pdf.bullets([f"{e.plain} ({e.term}): {e.definition}" for e in entries])
+
+
 # --- the body map picture ----------------------------------------------------------------------
 def _sources(pdf: Handout, content: Content) -> None:
     pdf.add_page()
@@ -227,6 +247,7 @@ def build_handout_pdf(
     _urgent(pdf, content, help)
     _article(pdf, content)
     _techniques(pdf, content, help)
+    _words(pdf, content)
     draw_body_map(pdf, content)
     _sources(pdf, content)
     return bytes(pdf.output())
