@@ -226,6 +226,18 @@ class Labels(Strict):
     precautions_heading: str
 
 
+class ReadingWords(Strict):
+    """The "Text and reading" control on every page (site.yaml, reading:)."""
+
+    #: The button that opens it (an icon beside the urgent-help box).
+    button: str
+    text_size: str
+    #: Each size's name, in order: normal, large, largest.
+    normal: str
+    large: str
+    largest: str
+
+
 class SiteFile(Strict):
     name: str
     tagline: str
@@ -235,6 +247,7 @@ class SiteFile(Strict):
     article: ArticleMeta
     labels: Labels
     local_help: LocalHelpWords
+    reading: ReadingWords
 
 
 # --- red_flags.yaml -----------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from sciatica_guide.session import clear_person
 from sciatica_guide.settings import Mode, Settings
 from sciatica_guide.text import escape_markdown, plain_markdown
 from sciatica_guide.ui.country import COUNTRY_KEY, choose_country, country_options, help_for
+from sciatica_guide.ui.reading import render_text_size_control, text_size, text_size_css
 from sciatica_guide.ui.reconnect import reconnect_style
 from sciatica_guide.ui.streamlit_internals import internal_css
 
@@ -98,8 +99,13 @@ def render_urgent_help(
     """The box on every page: which country its numbers are for (and, unless on a clinic's
     tablet, a control to change it for this session), then every sign under what to do."""
     words = content.site.local_help
+    # The text size control shares the urgent-help box's row: no page grows for it.
+    row = st.container(horizontal=True, vertical_alignment="top", key="urgent-row", gap="small")
+    with row:
+        box = st.container(key="urgent-help")
+        render_text_size_control(content)
     with (
-        st.container(key="urgent-help"),
+        box,
         st.expander(content.red_flags.title, icon=":material/warning:", expanded=expanded),
     ):
         numbers_for = words.numbers_for.format(country=help.country_name)
@@ -186,7 +192,7 @@ def render_frame(
     """Shared parts of every page, drawn before the page's own script runs. Returns the
     session's numbers and services (the same as ui.country.session_help())."""
     # One element for both: every element costs a message on every run.
-    st.html(_stylesheet(None) + reconnect_style())
+    st.html(_stylesheet(None) + reconnect_style() + text_size_css(text_size(st.session_state)))
     if mode in STYLESHEETS:
         st.html(_stylesheet(mode))
     if mode is Mode.CLINIC:

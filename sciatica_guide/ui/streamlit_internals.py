@@ -81,6 +81,13 @@ STYLES: tuple[InternalStyle, ...] = (
         Probe(""),
     ),
     InternalStyle(
+        ('div:has(> [data-testid="stToolbarActions"])',),
+        "min-width: 0 !important;",
+        "Streamlit's header keeps 12.5rem for its menu side; at the largest text size a 320 px "
+        "phone had the menu button pushed off the screen.",
+        Probe("", viewport="phone"),
+    ),
+    InternalStyle(
         ('[data-testid="stSidebarCollapseButton"] button',),
         "min-width: 44px; min-height: 44px;",
         "The same for the button that closes the page menu on a phone (there only while open).",
