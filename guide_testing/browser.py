@@ -146,7 +146,8 @@ def tab_to(page: Page, target: Locator, *, backwards: bool = False, limit: int =
     so this walks from wherever focus is now."""
     key = "Shift+Tab" if backwards else "Tab"
     for presses in range(limit + 1):
-        if target.evaluate("el => el === document.activeElement"):
+        # Inside a component's shadow root the document's active element is the host.
+        if target.evaluate("el => el === el.getRootNode().activeElement"):
             return presses
         page.keyboard.press(key)
     raise AssertionError(f"{limit} presses of {key} never reached {target}")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from sciatica_guide.assessment.result_view import answer_bars_html
-from sciatica_guide.assessment.rules import Answers
+from sciatica_guide.assessment.report import Kind, build_report
+from sciatica_guide.assessment.result_view import answer_bars_html, result_words
+from sciatica_guide.assessment.rules import Answers, evaluate
 from sciatica_guide.content import Content
 
 
@@ -37,3 +38,19 @@ def test_no_answers_no_bars_and_the_words_are_escaped(content: Content) -> None:
     hostile = content.model_copy(update={"assessment": assessment})
     markup = answer_bars_html(hostile, Answers(regions=("calf-left",), back_pain=2))
     assert "<img" not in markup and "&lt;img" in markup
+
+
+def test_the_result_read_aloud_starts_with_the_urgent_part(content: Content) -> None:
+    """What "Read aloud" reads is the result's words in the screen's order: an urgent sign's
+    action first, no sources list."""
+    flag = content.red_flags.groups[0].flags[0].id
+    answers = Answers(red_flags=frozenset({flag}), regions=("calf-left",))
+    report = build_report(content, answers, evaluate(content, answers), "995")
+    words = result_words(report)
+    urgent = report.block(Kind.URGENT)
+    assert urgent is not None
+    assert words.startswith(urgent.heading)
+    assert "995" in words
+    sources = report.block(Kind.SOURCES)
+    assert sources is None or not any(i.text in words for i in sources.items)
+    assert "<" not in words

@@ -13,6 +13,8 @@ link, form or image from another host. The loader refuses such snippets too.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from sciatica_guide.article.technique_figure import render_technique_figure
@@ -32,6 +34,7 @@ from sciatica_guide.ui.blocks import (
 )
 from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.glossary_view import render_words_explained
+from sciatica_guide.ui.read_aloud import render_read_aloud
 from sciatica_guide.ui.show_technique import show_pending_technique
 from sciatica_guide.ui.state import get_settings
 
@@ -146,11 +149,29 @@ def _texts(content: Content, section: ArticleSection) -> list[str]:
     return texts
 
 
+def article_words(content: Content, headings: Sequence[str]) -> str:
+    """The article's own words under `headings` (their sections and subsections), as read
+    aloud: plain text, in order."""
+    lines: list[str] = []
+
+    def add(section: ArticleSection) -> None:
+        lines.append(section.heading + ".")
+        lines.extend(section.paragraphs)
+        for child in section.children:
+            add(child)
+
+    for section in content.article.sections:
+        if section.heading in headings:
+            add(section)
+    return "\n".join(lines)
+
+
 def render_article_page(content: Content, page_id: str) -> None:
     """A page made of article sections: header, attribution, then each section verbatim."""
     page = content.page(page_id)
     render_page_header(content, page)
     st.caption(attribution(content))
+    render_read_aloud(content, article_words(content, page.article_sections), key=f"read-{page_id}")
     shown: list[str] = []
     for heading in page.article_sections:
         section = next(s for s in content.article.sections if s.heading == heading)

@@ -17,6 +17,7 @@ from sciatica_guide.text import escape_markdown
 from sciatica_guide.ui.blocks import source_list
 from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.downloads import lazy_download
+from sciatica_guide.ui.read_aloud import render_read_aloud
 
 
 def _bullets(lines: list[str] | tuple[str, ...]) -> str:
@@ -256,9 +257,23 @@ def _render_block(content: Content, block: Block) -> None:
         _sources_caption(content, block, block.note)
 
 
+def result_words(report: Report) -> str:
+    """The result as read aloud: each part's heading, words and lines, in the screen's order
+    (the urgent part first when there is one), plain text."""
+    lines: list[str] = []
+    for block in report.blocks:
+        if block.kind is Kind.SOURCES:
+            continue
+        lines += [f"{block.heading}." if block.heading else "", block.intro]
+        for item in block.items:
+            lines += [item.text, *item.lines]
+    return "\n".join(line for line in lines if line)
+
+
 def render_result_page(content: Content, answers: Answers, report: Report) -> None:
     r = content.assessment.result
     st.subheader(r.title)
+    render_read_aloud(content, result_words(report), key="read-result")
     if urgent := report.block(Kind.URGENT):
         if report.ticked:
             st.markdown(f"**{escape_markdown(r.urgent.you_ticked)}**\n\n" + _bullets(report.ticked))

@@ -236,6 +236,9 @@ class ReadingWords(Strict):
     normal: str
     large: str
     largest: str
+    #: The read-aloud button, and the same button while it reads.
+    read_aloud: str
+    stop_reading: str
 
 
 class SiteFile(Strict):

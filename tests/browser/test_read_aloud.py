@@ -1,0 +1,118 @@
+"""Read aloud in Chromium, with the browser's speech replaced by a recorder (the machine has no
+voices): the button reads the page's article words with an on-device voice, never a network one,
+stops on a second press (touch and keyboard), and is not shown where only network voices exist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, expect
+
+from guide_testing.browser import new_context, tab_to, wait_for_app_idle
+from guide_testing.server import RunningApp, run_streamlit
+from sciatica_guide.article.page import article_words
+from sciatica_guide.content import Content
+
+#: speechSynthesis with the given voices; what is spoken goes to window.__spoken.
+FAKE_SPEECH_JS = """
+(() => {
+  const voices = %s;
+  window.__spoken = [];
+  window.__cancelled = 0;
+  const synth = {
+    speaking: false,
+    getVoices: () => voices,
+    speak: (u) => {
+      synth.speaking = true;
+      window.__spoken.push({text: u.text, voice: u.voice && u.voice.name});
+    },
+    cancel: () => { synth.speaking = false; window.__cancelled += 1; },
+    addEventListener: () => {},
+  };
+  Object.defineProperty(window, "speechSynthesis", {value: synth, configurable: true});
+  window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+})();
+"""
+LOCAL = {"name": "On this device", "lang": "en-GB", "localService": True}
+NETWORK = {"name": "From a server", "lang": "en-US", "localService": False}
+
+
+@pytest.fixture(scope="module")
+def speech_server() -> Iterator[RunningApp]:
+    with run_streamlit() as app:
+        yield app
+
+
+def with_voices(browser: Browser, voices: list[dict[str, Any]], **kwargs: Any) -> BrowserContext:
+    import json
+
+    context = new_context(browser, **kwargs)
+    context.add_init_script(FAKE_SPEECH_JS % json.dumps(voices))
+    return context
+
+
+def article_page(content: Content) -> tuple[str, tuple[str, ...]]:
+    spec = next(
+        p for p in content.pages_in("standard") if p.article_sections and p.id != "techniques"
+    )
+    return spec.url_path, tuple(spec.article_sections)
+
+
+def test_reads_the_article_with_an_on_device_voice_by_touch(
+    speech_server: RunningApp, browser: Browser, content: Content
+) -> None:
+    words = content.site.reading
+    path, sections = article_page(content)
+    context = with_voices(browser, [NETWORK, LOCAL], viewport="phone", touch=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{speech_server.url}/{path}")
+        wait_for_app_idle(page)
+        button = page.get_by_role("button", name=words.read_aloud)
+        expect(button).to_be_visible()
+        button.tap()
+        spoken = page.evaluate("window.__spoken")
+        assert spoken == [{"text": article_words(content, sections), "voice": LOCAL["name"]}]
+        stop = page.get_by_role("button", name=words.stop_reading)
+        expect(stop).to_have_attribute("aria-pressed", "true")
+        stop.tap()
+        expect(page.get_by_role("button", name=words.read_aloud)).to_be_visible()
+        assert page.evaluate("window.__cancelled") >= 1
+    finally:
+        context.close()
+
+
+def test_by_keyboard_too(speech_server: RunningApp, browser: Browser, content: Content) -> None:
+    words = content.site.reading
+    path, _ = article_page(content)
+    context = with_voices(browser, [LOCAL], viewport="desktop")
+    try:
+        page = context.new_page()
+        page.goto(f"{speech_server.url}/{path}")
+        wait_for_app_idle(page)
+        tab_to(page, page.get_by_role("button", name=words.read_aloud))
+        page.keyboard.press("Enter")
+        expect(page.get_by_role("button", name=words.stop_reading)).to_be_visible()
+        assert len(page.evaluate("window.__spoken")) == 1
+    finally:
+        context.close()
+
+
+def test_not_shown_without_an_on_device_voice(
+    speech_server: RunningApp, browser: Browser, content: Content
+) -> None:
+    path, _ = article_page(content)
+    context = with_voices(browser, [NETWORK], viewport="phone", touch=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{speech_server.url}/{path}")
+        wait_for_app_idle(page)
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        button = page.locator("button.ra-button")
+        expect(button).to_have_count(1)
+        expect(button).to_be_hidden()
+        assert page.evaluate("window.__spoken") == []
+    finally:
+        context.close()
