@@ -39,7 +39,7 @@ def render_text_size_control(content: Content) -> None:
     names = {"normal": words.normal, "large": words.large, "largest": words.largest}
     if st.session_state.get(TEXT_SIZE_KEY) not in SIZES:
         st.session_state[TEXT_SIZE_KEY] = "normal"
-    with st.popover(words.button, icon=":material/format_size:", width="content"):
+    with st.popover(words.button, icon=":material/format_size:", width="content", key="text-size"):
         st.segmented_control(
             words.text_size,
             options=list(SIZES),
