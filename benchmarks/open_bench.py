@@ -126,7 +126,17 @@ async def check(url: str, phones_n: int) -> dict[str, Any]:
     for i in range(0, phones_n, 10):
         await asyncio.gather(*(p.join(code) for p in phones[i : i + 10]))
     page = await presenter.rerun(query_string=None, widget_states={widget(page, words.open): True})
-    live = next(f for f, every in presenter.fragments.items() if every == LIVE_SECONDS)
+    # The projector reruns several parts every LIVE_SECONDS (the strip, the room's question,
+    # the words): the words' part is the one that draws the answered line.
+    live = None
+    for fragment, every in presenter.fragments.items():
+        if every == LIVE_SECONDS:
+            probe = await presenter.rerun(fragment_id=fragment, query_string=None)
+            if projector_state(probe)[0] is not None:
+                live = fragment
+                break
+    if live is None:
+        raise RuntimeError("the projector shows no answered line")
     for i in range(0, phones_n, 10):
         await asyncio.gather(*(p.see_question() for p in phones[i : i + 10]))
     tally: dict[str, int] = {}

@@ -326,6 +326,11 @@ class _RunCollector:
             self.session.message_cache[msg.hash] = msg
         if kind == "new_session":
             self.new_session_seen = True
+            if not msg.metadata.run.fragment_ids:
+                # A full run: the browser stops every fragment's timer here and starts those
+                # the run registers again (a fragment can get a new id when the page around it
+                # changes). A client that kept the old ones would run a fragment that is gone.
+                self.session.fragments.clear()
             self.elements.clear()
             self.page_not_found = False
             self.run_page_hash = msg.new_session.page_script_hash
@@ -346,6 +351,9 @@ class _RunCollector:
                 self.session.page_script_hash = self.run_page_hash
         elif kind == "auto_rerun":
             self.session.fragments[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
+        elif kind == "stop_auto_rerun":
+            for fragment_id in msg.stop_auto_rerun.fragment_ids:
+                self.session.fragments.pop(fragment_id, None)
         elif kind == "page_info_changed":
             # The script set st.query_params: the browser's address, sent with the next run.
             self.session.query_string = msg.page_info_changed.query_string
