@@ -8,6 +8,7 @@ the sentence around them.
 
 from __future__ import annotations
 
+import hashlib
 import html
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -138,6 +139,10 @@ def render_room_words(
 
 
 def _word_button(content: Content, code: str, question: QuizQuestion, word: Word, key: str) -> None:
+    # The key names the word it was drawn for (a digest: the word is a participant's text), not
+    # only its place: a tap that arrives after the words moved (a new answer, a rerun that came
+    # first) then matches no button instead of hiding whichever word now sits in that place.
+    key = f"{key}--{hashlib.sha1(word.key.encode('utf-8')).hexdigest()[:10]}"
     st.button(
         # A button's label is Markdown: the word shows as typed, nothing more.
         plain_markdown(word.text),
