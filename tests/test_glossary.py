@@ -4,7 +4,6 @@ technical word the content uses, and named in plain words first in the guide's o
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args, get_origin
@@ -14,10 +13,10 @@ import yaml
 from pydantic import BaseModel
 from pydantic.types import StringConstraints
 
+from guide_testing.content_copy import edited_content
 from sciatica_guide.content import Content, ContentError, load_content
 from sciatica_guide.content.base import ID_PATTERN
 from sciatica_guide.content.glossary import entries_for, first_mentions, mentions, terms_in
-from sciatica_guide.content.loader import default_content_dir
 from sciatica_guide.content.models import GlossaryEntry, GlossaryFile
 
 
@@ -254,18 +253,8 @@ def test_terms_in_takes_the_loaded_content_too(content: Content) -> None:
 
 
 # --- broken glossaries ----------------------------------------------------------------------------
-@pytest.fixture
-def content_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(default_content_dir(), target)
-    return target
-
-
-def _edit(folder: Path, change: Callable[[dict[str, Any]], None]) -> ContentError:
-    path = folder / "glossary.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+def _edit(tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> ContentError:
+    folder = edited_content(tmp_path, change, "glossary.yaml")
     with pytest.raises(ContentError) as caught:
         load_content(folder)
     message = str(caught.value)
@@ -277,22 +266,22 @@ def _index(data: dict[str, Any], entry_id: str) -> int:
     return next(i for i, e in enumerate(data["terms"]) if e["id"] == entry_id)
 
 
-def test_a_duplicate_id_is_named(content_copy: Path) -> None:
+def test_a_duplicate_id_is_named(tmp_path: Path) -> None:
     def change(data: dict[str, Any]) -> None:
         first = data["terms"][0]
         data["terms"].append({**first, "term": "another word", "forms": [], "sources": ["x"]})
 
-    error = _edit(content_copy, change)
-    assert error.field == f"terms[{_last(content_copy)}].id"
+    error = _edit(tmp_path, change)
+    assert error.field == f"terms[{_last(tmp_path)}].id"
     assert "the id 'sciatica' is used twice" in str(error)
 
 
-def _last(folder: Path) -> int:
-    data = yaml.safe_load((folder / "glossary.yaml").read_text(encoding="utf-8"))
+def _last(tmp_path: Path) -> int:
+    data = yaml.safe_load((tmp_path / "content" / "glossary.yaml").read_text(encoding="utf-8"))
     return len(data["terms"]) - 1
 
 
-def test_a_form_used_by_two_entries_is_named(content_copy: Path) -> None:
+def test_a_form_used_by_two_entries_is_named(tmp_path: Path) -> None:
     where: list[int] = []
 
     def change(data: dict[str, Any]) -> None:
@@ -301,20 +290,20 @@ def test_a_form_used_by_two_entries_is_named(content_copy: Path) -> None:
         where.append(i)
         data["terms"][i]["forms"] = ["SBI", "Dvt"]
 
-    error = _edit(content_copy, change)
+    error = _edit(tmp_path, change)
     assert error.field == f"terms[{where[0]}].forms[1]"
     assert "'Dvt' is already a term or form of 'deep-vein-thrombosis'" in str(error)
 
 
-def test_a_term_used_twice_in_one_entry_is_named(content_copy: Path) -> None:
+def test_a_term_used_twice_in_one_entry_is_named(tmp_path: Path) -> None:
     def change(data: dict[str, Any]) -> None:
         data["terms"][_index(data, "piriformis")]["forms"] = ["Piriformis"]
 
-    error = _edit(content_copy, change)
+    error = _edit(tmp_path, change)
     assert "'Piriformis' is already a term or form of 'piriformis'" in str(error)
 
 
-def test_an_unknown_source_is_named(content_copy: Path) -> None:
+def test_an_unknown_source_is_named(tmp_path: Path) -> None:
     where: list[int] = []
 
     def change(data: dict[str, Any]) -> None:
@@ -322,28 +311,28 @@ def test_an_unknown_source_is_named(content_copy: Path) -> None:
         where.append(i)
         data["terms"][i]["sources"] = ["clay-pounds-2008", "a-blog"]
 
-    error = _edit(content_copy, change)
+    error = _edit(tmp_path, change)
     assert error.field == f"terms[{where[0]}].sources[1]"
     assert "unknown source id 'a-blog'" in str(error)
 
 
-def test_a_missing_plain_name_is_named(content_copy: Path) -> None:
-    error = _edit(content_copy, lambda d: d["terms"][2].pop("plain"))
+def test_a_missing_plain_name_is_named(tmp_path: Path) -> None:
+    error = _edit(tmp_path, lambda d: d["terms"][2].pop("plain"))
     assert error.field == "terms[2].plain"
     assert "Field required" in str(error)
 
 
-def test_a_link_in_a_definition_is_refused(content_copy: Path) -> None:
+def test_a_link_in_a_definition_is_refused(tmp_path: Path) -> None:
     def change(data: dict[str, Any]) -> None:
         data["terms"][1]["definition"] = "See [this page](https://example.com) for more."
 
-    error = _edit(content_copy, change)
+    error = _edit(tmp_path, change)
     assert error.field == "terms[1].definition"
     assert "without HTML or Markdown links" in str(error)
 
 
-def test_a_word_with_spaces_around_it_is_named(content_copy: Path) -> None:
-    error = _edit(content_copy, lambda d: d["terms"][0].update(forms=[" sciatic pain"]))
+def test_a_word_with_spaces_around_it_is_named(tmp_path: Path) -> None:
+    error = _edit(tmp_path, lambda d: d["terms"][0].update(forms=[" sciatic pain"]))
     assert error.field == "terms[0].forms[0]"
     assert "without spaces around it" in str(error)
 

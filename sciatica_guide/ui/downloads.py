@@ -1,7 +1,9 @@
-"""A download button as the guide makes them: the file is built only when tapped, in memory.
+"""A download button as the guide makes them, in memory; `on_click="ignore"` means the tap does
+not rerun the page.
 
-Passing a function (not bytes) means nothing is built for a page run, and nothing is kept
-(no answers on disk); `on_click="ignore"` means the tap does not rerun the page.
+Given a function, the file is built only when tapped: nothing is built for a page run, and
+nothing is kept (no answers on disk). Given bytes, the file is the one already built (the
+workshop summary builds its files with the tables on screen).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 def lazy_download(
     place: Any,
     label: str,
-    make: Callable[[], bytes | str],
+    make: Callable[[], bytes | str] | bytes | str,
     *,
     file_name: str,
     mime: str,
@@ -22,7 +24,8 @@ def lazy_download(
     help: str | None = None,
     width: str = "stretch",
 ) -> None:
-    """A download button in `place` (a column or st) whose file `make` builds on the tap."""
+    """A download button in `place` (a column or st) for `make`: a function that builds the file
+    on the tap, or the file itself."""
     place.download_button(
         label,
         data=make,

@@ -15,6 +15,7 @@ import streamlit as st
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Settings
 from sciatica_guide.text import escape_markdown
+from sciatica_guide.ui.downloads import lazy_download
 from sciatica_guide.workshop import quiz
 from sciatica_guide.workshop.open_answers import RoomWords
 from sciatica_guide.workshop.open_ui import hidden_by_question, plain_answer, words_of
@@ -172,16 +173,7 @@ def _downloads(content: Content, summary: Summary, *, any_open: bool) -> None:
     for column, (label, data, file_name, mime, icon, key) in zip(
         st.columns(len(files)), files, strict=True
     ):
-        column.download_button(
-            label,
-            data=data,
-            file_name=file_name,
-            mime=mime,
-            on_click="ignore",
-            icon=icon,
-            key=key,
-            width="stretch",
-        )
+        lazy_download(column, label, data, file_name=file_name, mime=mime, icon=icon, key=key)
 
 
 def _plain_column(frame: Any, column: str) -> Any:
