@@ -74,7 +74,9 @@ def render_techniques_page(content: Content, page_id: str) -> None:
     page = content.page(page_id)
     render_page_header(content, page)
     techniques = content.techniques.techniques
-    st.markdown(care_markdown(content, techniques, session_help().number), unsafe_allow_html=True)
+    number = session_help().number
+    care = care_markdown(content, techniques, number)
+    st.markdown(care, unsafe_allow_html=True)
     for heading in page.article_sections:
         parent = next(s for s in content.article.sections if s.heading == heading)
         # The article's own heading and words for the section, attributed, open on request;
@@ -91,8 +93,7 @@ def render_techniques_page(content: Content, page_id: str) -> None:
             else:
                 _render_card(content, child, technique)
     # The words of everything above, open or not: the care list, the article's words, each card.
-    number = session_help().number
-    shown = [care_markdown(content, techniques, number)]
+    shown = [care]
     for section in content.article.sections:
         if section.heading in page.article_sections:
             shown.append(section_markdown(content, section, number))
