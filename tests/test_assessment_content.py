@@ -10,6 +10,7 @@ import pytest
 
 from guide_testing.content_copy import edited_content
 from guide_testing.readability import grade
+from sciatica_guide.assessment.rules import question_flags
 from sciatica_guide.content import Content, ContentError, load_content
 
 
@@ -35,10 +36,16 @@ def test_the_page_is_registered_after_beyond_massage(content: Content) -> None:
 
 def test_every_red_flag_and_precaution_is_asked(content: Content) -> None:
     steps = content.assessment.steps
-    assert {q.group for q in steps.safety.groups} == {g.id for g in content.red_flags.groups}
-    # Every precaution but the one the rules apply from other answers (strong or new leg pain).
+    asked_signs = [f for q in steps.safety.questions for f in question_flags(content, q)]
+    assert sorted(asked_signs) == sorted(f.id for f in content.red_flags.all_flags())
+    # Every precaution but the one the rules apply from other answers (strong or new leg pain),
+    # each once: in the health screens, or as the urgent sign it stands for.
     asked = {p.id for p in content.precautions.precautions if not p.from_answers}
-    assert set(steps.health.precautions) == asked
+    health = steps.health
+    assert sorted(health.precautions + health.asked_as_signs) == sorted(asked)
+    for pid in health.asked_as_signs:
+        sign = content.precaution(pid).red_flag
+        assert sign is not None and sign.areas is None and sign.flag in asked_signs
     derived = {p.id for p in content.precautions.precautions if p.from_answers}
     assert derived == {content.assessment.result.irritable_nerve.precaution}
 
@@ -55,19 +62,48 @@ def test_the_sbi_is_cited_and_called_a_research_questionnaire(content: Content) 
     ("edit", "field", "problem"),
     [
         (
-            lambda d: d["steps"]["health"]["precautions"].append("no-such-thing"),
-            "steps.health.precautions[13]",
+            lambda d: d["steps"]["health"]["screens"][1]["precautions"].append("no-such-thing"),
+            "steps.health.screens[10]",
             "unknown precaution id 'no-such-thing'",
         ),
         (
-            lambda d: d["steps"]["health"]["precautions"].remove("fever"),
-            "steps.health.precautions",
+            lambda d: d["steps"]["health"]["asked_as_signs"].remove("fever"),
+            "steps.health.screens",
             "the precaution 'fever' is not asked",
         ),
         (
-            lambda d: d["steps"]["safety"]["groups"].pop(),
-            "steps.safety.groups",
-            "the red flag group 'see-gp' is not asked",
+            lambda d: d["steps"]["health"]["asked_as_signs"].append("pregnancy"),
+            "steps.health.screens",
+            "a precaution is asked twice",
+        ),
+        (
+            # Varicose veins stand for no urgent sign: they must be asked.
+            lambda d: (
+                d["steps"]["health"]["screens"][0]["precautions"].remove("varicose-veins"),
+                d["steps"]["health"]["asked_as_signs"].append("varicose-veins"),
+            ),
+            "steps.health.asked_as_signs",
+            "'varicose-veins' is not a sign the first questions ask",
+        ),
+        (
+            lambda d: d["steps"]["safety"]["screens"][2]["questions"].pop(),
+            "steps.safety.screens",
+            "the urgent sign 'getting-worse' is not asked",
+        ),
+        (
+            lambda d: d["steps"]["safety"]["screens"][1]["questions"][0].update(flags=[]),
+            "steps.safety.questions[1]",
+            "asks 7 signs; split it",
+        ),
+        (
+            lambda d: d["steps"]["safety"]["screens"][0]["questions"][0]["flags"].append("cancer"),
+            "steps.safety.questions[0].flags[4]",
+            "unknown sign of 'cauda-equina' id 'cancer'",
+        ),
+        (
+            lambda d: d["steps"]["how_much"]["screens"][2].update(asks=["pressure", "duration"]),
+            "steps.how_much.screens",
+            "a question is asked twice",
         ),
         (
             lambda d: d["steps"]["bother"]["sources"].append("nobody-2020"),
@@ -127,7 +163,7 @@ def safety_screen_text(content: Content) -> list[str]:
     a = content.assessment
     s = a.steps.safety
     texts = [s.title, s.intro, s.error]
-    for question in s.groups:
+    for question in s.questions:
         texts += [question.question, question.none]
     texts += [f.text for f in content.red_flags.all_flags()]
     for level in content.red_flags.levels.values():

@@ -7,23 +7,24 @@ from dataclasses import replace
 
 import streamlit as st
 
-from sciatica_guide.assessment.rules import (
-    CHECK,
-    RESULT,
-    STEPS,
-    Step,
-    any_red_flag,
-    first_incomplete_step,
-    next_step,
-    previous_step,
-    step_complete,
+from sciatica_guide.assessment.rules import CHECK, RESULT, Answers, Step, any_red_flag
+from sciatica_guide.assessment.screens import (
+    Screen,
+    first_incomplete_screen,
+    first_screen,
+    next_screen,
+    previous_screen,
+    question_screens,
+    screen_complete,
 )
 from sciatica_guide.assessment.state import (
     CLEARED_NOTICE,
     RETURN_TO_CHECK,
     SHOW_ERROR,
     flag_key,
+    get_step,
     save_answers,
+    set_screen,
     set_step,
     sync,
 )
@@ -31,37 +32,62 @@ from sciatica_guide.content import Content
 from sciatica_guide.session import clear_person
 
 
-def go_next(content: Content, step: Step) -> None:
+def go_next(content: Content, screen: Screen) -> None:
     state = st.session_state
     answers = sync(state, content)
-    if step == Step.SAFETY and any_red_flag(content, answers):
+    if screen.step == Step.SAFETY and any_red_flag(content, answers):
         set_step(state, RESULT)
         return
-    if step in STEPS and not step_complete(content, answers, step):
-        state[SHOW_ERROR] = step.value
+    if not screen_complete(content, answers, screen):
+        state[SHOW_ERROR] = screen.id
         return
-    target = CHECK if step == CHECK else next_step(content, answers, step)
-    if target != RESULT and state.get(RETURN_TO_CHECK):
-        target = CHECK
-    if target in (CHECK, RESULT):
-        target = first_incomplete_step(content, answers) or target
-    set_step(state, target)
+    following = next_screen(content, screen)
+    if state.get(RETURN_TO_CHECK) == screen.id or following is None:
+        state.pop(RETURN_TO_CHECK, None)
+        _go_to_check(content, answers)
+    else:
+        set_screen(state, following)
 
 
-def go_to(content: Content, step: Step, *, return_to_check: bool = False) -> None:
+def _go_to_check(content: Content, answers: Answers) -> None:
+    missing = first_incomplete_screen(content, answers)
+    if missing is None:
+        set_step(st.session_state, CHECK)
+    else:
+        set_screen(st.session_state, missing)
+
+
+def change_answer(content: Content, screen: Screen, until: Screen) -> None:
+    """A "Change" button of the check page: show `screen`; Continue on `until` goes back."""
+    state = st.session_state
+    sync(state, content)
+    set_screen(state, screen)
+    state[RETURN_TO_CHECK] = until.id
+
+
+def go_to(content: Content, step: Step) -> None:
     state = st.session_state
     sync(state, content)
     set_step(state, step)
-    if return_to_check:
-        state[RETURN_TO_CHECK] = True
-    elif step in (CHECK, RESULT):
-        state.pop(RETURN_TO_CHECK, None)
+    state.pop(RETURN_TO_CHECK, None)
 
 
-def go_back(content: Content, step: Step, urgent: bool) -> None:
-    target = Step.SAFETY if (urgent and step == RESULT) else previous_step(step)
-    if target is not None:
-        go_to(content, target)
+def go_back(content: Content, screen: Screen | None, urgent: bool) -> None:
+    """Back one screen; from the result, to "Check your answers" (to the first question when
+    the result is urgent: the check page waits for answers an urgent result skips)."""
+    state = st.session_state
+    sync(state, content)
+    state.pop(RETURN_TO_CHECK, None)
+    step = get_step(state)
+    if step == RESULT:
+        if urgent:
+            set_screen(state, first_screen(content))
+        else:
+            set_step(state, CHECK)
+    elif step == CHECK or screen is None:
+        set_screen(state, question_screens(content)[-1])
+    elif (before := previous_screen(content, screen)) is not None:
+        set_screen(state, before)
 
 
 def clear() -> None:

@@ -380,7 +380,8 @@ def therapist_lines(content: Content, answers: Answers, result: Result) -> list[
 def check_rows(
     content: Content, answers: Answers, result: Result
 ) -> list[tuple[str, str, list[str]]]:
-    """(step, label, answer lines) rows for the "Check your answers" page."""
+    """(row, label, answer lines) rows for the "Check your answers" page; `row` names the
+    answer (assessment_checks.CHECK_ROWS) and its "Change" button."""
     a = content.assessment
     c = a.check
     missing = a.words.not_answered
@@ -388,7 +389,9 @@ def check_rows(
     safety_answer = flag_texts(content, result.red_flags)
     if not safety_answer:
         safety_answer = [
-            q.none for q in a.steps.safety.groups if q.group in answers.safety_none
+            q.none
+            for q in a.steps.safety.questions
+            if q.id in answers.safety_none or q.group in answers.safety_none
         ] or [missing]
     bother = [
         f"{item.text}: {score_text(content, answers.sbi[item.id], a.steps.bother.scale.max)}"
@@ -406,11 +409,11 @@ def check_rows(
     return [
         ("safety", c.safety, list(dict.fromkeys(safety_answer))),
         ("where", c.where, region_phrases(content, answers.regions) or [missing]),
-        ("how_much", c.back_pain, [pain_text(content, answers.back_pain, back)]),
-        ("how_much", c.leg_pain, [pain_text(content, answers.leg_pain, leg)]),
-        ("how_much", c.duration, [duration.label if duration else missing]),
-        ("how_much", c.pressure, [pressure.label if pressure else missing]),
-        ("how_much", c.activities, [activities.label if activities else missing]),
+        ("back_pain", c.back_pain, [pain_text(content, answers.back_pain, back)]),
+        ("leg_pain", c.leg_pain, [pain_text(content, answers.leg_pain, leg)]),
+        ("duration", c.duration, [duration.label if duration else missing]),
+        ("activities", c.activities, [activities.label if activities else missing]),
+        ("pressure", c.pressure, [pressure.label if pressure else missing]),
         ("bother", c.bother, bother or [missing]),
         ("health", c.health, health),
     ]

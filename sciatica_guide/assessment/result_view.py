@@ -9,7 +9,8 @@ import streamlit as st
 
 from sciatica_guide.assessment import actions, export
 from sciatica_guide.assessment.report import Block, Kind, Report, check_rows
-from sciatica_guide.assessment.rules import RESULT, STEPS, Answers, Result, Step
+from sciatica_guide.assessment.rules import RESULT, Answers, Result
+from sciatica_guide.assessment.screens import change_screens
 from sciatica_guide.content import Content
 from sciatica_guide.help_html import call_row_html
 from sciatica_guide.local_help import LocalHelp
@@ -57,18 +58,16 @@ def render_check_page(content: Content, answers: Answers, result: Result) -> Non
     c = content.assessment.check
     st.subheader(c.title)
     st.markdown(c.intro)
-    rows = check_rows(content, answers, result)
-    for step in STEPS:
-        with st.container(border=True, key=f"check-{step.value}"):
-            for _, label, values in (r for r in rows if r[0] == step):
-                lines = "  \n".join(escape_markdown(v) for v in values)
-                st.markdown(f"**{escape_markdown(label)}**  \n{lines}")
+    for row, label, values in check_rows(content, answers, result):
+        with st.container(border=True, key=f"check-{row}"):
+            lines = "  \n".join(escape_markdown(v) for v in values)
+            st.markdown(f"**{escape_markdown(label)}**  \n{lines}")
             st.button(
-                c.change[step.value],
-                key=f"change-{step.value}",
-                on_click=actions.go_to,
-                args=(content, step),
-                kwargs={"return_to_check": True},
+                c.change[row],
+                key=f"change-{row}",
+                type="tertiary",
+                on_click=actions.change_answer,
+                args=(content, *change_screens(content, row)),
                 icon=":material/edit:",
             )
     st.button(
@@ -294,5 +293,5 @@ def render_change_answers(content: Content, urgent: bool) -> None:
         type="tertiary",
         icon=":material/arrow_back:",
         on_click=actions.go_back,
-        args=(content, Step.RESULT, urgent),
+        args=(content, None, urgent),
     )

@@ -16,11 +16,14 @@ from typing import Any
 from sciatica_guide.content import Content
 from sciatica_guide.content.models import (
     LEVEL_ORDER,
+    ChoiceQuestion,
+    HealthScreen,
     Level,
     PainBand,
     Precaution,
     Recheck,
     Region,
+    SafetyQuestion,
     SbiItem,
 )
 
@@ -42,6 +45,9 @@ STEPS: tuple[Step, ...] = (Step.SAFETY, Step.WHERE, Step.HOW_MUCH, Step.BOTHER, 
 CHECK = Step.CHECK
 RESULT = Step.RESULT
 ALL_STEPS: tuple[Step, ...] = tuple(Step)
+
+#: The single-answer questions of the how-much step (Answers fields).
+HOW_MUCH_FIELDS = ("back_pain", "leg_pain", "duration", "pressure", "activities")
 
 PAIN_MIN, PAIN_MAX = 0, 10
 #: An SBI item scored this high or higher counts as bothersome (Grøvle et al. 2010).
@@ -81,8 +87,10 @@ class Answers:
     sbi: Mapping[str, int] = field(default_factory=dict)
     #: Precaution ids that apply.
     precautions: frozenset[str] = frozenset()
-    #: True when "No, none of these apply to me" was ticked.
+    #: True when "No, none of these apply to me" was ticked on every health screen.
     precautions_none: bool = False
+    #: Health screen ids answered "No, none of these apply to me".
+    health_none: frozenset[str] = frozenset()
     #: Re-check ids (assessment.yaml result.rechecks) answered "No" on the result.
     rechecks_no: frozenset[str] = frozenset()
 
@@ -115,6 +123,7 @@ class Answers:
             sbi=sbi,
             precautions=_str_set(data.get("precautions")),
             precautions_none=data.get("precautions_none") is True,
+            health_none=_str_set(data.get("health_none")),
             rechecks_no=_str_set(data.get("rechecks_no")),
         )
 
@@ -131,6 +140,7 @@ class Answers:
             "sbi": dict(self.sbi),
             "precautions": sorted(self.precautions),
             "precautions_none": self.precautions_none,
+            "health_none": sorted(self.health_none),
             "rechecks_no": sorted(self.rechecks_no),
         }
 
@@ -358,27 +368,46 @@ def step_complete(content: Content, answers: Answers, step: str) -> bool:
     """Whether a question step has every answer it needs (Continue is refused until it has)."""
     a = content.assessment.steps
     if step == Step.SAFETY:
-        for question in a.safety.groups:
-            group = next(g for g in content.red_flags.groups if g.id == question.group)
-            ticked = any(flag.id in answers.red_flags for flag in group.flags)
-            if not ticked and question.group not in answers.safety_none:
-                return False
-        return True
+        return all(safety_answered(content, answers, q) for q in a.safety.questions)
     if step == Step.WHERE:
         return any(content.region(r) is not None for r in answers.regions)
     if step == Step.HOW_MUCH:
-        return (
-            answers.back_pain is not None
-            and answers.leg_pain is not None
-            and a.how_much.duration.option(answers.duration) is not None
-            and a.how_much.pressure.option(answers.pressure) is not None
-            and a.how_much.activities.option(answers.activities) is not None
-        )
+        return all(how_much_answered(content, answers, f) for f in HOW_MUCH_FIELDS)
     if step == Step.BOTHER:
         return sbi_total(a.bother.items, answers.sbi) is not None
     if step == Step.HEALTH:
-        return answers.precautions_none or bool(answers.precautions & set(a.health.precautions))
+        return all(health_answered(answers, screen) for screen in a.health.screens)
     raise ValueError(f"unknown step {step!r}")
+
+
+def question_flags(content: Content, question: SafetyQuestion) -> tuple[str, ...]:
+    """The signs one safety question lists: its own, or its whole group's."""
+    if question.flags:
+        return tuple(question.flags)
+    group = next(g for g in content.red_flags.groups if g.id == question.group)
+    return tuple(f.id for f in group.flags)
+
+
+def safety_answered(content: Content, answers: Answers, question: SafetyQuestion) -> bool:
+    """A sign ticked, or "None of these" for the question (or for its whole group)."""
+    if any(f in answers.red_flags for f in question_flags(content, question)):
+        return True
+    return question.id in answers.safety_none or question.group in answers.safety_none
+
+
+def how_much_answered(content: Content, answers: Answers, field: str) -> bool:
+    how = content.assessment.steps.how_much
+    if field in ("back_pain", "leg_pain"):
+        return getattr(answers, field) is not None
+    question: ChoiceQuestion = getattr(how, field)
+    return question.option(getattr(answers, field)) is not None
+
+
+def health_answered(answers: Answers, screen: HealthScreen) -> bool:
+    """A precaution on the screen ticked, or "None of these" for it (or for every screen)."""
+    if answers.precautions_none or screen.id in answers.health_none:
+        return True
+    return bool(answers.precautions & set(screen.precautions))
 
 
 def first_incomplete_step(content: Content, answers: Answers) -> Step | None:

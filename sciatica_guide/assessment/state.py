@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sciatica_guide.assessment.rules import STEPS, Answers, Step
+from sciatica_guide.assessment.rules import STEPS, Answers, Step, question_flags
+from sciatica_guide.assessment.screens import Screen, find_screen, first_screen
 from sciatica_guide.content import Content
 from sciatica_guide.session import (
     PREFIX,
@@ -24,9 +25,12 @@ from sciatica_guide.session import (
 
 ANSWERS = PREFIX + "assessment.answers"
 STEP = PREFIX + "assessment.step"
-#: Set by a "Change" link on the check page: Continue then goes back to the check page.
+#: The screen on show within a question step (screens.py); the step's first when unset.
+SCREEN = PREFIX + "assessment.screen"
+#: Set by a "Change" button on the check page: the screen after whose Continue the person goes
+#: back to the check page.
 RETURN_TO_CHECK = PREFIX + "assessment.return_to_check"
-#: The step whose Continue was refused, so its error message shows.
+#: The screen whose Continue was refused, so its error message shows.
 SHOW_ERROR = PREFIX + "assessment.show_error"
 #: The body map's selection when the assessment last looked, to notice a new pick there.
 SEEN_SELECTED = PREFIX + "assessment.seen_selected"
@@ -42,7 +46,6 @@ LEG_KEY = f"{WIDGET}leg_pain"
 DURATION_KEY = f"{WIDGET}duration"
 PRESSURE_KEY = f"{WIDGET}pressure"
 ACTIVITIES_KEY = f"{WIDGET}activities"
-PRECAUTION_NONE_KEY = f"{WIDGET}precaution-none"
 #: Single-value answers and the widget that holds each while its step is on screen.
 VALUE_WIDGETS = (
     ("back_pain", BACK_KEY),
@@ -57,8 +60,12 @@ def flag_key(flag_id: str) -> str:
     return f"{WIDGET}flag.{flag_id}"
 
 
-def flag_none_key(group_id: str) -> str:
-    return f"{WIDGET}flag-none.{group_id}"
+def flag_none_key(question_id: str) -> str:
+    return f"{WIDGET}flag-none.{question_id}"
+
+
+def health_none_key(screen_id: str) -> str:
+    return f"{WIDGET}precaution-none.{screen_id}"
 
 
 def where_key(area_id: str) -> str:
@@ -78,9 +85,24 @@ def get_step(state: StateMap) -> Step:
     return Step(value) if value in tuple(Step) else STEPS[0]
 
 
+def get_screen(state: StateMap, content: Content) -> Screen | None:
+    """The question screen on show; None on "Check your answers" and the result."""
+    step = get_step(state)
+    if step not in STEPS:
+        return None
+    screen = find_screen(content, state.get(SCREEN))
+    return screen if screen is not None and screen.step == step else first_screen(content, step)
+
+
 def set_step(state: StateMap, step: Step) -> None:
     state[STEP] = step.value
+    state.pop(SCREEN, None)
     state.pop(SHOW_ERROR, None)
+
+
+def set_screen(state: StateMap, screen: Screen) -> None:
+    set_step(state, screen.step)
+    state[SCREEN] = screen.id
 
 
 def init(state: StateMap, key: str, value: Any) -> None:
@@ -93,15 +115,16 @@ def collect(state: StateMap, content: Content, answers: Answers) -> Answers:
     """The stored answers updated with the values of any widgets on screen."""
     data = answers.to_mapping()
     a = content.assessment
-    group_flags = {g.id: [f.id for f in g.flags] for g in content.red_flags.groups}
     flags = set(answers.red_flags)
     none = set(answers.safety_none)
-    for question in a.steps.safety.groups:
-        if flag_none_key(question.group) not in state:
+    for question in a.steps.safety.questions:
+        if flag_none_key(question.id) not in state:
             continue
-        for flag_id in group_flags[question.group]:
+        for flag_id in question_flags(content, question):
             (flags.add if state.get(flag_key(flag_id)) else flags.discard)(flag_id)
-        (none.add if state.get(flag_none_key(question.group)) else none.discard)(question.group)
+        # A "none" kept for the whole group stands for its questions until one is answered.
+        none.discard(question.group)
+        (none.add if state.get(flag_none_key(question.id)) else none.discard)(question.id)
     data["red_flags"], data["safety_none"] = sorted(flags), sorted(none)
 
     regions = list(answers.regions)
@@ -127,11 +150,22 @@ def collect(state: StateMap, content: Content, answers: Answers) -> Answers:
             else:
                 sbi[item.id] = state[key]
     data["sbi"] = sbi
-    if PRECAUTION_NONE_KEY in state:
-        data["precautions"] = [
-            pid for pid in a.steps.health.precautions if state.get(precaution_key(pid))
-        ]
-        data["precautions_none"] = bool(state.get(PRECAUTION_NONE_KEY))
+    health = a.steps.health
+    precautions = set(answers.precautions)
+    health_none = set(answers.health_none)
+    if answers.precautions_none:
+        health_none |= {screen.id for screen in health.screens}
+    for screen in health.screens:
+        if health_none_key(screen.id) not in state:
+            continue
+        for pid in screen.precautions:
+            (precautions.add if state.get(precaution_key(pid)) else precautions.discard)(pid)
+        (health_none.add if state.get(health_none_key(screen.id)) else health_none.discard)(
+            screen.id
+        )
+    data["precautions"] = sorted(precautions)
+    data["health_none"] = sorted(health_none)
+    data["precautions_none"] = all(screen.id in health_none for screen in health.screens)
     return Answers.from_mapping(data, regions=regions)
 
 

@@ -18,17 +18,19 @@ from sciatica_guide.assessment.result_view import (
     render_result_page,
     render_urgent_banner,
 )
-from sciatica_guide.assessment.rules import CHECK, RESULT, STEPS, evaluate, first_incomplete_step
+from sciatica_guide.assessment.rules import CHECK, RESULT, evaluate
+from sciatica_guide.assessment.screens import first_incomplete_screen, first_screen
 from sciatica_guide.assessment.state import (
     CLEARED_NOTICE,
     LAST_DRAWN,
+    get_screen,
     get_step,
     reconcile_regions,
-    set_step,
+    set_screen,
     sync,
     where_key,
 )
-from sciatica_guide.assessment.steps_view import render_back, render_step
+from sciatica_guide.assessment.steps_view import WhereView, render_back, render_step
 from sciatica_guide.content import Content
 from sciatica_guide.settings import Settings
 from sciatica_guide.text import escape_markdown
@@ -65,7 +67,10 @@ _CSS = """
 """
 
 
-def render_assessment_page(content: Content, settings: Settings, page_id: str) -> None:
+def render_assessment_page(
+    content: Content, settings: Settings, page_id: str, *, where: WhereView
+) -> None:
+    """The page; `where` draws the "Where does it hurt?" body map (body_map.where_view)."""
     state = st.session_state
     a = content.assessment
     page = content.page(page_id)
@@ -82,10 +87,11 @@ def render_assessment_page(content: Content, settings: Settings, page_id: str) -
     report = build_report(content, answers, result, help.number)
     step = get_step(state)
     if step in (CHECK, RESULT) and not result.urgent:
-        missing = first_incomplete_step(content, answers)
+        missing = first_incomplete_screen(content, answers)
         if missing is not None:
-            step = missing
-            set_step(state, step)
+            set_screen(state, missing)
+            step = missing.step
+    screen = get_screen(state, content)
 
     # The urgent message comes first, above everything else, as soon as a sign is ticked.
     render_urgent_banner(report)
@@ -95,19 +101,20 @@ def render_assessment_page(content: Content, settings: Settings, page_id: str) -
         st.markdown(f":material/info: **{escape_markdown(content.site.disclaimer.one_line)}**")
     if state.pop(CLEARED_NOTICE, False):
         st.success(a.cleared, icon=":material/check_circle:")
-    if page.lead and step == STEPS[0]:
+    if page.lead and screen == first_screen(content):
         st.markdown(page.lead)
         st.markdown(a.intro)
 
-    if state.get(LAST_DRAWN, step.value) != step.value:
+    drawn = screen.id if screen else step.value
+    if state.get(LAST_DRAWN, drawn) != drawn:
         st.html(_SCROLL_TOP, unsafe_allow_javascript=True)
-    state[LAST_DRAWN] = step.value
+    state[LAST_DRAWN] = drawn
 
     with st.container(key=CONTAINER_KEY):
-        if step in STEPS:
-            render_step(content, step, answers)
+        if screen is not None:
+            render_step(content, screen, answers, where)
         elif step == CHECK:
-            render_back(content, step)
+            render_back(content, None)
             render_check_page(content, answers, result)
         else:
             render_change_answers(content, result.urgent)

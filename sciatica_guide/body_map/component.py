@@ -12,13 +12,24 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
 
-from sciatica_guide.body_map.relay import read_tap, script, web_file
+from sciatica_guide.body_map.relay import (
+    MAX_SEQ,
+    SELECT_EVENT,
+    event_value,
+    read_tap,
+    script,
+    web_file,
+)
+from sciatica_guide.limits import short_text
+
+#: More places than a body has: a longer list from a browser is refused whole.
+MAX_CHOSEN = 64
 
 #: The view value that shows both views side by side.
 BOTH_VIEWS = "both"
@@ -69,6 +80,12 @@ class MapState:
     #: where the panel is below it (phones); {} for no bar. `prompt` shows before a choice.
     brief: dict[str, Any] = field(default_factory=dict)
     prompt: str = ""
+    #: Several places at once (the self-assessment's "Where does it hurt?"): a tap turns a
+    #: region on or off and sends the whole set with its number (`read_choice`); `chosen` and
+    #: `seq` are what the server holds, after the tap numbered `seq`.
+    multi: bool = False
+    chosen: tuple[str, ...] = ()
+    seq: int = 0
 
     def data(self) -> dict[str, Any]:
         return {
@@ -83,12 +100,37 @@ class MapState:
             "relay": self.relay,
             "brief": self.brief,
             "prompt": self.prompt,
+            "multi": self.multi,
+            "chosen": list(self.chosen),
+            "seq": self.seq,
         }
 
 
 def body_map(state: MapState, *, key: str, on_select: Callable[[], None]) -> None:
     """Mount the map. `on_select` runs when a region is chosen; read it with `chosen_region`."""
     _component(key=key, data=state.data(), on_select_change=on_select)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A multi map's set of places as the browser sent it (ids maybe unknown) and its number."""
+
+    regions: tuple[str, ...]
+    seq: int
+
+
+def read_choice(session_state: Any, key: str) -> Choice | None:
+    """The set a multi map just sent, or None for anything malformed."""
+    value = event_value(session_state, key, SELECT_EVENT)
+    if not isinstance(value, Mapping):
+        return None
+    regions, seq = value.get("chosen"), value.get("seq")
+    if not isinstance(regions, list) or len(regions) > MAX_CHOSEN:
+        return None
+    if isinstance(seq, bool) or not isinstance(seq, int) or not 0 <= seq <= MAX_SEQ:
+        return None
+    ids = tuple(dict.fromkeys(r for r in regions if short_text(r)))
+    return Choice(ids, seq)
 
 
 def chosen_region(session_state: Any, key: str) -> str | None:

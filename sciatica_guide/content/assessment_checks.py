@@ -5,7 +5,22 @@ from __future__ import annotations
 
 from sciatica_guide.content.checks import check_asked_once, check_ref, check_refs, check_unique
 from sciatica_guide.content.errors import ContentError
-from sciatica_guide.content.models import GP_REASONS, Content
+from sciatica_guide.content.models import GP_REASONS, Content, SafetyQuestion
+
+#: The rows of "Check your answers", each with its own "Change" button.
+CHECK_ROWS = (
+    "safety",
+    "where",
+    "back_pain",
+    "leg_pain",
+    "duration",
+    "activities",
+    "pressure",
+    "bother",
+    "health",
+)
+#: The most signs or precautions one screen lists (the NHS service manual's small groups).
+MOST_CHOICES = 6
 
 
 def check_assessment(content: Content) -> None:
@@ -14,12 +29,11 @@ def check_assessment(content: Content) -> None:
     file = "assessment.yaml"
     a = content.assessment
     source_ids = {s.id for s in content.sources.sources}
-    group_ids = [g.id for g in content.red_flags.groups]
     precaution_ids = [p.id for p in content.precautions.precautions if not p.from_answers]
     derived = {p.id for p in content.precautions.precautions if p.from_answers}
 
-    asked_groups = [q.group for q in a.steps.safety.groups]
-    check_asked_once(file, "steps.safety.groups", asked_groups, group_ids, "red flag group")
+    _check_safety_questions(content)
+    _check_screens(content)
     check = a.result.weakness_check
     items = [i.id for i in a.steps.bother.items]
     check_ref(file, "result.weakness_check.item", check.item, set(items), "bother item")
@@ -53,8 +67,15 @@ def check_assessment(content: Content) -> None:
         keys = ", ".join(GP_REASONS)
         raise ContentError(file, "result.see_gp.reasons", f"needs exactly these keys: {keys}")
 
-    asked = a.steps.health.precautions
-    check_asked_once(file, "steps.health.precautions", asked, precaution_ids, "precaution")
+    health = a.steps.health
+    asked = health.precautions + health.asked_as_signs
+    check_asked_once(file, "steps.health.screens", asked, precaution_ids, "precaution")
+    asked_flags = {f for q in a.steps.safety.questions for f in _question_flags(content, q)}
+    for pid in health.asked_as_signs:
+        sign = content.precaution(pid).red_flag
+        if sign is None or sign.areas or sign.flag not in asked_flags:
+            message = f"'{pid}' is not a sign the first questions ask for every place"
+            raise ContentError(file, "steps.health.asked_as_signs", message)
 
     for field, refs in [
         ("steps.bother.sources", a.steps.bother.sources),
@@ -73,9 +94,9 @@ def check_assessment(content: Content) -> None:
             field = f"steps.how_much.{name}.options[{oi}].sources"
             check_refs(file, field, option.sources, source_ids, "source")
 
-    for step in ("safety", "where", "how_much", "bother", "health"):
-        if not a.check.change.get(step):
-            raise ContentError(file, "check.change", f"no 'Change' label for the step '{step}'")
+    for row in CHECK_ROWS:
+        if not a.check.change.get(row):
+            raise ContentError(file, "check.change", f"no 'Change' label for the answer '{row}'")
 
     bother = a.steps.bother
     check_unique(file, "steps.bother.items", [i.id for i in bother.items])
@@ -94,3 +115,43 @@ def check_assessment(content: Content) -> None:
         expected = band.max + 1
     if expected != 11:
         raise ContentError(file, "pain_bands.bands", "the bands must end at 10")
+
+
+def _question_flags(content: Content, question: SafetyQuestion) -> list[str]:
+    group = next(g for g in content.red_flags.groups if g.id == question.group)
+    return question.flags or [f.id for f in group.flags]
+
+
+def _check_safety_questions(content: Content) -> None:
+    """Every red flag is asked exactly once, by a question about its own group, at most
+    MOST_CHOICES to a list."""
+    file = "assessment.yaml"
+    group_ids = {g.id for g in content.red_flags.groups}
+    questions = content.assessment.steps.safety.questions
+    check_unique(file, "steps.safety.screens.questions", [q.id for q in questions])
+    asked: list[str] = []
+    for qi, question in enumerate(questions):
+        field = f"steps.safety.questions[{qi}]"
+        check_ref(file, f"{field}.group", question.group, group_ids, "red flag group")
+        group = next(g for g in content.red_flags.groups if g.id == question.group)
+        own = {f.id for f in group.flags}
+        check_refs(file, f"{field}.flags", question.flags, own, f"sign of '{group.id}'")
+        flags = _question_flags(content, question)
+        if len(flags) > MOST_CHOICES:
+            message = f"asks {len(flags)} signs; split it (at most {MOST_CHOICES} to a list)"
+            raise ContentError(file, field, message)
+        asked += flags
+    all_flags = [f.id for f in content.red_flags.all_flags()]
+    check_asked_once(file, "steps.safety.screens", asked, all_flags, "urgent sign")
+
+
+def _check_screens(content: Content) -> None:
+    """Screen ids are unique, and the how-much screens ask each of their questions once."""
+    file = "assessment.yaml"
+    steps = content.assessment.steps
+    ids = [s.id for s in steps.safety.screens] + ["where", "bother", "check", "result"]
+    ids += [s.id for s in steps.how_much.screens] + [s.id for s in steps.health.screens]
+    check_unique(file, "steps.*.screens", ids)
+    fields = [f for screen in steps.how_much.screens for f in screen.asks]
+    expected = ["back_pain", "leg_pain", "duration", "pressure", "activities"]
+    check_asked_once(file, "steps.how_much.screens", list(fields), expected, "question")

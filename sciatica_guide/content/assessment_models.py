@@ -32,17 +32,31 @@ class AssessmentWords(Strict):
     none: str
 
 
-class SafetyGroupQuestion(Strict):
+class SafetyQuestion(Strict):
+    """One list of signs with its own "None of these": a red flag group, or part of one."""
+
+    id: Id
     group: Id
+    #: The group's signs this question asks, in the group's order; empty means all of them.
+    flags: list[Id] = []
     question: str
     none: str
+
+
+class SafetyScreen(Strict):
+    id: Id
+    questions: list[SafetyQuestion] = Field(min_length=1)
 
 
 class SafetyStep(Strict):
     title: str
     intro: str
-    groups: list[SafetyGroupQuestion] = Field(min_length=1)
+    screens: list[SafetyScreen] = Field(min_length=1)
     error: str
+
+    @property
+    def questions(self) -> list[SafetyQuestion]:
+        return [q for screen in self.screens for q in screen.questions]
 
 
 class WhereStep(Strict):
@@ -72,8 +86,19 @@ class ChoiceQuestion(Question):
         return next((o for o in self.options if o.id == option_id), None)
 
 
+HowMuchField = Literal["back_pain", "leg_pain", "duration", "pressure", "activities"]
+
+
+class HowMuchScreen(Strict):
+    id: Id
+    #: The screen's own heading; the step's title when left out.
+    title: str | None = None
+    asks: list[HowMuchField] = Field(min_length=1)
+
+
 class HowMuchStep(Strict):
     title: str
+    screens: list[HowMuchScreen] = Field(min_length=1)
     back_pain: Question
     leg_pain: Question
     duration: ChoiceQuestion
@@ -105,13 +130,26 @@ class BotherStep(Strict):
     error: str
 
 
+class HealthScreen(Strict):
+    id: Id
+    precautions: list[Id] = Field(min_length=1, max_length=6)
+
+
 class HealthStep(Strict):
     title: str
     question: str
     hint: str
-    precautions: list[Id] = Field(min_length=1)
+    screens: list[HealthScreen] = Field(min_length=1)
+    #: Precautions not asked here: the first questions ask the urgent sign each one stands for
+    #: (its red_flag in precautions.yaml), with the same result, so no question is asked twice.
+    asked_as_signs: list[Id] = []
     none: str
     error: str
+
+    @property
+    def precautions(self) -> list[str]:
+        """Every precaution asked, in screen order."""
+        return [p for screen in self.screens for p in screen.precautions]
 
 
 class AssessmentSteps(Strict):

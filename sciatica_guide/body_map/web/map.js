@@ -204,15 +204,27 @@ export default function (component) {
   }
   const svg = wrap.querySelector("svg");
   const bar = drawBar(wrap, data);
+  const multi = Boolean(data.multi);
+  if (multi) {
+    // Several places (the self-assessment): the server's set, unless a newer tap of this
+    // page still waits for its answer (then the set drawn for that tap stays).
+    const seq = Number(data.seq) || 0;
+    wrap.seq = Math.max(wrap.seq || 0, seq);
+    if (!wrap.pending || seq >= wrap.pending) {
+      wrap.pending = 0;
+      wrap.chosen = new Set(data.chosen || []);
+    }
+  }
+  const isOn = (id, selected) => (multi ? wrap.chosen.has(id) : id === selected);
   const show = (selected) => {
     bar(selected);
     svg.querySelectorAll(".bm-region").forEach((el) => {
-      el.setAttribute("aria-pressed", String(el.dataset.region === selected));
+      el.setAttribute("aria-pressed", String(isOn(el.dataset.region, selected)));
     });
     svg.querySelectorAll(".bm-label").forEach((el) => {
-      el.classList.toggle("is-shown", el.dataset.labelFor === selected);
+      el.classList.toggle("is-shown", isOn(el.dataset.labelFor, selected));
     });
-    svg.dataset.selected = selected || "";
+    svg.dataset.selected = multi ? "" : selected || "";
   };
   svg.dataset.view = data.view;
   wrap.dataset.view = data.view;
@@ -238,6 +250,20 @@ export default function (component) {
   const bus = guideBus();
   const choose = (region) => {
     const id = region.dataset.region;
+    if (multi) {
+      // On or off at once; the whole set goes with its number, so a tap that Streamlit
+      // folds into the next one is not lost.
+      if (wrap.chosen.has(id)) {
+        wrap.chosen.delete(id);
+      } else {
+        wrap.chosen.add(id);
+      }
+      wrap.seq += 1;
+      wrap.pending = wrap.seq;
+      show(null);
+      setTriggerValue("select", { chosen: [...wrap.chosen], seq: wrap.seq });
+      return;
+    }
     // Show the choice at once; Python confirms it.
     show(id);
     if (!data.relay) {
