@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from guide_testing.assessment_flow import answer_safety_none
 from sciatica_guide import APP_ROOT
-from sciatica_guide.assessment.state import ANSWERS, STEP
+from sciatica_guide.assessment.screens import question_screens
+from sciatica_guide.assessment.state import ANSWERS, SCREEN, STEP
 from sciatica_guide.content import Content
 from sciatica_guide.session import PAIN_REGIONS, PREFIX, SELECTED_REGION
 from sciatica_guide.text import unescape_markdown
@@ -39,24 +41,24 @@ def press(at: AppTest, key: str) -> AppTest:
     return at
 
 
-def answer_safety_none(at: AppTest, content: Content) -> None:
-    for group in content.red_flags.groups:
-        at.checkbox(key=f"{W}flag-none.{group.id}").check().run()
+def progress(at: AppTest) -> list[str]:
+    return [p.proto.text for p in at.get("progress")]
 
 
 def test_whole_flow_to_the_result(content: Content) -> None:
     a = content.assessment
+    total = len(question_screens(content))
     at = open_page()
     assert at.title[0].value == "Self-assessment"
-    assert a.progress.format(step=1, total=5) in [p.proto.text for p in at.get("progress")]
+    assert progress(at) == [a.progress.format(step=1, total=total)]
 
-    # Continue without answering is refused with the step's error.
-    press(at, "continue-safety")
+    # Continue without answering is refused with the screen's error.
+    press(at, "continue-nerve-signs")
     assert a.steps.safety.error in shown(at)
     answer_safety_none(at, content)
-    press(at, "continue-safety")
     assert at.session_state[STEP] == "where"
     assert a.steps.where.title in shown(at)
+    assert progress(at) == [a.progress.format(step=7, total=total)]
 
     at.pills(key=f"{W}where.calf").set_value(["left"]).run()
     at.pills(key=f"{W}where.buttock").set_value(["left", "right"]).run()
@@ -64,31 +66,49 @@ def test_whole_flow_to_the_result(content: Content) -> None:
     # Kept in the order picked: the last one picked is the body map's selected region.
     assert at.session_state[PAIN_REGIONS] == ["calf-left", "buttock-left", "buttock-right"]
 
+    # One question, or a small group, per screen.
+    assert [r.key for r in at.radio] == []
     at.segmented_control(key=f"{W}back_pain").set_value(3).run()
     at.segmented_control(key=f"{W}leg_pain").set_value(7).run()
+    press(at, "continue-pain")
     at.radio(key=f"{W}duration").set_value("6-to-12-weeks").run()
-    at.radio(key=f"{W}pressure").set_value("light").run()
+    press(at, "continue-duration")
+    assert a.steps.how_much.error in shown(at)
     at.radio(key=f"{W}activities").set_value("no").run()
-    press(at, "continue-how_much")
+    press(at, "continue-duration")
+    at.radio(key=f"{W}pressure").set_value("light").run()
+    press(at, "continue-pressure")
 
     for item, score in zip(a.steps.bother.items, [5, 4, 1, 0], strict=True):
         at.segmented_control(key=f"{W}sbi.{item.id}").set_value(score).run()
     press(at, "continue-bother")
 
     at.checkbox(key=f"{W}precaution.blood-thinners").check().run()
-    press(at, "continue-health")
+    press(at, "continue-health-blood")
+    # The fever and cancer are not asked again: the first questions asked them.
+    labels = [c.label for c in at.checkbox]
+    assert content.precaution("fever").label not in labels
+    assert content.precaution("cancer-treatment").label not in labels
+    at.checkbox(key=f"{W}precaution-none.health-area").check().run()
+    press(at, "continue-health-area")
     assert at.session_state[STEP] == "check"
     text = shown(at)
     assert "Calf (your left)" in text and "Buttock (both sides)" in text
     assert "7 out of 10 (severe)" in text
 
-    # "Change" goes back to the step, and Continue returns to the check page.
-    press(at, "change-how_much")
+    # "Change" opens the screen of that answer, and Continue returns to the check page.
+    press(at, "change-back_pain")
     assert at.session_state[STEP] == "how_much"
     at.segmented_control(key=f"{W}back_pain").set_value(4).run()
-    press(at, "continue-how_much")
+    press(at, "continue-pain")
     assert at.session_state[STEP] == "check"
     assert "4 out of 10 (moderate)" in shown(at)
+    # The safety signs are walked whole, then back to the check page.
+    press(at, "change-safety")
+    for screen in a.steps.safety.screens:
+        assert at.session_state[STEP] == "safety"
+        press(at, f"continue-{screen.id}")
+    assert at.session_state[STEP] == "check"
 
     press(at, "see-result")
     assert at.session_state[STEP] == "result"
@@ -124,7 +144,7 @@ def test_a_red_flag_jumps_to_the_urgent_result_with_no_massage(content: Content)
     at.checkbox(key=f"{W}flag.saddle-numbness").check().run()
     # The urgent message shows at once, before Continue.
     assert at.error and "Call 995" in at.error[0].value
-    press(at, "continue-safety")
+    press(at, "continue-nerve-signs")
     assert at.session_state[STEP] == "result"
     text = shown(at)
     assert a.result.urgent.no_massage in text
@@ -137,7 +157,7 @@ def test_urgent_message_uses_the_configured_number(
     content: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SCIATICA_GUIDE_EMERGENCY_NUMBER", "999")
-    at = open_page()
+    at = open_page(**{STEP: "safety", SCREEN: "risk-signs"})
     at.checkbox(key=f"{W}flag.cancer").check().run()
     assert at.error[0].value.startswith("### Get medical help today.")
     assert "call 999 or go to an emergency department" in at.error[0].value
@@ -146,17 +166,16 @@ def test_urgent_message_uses_the_configured_number(
 def test_none_of_these_unticks_the_signs_and_the_other_way_round(content: Content) -> None:
     at = open_page()
     at.checkbox(key=f"{W}flag.both-legs").check().run()
-    at.checkbox(key=f"{W}flag-none.cauda-equina").check().run()
+    at.checkbox(key=f"{W}flag-none.cauda-equina-legs").check().run()
     assert at.checkbox(key=f"{W}flag.both-legs").value is False
     assert not at.error
     at.checkbox(key=f"{W}flag.both-legs").check().run()
-    assert at.checkbox(key=f"{W}flag-none.cauda-equina").value is False
+    assert at.checkbox(key=f"{W}flag-none.cauda-equina-legs").value is False
 
 
 def test_body_map_selection_is_already_picked_and_picks_go_back(content: Content) -> None:
     at = open_page(**{SELECTED_REGION: "calf-right"})
     answer_safety_none(at, content)
-    press(at, "continue-safety")
     assert at.pills(key=f"{W}where.calf").value == ["right"]
     at.pills(key=f"{W}where.shin").set_value(["left"]).run()
     assert at.session_state[PAIN_REGIONS] == ["calf-right", "shin-left"]
@@ -167,7 +186,6 @@ def test_body_map_selection_is_already_picked_and_picks_go_back(content: Content
 def test_clear_my_answers_forgets_everything(content: Content) -> None:
     at = open_page(**{SELECTED_REGION: "calf-right"})
     answer_safety_none(at, content)
-    press(at, "continue-safety")
     assert at.session_state[PAIN_REGIONS] == ["calf-right"]
     press(at, "clear-answers")
     assert content.assessment.cleared in [s.value for s in at.success]
@@ -176,7 +194,7 @@ def test_clear_my_answers_forgets_everything(content: Content) -> None:
     assert STEP not in at.session_state
     assert at.session_state[ANSWERS]["safety_none"] == []
     # Back on a fresh first screen with nothing ticked.
-    assert "Step 1 of 5" in [p.proto.text for p in at.get("progress")]
+    assert progress(at) == [f"Question 1 of {len(question_screens(content))}"]
     assert not any(box.value for box in at.checkbox)
 
 
@@ -220,6 +238,7 @@ def test_a_possible_clot_stops_all_massage_and_names_the_emergency_signs(
         ["lower-back-left", "calf-right"],
         precautions=["calf-clot"],
         precautions_none=False,
+        health_none=["health-area"],
     )
     warning = at.warning[0].value
     assert "Get medical advice today" in warning
@@ -236,6 +255,7 @@ def test_numbness_ticked_with_buttock_pain_asks_the_saddle_question(content: Con
         ["buttock-left"],
         precautions=["reduced-feeling"],
         precautions_none=False,
+        health_none=["health-blood"],
         rechecks_no=[],
     )
     # No false alarm: nothing was ticked, so no urgent message and no "you ticked".
@@ -246,11 +266,13 @@ def test_numbness_ticked_with_buttock_pain_asks_the_saddle_question(content: Con
     assert recheck.answered_no in shown(at)
 
 
-def test_a_fever_ticked_as_a_precaution_gets_the_same_message_as_the_sign(
+def test_a_fever_kept_as_a_precaution_gets_the_same_message_as_the_sign(
     content: Content,
 ) -> None:
+    # Not asked as a precaution any more (the first questions ask it as the sign); answers
+    # kept from before still get the sign's message.
     as_precaution = result_page(
-        content, ["calf-left"], precautions=["fever"], precautions_none=False
+        content, ["calf-left"], precautions=["fever"], precautions_none=False, health_none=[]
     )
     as_sign = open_page(
         **{
@@ -265,12 +287,14 @@ def test_a_fever_ticked_as_a_precaution_gets_the_same_message_as_the_sign(
 
 def test_pain_getting_worse_alone_is_a_gp_sign_not_an_emergency(content: Content) -> None:
     at = open_page()
-    at.checkbox(key=f"{W}flag.getting-worse").check().run()
-    assert not at.error
-    for group in content.red_flags.groups:
-        if group.id != "see-gp":
-            at.checkbox(key=f"{W}flag-none.{group.id}").check().run()
-    press(at, "continue-safety")
+    for screen in content.assessment.steps.safety.screens:
+        for question in screen.questions:
+            if question.id == "see-gp":
+                at.checkbox(key=f"{W}flag.getting-worse").check().run()
+                assert not at.error
+            else:
+                at.checkbox(key=f"{W}flag-none.{question.id}").check().run()
+        press(at, f"continue-{screen.id}")
     assert at.session_state[STEP] == "where"
     at = result_page(content, ["calf-left"], red_flags=["getting-worse"])
     text = shown(at)

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from guide_testing.assessment_flow import answer_safety_none
 from guide_testing.body_map_panel import (
     panel_heading,
     panel_links,
@@ -231,9 +232,7 @@ def test_a_place_ticked_in_the_self_assessment_stays_out_of_the_address(
     widget = session.PREFIX + "assessment.w."
     at = AppTest.from_file(str(APP_ROOT / "app.py"), default_timeout=60).run()
     at.switch_page("app_pages/self_assessment.py").run()
-    for group in content.red_flags.groups:
-        at.checkbox(key=f"{widget}flag-none.{group.id}").check().run()
-    at.button(key="continue-safety").click().run()
+    answer_safety_none(at, content)
     at.pills(key=f"{widget}where.shin").set_value(["left"]).run()
     at.button(key="continue-where").click().run()
     at.switch_page(PAGE).run()

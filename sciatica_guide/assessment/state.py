@@ -122,8 +122,10 @@ def collect(state: StateMap, content: Content, answers: Answers) -> Answers:
             continue
         for flag_id in question_flags(content, question):
             (flags.add if state.get(flag_key(flag_id)) else flags.discard)(flag_id)
-        # A "none" kept for the whole group stands for its questions until one is answered.
-        none.discard(question.group)
+        if question.group in none and question.group != question.id:
+            # A "none" kept for a whole group stands for each of its questions.
+            none.discard(question.group)
+            none |= {q.id for q in a.steps.safety.questions if q.group == question.group}
         (none.add if state.get(flag_none_key(question.id)) else none.discard)(question.id)
     data["red_flags"], data["safety_none"] = sorted(flags), sorted(none)
 

@@ -137,6 +137,11 @@ def _check_safety_questions(content: Content) -> None:
         own = {f.id for f in group.flags}
         check_refs(file, f"{field}.flags", question.flags, own, f"sign of '{group.id}'")
         flags = _question_flags(content, question)
+        if question.id in group_ids and question.id != question.group:
+            raise ContentError(file, f"{field}.id", "a question may share only its own group's id")
+        if question.id == question.group and question.flags:
+            message = "a question that asks part of a group needs an id of its own"
+            raise ContentError(file, f"{field}.id", message)
         if len(flags) > MOST_CHOICES:
             message = f"asks {len(flags)} signs; split it (at most {MOST_CHOICES} to a list)"
             raise ContentError(file, field, message)
