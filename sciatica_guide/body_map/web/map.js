@@ -303,11 +303,18 @@ export default function (component) {
       choose(region);
     }
   };
+  // Streamlit calls this function again on every run without calling the cleanup it returned
+  // (that runs on unmount only): the last run's listeners go first, or one tap would be taken
+  // once per run since the map was drawn.
+  if (wrap.off) {
+    wrap.off();
+  }
   svg.addEventListener("click", onClick);
   svg.addEventListener("keydown", onKey);
-  return () => {
+  wrap.off = () => {
     svg.removeEventListener("click", onClick);
     svg.removeEventListener("keydown", onKey);
     offBus();
   };
+  return wrap.off;
 }
