@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import Locator, Page, sync_playwright
 
+from guide_testing.assessment_flow import tap_through_safety
 from guide_testing.browser import CHROMIUM_ARGS, chromium_path, new_context, wait_for_app_idle
 from guide_testing.server import run_streamlit
 from sciatica_guide.content import Content, load_content
@@ -37,23 +38,25 @@ def pick(page: Page, key: str, value: str) -> None:
 
 def fill_in(page: Page, content: Content, places: list[tuple[str, str]], sbi: list[str]) -> None:
     a = content.assessment
-    for group in content.red_flags.groups:
-        tap(page, keyed(page, f"guide.assessment.w.flag-none.{group.id}").locator("label"))
-    tap(page, page.get_by_role("button", name=a.buttons.continue_))
+    tap_through_safety(page, content)
     for area, side in places:
         tap(page, keyed(page, f"guide.assessment.w.where.{area}").get_by_role("button", name=side))
     tap(page, page.get_by_role("button", name=a.buttons.continue_))
     pick(page, "back_pain", "3")
     pick(page, "leg_pain", "4")
+    tap(page, page.get_by_role("button", name=a.buttons.continue_))
     tap(page, page.get_by_text("6 to 12 weeks", exact=True))
-    tap(page, page.get_by_text("Medium", exact=True))
     tap(page, page.get_by_text("No, I can do them", exact=True))
+    tap(page, page.get_by_role("button", name=a.buttons.continue_))
+    tap(page, page.get_by_text("Medium", exact=True))
     tap(page, page.get_by_role("button", name=a.buttons.continue_))
     for item, score in zip(a.steps.bother.items, sbi, strict=True):
         pick(page, f"sbi.{item.id}", score)
     tap(page, page.get_by_role("button", name=a.buttons.continue_))
-    tap(page, page.locator(".st-key-self-assessment").get_by_text(a.steps.health.none))
-    tap(page, page.get_by_role("button", name=a.buttons.check))
+    for screen in a.steps.health.screens:
+        tap(page, page.locator(".st-key-self-assessment").get_by_text(a.steps.health.none))
+        last = screen == a.steps.health.screens[-1]
+        tap(page, page.get_by_role("button", name=a.buttons.check if last else a.buttons.continue_))
     tap(page, page.get_by_role("button", name=a.buttons.see_result))
 
 

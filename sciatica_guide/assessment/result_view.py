@@ -246,8 +246,8 @@ def _render_block(content: Content, block: Block) -> None:
                 body += [f"    - {escape_markdown(detail)}" for detail in item.details]
                 st.markdown(f"**{escape_markdown(item.text)}**\n\n" + "\n".join(body))
     elif block.kind is Kind.TELL:
-        with st.container(border=True, key="tell-therapist"):
-            st.markdown(f"#### {escape_markdown(block.heading)}")
+        # Closed: the same list is the summary to take away (and is read out from there).
+        with st.expander(block.heading, icon=":material/record_voice_over:", key="tell-therapist"):
             st.caption(block.intro)
             st.markdown(_bullets([item.text for item in block.items]))
     elif block.kind in (Kind.PAIN, Kind.BOTHER, Kind.CARE, Kind.COMBINE):
@@ -279,10 +279,17 @@ def render_result_page(content: Content, answers: Answers, report: Report) -> No
         st.markdown(f"**{escape_markdown(urgent.note)}**")
         _downloads(content, report)
         return
+    # What to do first; the scores the person gave (and their bars) in one closed part, as
+    # they are in the summary to take away.
+    details = (Kind.PAIN, Kind.BOTHER)
     for block in report.blocks:
-        if block.kind is not Kind.SOURCES:
+        if block.kind is not Kind.SOURCES and block.kind not in details:
             _render_block(content, block)
-    _chart(content, answers)
+    with st.expander(r.details, icon=":material/bar_chart:", key="result-details"):
+        for block in report.blocks:
+            if block.kind in details:
+                _render_block(content, block)
+        _chart(content, answers)
     _downloads(content, report)
 
 

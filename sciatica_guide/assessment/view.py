@@ -55,12 +55,12 @@ window.scrollTo(0, 0);
 _CSS = """
 <style>
 .st-key-self-assessment button { min-height: 48px; }
-.st-key-self-assessment [data-testid="stButtonGroup"] button { min-width: 48px; }
+[class*="st-key-guide-assessment-w-sbi-"] [data-testid="stButtonGroup"] button { min-width: 48px; }
 .st-key-self-assessment [data-testid="stCheckbox"] label,
 .st-key-self-assessment [data-testid="stRadioOption"] {
   min-height: 44px; display: flex; align-items: center;
 }
-.st-key-self-assessment [data-testid="stButtonGroup"] [role="radiogroup"] button {
+[class*="st-key-guide-assessment-w-sbi-"] [role="radiogroup"] button {
   min-width: 40px; padding-left: 0; padding-right: 0;
 }
 </style>

@@ -306,6 +306,8 @@ class ResultTexts(Strict):
     see_gp: SeeGpTexts
     same_day_title: str
     postpone_title: str
+    #: The closed part of the result that holds the scores and their bars.
+    details: str
     pain_heading: str
     pain_line: Annotated[str, Placeholders("what", "score", "band")]
     back_pain: str

@@ -3,17 +3,15 @@ before the reader opens more, measured in Chromium by touch."""
 
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import Browser
 
+from guide_testing.assessment_flow import safety_screens
 from guide_testing.browser import VIEWPORTS, new_context, wait_for_app_idle
 from guide_testing.server import RunningApp
+from sciatica_guide.assessment.screens import question_screens
 from sciatica_guide.content import Content
 
 MAX_SCREENS = 4.0
-#: Pages still longer, each with the part of issue 25 that shortens it: the self-assessment
-#: becomes one question per screen (point 2). Remove a page from here when it fits.
-NOT_YET = {"self-assessment"}
 
 #: The main area's full height (the guide scrolls inside it, not the window).
 MAIN_HEIGHT_JS = "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight"
@@ -28,7 +26,7 @@ def test_every_page_fits_four_phone_screens(
         page = context.new_page()
         lengths = {}
         for spec in content.pages_in("standard"):
-            if spec.hidden or spec.id in NOT_YET:
+            if spec.hidden:
                 continue
             page.goto(f"{app_server.url}/{spec.link_path}")
             wait_for_app_idle(page)
@@ -41,19 +39,84 @@ def test_every_page_fits_four_phone_screens(
         context.close()
 
 
-@pytest.mark.parametrize("page_id", sorted(NOT_YET))
-def test_the_pages_not_yet_shortened_are_still_listed_for_a_reason(
-    app_server: RunningApp, browser: Browser, content: Content, page_id: str
+def test_every_self_assessment_screen_fits_four_phone_screens(
+    app_server: RunningApp, browser: Browser, content: Content
 ) -> None:
-    """A page in NOT_YET that fits already must leave the list (so it is measured from then on)."""
+    """Each question screen, "Check your answers" and a result, walked by touch."""
+    a = content.assessment
+    screen = VIEWPORTS["phone"]["height"]
     context = new_context(browser, "phone", touch=True)
+    lengths: dict[str, float] = {}
     try:
         page = context.new_page()
-        spec = content.page(page_id)
-        page.goto(f"{app_server.url}/{spec.link_path}")
+        page.goto(f"{app_server.url}/{content.page('self-assessment').link_path}")
         wait_for_app_idle(page)
-        page.get_by_role("heading", name=spec.title, level=1).wait_for()
-        screens = page.evaluate(MAIN_HEIGHT_JS) / VIEWPORTS["phone"]["height"]
-        assert screens > MAX_SCREENS, f"{page_id} fits in {screens:.2f} screens: measure it"
+        form = page.locator(".st-key-self-assessment")
+
+        def measure(name: str) -> None:
+            lengths[name] = round(page.evaluate(MAIN_HEIGHT_JS) / screen, 2)
+
+        def tap(text: str, role: str | None = None) -> None:
+            target = (
+                form.get_by_role(role, name=text, exact=True)
+                if role
+                else form.get_by_text(text, exact=True)
+            )
+            target.first.tap()
+            wait_for_app_idle(page)
+
+        def next_screen() -> None:
+            buttons = form.get_by_role("button", name=a.buttons.continue_)
+            buttons = buttons.or_(form.get_by_role("button", name=a.buttons.check, exact=True))
+            buttons.tap()
+            wait_for_app_idle(page)
+
+        for screen_id, _ in safety_screens(content):
+            measure(screen_id)
+            for label in form.locator('[data-testid="stCheckbox"] label').all():
+                if label.inner_text().startswith("No"):
+                    label.tap()
+                    wait_for_app_idle(page)
+            next_screen()
+        measure("where")
+        form.locator(".st-key-guide-assessment-w-where-calf").get_by_role(
+            "button", name="Your left"
+        ).tap()
+        wait_for_app_idle(page)
+        next_screen()
+        measure("pain")
+        for key, value in (("back_pain", "3"), ("leg_pain", "4")):
+            page.locator(f".st-key-guide-assessment-w-{key}").get_by_role(
+                "radio", name=value, exact=True
+            ).tap()
+            wait_for_app_idle(page)
+        next_screen()
+        measure("duration")
+        tap("6 to 12 weeks")
+        tap("No, I can do them")
+        next_screen()
+        measure("pressure")
+        tap("Medium")
+        next_screen()
+        measure("bother")
+        for item in a.steps.bother.items:
+            page.locator(f".st-key-guide-assessment-w-sbi-{item.id}").get_by_role(
+                "radio", name="1", exact=True
+            ).tap()
+            wait_for_app_idle(page)
+        next_screen()
+        for health in a.steps.health.screens:
+            measure(health.id)
+            tap(a.steps.health.none)
+            next_screen()
+        page.get_by_role("heading", name=a.check.title).wait_for()
+        measure("check")
+        page.get_by_role("button", name=a.buttons.see_result).tap()
+        wait_for_app_idle(page)
+        page.get_by_role("heading", name=a.result.title).wait_for()
+        measure("result")
     finally:
         context.close()
+    assert len(lengths) == len(question_screens(content)) + 2, lengths
+    too_long = {name: n for name, n in lengths.items() if n > MAX_SCREENS}
+    assert too_long == {}, lengths

@@ -9,9 +9,11 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from guide_testing.assessment_flow import safety_screens, tap_through_safety
 from guide_testing.browser import new_context, wait_for_app_idle
 from guide_testing.nginx import Cluster, nginx_path, run_cluster
 from guide_testing.shipped import shipped_content
+from sciatica_guide.assessment.screens import question_screens
 from sciatica_guide.content import Content
 
 PAGES = [spec.url_path for spec in shipped_content().pages_in("standard")]
@@ -82,13 +84,11 @@ def test_the_self_assessment_steps_and_downloads_work_under_the_policy(
     a = content.assessment
     page.goto(f"{cluster.url}/self-assessment")
     wait_for_app_idle(page)
-    for group in content.red_flags.groups:
-        page.locator(f".st-key-guide-assessment-w-flag-none-{group.id}").locator("label").tap()
-        wait_for_app_idle(page)
-    # A new step runs the guide's own inline scroll script (allowed by its hash).
-    page.get_by_role("button", name=a.buttons.continue_).tap()
-    wait_for_app_idle(page)
-    expect(page.get_by_text(a.progress.format(step=2, total=5))).to_be_visible()
+    # A new screen runs the guide's own inline scroll script (allowed by its hash).
+    tap_through_safety(page, content)
+    where = 1 + len(safety_screens(content))
+    total = len(question_screens(content))
+    expect(page.get_by_text(a.progress.format(step=where, total=total))).to_be_visible()
     page.goto(f"{cluster.url}/sources-and-safety")
     wait_for_app_idle(page)
     button = page.get_by_role("button", name=content.modes.handout.button)

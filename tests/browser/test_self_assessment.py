@@ -16,9 +16,10 @@ from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
 from guide_testing.accessibility import Violation, new_violations, serious_violations
+from guide_testing.assessment_flow import safety_screens
 from guide_testing.browser import OpenPage, open_page_from_menu, wait_for_app_idle
 from guide_testing.server import RunningApp, run_streamlit
-from sciatica_guide.assessment.rules import STEPS
+from sciatica_guide.assessment.screens import question_screens
 from sciatica_guide.content import Content
 from sciatica_guide.content.assessment_models import Recheck
 
@@ -80,45 +81,88 @@ def assert_touch_size(locator: Locator, minimum: float = 44) -> None:
     assert box is not None and box["height"] >= minimum and box["width"] >= 24, box
 
 
+def press_primary(page: Page, content: Content) -> None:
+    """The screen's main button: "Continue", or "Check your answers" on the last question."""
+    b = content.assessment.buttons
+    button = page.get_by_role("button", name=b.continue_).or_(
+        page.get_by_role("button", name=b.check, exact=True)
+    )
+    tap(page, button)
+
+
+def answer_safety_screens(page: Page, content: Content, *, until: str | None = None) -> None:
+    """Each safety screen by touch: "No" to every question, up to the screen that asks `until`
+    (then nothing is tapped there)."""
+    form = page.locator(".st-key-self-assessment")
+    for index, (_, questions) in enumerate(safety_screens(content)):
+        if until is not None and form.get_by_text(until).count():
+            return
+        for question in questions:
+            none = keyed(page, f"guide.assessment.w.flag-none.{question}").locator("label")
+            if index == 0:
+                assert_touch_size(none)
+            tap(page, none)
+        press_primary(page, content)
+    assert until is None, f"no safety screen asks {until!r}"
+
+
+def tap_on_the_map(page: Page, region: str) -> Locator:
+    """A place on the where-screen's figure, by touch (the view that shows it first)."""
+    figure = page.locator(".st-key-where-map-column")
+    target = figure.locator(f'.bm-region[data-region="{region}"]')
+    if not target.is_visible():
+        tap(page, figure.get_by_role("radio", name="Seen from the front"))
+    tap(page, target)
+    return target
+
+
 def fill_in_to_the_check_page(
     page: Page, content: Content, sbi: tuple[str, ...] = ("5", "4", "2", "0")
 ) -> None:
-    """Answer every step by touch: no signs, left calf, pain 3 and 7, blood thinners."""
+    """Answer every screen by touch: no signs, left calf (on the figure), pain 3 and 7, blood
+    thinners."""
     a = content.assessment
-    expect(page.get_by_text(a.progress.format(step=1, total=5))).to_be_visible()
-
-    groups = content.red_flags.groups
-    none_boxes = [
-        keyed(page, f"guide.assessment.w.flag-none.{g.id}").locator("label") for g in groups
-    ]
-    assert_touch_size(none_boxes[0])
-    for box in none_boxes:
-        tap(page, box)
+    total = len(question_screens(content))
+    expect(page.get_by_text(a.progress.format(step=1, total=total))).to_be_visible()
+    answer_safety_screens(page, content)
     assert_touch_size(page.get_by_role("button", name=a.buttons.continue_))
-    tap(page, page.get_by_role("button", name=a.buttons.continue_))
 
-    expect(page.get_by_text(a.progress.format(step=2, total=5))).to_be_visible()
+    expect(page.get_by_text(a.progress.format(step=7, total=total))).to_be_visible()
+    calf = tap_on_the_map(page, "calf-left")
+    expect(calf).to_have_attribute("aria-pressed", "true")
     calf_left = keyed(page, "guide.assessment.w.where.calf").get_by_role("button", name="Your left")
-    assert_touch_size(calf_left)
-    tap(page, calf_left)
     expect(calf_left).to_have_attribute("aria-pressed", "true")
-    tap(page, page.get_by_role("button", name=a.buttons.continue_))
+    assert_touch_size(calf_left)
+    press_primary(page, content)
 
     pick(page, "back_pain", "3")
     pick(page, "leg_pain", "7")
     assert_touch_size(keyed(page, "guide.assessment.w.leg_pain").get_by_role("radio", name="7"))
+    press_primary(page, content)
     tap(page, page.get_by_text("6 to 12 weeks", exact=True))
-    tap(page, page.get_by_text("Light", exact=True))
     tap(page, page.get_by_text("No, I can do them", exact=True))
-    tap(page, page.get_by_role("button", name=a.buttons.continue_))
+    press_primary(page, content)
+    tap(page, page.get_by_text("Light", exact=True))
+    press_primary(page, content)
 
     for item, score in zip(a.steps.bother.items, sbi, strict=True):
         pick(page, f"sbi.{item.id}", score)
-    tap(page, page.get_by_role("button", name=a.buttons.continue_))
+    press_primary(page, content)
 
-    tap(page, page.get_by_text("You take blood thinners", exact=False))
-    tap(page, page.get_by_role("button", name=a.buttons.check))
+    answer_health_screens(page, content, "You take blood thinners")
     expect(page.get_by_role("heading", name=a.check.title)).to_be_visible()
+
+
+def answer_health_screens(page: Page, content: Content, answer: str | None = None) -> None:
+    """Each health screen by touch: `answer` where it is listed, "None" on the others."""
+    a = content.assessment
+    form = page.locator(".st-key-self-assessment")
+    for _ in a.steps.health.screens:
+        if answer is not None and form.get_by_text(answer, exact=False).count():
+            tap(page, form.get_by_text(answer, exact=False))
+        else:
+            tap(page, form.get_by_text(a.steps.health.none, exact=True))
+        press_primary(page, content)
 
 
 def answer_no_to_the_saddle_question(page: Page, content: Content) -> None:
@@ -218,7 +262,7 @@ def test_a_red_flag_gives_the_urgent_message_and_summary_by_touch(
     alert = page.locator('[data-testid="stAlertContentError"]').filter(has_text=urgent)
     expect(alert).to_be_visible()
     # It sits above the questions.
-    question = form.get_by_text(a.steps.safety.groups[0].question)
+    question = form.get_by_text(a.steps.safety.questions[0].question)
     assert alert.bounding_box()["y"] < question.bounding_box()["y"]  # type: ignore[index]
 
     tap(page, page.get_by_role("button", name=a.buttons.continue_))
@@ -258,7 +302,8 @@ def test_weakness_is_asked_again_on_the_result_and_yes_by_touch_is_urgent_then_c
     # "Clear my answers" forgets everything: back to the first question, nothing ticked.
     tap(page, page.get_by_role("button", name=a.buttons.clear))
     expect(page.get_by_text(a.cleared)).to_be_visible()
-    expect(page.get_by_text(a.progress.format(step=1, total=5))).to_be_visible()
+    total = len(question_screens(content))
+    expect(page.get_by_text(a.progress.format(step=1, total=total))).to_be_visible()
     expect(page.locator('[data-testid="stCheckbox"] input:checked')).to_have_count(0)
 
 
@@ -292,33 +337,29 @@ def fill_in_on_a_phone(
     sbi: tuple[str, ...],
     health: str | None = None,
     *,
-    sign: str | None = None,
     leg_pain: str = "5",
     stop_at_check: bool = False,
 ) -> None:
-    """Answer every step by touch: no signs (or one), the given places, back pain 3 and the
+    """Answer every screen by touch: no signs, the given places, back pain 3 and the
     given leg pain, the given scores, then a health answer (or none), and open the result (or
     stop on "Check your answers")."""
     a = content.assessment
-    for group in content.red_flags.groups:
-        tap(page, keyed(page, f"guide.assessment.w.flag-none.{group.id}").locator("label"))
-    if sign is not None:
-        tap(page, page.locator(".st-key-self-assessment").get_by_text(sign))
-    tap(page, page.get_by_role("button", name=a.buttons.continue_))
+    answer_safety_screens(page, content)
     for area, side in places:
         tap_place(page, area, side)
-    tap(page, page.get_by_role("button", name=a.buttons.continue_))
+    press_primary(page, content)
     pick(page, "back_pain", "3")
     pick(page, "leg_pain", leg_pain)
+    press_primary(page, content)
     tap(page, page.get_by_text("6 to 12 weeks", exact=True))
-    tap(page, page.get_by_text("Medium", exact=True))
     tap(page, page.get_by_text("No, I can do them", exact=True))
-    tap(page, page.get_by_role("button", name=a.buttons.continue_))
+    press_primary(page, content)
+    tap(page, page.get_by_text("Medium", exact=True))
+    press_primary(page, content)
     for item, score in zip(a.steps.bother.items, sbi, strict=True):
         pick(page, f"sbi.{item.id}", score)
-    tap(page, page.get_by_role("button", name=a.buttons.continue_))
-    tap_health(page, health or a.steps.health.none)
-    tap(page, page.get_by_role("button", name=a.buttons.check))
+    press_primary(page, content)
+    answer_health_screens(page, content, health)
     expect(page.get_by_role("heading", name=a.check.title)).to_be_visible()
     if not stop_at_check:
         see_result(page, content)
@@ -331,6 +372,7 @@ def tap_place(page: Page, area: str, side: str) -> None:
 
 
 def tap_health(page: Page, answer: str) -> None:
+    """On a health screen: the answer where this screen lists it."""
     tap(page, page.locator(".st-key-self-assessment").get_by_text(answer, exact=False))
 
 
@@ -339,18 +381,34 @@ def see_result(page: Page, content: Content) -> None:
     expect(page.get_by_role("heading", name=content.assessment.result.title)).to_be_visible()
 
 
-def change_one_answer(page: Page, content: Content, step: str, answer: Callable[[], None]) -> None:
-    """From the result: "Change my answers", the step's "Change" button, the new answer, then
-    back through "Check your answers" to the result."""
+def change_one_answer(
+    page: Page,
+    content: Content,
+    row: str,
+    answer: Callable[[], None],
+    *,
+    on_screen_with: str | None = None,
+) -> None:
+    """From the result: "Change my answers", the answer's "Change" button, the new answer (on
+    the screen that shows `on_screen_with`, for a step of several screens), then on through
+    "Check your answers" to the result."""
     a = content.assessment
     tap(page, page.get_by_role("button", name=a.buttons.change_answers))
-    expect(page.get_by_role("heading", name=a.check.title)).to_be_visible()
-    tap(page, page.get_by_role("button", name=a.check.change[step]))
+    check = page.get_by_role("heading", name=a.check.title)
+    expect(check).to_be_visible()
+    tap(page, page.get_by_role("button", name=a.check.change[row]))
+    form = page.locator(".st-key-self-assessment")
+    if on_screen_with is not None:
+        for _ in range(len(question_screens(content))):
+            if form.get_by_text(on_screen_with, exact=False).count():
+                break
+            press_primary(page, content)
     answer()
-    # The last question's button is "Check your answers"; the others say "Continue".
-    button = a.buttons.check if step == STEPS[-1] else a.buttons.continue_
-    tap(page, page.get_by_role("button", name=button))
-    expect(page.get_by_role("heading", name=a.check.title)).to_be_visible()
+    for _ in range(len(question_screens(content))):
+        press_primary(page, content)
+        if check.count():
+            break
+    expect(check).to_be_visible()
     see_result(page, content)
 
 
@@ -418,16 +476,15 @@ def test_on_a_phone_a_mild_result_then_strong_pain_a_clot_risk_and_saddle_numbne
     assert "Check these signs again before each visit." in plain
 
     # Strong leg pain takes firm massage away, and says why.
-    change_one_answer(page, content, "how_much", lambda: pick(page, "leg_pain", "8"))
+    change_one_answer(page, content, "leg_pain", lambda: pick(page, "leg_pain", "8"))
     text = main_text(page)
     assert "May suit: Myofascial release" in text
     assert "Not for you now: Deep tissue massage and Trigger point therapy" in text
     assert "until the leg pain settles" in text
 
     # A clot risk takes firm calf work away.
-    change_one_answer(
-        page, content, "health", lambda: tap_health(page, "Something that makes a blood clot")
-    )
+    clot = "Something that makes a blood clot"
+    change_one_answer(page, content, "health", lambda: tap_health(page, clot), on_screen_with=clot)
     text = main_text(page)
     assert "May suit: Myofascial release" in text
     assert "because: Something that makes a blood clot more likely" in text
@@ -478,6 +535,7 @@ def test_on_a_phone_buttock_numbness_then_age_alone_then_both_legs(
         content,
         "safety",
         lambda: tap(page, page.locator(".st-key-self-assessment").get_by_text(age)),
+        on_screen_with=age,
     )
     expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
     box = page.locator(".st-key-gp-first")
@@ -504,7 +562,9 @@ def test_chest_pain_by_touch_is_the_emergency_with_its_why(
     page = reused_page("phone", touch=True)
     open_assessment(page, app_server)
     form = page.locator(".st-key-self-assessment")
-    tap(page, form.get_by_text("Pain in your chest, a sudden tearing pain into your back"))
+    chest = "Pain in your chest, a sudden tearing pain into your back"
+    answer_safety_screens(page, content, until=chest)
+    tap(page, form.get_by_text(chest))
     alert = emergency_alert(page, content)
     expect(alert).to_be_visible()
     expect(alert).to_contain_text("big blood vessel")

@@ -16,8 +16,10 @@ import streamlit
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
+from guide_testing.assessment_flow import safety_screens, tap_through_safety
 from guide_testing.browser import OpenPage, wait_for_app_idle
 from guide_testing.server import RunningApp
+from sciatica_guide.assessment.screens import question_screens
 from sciatica_guide.content import Content
 from sciatica_guide.ui.streamlit_internals import STYLES, InternalStyle
 
@@ -49,11 +51,7 @@ def _to_assessment_step(page: Page, content: Content, step: int, *, start: int =
     # tests/browser/test_self_assessment).
     a = content.assessment
     if start < 2 <= step:
-        for group in content.red_flags.groups:
-            page.locator(f".st-key-guide-assessment-w-flag-none-{group.id}").locator("label").tap()
-            wait_for_app_idle(page)
-        page.get_by_role("button", name=a.buttons.continue_).tap()
-        wait_for_app_idle(page)
+        tap_through_safety(page, content)
     if start < 3 <= step:
         page.locator(".st-key-guide-assessment-w-where-calf").get_by_role(
             "button", name="Your left"
@@ -61,7 +59,10 @@ def _to_assessment_step(page: Page, content: Content, step: int, *, start: int =
         wait_for_app_idle(page)
         page.get_by_role("button", name=a.buttons.continue_).tap()
         wait_for_app_idle(page)
-        expect(page.get_by_text(a.progress.format(step=3, total=5))).to_be_visible()
+        # The pain screen: the one after "where".
+        pain = 2 + len(safety_screens(content))
+        total = len(question_screens(content))
+        expect(page.get_by_text(a.progress.format(step=pain, total=total))).to_be_visible()
 
 
 def _missing(page: Page, style: InternalStyle) -> list[str]:
