@@ -26,15 +26,17 @@ def answer_safety_none(at: Any, content: Content) -> None:
         assert not at.exception, at.exception
 
 
-def tap_through_safety(page: Any, content: Content) -> None:
-    """In Chromium, by touch: "No" to every safety question, a screen at a time, ending on the
-    "where" screen. (Each tap waits for the app's run.)"""
+def tap_through_safety(page: Any, content: Content, *, touch: bool = True) -> None:
+    """In Chromium, by touch (or mouse): "No" to every safety question, a screen at a time,
+    ending on the "where" screen. (Each tap waits for the app's run.)"""
     from guide_testing.browser import wait_for_app_idle
+
+    def press(target: Any) -> None:
+        (target.tap if touch else target.click)()
+        wait_for_app_idle(page)
 
     for _, questions in safety_screens(content):
         for question in questions:
             key = flag_none_key(question).replace(".", "-")
-            page.locator(f".st-key-{key}").locator("label").tap()
-            wait_for_app_idle(page)
-        page.get_by_role("button", name=content.assessment.buttons.continue_).tap()
-        wait_for_app_idle(page)
+            press(page.locator(f".st-key-{key}").locator("label"))
+        press(page.get_by_role("button", name=content.assessment.buttons.continue_))

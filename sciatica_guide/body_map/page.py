@@ -44,6 +44,7 @@ from sciatica_guide.settings import Mode, Settings
 from sciatica_guide.ui import frame
 from sciatica_guide.ui.blocks import render_page_header
 from sciatica_guide.ui.country import session_help
+from sciatica_guide.ui.read_aloud import read_aloud_words
 from sciatica_guide.ui.show_technique import ask_to_show
 from sciatica_guide.ui.state import content_in
 
@@ -303,6 +304,7 @@ def render_body_map_page(
                     panels=shown.panels,
                     selected=selected,
                     prompt=prompt_html(content),
+                    read=read_aloud_words(content),
                 ),
                 key=PANEL_KEY,
                 on_open=lambda: None,

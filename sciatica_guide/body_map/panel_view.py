@@ -8,13 +8,14 @@ the server to switch pages instead, so the session (the self-assessment's answer
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
 
 from sciatica_guide.body_map.relay import event_value, script, web_file
 from sciatica_guide.limits import short_text
+from sciatica_guide.ui.read_aloud import SPEECH_JS
 
 #: The trigger a "read about" link sends; its value is the technique id.
 OPEN_EVENT = "open"
@@ -22,7 +23,7 @@ OPEN_EVENT = "open"
 _panel = st.components.v2.component(
     "sciatica_guide.body_map_panel",
     css=web_file("panel.css"),
-    js=script("panel.js"),
+    js=SPEECH_JS + "\n" + script("panel.js"),
     isolate_styles=True,
 )
 
@@ -34,9 +35,16 @@ class PanelState:
     panels: dict[str, str]
     selected: str | None
     prompt: str
+    #: The read-aloud button's words ({"start", "stop", "lang"}); {} for none.
+    read: dict[str, str] = field(default_factory=dict)
 
     def data(self) -> dict[str, Any]:
-        return {"panels": self.panels, "selected": self.selected, "prompt": self.prompt}
+        return {
+            "panels": self.panels,
+            "selected": self.selected,
+            "prompt": self.prompt,
+            "read": self.read,
+        }
 
 
 def panel_view(state: PanelState, *, key: str, on_open: Callable[[], None]) -> Any:

@@ -7,13 +7,16 @@ is not shown. A second tap stops. The text is plain words (set as an utterance, 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from sciatica_guide.content import Content
 
+#: The button: a second tap stops; a new text stops what was being read.
 _JS = """
 export default function ({ data, parentElement }) {
-  const synth = window.speechSynthesis;
+  const speech = guideSpeech(data.lang);
   let button = parentElement.querySelector("button.ra-button");
   if (!button) {
     button = document.createElement("button");
@@ -22,44 +25,25 @@ export default function ({ data, parentElement }) {
     button.hidden = true;
     parentElement.appendChild(button);
   }
-  const lang = (data.lang || "en").toLowerCase();
-  // On-device voices only: a network voice would send the words to a server.
-  const localVoice = () => {
-    if (!synth || typeof synth.getVoices !== "function") return null;
-    return synth.getVoices().find(
-      (v) => v.localService && (v.lang || "").toLowerCase().startsWith(lang)
-    ) || null;
-  };
   const idle = () => {
     button.textContent = data.start;
     button.setAttribute("aria-pressed", "false");
   };
-  const update = () => { button.hidden = !localVoice(); };
+  const update = () => { button.hidden = !speech.localVoice(); };
   if (button.dataset.text !== data.text) {
-    if (synth && synth.speaking) synth.cancel();
+    if (speech.speaking()) speech.stop();
     button.dataset.text = data.text;
     idle();
   }
   update();
-  if (synth && !button.dataset.watching) {
-    button.dataset.watching = "yes";
-    synth.addEventListener && synth.addEventListener("voiceschanged", update);
-  }
+  speech.watch(button, update);
   button.onclick = () => {
     if (button.getAttribute("aria-pressed") === "true") {
-      synth.cancel();
+      speech.stop();
       idle();
       return;
     }
-    const voice = localVoice();
-    if (!voice) { update(); return; }
-    const utterance = new SpeechSynthesisUtterance(button.dataset.text);
-    utterance.voice = voice;
-    utterance.lang = voice.lang;
-    utterance.onend = idle;
-    utterance.onerror = idle;
-    synth.cancel();
-    synth.speak(utterance);
+    if (!speech.speak(button.dataset.text, idle)) { update(); return; }
     button.textContent = data.stop;
     button.setAttribute("aria-pressed", "true");
   };
@@ -87,14 +71,21 @@ _CSS = """
 }
 """
 
-_read_aloud = st.components.v2.component("sciatica_guide.read_aloud", js=_JS, css=_CSS)
+#: The browser's speech, on-device voices only (also used by the body map's panel).
+SPEECH_JS = (Path(__file__).with_name("web") / "speech.js").read_text(encoding="utf-8")
+
+_read_aloud = st.components.v2.component(
+    "sciatica_guide.read_aloud", js=SPEECH_JS + "\n" + _JS, css=_CSS
+)
+
+
+def read_aloud_words(content: Content) -> dict[str, str]:
+    """The button's words and the language its voice must speak."""
+    words = content.site.reading
+    return {"start": words.read_aloud, "stop": words.stop_reading, "lang": "en"}
 
 
 def render_read_aloud(content: Content, text: str, *, key: str) -> None:
     """A "Read aloud" button for `text` (plain words), shown only where an on-device voice
     for the guide's language exists."""
-    words = content.site.reading
-    _read_aloud(
-        key=key,
-        data={"text": text, "start": words.read_aloud, "stop": words.stop_reading, "lang": "en"},
-    )
+    _read_aloud(key=key, data={"text": text, **read_aloud_words(content)})

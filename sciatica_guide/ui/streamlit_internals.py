@@ -28,7 +28,8 @@ class Probe:
     #: script runs (too briefly to catch reliably), so its test id must be in Streamlit's
     #: frontend code.
     when: str = "idle"
-    #: Self-assessment steps to pass first (the radio buttons are on its third screen).
+    #: Self-assessment stages to pass first: 2 the safety screens, 3 "where", 4 the pain scales
+    #: (the radio buttons are on the screen after them).
     assessment_step: int = 1
 
 
@@ -130,7 +131,7 @@ STYLES: tuple[InternalStyle, ...] = (
         ('[data-testid="stRadio"] label',),
         "min-height: 44px; align-items: center;",
         "The same for st.radio's options.",
-        Probe("self-assessment", viewport="tablet", assessment_step=3),
+        Probe("self-assessment", viewport="tablet", assessment_step=4),
     ),
     InternalStyle(
         (

@@ -116,3 +116,55 @@ def test_not_shown_without_an_on_device_voice(
         assert page.evaluate("window.__spoken") == []
     finally:
         context.close()
+
+
+def test_reads_a_body_map_panel_and_stops_for_another_place(
+    speech_server: RunningApp, browser: Browser, content: Content
+) -> None:
+    words = content.site.reading
+    context = with_voices(browser, [NETWORK, LOCAL], viewport="tablet", touch=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{speech_server.url}/body-map")
+        wait_for_app_idle(page)
+        panel = page.locator(".st-key-bm-panel")
+        # Before a place is chosen there is nothing to read.
+        expect(panel.get_by_role("button", name=words.read_aloud)).to_have_count(0)
+        page.locator('.bm-region[data-region="calf-left"]').first.tap()
+        button = panel.get_by_role("button", name=words.read_aloud)
+        expect(button).to_be_visible()
+        button.tap()
+        spoken = page.evaluate("window.__spoken")
+        assert [s["voice"] for s in spoken] == [LOCAL["name"]]
+        text = spoken[0]["text"]
+        # The panel as shown: its name, the warning (condition first), the techniques.
+        assert text.startswith("Calf, your left")
+        assert content.body_map.ui.check_first in text
+        assert "Myofascial release" in text
+        assert words.read_aloud not in text
+        expect(panel.get_by_role("button", name=words.stop_reading)).to_have_attribute(
+            "aria-pressed", "true"
+        )
+        cancelled = page.evaluate("window.__cancelled")
+        page.locator('.bm-region[data-region="buttock-right"]').first.tap()
+        expect(panel.get_by_role("heading", name="Buttock, your right")).to_be_visible()
+        assert page.evaluate("window.__cancelled") > cancelled
+        expect(panel.get_by_role("button", name=words.read_aloud)).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_no_panel_reader_without_an_on_device_voice(
+    speech_server: RunningApp, browser: Browser, content: Content
+) -> None:
+    context = with_voices(browser, [NETWORK], viewport="tablet", touch=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{speech_server.url}/body-map")
+        wait_for_app_idle(page)
+        page.locator('.bm-region[data-region="calf-left"]').first.tap()
+        panel = page.locator(".st-key-bm-panel")
+        expect(panel.get_by_role("heading", name="Calf, your left")).to_be_visible()
+        expect(panel.get_by_role("button", name=content.site.reading.read_aloud)).to_have_count(0)
+    finally:
+        context.close()

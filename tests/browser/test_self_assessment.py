@@ -192,6 +192,9 @@ def test_fill_in_by_touch_take_the_summary_and_leave_no_trace(
 
     expect(page.get_by_role("heading", name=a.result.title)).to_be_visible()
     answer_no_to_the_saddle_question(page, content)
+    # The scores are in a closed part, under what to do: one tap opens it.
+    assert "Leg pain: 7 out of 10" not in main_text(page)
+    tap(page, page.get_by_text(a.result.details))
     text = main_text(page)
     assert "Leg pain: 7 out of 10 (severe)" in text
     assert "Back pain: 3 out of 10 (mild)" in text
@@ -452,6 +455,7 @@ def test_on_a_phone_a_mild_result_then_strong_pain_a_clot_risk_and_saddle_numbne
     assert sideways_overflow(page) <= 0
     assert new_violations(serious_violations(page), streamlit_baseline) == []
     see_result(page, content)
+    tap(page, page.get_by_text(a.result.details))
     expect(page.locator("ul.answer-bars").first).to_be_visible()
     assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
     wait_for_app_idle(page)

@@ -63,6 +63,15 @@ def _to_assessment_step(page: Page, content: Content, step: int, *, start: int =
         pain = 2 + len(safety_screens(content))
         total = len(question_screens(content))
         expect(page.get_by_text(a.progress.format(step=pain, total=total))).to_be_visible()
+    if start < 4 <= step:
+        for key, value in (("back_pain", "3"), ("leg_pain", "4")):
+            page.locator(f".st-key-guide-assessment-w-{key}").get_by_role(
+                "radio", name=value, exact=True
+            ).tap()
+            wait_for_app_idle(page)
+        page.get_by_role("button", name=a.buttons.continue_).tap()
+        wait_for_app_idle(page)
+        expect(page.locator('[data-testid="stRadio"]').first).to_be_visible()
 
 
 def _missing(page: Page, style: InternalStyle) -> list[str]:

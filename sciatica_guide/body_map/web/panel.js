@@ -16,6 +16,46 @@ export default function (component) {
     });
   }
   box.open = (technique) => setTriggerValue("open", technique);
+  const speech = guideSpeech((data.read || {}).lang);
+  // "Read aloud" under the region's name, where an on-device voice exists: it reads the panel
+  // as shown (closed parts stay unread); a second press, or another region, stops it.
+  const reader = () => {
+    const heading = box.querySelector("h3");
+    let button = box.querySelector("button.bp-read");
+    if (!heading || !data.read || !speech.localVoice()) {
+      if (button) button.hidden = true;
+      return;
+    }
+    const idle = () => {
+      button.textContent = data.read.start;
+      button.setAttribute("aria-pressed", "false");
+    };
+    if (!button) {
+      button = document.createElement("button");
+      button.type = "button";
+      button.className = "bp-read";
+      heading.after(button);
+      idle();
+    }
+    button.hidden = false;
+    button.onclick = () => {
+      if (button.getAttribute("aria-pressed") === "true") {
+        speech.stop();
+        idle();
+        return;
+      }
+      const words = [...box.children]
+        .filter((el) => el !== button)
+        .map((el) => el.innerText.trim())
+        .filter(Boolean)
+        .join("\n");
+      if (speech.speak(words, idle)) {
+        button.textContent = data.read.stop;
+        button.setAttribute("aria-pressed", "true");
+      }
+    };
+  };
+  speech.watch(box, reader);
   // Says the new region's name to screen readers after a tap (the panel itself is not live:
   // it would read the whole panel).
   let status = parentElement.querySelector(".bp-status");
@@ -30,8 +70,12 @@ export default function (component) {
     if (html === undefined || box.shown === html) {
       return;
     }
+    if (box.querySelector('button.bp-read[aria-pressed="true"]')) {
+      speech.stop();
+    }
     box.innerHTML = html;
     box.shown = html;
+    reader();
     box.dataset.shown = region || "";
     const heading = box.querySelector("h3");
     if (announce && heading) {
