@@ -242,6 +242,8 @@ class ReadingWords(Strict):
     normal: str
     large: str
     largest: str
+    #: Where light or dark is chosen (Streamlit's app menu); not shown on a clinic's tablet.
+    colours: str
     #: The read-aloud button, and the same button while it reads.
     read_aloud: str
     stop_reading: str

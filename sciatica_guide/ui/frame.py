@@ -26,9 +26,11 @@ from sciatica_guide.session import clear_person
 from sciatica_guide.settings import Mode, Settings
 from sciatica_guide.text import escape_markdown, plain_markdown
 from sciatica_guide.ui.country import COUNTRY_KEY, choose_country, country_options, help_for
+from sciatica_guide.ui.palette import palette_css
 from sciatica_guide.ui.reading import render_text_size_control, text_size, text_size_css
 from sciatica_guide.ui.reconnect import reconnect_style
 from sciatica_guide.ui.streamlit_internals import internal_css
+from sciatica_guide.ui.theme_probe import render_theme_probe
 
 # Shown only when the content folder or the settings cannot be read, so these words cannot come
 # from the content folder.
@@ -68,6 +70,9 @@ def _stylesheet(mode: Mode | None) -> str:
     # One <style> element per stylesheet: the file's public rules, then the rules that need
     # Streamlit's internal markup for the same mode (ui/streamlit_internals.py).
     css = (UI_DIR / STYLESHEETS[mode]).read_text(encoding="utf-8")
+    if mode is None:
+        # The guide's colours first, light and dark (palette.py): every stylesheet uses them.
+        css = palette_css() + "\n" + css
     return f"<style>{css}\n{internal_css(mode)}</style>"
 
 
@@ -103,7 +108,7 @@ def render_urgent_help(
     row = st.container(horizontal=True, vertical_alignment="top", key="urgent-row", gap="small")
     with row:
         box = st.container(key="urgent-help")
-        render_text_size_control(content)
+        render_text_size_control(content, colours=switch)
     with (
         box,
         st.expander(content.red_flags.title, icon=":material/warning:", expanded=expanded),
@@ -193,6 +198,7 @@ def render_frame(
     session's numbers and services (the same as ui.country.session_help())."""
     # One element for both: every element costs a message on every run.
     st.html(_stylesheet(None) + reconnect_style() + text_size_css(text_size(st.session_state)))
+    render_theme_probe()
     if mode in STYLESHEETS:
         st.html(_stylesheet(mode))
     if mode is Mode.CLINIC:

@@ -54,16 +54,16 @@ _CSS = """
 .ra-button {
   min-height: 44px;
   padding: 0.25rem 0.9rem;
-  border: 1px solid #0b6e69;
+  border: 1px solid var(--g-accent);
   border-radius: 0.5rem;
-  background: #ffffff;
-  color: #0b6e69;
+  background: var(--g-bg);
+  color: var(--g-accent);
   font: inherit;
   font-weight: 600;
   cursor: pointer;
 }
 .ra-button:focus-visible {
-  outline: 3px solid #0b6e69;
+  outline: 3px solid var(--g-accent);
   outline-offset: 2px;
 }
 .ra-button[hidden] {

@@ -33,8 +33,10 @@ def text_size_css(size: str) -> str:
     return f"<style>html {{ font-size: {SIZES[size]}; }}</style>"
 
 
-def render_text_size_control(content: Content) -> None:
-    """A small button that opens the size choice (in place: nothing else moves until chosen)."""
+def render_text_size_control(content: Content, *, colours: bool = True) -> None:
+    """A small button that opens the size choice (in place: nothing else moves until chosen),
+    and with `colours`, where light or dark is chosen (the app menu, hidden on a clinic's
+    tablet, where the device decides)."""
     words = content.site.reading
     names = {"normal": words.normal, "large": words.large, "largest": words.largest}
     if st.session_state.get(TEXT_SIZE_KEY) not in SIZES:
@@ -47,3 +49,5 @@ def render_text_size_control(content: Content) -> None:
             key=TEXT_SIZE_KEY,
             required=True,
         )
+        if colours:
+            st.caption(words.colours)

@@ -49,9 +49,9 @@ def reconnect_style() -> str:
   right: 0;
   z-index: 1000100;
   padding: 1rem 1.25rem;
-  background: #fff4cc;
-  color: #1d2b2a;
-  border-bottom: 3px solid #6b4e00;
+  background: var(--g-notice-soft);
+  color: var(--g-text);
+  border-bottom: 3px solid var(--g-notice-line);
   font-size: 1.125rem;
   font-weight: 600;
   line-height: 1.4;

@@ -49,7 +49,7 @@ class InternalStyle:
 STYLES: tuple[InternalStyle, ...] = (
     InternalStyle(
         ('[data-testid="stCaptionContainer"]', '[data-testid="stCaptionContainer"] p'),
-        "color: #4a5756 !important; opacity: 1 !important;",
+        "color: var(--g-muted) !important; opacity: 1 !important;",
         "Captions carry sources and attribution; Streamlit fades them (opacity 0.6) below 4.5:1 "
         "contrast and no theme option sets their colour. 7.4:1 on white instead.",
         Probe(""),
@@ -113,6 +113,18 @@ STYLES: tuple[InternalStyle, ...] = (
         "min-height: 44px;",
         "44 px touch targets for st.segmented_control (the body map's view switch); its buttons "
         "carry no key class of their own.",
+        Probe("body-map", viewport="tablet"),
+    ),
+    InternalStyle(
+        (
+            '[data-testid="stButtonGroup"] button[data-selected="true"]',
+            '[data-testid="stButtonGroup"] button[data-selected="true"] *',
+        ),
+        "color: var(--g-accent) !important;",
+        "A chosen option of st.segmented_control and st.pills is written in the primary colour, "
+        "which in the dark theme is dark enough for white words on a filled button and so below "
+        "4.5:1 on the dark page: the guide's teal for words instead (the same as primary in "
+        "light).",
         Probe("body-map", viewport="tablet"),
     ),
     InternalStyle(

@@ -93,7 +93,7 @@ button {
   white-space: nowrap;
 }
 button:focus-visible {
-  outline: 3px solid #0b6e69;
+  outline: 3px solid var(--g-accent);
   outline-offset: 2px;
 }
 """
