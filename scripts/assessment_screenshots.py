@@ -36,7 +36,14 @@ def pick(page: Page, key: str, value: str) -> None:
     tap(page, keyed(page, f"guide.assessment.w.{key}").get_by_role("radio", name=value, exact=True))
 
 
-def fill_in(page: Page, content: Content, places: list[tuple[str, str]], sbi: list[str]) -> None:
+def fill_in(
+    page: Page,
+    content: Content,
+    places: list[tuple[str, str]],
+    sbi: list[str],
+    *,
+    stop_at_check: bool = False,
+) -> None:
     a = content.assessment
     tap_through_safety(page, content)
     for area, side in places:
@@ -57,7 +64,8 @@ def fill_in(page: Page, content: Content, places: list[tuple[str, str]], sbi: li
         tap(page, page.locator(".st-key-self-assessment").get_by_text(a.steps.health.none))
         last = screen == a.steps.health.screens[-1]
         tap(page, page.get_by_role("button", name=a.buttons.check if last else a.buttons.continue_))
-    tap(page, page.get_by_role("button", name=a.buttons.see_result))
+    if not stop_at_check:
+        tap(page, page.get_by_role("button", name=a.buttons.see_result))
 
 
 def shot(page: Page, target: Path, block: Locator | None = None) -> None:
@@ -121,6 +129,28 @@ def main() -> None:
         tap(page, page.get_by_role("button", name=rechecks["saddle"].button_no))
         shot(page, args.out / "self-assessment-mild-phone.png")
         shot(page, args.out / "self-assessment-safety-net-phone.png", keyed(page, "safety-net"))
+        page.context.close()
+
+        # One question per screen: "where" on the body map (phone and tablet), the pain scales
+        # in one row, and "Check your answers".
+        for size in ("phone", "tablet"):
+            context = new_context(browser, size, touch=True)
+            page = context.new_page()
+            page.goto(f"{app.url}/self-assessment")
+            wait_for_app_idle(page)
+            tap_through_safety(page, content)
+            for region in ("buttock-left", "back-thigh-left", "calf-left"):
+                tap(page, page.locator(f'.bm-region[data-region="{region}"]'))
+            shot(page, args.out / f"self-assessment-where-{size}.png", keyed(page, "where-layout"))
+            if size == "phone":
+                tap(page, page.get_by_role("button", name=content.assessment.buttons.continue_))
+                pick(page, "back_pain", "3")
+                pick(page, "leg_pain", "6")
+                shot(page, args.out / "self-assessment-pain-phone.png")
+            context.close()
+        page = fresh()
+        fill_in(page, content, [("calf", "Your left")], list("2001"), stop_at_check=True)
+        shot(page, args.out / "self-assessment-check-phone.png")
         page.context.close()
         browser.close()
 

@@ -1,6 +1,7 @@
 """Take a screenshot of every page at phone, tablet and desktop size, for review and the README.
 
 Usage: python scripts/screenshots.py [--out docs/screenshots] [--sizes phone,tablet,desktop]
+       [--pages overview,body-map] [--mode clinic] [--suffix -clinic] [--scheme dark]
 Needs Debian's chromium. Starts its own server on a free loopback port.
 """
 
@@ -32,6 +33,9 @@ def main() -> None:
     parser.add_argument("--pages", default="", help="comma-separated page ids (default: all)")
     parser.add_argument("--mode", default="standard", choices=["standard", "clinic", "presenter"])
     parser.add_argument("--suffix", default="", help="added to each file name, e.g. -clinic")
+    parser.add_argument(
+        "--scheme", default="light", choices=["light", "dark"], help="the device's colour setting"
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     content = load_content()
@@ -48,6 +52,7 @@ def main() -> None:
                 parser.error(f"unknown size {size!r}; choose from {', '.join(VIEWPORTS)}")
             context = new_context(browser, size, touch=size != "desktop")
             page = context.new_page()
+            page.emulate_media(color_scheme=args.scheme)
             for spec in pages:
                 page.goto(f"{app.url}/{spec.link_path}")
                 wait_for_app_idle(page)

@@ -30,6 +30,12 @@ def open_in(browser: Browser, scheme: str, viewport: str, *, touch: bool) -> Pag
     return context.new_page()
 
 
+def marked_theme(page: Page) -> str:
+    """The page's theme mark, once the probe has set it (it runs a moment after the page)."""
+    page.wait_for_function(f"() => Boolean(({THEME_JS})())")
+    return str(page.evaluate(THEME_JS))
+
+
 def choose_theme(page: Page, name: str) -> None:
     """Streamlit's app menu (⋮): its theme choice (the menu may still be open from before)."""
     item = page.get_by_role("menuitemradio", name=name)
@@ -60,7 +66,7 @@ def test_a_dark_device_gets_the_dark_theme_and_every_page_stays_clean(
                 page.locator('.bm-region[data-region="calf-left"]').first.tap()
                 expect(page.get_by_role("heading", name="Calf, your left")).to_be_visible()
                 wait_for_app_idle(page)
-            assert page.evaluate(THEME_JS) == "dark", spec.id
+            assert marked_theme(page) == "dark", spec.id
             assert page.evaluate(PAGE_BACKGROUND_JS) == DARK_BACKGROUND
             found = new_violations(serious_violations(page), streamlit_baseline)
             if found:
@@ -78,7 +84,7 @@ def test_switched_in_the_app_menu_the_guides_own_colours_follow(
         page.goto(f"{app_server.url}/overview")
         wait_for_app_idle(page)
         urgent = page.locator(".st-key-urgent-help summary")
-        assert page.evaluate(THEME_JS) == "light"
+        assert marked_theme(page) == "light"
         light = urgent.evaluate("el => getComputedStyle(el).color")
         # The popover says where the choice is.
         page.get_by_role("button", name=content.site.reading.button).click()
@@ -107,7 +113,7 @@ def test_a_clinic_tablet_does_not_point_to_the_hidden_menu(
     try:
         page.goto(f"{app_server.url}/overview?mode=clinic")
         wait_for_app_idle(page)
-        assert page.evaluate(THEME_JS) == "dark"
+        assert marked_theme(page) == "dark"
         page.get_by_role("button", name=content.site.reading.button).tap()
         expect(page.get_by_role("radiogroup", name=content.site.reading.text_size)).to_be_visible()
         expect(page.get_by_text(content.site.reading.colours.split(":")[0])).to_have_count(0)

@@ -247,6 +247,14 @@ export default function (component) {
   show(data.selected);
   drawMarks(parentElement, wrap, svg, data.marks);
 
+  // Streamlit calls this function again on every run without calling the cleanup it returned
+  // (that runs on unmount only): the last run's listeners go first (before this run's are
+  // added: its bus listeners are the component's one set), or one tap would be taken once per
+  // run since the map was drawn.
+  if (wrap.off) {
+    wrap.off();
+    wrap.off = null;
+  }
   const bus = guideBus();
   const choose = (region) => {
     const id = region.dataset.region;
@@ -303,12 +311,6 @@ export default function (component) {
       choose(region);
     }
   };
-  // Streamlit calls this function again on every run without calling the cleanup it returned
-  // (that runs on unmount only): the last run's listeners go first, or one tap would be taken
-  // once per run since the map was drawn.
-  if (wrap.off) {
-    wrap.off();
-  }
   svg.addEventListener("click", onClick);
   svg.addEventListener("keydown", onKey);
   wrap.off = () => {
