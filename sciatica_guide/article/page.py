@@ -128,7 +128,9 @@ def _heading(section: ArticleSection, anchor: str | None) -> None:
 
 def render_section(
     content: Content, section: ArticleSection, *, with_children: bool = True
-) -> None:
+) -> list[str]:
+    """Draw a section (and its subsections); return the words it drew (its heading, then its
+    Markdown), for the list of words it explains."""
     technique = _technique_of(content, section)
     _heading(section, anchor=technique.id if technique else None)
     body = section_markdown(content, section, session_help().number)
@@ -136,17 +138,11 @@ def render_section(
         st.markdown(body, unsafe_allow_html=True)
     if technique:
         render_technique_figure(content, technique.id)
+    drawn = [section.heading, body]
     if with_children:
         for child in section.children:
-            render_section(content, child)
-
-
-def _texts(content: Content, section: ArticleSection) -> list[str]:
-    """The words a section shows (its heading, paragraphs, card and notes), with its children."""
-    texts = [section.heading, section_markdown(content, section)]
-    for child in section.children:
-        texts.extend(_texts(content, child))
-    return texts
+            drawn += render_section(content, child)
+    return drawn
 
 
 def article_words(content: Content, headings: Sequence[str]) -> str:
@@ -175,8 +171,7 @@ def render_article_page(content: Content, page_id: str) -> None:
     shown: list[str] = []
     for heading in page.article_sections:
         section = next(s for s in content.article.sections if s.heading == heading)
-        render_section(content, section)
-        shown.extend(_texts(content, section))
+        shown += render_section(content, section)
     render_words_explained(content, shown, key=f"words-{page_id}")
     # Opened from the body map's "Read about …": go to that technique.
     show_pending_technique(content)
