@@ -3,12 +3,13 @@ before the reader opens more, measured in Chromium by touch."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from guide_testing.assessment_flow import safety_screens
 from guide_testing.browser import VIEWPORTS, new_context, wait_for_app_idle
 from guide_testing.server import RunningApp
 from sciatica_guide.assessment.screens import question_screens
+from sciatica_guide.assessment.state import flag_none_key
 from sciatica_guide.content import Content
 
 MAX_SCREENS = 4.0
@@ -71,13 +72,18 @@ def test_every_self_assessment_screen_fits_four_phone_screens(
             buttons.tap()
             wait_for_app_idle(page)
 
-        for screen_id, _ in safety_screens(content):
+        total = len(question_screens(content))
+        for number, (screen_id, questions) in enumerate(safety_screens(content), start=1):
+            expect(form.get_by_text(a.progress.format(step=number, total=total))).to_be_visible()
             measure(screen_id)
-            for label in form.locator('[data-testid="stCheckbox"] label').all():
-                if label.inner_text().startswith("No"):
-                    label.tap()
-                    wait_for_app_idle(page)
+            for question in questions:
+                key = flag_none_key(question).replace(".", "-")
+                box = form.locator(f".st-key-{key} input")
+                form.locator(f".st-key-{key} label").tap()
+                expect(box).to_be_checked()
+                wait_for_app_idle(page)
             next_screen()
+        expect(form.get_by_text(a.steps.where.title)).to_be_visible()
         measure("where")
         form.locator(".st-key-guide-assessment-w-where-calf").get_by_role(
             "button", name="Your left"
