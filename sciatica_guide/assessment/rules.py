@@ -410,31 +410,19 @@ def health_answered(answers: Answers, screen: HealthScreen) -> bool:
     return bool(answers.precautions & set(screen.precautions))
 
 
-def first_incomplete_step(content: Content, answers: Answers) -> Step | None:
-    return next((s for s in STEPS if not step_complete(content, answers, s)), None)
-
-
 def any_red_flag(content: Content, answers: Answers) -> bool:
     return bool(urgent_groups(content, answers.red_flags))
 
 
 def next_step(content: Content, answers: Answers, step: str) -> Step:
-    """Where Continue goes: straight to the result after any red flag, otherwise on in order."""
+    """Where Continue goes from a step: straight to the result after any urgent sign, otherwise
+    on in order (the screens within a step: screens.py)."""
     if step == Step.SAFETY and any_red_flag(content, answers):
         return RESULT
     if step in STEPS:
         index = STEPS.index(step)
         return STEPS[index + 1] if index + 1 < len(STEPS) else CHECK
     return RESULT
-
-
-def previous_step(step: str) -> Step | None:
-    if step == RESULT:
-        return CHECK
-    if step == CHECK:
-        return STEPS[-1]
-    index = STEPS.index(step)
-    return STEPS[index - 1] if index > 0 else None
 
 
 # --- the whole result -----------------------------------------------------------------------------
