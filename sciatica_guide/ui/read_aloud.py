@@ -74,8 +74,10 @@ _CSS = """
 #: The browser's speech, on-device voices only (also used by the body map's panel).
 SPEECH_JS = (Path(__file__).with_name("web") / "speech.js").read_text(encoding="utf-8")
 
+# Not isolated: the page's stylesheet sees whether the button is hidden, and then takes the
+# element out of the layout (guide.css), so a device without a voice gets no gap.
 _read_aloud = st.components.v2.component(
-    "sciatica_guide.read_aloud", js=SPEECH_JS + "\n" + _JS, css=_CSS
+    "sciatica_guide.read_aloud", js=SPEECH_JS + "\n" + _JS, css=_CSS, isolate_styles=False
 )
 
 

@@ -113,6 +113,9 @@ def test_not_shown_without_an_on_device_voice(
         button = page.locator("button.ra-button")
         expect(button).to_have_count(1)
         expect(button).to_be_hidden()
+        # Its element is out of the layout too: no gap on the page.
+        holder = page.locator('[class*="st-key-read-"]')
+        expect(holder).to_have_css("display", "none")
         assert page.evaluate("window.__spoken") == []
     finally:
         context.close()
