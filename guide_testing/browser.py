@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Literal
 
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from sciatica_guide.content import Content
+from sciatica_guide.content.models import PageSpec
 from sciatica_guide.workshop.codes import parse_code
 
 #: The browser tests' open_page fixture: open_page(viewport="desktop", touch=False) -> a page in a
@@ -154,10 +157,14 @@ def tab_to(page: Page, target: Locator, *, backwards: bool = False, limit: int =
 
 
 def new_context(
-    browser: Browser, viewport: str | dict[str, int] = "desktop", *, touch: bool = False
+    browser: Browser,
+    viewport: str | dict[str, int] = "desktop",
+    *,
+    touch: bool = False,
+    color_scheme: Literal["light", "dark"] = "light",
 ) -> BrowserContext:
     """A fresh, isolated browser context at one of VIEWPORTS (or a width and height),
-    optionally touch-enabled."""
+    optionally touch-enabled, on a device set to light or dark."""
     size = VIEWPORTS[viewport] if isinstance(viewport, str) else viewport
     return browser.new_context(
         viewport=size,
@@ -165,7 +172,20 @@ def new_context(
         is_mobile=touch and size["width"] < 1000,
         device_scale_factor=1,
         service_workers="block",
+        color_scheme=color_scheme,
     )
+
+
+def open_each_page(page: Page, base_url: str, content: Content) -> Iterator[PageSpec]:
+    """Open every page of the standard menu in turn (its heading drawn, the app idle), and
+    yield its spec while it is on screen."""
+    for spec in content.pages_in("standard"):
+        if spec.hidden:
+            continue
+        page.goto(f"{base_url}/{spec.link_path}")
+        wait_for_app_idle(page)
+        page.get_by_role("heading", name=spec.title, level=1).wait_for()
+        yield spec
 
 
 #: WCAG 2.2 contrast of an element's text against the first opaque background behind it.

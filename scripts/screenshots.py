@@ -50,9 +50,8 @@ def main() -> None:
         for size in args.sizes.split(","):
             if size not in VIEWPORTS:
                 parser.error(f"unknown size {size!r}; choose from {', '.join(VIEWPORTS)}")
-            context = new_context(browser, size, touch=size != "desktop")
+            context = new_context(browser, size, touch=size != "desktop", color_scheme=args.scheme)
             page = context.new_page()
-            page.emulate_media(color_scheme=args.scheme)
             for spec in pages:
                 page.goto(f"{app.url}/{spec.link_path}")
                 wait_for_app_idle(page)

@@ -67,6 +67,7 @@ STYLESHEETS = [
     "sciatica_guide/ui/guide.css",
     "sciatica_guide/ui/presenter.css",
     "sciatica_guide/body_map/web/panel.css",
+    "sciatica_guide/ui/web/speech.css",
 ]
 HEX = re.compile(r"#[0-9a-fA-F]{3,6}\b")
 

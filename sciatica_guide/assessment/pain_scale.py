@@ -12,8 +12,9 @@ import streamlit as st
 
 PAIN_OPTIONS = list(range(11))
 
-_CSS = """
-<style>
+
+#: The row's layout; drawn once per page with the self-assessment's other rules (view.py).
+PAIN_SCALE_CSS = """
 [class*="st-key-pain-scale-"] [data-testid="stButtonGroup"] > div,
 [class*="st-key-pain-scale-"] [role="radiogroup"] {
   flex-wrap: nowrap !important; gap: 0 !important; width: 100%;
@@ -22,11 +23,9 @@ _CSS = """
   flex: 1 1 0 !important; min-width: 0 !important; min-height: 48px;
   padding-left: 0 !important; padding-right: 0 !important;
 }
-</style>
 """
 
 
 def render_pain_scale(question: str, key: str) -> None:
-    st.html(_CSS)
     with st.container(key=f"pain-scale-{key.rsplit('.', 1)[-1]}"):
         st.segmented_control(question, PAIN_OPTIONS, key=key, width="stretch")

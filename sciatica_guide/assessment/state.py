@@ -9,7 +9,7 @@ touches disk or URL.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sciatica_guide.assessment.rules import STEPS, Answers, Step, question_flags
@@ -46,6 +46,8 @@ LEG_KEY = f"{WIDGET}leg_pain"
 DURATION_KEY = f"{WIDGET}duration"
 PRESSURE_KEY = f"{WIDGET}pressure"
 ACTIVITIES_KEY = f"{WIDGET}activities"
+#: The sides of each area's "where" pills.
+SIDES = ("left", "right")
 #: Single-value answers and the widget that holds each while its step is on screen.
 VALUE_WIDGETS = (
     ("back_pain", BACK_KEY),
@@ -70,6 +72,30 @@ def health_none_key(screen_id: str) -> str:
 
 def where_key(area_id: str) -> str:
     return f"{WIDGET}where.{area_id}"
+
+
+def pills_regions(state: StateMap, content: Content) -> tuple[str, ...]:
+    """The places the "where" pills hold (region ids), area by area."""
+    return tuple(
+        f"{area.id}-{side}"
+        for area in content.areas.areas
+        for side in (state.get(where_key(area.id)) or [])
+        if side in SIDES
+    )
+
+
+def set_pills(
+    state: StateMap, content: Content, regions: Iterable[str], *, keep_shown: bool = False
+) -> None:
+    """Each area's pills hold the sides of `regions`; with `keep_shown`, only pills not drawn
+    in the last run start from them (`init`)."""
+    chosen = set(regions)
+    for area in content.areas.areas:
+        sides = [s for s in SIDES if f"{area.id}-{s}" in chosen]
+        if keep_shown:
+            init(state, where_key(area.id), sides)
+        else:
+            state[where_key(area.id)] = sides
 
 
 def sbi_key(item_id: str) -> str:
@@ -130,14 +156,8 @@ def collect(state: StateMap, content: Content, answers: Answers) -> Answers:
     data["red_flags"], data["safety_none"] = sorted(flags), sorted(none)
 
     regions = list(answers.regions)
-    where_keys = {area.id: where_key(area.id) for area in content.areas.areas}
-    if any(key in state for key in where_keys.values()):
-        chosen = {
-            f"{area_id}-{side}"
-            for area_id, key in where_keys.items()
-            for side in (state.get(key) or [])
-            if side in ("left", "right")
-        }
+    if any(where_key(area.id) in state for area in content.areas.areas):
+        chosen = set(pills_regions(state, content))
         regions = merge_selection(regions, chosen, [r.id for r in content.regions()])
 
     for field, key in VALUE_WIDGETS:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sciatica_guide.assessment import actions
+from sciatica_guide.assessment.pain_scale import PAIN_SCALE_CSS
 from sciatica_guide.assessment.report import build_report
 from sciatica_guide.assessment.result_view import (
     render_call_rows,
@@ -52,7 +53,8 @@ window.scrollTo(0, 0);
 
 # Large touch targets at every width (WCAG 2.5.5 aims at 44 px); the labels of checkboxes and
 # radios are the tap targets, so they get the height too.
-_CSS = """
+_CSS = (
+    """
 <style>
 .st-key-self-assessment button { min-height: 48px; }
 [class*="st-key-guide-assessment-w-sbi-"] [data-testid="stButtonGroup"] button { min-width: 48px; }
@@ -63,8 +65,12 @@ _CSS = """
 [class*="st-key-guide-assessment-w-sbi-"] [role="radiogroup"] button {
   min-width: 40px; padding-left: 0; padding-right: 0;
 }
+"""
+    + PAIN_SCALE_CSS
+    + """
 </style>
 """
+)
 
 
 def render_assessment_page(

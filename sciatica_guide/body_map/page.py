@@ -169,6 +169,20 @@ def _list_and_relay(content: Content, mode: Mode, labels: dict[str, str], marks:
     )
 
 
+def render_view_switch(content: Content, key: str) -> None:
+    """Seen from behind / from the front, above the figure: the buttons name the views; the
+    label stays for screen readers."""
+    ui = content.body_map.ui
+    st.segmented_control(
+        ui.view_control,
+        options=list(VIEWS),
+        format_func=lambda view: ui.views[view],
+        key=key,
+        required=True,
+        label_visibility="collapsed",
+    )
+
+
 def region_labels(content: Content) -> dict[str, str]:
     """Each region's words in the list (its name and view), in the list's order."""
     ui = content.body_map.ui
@@ -259,16 +273,8 @@ def render_body_map_page(
     with map_column:
         if not presenting:
             # Above the figure in its own column, beside the list where there is room: the
-            # figure starts higher (a tablet's first screen). The buttons name the views; the
-            # label stays for screen readers.
-            st.segmented_control(
-                ui.view_control,
-                options=list(VIEWS),
-                format_func=lambda view: ui.views[view],
-                key=VIEW_KEY,
-                required=True,
-                label_visibility="collapsed",
-            )
+            # figure starts higher (a tablet's first screen).
+            render_view_switch(content, VIEW_KEY)
         state = MapState(
             svg=svg_markup(content),
             view=view,

@@ -15,14 +15,14 @@ import streamlit as st
 
 from sciatica_guide.body_map.relay import event_value, script, web_file
 from sciatica_guide.limits import short_text
-from sciatica_guide.ui.read_aloud import SPEECH_JS
+from sciatica_guide.ui.read_aloud import SPEECH_CSS, SPEECH_JS
 
 #: The trigger a "read about" link sends; its value is the technique id.
 OPEN_EVENT = "open"
 
 _panel = st.components.v2.component(
     "sciatica_guide.body_map_panel",
-    css=web_file("panel.css"),
+    css=web_file("panel.css") + "\n" + SPEECH_CSS,
     js=SPEECH_JS + "\n" + script("panel.js"),
     isolate_styles=True,
 )

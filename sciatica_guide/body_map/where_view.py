@@ -9,9 +9,15 @@ import secrets
 import streamlit as st
 
 from sciatica_guide.assessment.rules import Answers
-from sciatica_guide.assessment.state import WIDGET, init, where_key
+from sciatica_guide.assessment.state import (
+    SIDES,
+    WIDGET,
+    pills_regions,
+    set_pills,
+    where_key,
+)
 from sciatica_guide.body_map.component import MapState, body_map, read_choice
-from sciatica_guide.body_map.page import MAP_WIDTH_PX, svg_markup
+from sciatica_guide.body_map.page import MAP_WIDTH_PX, render_view_switch, svg_markup
 from sciatica_guide.body_map.svg import VIEWS
 from sciatica_guide.content import Content
 
@@ -19,7 +25,6 @@ MAP_KEY = f"{WIDGET}where.map"
 VIEW_KEY = f"{WIDGET}where.view"
 #: The number of the last tap taken from the map (component.MapState.seq).
 SEQ_KEY = f"{WIDGET}where.seq"
-SIDES = ("left", "right")
 
 
 def _last_seq() -> int:
@@ -34,37 +39,20 @@ def _take_choice(content: Content) -> None:
     if choice is None:
         return
     state[SEQ_KEY] = max(_last_seq(), choice.seq)
-    chosen = {r for r in choice.regions if content.region(r) is not None}
-    for area in content.areas.areas:
-        state[where_key(area.id)] = [s for s in SIDES if f"{area.id}-{s}" in chosen]
+    set_pills(state, content, choice.regions)
 
 
 def render_where(content: Content, answers: Answers) -> None:
     state = st.session_state
-    ui = content.body_map.ui
     sides = content.areas.sides
-    chosen = set(answers.regions)
-    for area in content.areas.areas:
-        init(state, where_key(area.id), [s for s in SIDES if f"{area.id}-{s}" in chosen])
+    set_pills(state, content, answers.regions, keep_shown=True)
     # The places the pills hold now (a tap's callback has set them): the map draws the same.
-    now = tuple(
-        f"{area.id}-{side}"
-        for area in content.areas.areas
-        for side in (state.get(where_key(area.id)) or [])
-        if side in SIDES
-    )
+    now = pills_regions(state, content)
     if state.get(VIEW_KEY) not in VIEWS:
         state[VIEW_KEY] = "back"
     with st.container(horizontal=True, gap="medium", key="where-layout"):
         with st.container(width=MAP_WIDTH_PX, key="where-map-column"):
-            st.segmented_control(
-                ui.view_control,
-                options=list(VIEWS),
-                format_func=lambda view: ui.views[view],
-                key=VIEW_KEY,
-                required=True,
-                label_visibility="collapsed",
-            )
+            render_view_switch(content, VIEW_KEY)
             body_map(
                 MapState(
                     svg=svg_markup(content),

@@ -50,34 +50,16 @@ export default function ({ data, parentElement }) {
 }
 """
 
-_CSS = """
-.ra-button {
-  min-height: 44px;
-  padding: 0.25rem 0.9rem;
-  border: 1px solid var(--g-accent);
-  border-radius: 0.5rem;
-  background: var(--g-bg);
-  color: var(--g-accent);
-  font: inherit;
-  font-weight: 600;
-  cursor: pointer;
-}
-.ra-button:focus-visible {
-  outline: 3px solid var(--g-accent);
-  outline-offset: 2px;
-}
-.ra-button[hidden] {
-  display: none;
-}
-"""
 
-#: The browser's speech, on-device voices only (also used by the body map's panel).
+#: The browser's speech, on-device voices only, and its button's look (both also used by the
+#: body map's panel).
 SPEECH_JS = (Path(__file__).with_name("web") / "speech.js").read_text(encoding="utf-8")
+SPEECH_CSS = (Path(__file__).with_name("web") / "speech.css").read_text(encoding="utf-8")
 
 # Not isolated: the page's stylesheet sees whether the button is hidden, and then takes the
 # element out of the layout (guide.css), so a device without a voice gets no gap.
 _read_aloud = st.components.v2.component(
-    "sciatica_guide.read_aloud", js=SPEECH_JS + "\n" + _JS, css=_CSS, isolate_styles=False
+    "sciatica_guide.read_aloud", js=SPEECH_JS + "\n" + _JS, css=SPEECH_CSS, isolate_styles=False
 )
 
 

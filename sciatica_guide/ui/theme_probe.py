@@ -24,10 +24,10 @@ export default function () {
   mark();
   if (!window.guideThemeWatch) {
     // A theme change restyles the app's root element (a new class) or follows the device.
+    // Only its class is watched: its other attributes change on every script run.
     const app = document.querySelector('[data-testid="stApp"]');
     window.guideThemeWatch = new MutationObserver(() => requestAnimationFrame(mark));
-    if (app) window.guideThemeWatch.observe(app, { attributes: true });
-    window.guideThemeWatch.observe(document.head, { childList: true });
+    if (app) window.guideThemeWatch.observe(app, { attributes: true, attributeFilter: ["class"] });
     matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () =>
       requestAnimationFrame(mark)
     );

@@ -3,11 +3,13 @@ and every page stays axe-clean with text at 4.5:1 or more, in Chromium."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from guide_testing.accessibility import Violation, new_violations, serious_violations
-from guide_testing.browser import VIEWPORTS, text_contrast, wait_for_app_idle
+from guide_testing.browser import new_context, open_each_page, text_contrast, wait_for_app_idle
 from guide_testing.server import RunningApp
 from sciatica_guide.content import Content
 
@@ -18,16 +20,10 @@ PAGE_BACKGROUND_JS = (
 DARK_BACKGROUND = "rgb(17, 26, 25)"
 
 
-def open_in(browser: Browser, scheme: str, viewport: str, *, touch: bool) -> Page:
-    context = browser.new_context(
-        viewport=VIEWPORTS[viewport],
-        color_scheme=scheme,  # type: ignore[arg-type]
-        has_touch=touch,
-        is_mobile=touch and VIEWPORTS[viewport]["width"] < 1000,
-        device_scale_factor=1,
-        service_workers="block",
-    )
-    return context.new_page()
+def open_in(
+    browser: Browser, scheme: Literal["light", "dark"], viewport: str, *, touch: bool
+) -> Page:
+    return new_context(browser, viewport, touch=touch, color_scheme=scheme).new_page()
 
 
 def marked_theme(page: Page) -> str:
@@ -55,12 +51,7 @@ def test_a_dark_device_gets_the_dark_theme_and_every_page_stays_clean(
     page = open_in(browser, "dark", viewport, touch=True)
     try:
         problems: dict[str, list[Violation]] = {}
-        for spec in content.pages_in("standard"):
-            if spec.hidden:
-                continue
-            page.goto(f"{app_server.url}/{spec.link_path}")
-            wait_for_app_idle(page)
-            page.get_by_role("heading", name=spec.title, level=1).wait_for()
+        for spec in open_each_page(page, app_server.url, content):
             if spec.id == "body-map":
                 # A place with a warning: the panel's urgent and "check first" boxes.
                 page.locator('.bm-region[data-region="calf-left"]').first.tap()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from playwright.sync_api import Browser, expect
 
 from guide_testing.assessment_flow import safety_screens
-from guide_testing.browser import VIEWPORTS, new_context, wait_for_app_idle
+from guide_testing.browser import VIEWPORTS, new_context, open_each_page, wait_for_app_idle
 from guide_testing.server import RunningApp
 from sciatica_guide.assessment.screens import question_screens
 from sciatica_guide.assessment.state import flag_none_key
@@ -26,12 +26,7 @@ def test_every_page_fits_four_phone_screens(
     try:
         page = context.new_page()
         lengths = {}
-        for spec in content.pages_in("standard"):
-            if spec.hidden:
-                continue
-            page.goto(f"{app_server.url}/{spec.link_path}")
-            wait_for_app_idle(page)
-            page.get_by_role("heading", name=spec.title, level=1).wait_for()
+        for spec in open_each_page(page, app_server.url, content):
             lengths[spec.id] = round(page.evaluate(MAIN_HEIGHT_JS) / screen, 2)
         too_long = {page_id: n for page_id, n in lengths.items() if n > MAX_SCREENS}
         assert too_long == {}, lengths

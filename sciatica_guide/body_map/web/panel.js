@@ -33,7 +33,7 @@ export default function (component) {
     if (!button) {
       button = document.createElement("button");
       button.type = "button";
-      button.className = "bp-read";
+      button.className = "ra-button bp-read";
       heading.after(button);
       idle();
     }
