@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Literal
 
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from sciatica_guide.content import Content
@@ -68,13 +69,32 @@ def headless_chromium_path() -> str | None:
     )
 
 
+#: What the page showed when a wait for the app ran out: its address and the app's two states.
+_APP_STATE_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return [location.href, app ? app.getAttribute("data-test-connection-state") : "no app",
+          app ? app.getAttribute("data-test-script-state") : "no app"];
+}"""
+
+
 def wait_for_app_idle(page: Page, timeout: float = 30_000) -> None:
     """Wait until Streamlit is connected and no script run is in progress."""
-    page.wait_for_selector(
-        '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
-        '[data-test-script-state="notRunning"]',
-        timeout=timeout,
-    )
+    try:
+        page.wait_for_selector(
+            '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
+            '[data-test-script-state="notRunning"]',
+            timeout=timeout,
+        )
+    except PlaywrightTimeoutError as error:
+        # Say where it stopped (never connected, or a run that did not end): the two call for
+        # different fixes, and Playwright's message names only the selector.
+        try:
+            where, connection, script = page.evaluate(_APP_STATE_JS)
+        except PlaywrightError:
+            raise error from None
+        raise PlaywrightTimeoutError(
+            f"{error.message}\nThe app at {where} was {connection} with its script {script}"
+        ) from None
     # The attribute can say notRunning for a moment before a rerun starts; settle briefly.
     page.wait_for_timeout(150)
     page.wait_for_selector(

@@ -57,6 +57,26 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 60
     raise TimeoutError(f"{url} was not healthy after {timeout:.0f} s")
 
 
+#: How long the warm-up run may take: a fresh server's first run imports the guide and reads its
+#: content, seconds of CPU that a machine running three test workers can stretch past half a
+#: minute (CI's first page loads timed out at 30 s, always on a server just started).
+WARM_UP_SECONDS = 120.0
+
+
+def warm_up(url: str, timeout: float = WARM_UP_SECONDS) -> None:
+    """Run the default page once in a session of its own, without a browser, so the first
+    browser page of a test meets a server that has imported and read what it needs (as people
+    meet a deployed guide). Best effort: a server that will not run a page is left for the
+    test to meet."""
+    from guide_testing.protocol import ProtocolError, StreamlitSession
+
+    try:
+        with StreamlitSession(url, timeout=timeout) as session:
+            session.rerun()
+    except (OSError, ProtocolError, TimeoutError):
+        pass
+
+
 @contextmanager
 def run_streamlit(
     script: Path | str = APP_ROOT / "serve.py",
@@ -65,10 +85,12 @@ def run_streamlit(
     extra_args: list[str] | None = None,
     cwd: Path = APP_ROOT,
     port: int | None = None,
+    warm: bool = True,
 ) -> Iterator[RunningApp]:
     """Run `streamlit run script` headless on loopback; stop it on exit.
 
     The default is the guide as deployed (serve.py, the frame app.py behind the guide's guard).
+    warm: run its default page once first (warm_up); False for a test of a first run itself.
     """
     port = port or free_port()
     args = [
@@ -107,6 +129,8 @@ def run_streamlit(
             stderr_log.seek(0)
             tail = stderr_log.read()[-2000:].decode(errors="replace")
             raise RuntimeError(f"{error}\n{tail}") from None
+        if warm:
+            warm_up(url)
         yield RunningApp(url=url, port=port, process=process)
     finally:
         stop_process(process)

@@ -109,7 +109,7 @@ def test_first_request_to_a_fresh_server_can_be_a_deep_link(
     # The first script run of a process is where a legacy pages/ folder would take over and show
     # the page without the frame (no urgent-help signs, raw file names in the menu).
     target = content.page("techniques")
-    with run_streamlit() as fresh:
+    with run_streamlit(warm=False) as fresh:
         page = reused_page("desktop")
         page.goto(f"{fresh.url}/{target.url_path}")
         wait_for_app_idle(page)
