@@ -79,13 +79,20 @@ def _select(content: Content, region_id: str) -> None:
 
 
 def _on_list_change(content: Content) -> None:
+    if read_tap(st.session_state, RELAY_KEY) or read_tap(st.session_state, MAP_KEY):
+        # A tap came in the same run: it wins. The browser sends the list's value with every
+        # run as it last drew it, and after quick taps that is the value from before the last
+        # answer, which Streamlit takes for a change of the list (it put the selection back
+        # to an older tap, or cleared it).
+        return
     region_id = st.session_state.get(LIST_KEY)
     if isinstance(region_id, str):
         _select(content, region_id)
     else:
         # The list's clear button: nothing is selected any more, in the URL either.
         session.set_selected_region(st.session_state, None)
-        del st.query_params[REGION_PARAM]
+        if REGION_PARAM in st.query_params:
+            del st.query_params[REGION_PARAM]
 
 
 def sync_selection(content: Content, state: Any, query_params: Any) -> tuple[str | None, bool]:
