@@ -36,9 +36,7 @@ def _finished(result: RerunResult) -> bool:
 
 
 def _relay_answer(result: RerunResult) -> dict[str, Any]:
-    return next(
-        json.loads(e.spec) for e in result.elements if RELAY_KEY in (e.widget_id or "")
-    )
+    return next(json.loads(e.spec) for e in result.elements if RELAY_KEY in (e.widget_id or ""))
 
 
 def _tap_with_list(
