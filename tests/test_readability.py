@@ -32,6 +32,14 @@ def guide_text(content: Content) -> dict[str, list[str]]:
             for a in content.areas.areas
             for text in (a.description, a.typical, *[t.how for t in a.techniques], *a.care)
         ],
+        "movements": [
+            text
+            for m in content.movements.movements
+            for text in (m.summary, *m.steps, m.dose, *m.stop_if)
+        ]
+        + content.movements.stop_signs
+        + [r.why for r in content.movements.precautions]
+        + [content.movements.ui.intro, content.movements.ui.gentlest],
         "body map words": [
             content.body_map.ui.prompt,
             content.body_map.ui.unknown_region,
@@ -69,6 +77,7 @@ def test_grade_is_measured_offline_and_tells_plain_from_dense() -> None:
         "precautions",
         "body map regions",
         "body map words",
+        "movements",
     ],
 )
 def test_guide_text_is_grade_8_or_lower(content: Content, kind: str) -> None:

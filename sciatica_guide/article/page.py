@@ -13,7 +13,7 @@ link, form or image from another host. The loader refuses such snippets too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
@@ -162,8 +162,12 @@ def article_words(content: Content, headings: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
-def render_article_page(content: Content, page_id: str) -> None:
-    """A page made of article sections: header, attribution, then each section verbatim."""
+def render_article_page(
+    content: Content, page_id: str, after: Callable[[Content], list[str]] | None = None
+) -> None:
+    """A page made of article sections: header, attribution, then each section verbatim.
+    `after` draws the guide's own part below them (Beyond massage: the movements) and returns
+    its words, which the list of words explained covers too."""
     page = content.page(page_id)
     render_page_header(content, page)
     st.caption(attribution(content))
@@ -172,6 +176,8 @@ def render_article_page(content: Content, page_id: str) -> None:
     for heading in page.article_sections:
         section = next(s for s in content.article.sections if s.heading == heading)
         shown += render_section(content, section)
+    if after is not None:
+        shown += after(content)
     render_words_explained(content, shown, key=f"words-{page_id}")
     # Opened from the body map's "Read about …": go to that technique.
     show_pending_technique(content)

@@ -42,6 +42,7 @@ from sciatica_guide.content.models import (
     EvidenceFile,
     GlossaryFile,
     ModesFile,
+    MovementsFile,
     PagesFile,
     PrecautionsFile,
     RedFlagsFile,
@@ -50,6 +51,7 @@ from sciatica_guide.content.models import (
     TechniquesFile,
     WorkshopFile,
 )
+from sciatica_guide.content.movement_checks import check_movements
 from sciatica_guide.content.workshop_checks import check_workshop
 
 M = TypeVar("M", bound=BaseModel)
@@ -80,6 +82,7 @@ YAML_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "workshop": ("workshop.yaml", WorkshopFile),
     "blocked_words": ("blocked_words.yaml", BlockedWordsFile),
     "glossary": ("glossary.yaml", GlossaryFile),
+    "movements": ("movements.yaml", MovementsFile),
 }
 
 
@@ -327,6 +330,7 @@ EXTRA_CHECKS: list[CrossCheck] = [
     check_workshop,
     check_countries,
     check_glossary,
+    check_movements,
 ]
 
 

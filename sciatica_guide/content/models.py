@@ -67,6 +67,7 @@ from sciatica_guide.content.body_map_models import (
 from sciatica_guide.content.country_models import CountryPack
 from sciatica_guide.content.glossary_models import GlossaryEntry, GlossaryFile
 from sciatica_guide.content.mark_models import TechniqueMarksFile
+from sciatica_guide.content.movement_models import Movement, MovementsFile
 from sciatica_guide.content.placeholders import Placeholders
 from sciatica_guide.content.workshop_models import (
     BlockedWordsFile,
@@ -104,6 +105,8 @@ __all__ = [
     "HowMuchScreen",
     "HowMuchStep",
     "Id",
+    "Movement",
+    "MovementsFile",
     "NervePath",
     "Option",
     "PainBand",
@@ -560,6 +563,8 @@ class Content(Strict):
     #: Each technical word with its plain name and definition (glossary.yaml); glossary.py finds
     #: the words a text uses.
     glossary: GlossaryFile
+    #: Gentle movements with their steps, dose and when to stop (movements.yaml).
+    movements: MovementsFile
     article: Article
     #: Country packs by code (content/countries/<code>.yaml): numbers and where to go.
     countries: dict[str, CountryPack]

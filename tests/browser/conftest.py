@@ -53,6 +53,20 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
+@pytest.fixture(scope="module")
+def reduced_motion_browser(playwright_instance: Playwright) -> Iterator[Browser]:
+    """Chromium as on a device set to reduce motion. Playwright's reduced_motion="reduce" does
+    not reach an SVG drawn as an <img> (Chromium gives the image's document the browser's own
+    settings, not the page's emulated media); a device's setting does, and this flag sets it."""
+    executable = headless_chromium_path()
+    assert executable is not None
+    browser = playwright_instance.chromium.launch(
+        executable_path=executable, args=[*CHROMIUM_ARGS, "--force-prefers-reduced-motion"]
+    )
+    yield browser
+    browser.close()
+
+
 def _page_opener(browser: Browser) -> tuple[OpenPage, list[BrowserContext]]:
     contexts: list[BrowserContext] = []
 

@@ -1,0 +1,1 @@
+"""Gentle movements: which to show (plan), and their moving pictures (figure)."""

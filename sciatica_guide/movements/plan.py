@@ -1,0 +1,67 @@
+"""Which movements a person sees, after their self-assessment answers (issue 27, part 2).
+
+The same gates as massage: an urgent sign shows no movement, only what to do; strong pain, or
+new leg pain (the "irritable nerve" rule), shows only the gentlest, with why; a precaution takes
+away what movements.yaml says it rules out, with why. No answers: every movement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sciatica_guide.assessment.rules import Answers, evaluate
+from sciatica_guide.content import Content
+from sciatica_guide.content.models import Level
+from sciatica_guide.content.movement_models import Movement
+
+
+@dataclass(frozen=True)
+class MovementPlan:
+    #: An urgent sign (or a possible one): no movement, only what to do.
+    urgent: bool
+    #: Strong pain or new leg pain: only the gentlest are shown.
+    gentlest_only: bool
+    shown: tuple[Movement, ...]
+    #: Taken away by a precaution: (movement, why).
+    left_out: tuple[tuple[Movement, str], ...]
+    #: The plan follows answers given on this device (else it is every movement).
+    from_answers: bool
+    #: The most urgent level of the signs ticked (red_flags.yaml), when `urgent`.
+    urgent_level: Level | None = None
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Each different why of the movements left out, in order."""
+        return tuple(dict.fromkeys(why for _, why in self.left_out))
+
+
+def _strong_pain(content: Content, answers: Answers) -> bool:
+    bands = content.assessment.pain_bands.bands
+    scores = [s for s in (answers.back_pain, answers.leg_pain) if s is not None]
+    return any(b.see_gp and b.min <= s <= b.max for b in bands for s in scores)
+
+
+def movement_plan(
+    content: Content, answers: Answers, areas: Sequence[str] | None = None
+) -> MovementPlan:
+    """The movements to show for these answers, optionally only those fitting `areas`."""
+    movements = content.movements
+    candidates = [
+        m for m in movements.movements if areas is None or any(a in m.areas for a in areas)
+    ]
+    if answers == Answers():
+        return MovementPlan(False, False, tuple(candidates), (), False)
+    result = evaluate(content, answers)
+    if result.urgent:
+        return MovementPlan(True, False, (), (), True, result.urgent_levels[0])
+    irritable = content.assessment.result.irritable_nerve.precaution
+    gentlest = irritable in result.precautions or _strong_pain(content, answers)
+    why_out: dict[str, str] = {}
+    for rule in movements.precautions:
+        if rule.precaution in result.precautions:
+            for movement_id in rule.rules_out:
+                why_out.setdefault(movement_id, rule.why)
+    shown = tuple(m for m in candidates if m.id not in why_out and (m.gentle or not gentlest))
+    left_out = tuple((m, why_out[m.id]) for m in candidates if m.id in why_out)
+    return MovementPlan(False, gentlest, shown, left_out, True)
