@@ -81,13 +81,30 @@ def assert_touch_size(locator: Locator, minimum: float = 44) -> None:
     assert box is not None and box["height"] >= minimum and box["width"] >= 24, box
 
 
+def leave_screen(page: Page, button: Locator, screen: Locator) -> None:
+    """Tap a button that changes the screen, then wait until `screen` (something only the old
+    screen shows) has gone and the app is idle. Waiting for an idle app alone is not enough:
+    under load the rerun a tap asks for can start after that wait has returned, and the next
+    step would read, or tap, the old screen (CI: a health answer tapped on the screen before)."""
+    button.wait_for()
+    tap(page, button)
+    expect(screen).to_have_count(0, timeout=30_000)
+    wait_for_app_idle(page)
+
+
 def press_primary(page: Page, content: Content) -> None:
-    """The screen's main button: "Continue", or "Check your answers" on the last question."""
+    """The screen's main button: "Continue", or "Check your answers" on the last question; then
+    wait until that question's screen has gone."""
     b = content.assessment.buttons
     button = page.get_by_role("button", name=b.continue_).or_(
         page.get_by_role("button", name=b.check, exact=True)
     )
-    tap(page, button)
+    # Each screen's button has its own key (continue-<screen id>): the screen's marker.
+    holder = page.locator('[class*="st-key-continue-"]').filter(has=button)
+    holder.wait_for()
+    classes = (holder.get_attribute("class") or "").split()
+    key = next(c for c in classes if c.startswith("st-key-continue-"))
+    leave_screen(page, button, page.locator(f'[class~="{key}"]'))
 
 
 def answer_safety_screens(page: Page, content: Content, *, until: str | None = None) -> None:
@@ -396,10 +413,11 @@ def change_one_answer(
     the screen that shows `on_screen_with`, for a step of several screens), then on through
     "Check your answers" to the result."""
     a = content.assessment
-    tap(page, page.get_by_role("button", name=a.buttons.change_answers))
+    result = page.get_by_role("heading", name=a.result.title)
+    leave_screen(page, page.get_by_role("button", name=a.buttons.change_answers), result)
     check = page.get_by_role("heading", name=a.check.title)
     expect(check).to_be_visible()
-    tap(page, page.get_by_role("button", name=a.check.change[row]))
+    leave_screen(page, page.get_by_role("button", name=a.check.change[row]), check)
     form = page.locator(".st-key-self-assessment")
     if on_screen_with is not None:
         for _ in range(len(question_screens(content))):
