@@ -157,8 +157,15 @@ def test_the_panel_links_every_fitting_technique_to_the_techniques_page(
         assert any(technique.name in t for t in texts)
         assert any(fit.how.split(".")[0] in t for t in texts)
     every = panel_links(shown_panel_html(at))
-    # The urgent sign's call button (issue 23) is a tel: link; the rest lead to techniques.
-    assert [link["href"] for link in every if "data-technique" not in link] == ["tel:995"]
+    # The urgent sign's call button (issue 23) is a tel: link; the movements' (issue 27) lead to
+    # Beyond massage; the rest lead to techniques.
+    others = [link for link in every if "data-technique" not in link]
+    assert [link["href"] for link in others if "data-movement" not in link] == ["tel:995"]
+    moves = [link for link in others if "data-movement" in link]
+    assert [link["data-movement"] for link in moves] == [
+        m.id for m in content.movements.for_area("buttock")
+    ]
+    assert {link["href"] for link in moves} == {content.page("beyond").url_path}
     links = [link for link in every if "data-technique" in link]
     assert [link["data-technique"] for link in links] == [
         fit.id for fit in content.area("buttock").techniques

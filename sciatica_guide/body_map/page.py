@@ -15,7 +15,7 @@ import streamlit as st
 from sciatica_guide import session
 from sciatica_guide.assessment.state import load_answers
 from sciatica_guide.body_map.component import BOTH_VIEWS, MapState, body_map
-from sciatica_guide.body_map.panel_html import prompt_html
+from sciatica_guide.body_map.panel_html import MOVEMENTS_PAGE, prompt_html
 from sciatica_guide.body_map.panel_view import PanelState, opened_technique, panel_view
 from sciatica_guide.body_map.relay import RelayState, Tap, read_tap, relay
 from sciatica_guide.body_map.selection import (
@@ -45,6 +45,8 @@ from sciatica_guide.ui import frame
 from sciatica_guide.ui.blocks import render_page_header
 from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.read_aloud import read_aloud_words
+from sciatica_guide.ui.show_movement import ask_to_show as ask_to_show_movement
+from sciatica_guide.ui.show_movement import asked_movement
 from sciatica_guide.ui.show_technique import ask_to_show
 from sciatica_guide.ui.state import content_in
 
@@ -323,7 +325,12 @@ def render_body_map_page(
                 on_open=lambda: None,
             )
     technique = opened_technique(st.session_state, PANEL_KEY)
-    # Anything else a browser sends is ignored: only a known technique opens the page.
+    movement = asked_movement(technique)
+    # Anything else a browser sends is ignored: only a known technique or movement opens a page.
     if technique in {t.id for t in content.techniques.techniques}:
         ask_to_show(st.session_state, technique)
         st.switch_page(f"{PAGES_FOLDER}/{content.page('techniques').script}")
+    elif movement in {m.id for m in content.movements.movements}:
+        assert movement is not None
+        ask_to_show_movement(st.session_state, movement)
+        st.switch_page(f"{PAGES_FOLDER}/{content.page(MOVEMENTS_PAGE).script}")

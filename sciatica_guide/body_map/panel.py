@@ -20,6 +20,7 @@ from sciatica_guide.body_map.marks import (
 )
 from sciatica_guide.content import Content
 from sciatica_guide.content.models import Area, Precaution, Region, Technique
+from sciatica_guide.movements.plan import movement_plan
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,34 @@ class TechniqueCard:
 
 
 @dataclass(frozen=True)
+class PanelMovement:
+    id: str
+    name: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class PanelMovements:
+    """The gentle movements that fit the region after the answers (movements/plan.py): their
+    names link to Beyond massage. `note` is said first: why none are listed (an urgent sign, or
+    none suits the answers) or why only the gentlest are."""
+
+    heading: str
+    note: str | None
+    movements: tuple[PanelMovement, ...]
+
+
+def panel_movements(content: Content, area_id: str, answers: Answers | None) -> PanelMovements:
+    ui = content.movements.ui
+    plan = movement_plan(content, answers or Answers(), areas=(area_id,))
+    if plan.urgent:
+        return PanelMovements(ui.panel_heading, ui.panel_urgent, ())
+    shown = tuple(PanelMovement(m.id, m.name, m.summary) for m in plan.shown)
+    note = ui.none_left if not shown else ui.panel_gentlest if plan.gentlest_only else None
+    return PanelMovements(ui.panel_heading, note, shown)
+
+
+@dataclass(frozen=True)
 class PanelText:
     """Everything a region's panel says about the region, top to bottom, as plain text.
 
@@ -162,6 +191,8 @@ class PanelText:
     #: The blocked note is an urgent order (a ticked urgent-help sign), not a quiet note.
     blocked_urgent: bool
     techniques: tuple[TechniqueCard, ...]
+    #: The gentle movements for the region, after the techniques.
+    movements: PanelMovements
     #: "Sources: ..." under the techniques.
     sources: str
     #: How to share the region's page.
@@ -189,9 +220,15 @@ def _technique_card(
     )
 
 
-def panel_text(content: Content, panel: RegionPanel, marks: RegionMarks | None) -> PanelText:
+def panel_text(
+    content: Content,
+    panel: RegionPanel,
+    marks: RegionMarks | None,
+    answers: Answers | None = None,
+) -> PanelText:
     """What the panel says about `panel`'s region, with the marks the map may draw there after
-    the person's answers (`marks`; None: say nothing about marks)."""
+    the person's answers (`marks`; None: say nothing about marks) and the movements those
+    answers leave (`answers`; None: every movement that fits)."""
     ui = content.body_map.ui
     area = panel.area
     number = panel.emergency_number
@@ -218,6 +255,7 @@ def panel_text(content: Content, panel: RegionPanel, marks: RegionMarks | None) 
         blocked=blocked,
         blocked_urgent=marks is not None and marks.urgent_level is not None,
         techniques=tuple(_technique_card(content, fit, marks) for fit in panel.techniques),
+        movements=panel_movements(content, area.id, answers),
         sources=f"{ui.sources}: {'; '.join(panel.sources)}",
         share=ui.share.format(name=panel.region.name),
     )
@@ -231,4 +269,4 @@ def region_text(
     panel = region_panel(content, region_id, emergency_number)
     if panel is None:
         return None
-    return panel_text(content, panel, region_marks(content, region_id, answers))
+    return panel_text(content, panel, region_marks(content, region_id, answers), answers)

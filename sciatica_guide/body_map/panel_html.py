@@ -10,8 +10,10 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from sciatica_guide.assessment.rules import Answers
 from sciatica_guide.body_map.marks import RegionMarks
 from sciatica_guide.body_map.panel import (
+    PanelMovements,
     PanelText,
     RegionPanel,
     TechniqueCard,
@@ -29,6 +31,8 @@ CHECK_CLASS = "bp-check"
 NOTE_CLASS = "bp-note"
 CARD_CLASS = "bp-card"
 MORE_CLASS = "bp-more"
+#: The page the movements' links open (pages.yaml), at its movements section.
+MOVEMENTS_PAGE = "beyond"
 
 
 def _e(text: str) -> str:
@@ -115,6 +119,7 @@ def panel_text_html(
             f' data-technique="{_e(card.id)}">{_e(card.read_more)}'
             '<span aria-hidden="true">&nbsp;&rarr;</span></a></p></div>'
         )
+    parts.append(movements_html(content, text.movements))
     parts.append(words_html(content, _panel_words(text)))
     parts.append(
         f'<p class="bp-small">{_e(ui.techniques_note)}</p>'
@@ -124,12 +129,30 @@ def panel_text_html(
     return "".join(parts)
 
 
+def movements_html(content: Content, movements: PanelMovements) -> str:
+    """The region's gentle movements, each name a link to its card on Beyond massage (a plain
+    click keeps the session: panel.js asks the server to switch pages, as for techniques)."""
+    href = _e(content.page(MOVEMENTS_PAGE).url_path)
+    parts = [f"<h4>{_e(movements.heading)}</h4>"]
+    if movements.note is not None:
+        parts.append(f"<p><em>{_e(movements.note)}</em></p>")
+    items = [
+        f'<a class="{MORE_CLASS}" href="{href}" data-movement="{_e(m.id)}">{_e(m.name)}</a>:'
+        f" {_e(m.summary)}"
+        for m in movements.movements
+    ]
+    if items:
+        parts.append(f'<ul class="bp-moves">{"".join(f"<li>{i}</li>" for i in items)}</ul>')
+    return "".join(parts)
+
+
 def _panel_words(text: PanelText) -> list[str]:
     """Everything the panel says in words, for the glossary."""
     words = [text.name, text.description, text.typical, text.roots_line, *text.muscles]
     words += [w.text for w in text.warnings] + list(text.care)
     words += [f"{p.label} {p.advice}" for p in text.precautions]
     words += [f"{c.name} {c.how}" for c in text.techniques]
+    words += [f"{m.name} {m.summary}" for m in text.movements.movements]
     return words
 
 
@@ -151,9 +174,12 @@ def panel_html(
     marks: RegionMarks | None,
     techniques_href: str,
     help: LocalHelp | None = None,
+    answers: Answers | None = None,
 ) -> str:
-    """The panel for `panel`'s region with `marks`' words (panel_text_html of panel_text)."""
-    return panel_text_html(content, panel_text(content, panel, marks), techniques_href, help)
+    """The panel for `panel`'s region with `marks`' words and the movements `answers` leave
+    (panel_text_html of panel_text)."""
+    text = panel_text(content, panel, marks, answers)
+    return panel_text_html(content, text, techniques_href, help)
 
 
 def first_line(

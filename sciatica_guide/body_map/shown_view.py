@@ -12,7 +12,7 @@ import streamlit as st
 from sciatica_guide.assessment.state import load_answers
 from sciatica_guide.body_map.component import MapState, body_map
 from sciatica_guide.body_map.page import PAGES_FOLDER, render_roots_caption, svg_markup
-from sciatica_guide.body_map.panel import PanelText, TechniqueCard, region_text
+from sciatica_guide.body_map.panel import PanelMovements, PanelText, TechniqueCard, region_text
 from sciatica_guide.body_map.selection import view_of
 from sciatica_guide.content import Content
 from sciatica_guide.help_html import call_row_html
@@ -67,6 +67,18 @@ def technique_card_markdown(content: Content, card: TechniqueCard, only_if: bool
     return "\n\n".join(parts)
 
 
+def movements_markdown(movements: PanelMovements) -> str:
+    """The region's gentle movements (a phone following a presenter: names, no links; the
+    presenter decides which page the room sees)."""
+    e = escape_markdown
+    parts = [f"**{e(movements.heading)}**"]
+    if movements.note is not None:
+        parts.append(f"*{e(movements.note)}*")
+    if movements.movements:
+        parts.append("\n".join(f"- **{e(m.name)}**: {e(m.summary)}" for m in movements.movements))
+    return "\n\n".join(parts)
+
+
 def render_panel(content: Content, text: PanelText, help: LocalHelp | None = None) -> None:
     """The panel as Streamlit elements: for a workshop phone, which follows the presenter.
     Each warning has its call row when `help` (the session's numbers) is given."""
@@ -105,6 +117,7 @@ def render_panel(content: Content, text: PanelText, help: LocalHelp | None = Non
                 label=card.read_more,
                 icon=":material/arrow_forward:",
             )
+    st.markdown(movements_markdown(text.movements))
     # One caption, three paragraphs: what the list means, its sources, how to share the page.
     st.caption(
         "\n\n".join(escape_markdown(t) for t in (ui.techniques_note, text.sources, text.share))

@@ -52,7 +52,7 @@ def build_view_data(content: Content, view: str, help: LocalHelp, answers: Answe
     return ViewData(
         panels={
             p.region.id: panel_html(
-                content, p, region_marks(content, p.region.id, answers), href, help
+                content, p, region_marks(content, p.region.id, answers), href, help, answers
             )
             for p in panels
         },

@@ -34,6 +34,11 @@ class MovementsUi(Strict):
     left_out: Annotated[str, Placeholders("names")]
     from_answers: str
     none_left: str
+    #: The body map panel's section: its heading, and what it says in place of the list when
+    #: an answer is urgent, or above it when only the gentlest are listed.
+    panel_heading: str
+    panel_urgent: str
+    panel_gentlest: str
 
 
 class Movement(Strict):

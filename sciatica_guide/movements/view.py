@@ -21,6 +21,8 @@ from sciatica_guide.movements.plan import MovementPlan, movement_plan
 from sciatica_guide.text import escape_markdown
 from sciatica_guide.ui.blocks import NOTE_CLASS, html_block, sources_line
 from sciatica_guide.ui.country import session_help
+from sciatica_guide.ui.focus import focus_expander
+from sciatica_guide.ui.show_movement import take_pending
 from sciatica_guide.ui.state import content_in
 
 #: The anchor of the section, for links from the body map and the result.
@@ -111,6 +113,8 @@ def render_movements(content: Content) -> list[str]:
     ui = content.movements.ui
     st.subheader(ui.heading, anchor=ANCHOR, divider="gray")
     plan = movement_plan(content, load_answers(st.session_state))
+    # A movement link on the body map's panel opens its card here, once, and moves focus to it.
+    asked = take_pending(st.session_state)
     if plan.urgent:
         assert plan.urgent_level is not None
         action = content.red_flags.action(plan.urgent_level, session_help().number)
@@ -122,8 +126,11 @@ def render_movements(content: Content) -> list[str]:
     st.markdown(stop, unsafe_allow_html=True)
     _render_gates(content, plan)
     drawn = [ui.heading, intro, stop]
+    if asked in {m.id for m in plan.shown}:
+        focus_expander(f"movement-{asked}")
     for movement in plan.shown:
-        with st.expander(escape_markdown(movement.name), key=f"movement-{movement.id}"):
+        key = f"movement-{movement.id}"
+        with st.expander(escape_markdown(movement.name), expanded=movement.id == asked, key=key):
             body = _cached_markdown(content, movement)
             st.markdown(body, unsafe_allow_html=True)
         # Its words, not its Markdown: the picture's base64 could read as a glossary word.

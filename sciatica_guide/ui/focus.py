@@ -16,6 +16,9 @@ _JS = """
 export default function ({ data }) {
   const started = performance.now();
   const find = () => {
+    if (data.expander) {
+      return document.querySelector(`.st-key-${data.expander} summary`);
+    }
     if (data.button) {
       const button = document.querySelector(`.st-key-${data.button} button`);
       return button && !button.disabled ? button : null;
@@ -27,9 +30,12 @@ export default function ({ data }) {
   const tryFocus = () => {
     const target = find();
     if (target) {
-      if (data.heading) {
+      if (data.heading || data.expander) {
         target.scrollIntoView({ block: "start" });
-        // Keyboard and screen-reader users start reading there too.
+      }
+      if (data.heading) {
+        // Keyboard and screen-reader users start reading there too (a summary is focusable
+        // already: a tabindex would take it out of the Tab order).
         target.setAttribute("tabindex", "-1");
       }
       target.focus({ preventScroll: true });
@@ -52,3 +58,8 @@ def focus_button(key: str) -> None:
 def focus_heading(text: str) -> None:
     """Scroll to the heading that reads `text` and give it keyboard focus, once."""
     _focus(key="focus-heading", data={"heading": text})
+
+
+def focus_expander(key: str) -> None:
+    """Scroll to the expander drawn with `key` and give its summary keyboard focus, once."""
+    _focus(key="focus-expander", data={"expander": key})

@@ -12,7 +12,9 @@ export default function (component) {
         return;
       }
       event.preventDefault();
-      box.open(link.dataset.technique);
+      // A movement's link says so (the server opens Beyond massage at that movement).
+      const movement = link.dataset.movement;
+      box.open(movement ? `movement:${movement}` : link.dataset.technique);
     });
   }
   box.open = (technique) => setTriggerValue("open", technique);
