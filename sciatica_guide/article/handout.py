@@ -28,15 +28,18 @@ Line = tuple[str, float, str, float]
 
 #: Room at the foot of each page for the footer line.
 FOOTER_SPACE = 18.0
+#: Millimetres between columns, and under each block of lines.
+GUTTER = 6.0
+BLOCK_GAP = 1.5
 URGENT_INK = (150, 0, 0)
 NOTE_INK = (90, 90, 90)
 
 
-def _source_list(content: Content, ids: Sequence[str]) -> str:
+def source_list(content: Content, ids: Sequence[str]) -> str:
     return "; ".join(content.source(sid).short for sid in ids)
 
 
-def _attribution(content: Content) -> str:
+def attribution(content: Content) -> str:
     meta = content.site.article
     return content.site.attribution.format(
         title=meta.title, publisher=meta.publisher, date=meta.date
@@ -76,6 +79,71 @@ class Handout(GuidePdf):
         assert isinstance(lines, list)  # fpdf2 types the result as what any `output` would give
         return len(lines) * size * 0.5
 
+    def block_height(self, block: Sequence[Line], width: float) -> float:
+        """How tall `block` is when written `width` mm wide (write_block)."""
+        height = 0.0
+        for text, size, style, indent in block:
+            self.set_font(self.family, style, size)
+            lines = self.multi_cell(
+                width - indent, size * 0.5, self.clean(text), dry_run=True, output="LINES"
+            )
+            assert isinstance(lines, list)  # fpdf2 types the result as what any output gives
+            height += len(lines) * size * 0.5 + size * 0.12
+        return height + BLOCK_GAP
+
+    def write_block(self, block: Sequence[Line], x: float, width: float) -> None:
+        """Lines kept together, `width` mm wide from `x`, from the current height."""
+        for text, size, style, indent in block:
+            self.set_font(self.family, style, size)
+            self.set_x(x + indent)
+            self.multi_cell(
+                width - indent, size * 0.5, self.clean(text), align="L", new_x="LEFT", new_y="NEXT"
+            )
+            self.set_y(self.get_y() + size * 0.12)
+        self.set_y(self.get_y() + BLOCK_GAP)
+
+    def _split(
+        self, blocks: Sequence[Sequence[Line]], count: int, left: float
+    ) -> tuple[float, list[list[Sequence[Line]]], float]:
+        """Column width, the blocks of each column in reading order (the columns about as
+        long as each other, each block in one column) and the longest column's height."""
+        width = (self.w - self.r_margin - left - GUTTER * (count - 1)) / count
+        heights = [self.block_height(b, width) for b in blocks]
+        target = sum(heights) / count
+        split: list[list[Sequence[Line]]] = [[] for _ in range(count)]
+        filled = [0.0] * count
+        column = 0
+        for block, height in zip(blocks, heights, strict=True):
+            # Move on when this block would end further past the target than the column is
+            # short of it now.
+            short = target - filled[column]
+            if column < count - 1 and split[column] and height - short > short:
+                column += 1
+            split[column].append(block)
+            filled[column] += height
+        return width, split, max(filled)
+
+    def columns_height(
+        self, blocks: Sequence[Sequence[Line]], count: int = 2, left: float | None = None
+    ) -> float:
+        return self._split(blocks, count, self.l_margin if left is None else left)[2]
+
+    def columns(
+        self, blocks: Sequence[Sequence[Line]], count: int = 2, left: float | None = None
+    ) -> None:
+        """`blocks` in `count` columns from the current height, in reading order (down the
+        first column, then the next); the cursor ends under the longest."""
+        left = self.l_margin if left is None else left
+        width, split, _ = self._split(blocks, count, left)
+        top = self.get_y()
+        bottom = top
+        for index, column_blocks in enumerate(split):
+            self.set_y(top)
+            for block in column_blocks:
+                self.write_block(block, left + index * (width + GUTTER), width)
+            bottom = max(bottom, self.get_y())
+        self.set_y(bottom)
+
     def framed(self, lines: Sequence[Line], ink: tuple[int, int, int], *, bar: bool) -> None:
         """A block set apart by a frame (or a bar down its left edge), kept on one page."""
         gap = 1.5
@@ -105,29 +173,86 @@ def _title(pdf: Handout, content: Content, settings: Settings) -> None:
     pdf.write_lines(words.heading, 18, "B")
     pdf.ln(2)
     pdf.paragraph(content.site.tagline)
-    pdf.paragraph(_attribution(content), SMALL)
+    pdf.paragraph(attribution(content), SMALL)
     if settings.public_url:
         pdf.paragraph(words.guide_link.format(url=settings.public_url), SMALL)
     pdf.ln(2)
 
 
-def _urgent(pdf: Handout, content: Content, help: LocalHelp) -> None:
+def _urgent_parts(
+    pdf: Handout, content: Content, help: LocalHelp, heading: float, body: float
+) -> tuple[list[Line], list[list[Line]], list[Line]]:
+    """The box's heading lines, a block per group of signs, and where to go."""
     red_flags = content.red_flags
     number = help.number
-
-    lines: list[Line] = [
-        (content.modes.handout.urgent_heading, 14, "B", 3),
-        (red_flags.intro, BODY + 1, "B", 3),
+    head: list[Line] = [
+        (content.modes.handout.urgent_heading, heading, "B", 0),
+        (red_flags.intro, body + 0.5, "B", 0),
     ]
+    groups: list[list[Line]] = []
     for group in red_flags.groups:
-        lines.append((red_flags.heading(group, number), BODY + 1, "B", 3))
-        lines.extend((f"{pdf.bullet} {flag.text}", BODY + 0.5, "", 5) for flag in group.flags)
-    # Where to go and what to call, with the same numbers as the screens (the country pack).
-    lines.append((help_heading(content, help), BODY + 1, "B", 3))
-    lines.extend((f"{pdf.bullet} {line}", BODY + 0.5, "", 5) for line in help_lines(content, help))
-    # A thick frame and bold type: unmistakable on paper, without relying on colour.
-    pdf.ln(2)
-    pdf.framed(lines, URGENT_INK, bar=False)
+        block: list[Line] = [(red_flags.heading(group, number), body + 0.5, "B", 0)]
+        block += [(f"{pdf.bullet} {flag.text}", body, "", 2.5) for flag in group.flags]
+        groups.append(block)
+    where: list[Line] = [(help_heading(content, help), body + 0.5, "B", 0)]
+    where += [(f"{pdf.bullet} {line}", body, "", 2.5) for line in help_lines(content, help)]
+    return head, groups, where
+
+
+URGENT_INSET = 3.0
+
+
+def urgent_box_height(
+    pdf: Handout, content: Content, help: LocalHelp, heading: float, body: float
+) -> float:
+    head, groups, where = _urgent_parts(pdf, content, help, heading, body)
+    inner = pdf.l_margin + URGENT_INSET
+    pdf.set_right_margin(pdf.r_margin + URGENT_INSET)
+    height = pdf.block_height(head, pdf.w - pdf.r_margin - inner)
+    height += pdf.columns_height(groups, left=inner)
+    height += pdf.columns_height([where], count=1, left=inner)
+    pdf.set_right_margin(pdf.r_margin - URGENT_INSET)
+    return height + 2 * URGENT_INSET + 1
+
+
+def draw_urgent_box(
+    pdf: Handout, content: Content, help: LocalHelp, heading: float, body: float
+) -> None:
+    """Every urgent sign, grouped by what to do, in two columns inside a thick frame, then what
+    to call and where to go with the numbers of `help`'s country. A thick frame and bold type:
+    unmistakable on paper, without relying on colour. Font sizes: `heading`, `body` points."""
+    head, groups, where = _urgent_parts(pdf, content, help, heading, body)
+    top = pdf.get_y() + 1
+    left, right = pdf.l_margin, pdf.r_margin
+    pdf.set_y(top + URGENT_INSET)
+    pdf.set_left_margin(left + URGENT_INSET)
+    pdf.set_right_margin(right + URGENT_INSET)
+    pdf.write_block(head, pdf.l_margin, pdf.epw)
+    pdf.columns(groups)
+    pdf.columns([where], count=1)
+    pdf.set_left_margin(left)
+    pdf.set_right_margin(right)
+    bottom = pdf.get_y()
+    pdf.set_draw_color(*URGENT_INK)
+    pdf.set_line_width(1.1)
+    pdf.rect(left, top, pdf.epw, bottom - top)
+    pdf.set_draw_color(0, 0, 0)
+    pdf.set_line_width(0.2)
+    pdf.set_y(bottom + 3)
+
+
+#: The booklet's urgent box sizes, largest first: the first that fits under the title is used,
+#: so urgent help is on page 1.
+URGENT_SIZES = ((14.0, BODY), (13.0, 9.5), (13.0, 9.0), (12.0, 8.5), (12.0, 8.0))
+
+
+def _urgent(pdf: Handout, content: Content, help: LocalHelp) -> None:
+    room = pdf.page_break_trigger - pdf.get_y()
+    heading, body = next(
+        (sizes for sizes in URGENT_SIZES if urgent_box_height(pdf, content, help, *sizes) < room),
+        URGENT_SIZES[-1],
+    )
+    draw_urgent_box(pdf, content, help, heading, body)
     pdf.paragraph(content.site.disclaimer.full, SMALL)
 
 
@@ -138,7 +263,7 @@ def _evidence_note(pdf: Handout, content: Content, text: str, sources: Sequence[
     pdf.framed(
         [
             (f"{labels.evidence_note}: {text}", BODY - 0.5, "", 4),
-            (f"{labels.sources}: {_source_list(content, sources)}", SMALL, "", 4),
+            (f"{labels.sources}: {source_list(content, sources)}", SMALL, "", 4),
         ],
         NOTE_INK,
         bar=True,
@@ -159,7 +284,7 @@ def _section(pdf: Handout, content: Content, section: ArticleSection) -> None:
 def _article(pdf: Handout, content: Content) -> None:
     pdf.add_page()
     pdf.write_lines(content.modes.handout.article_heading, 17, "B")
-    pdf.paragraph(_attribution(content), SMALL)
+    pdf.paragraph(attribution(content), SMALL)
     for section in content.article.sections:
         _section(pdf, content, section)
 
@@ -178,7 +303,7 @@ def _technique(pdf: Handout, content: Content, technique: Technique, help: Local
     if care:
         pdf.write_lines(f"{labels.technique_card_care}:", BODY, "B")
         pdf.bullets([f"{p.label}: {p.advice_text(help.number)}" for p in care])
-    pdf.paragraph(f"{labels.sources}: {_source_list(content, technique.sources)}", SMALL)
+    pdf.paragraph(f"{labels.sources}: {source_list(content, technique.sources)}", SMALL)
     # Where it is used, drawn as on the body map, with the same words (issue 17).
     if pdf.get_y() + TECHNIQUE_FIGURE_HEIGHT + 40 > pdf.h - pdf.b_margin:
         pdf.add_page()

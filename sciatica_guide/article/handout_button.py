@@ -1,5 +1,6 @@
-"""The handout's download button, on the Sources & safety page, the Overview and the presenter's
-sidebar. The PDF is built only when someone taps the button, once per process and setting."""
+"""The take-home downloads, on the Sources & safety page, the Overview and the presenter's
+sidebar: the two-page leaflet, and where asked the full booklet. Each PDF is built only when
+someone taps its button, once per process and setting."""
 
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ from sciatica_guide.ui.downloads import lazy_download
 from sciatica_guide.ui.state import content_in
 
 BUTTON_KEY_PREFIX = "handout-download"
+LEAFLET_KEY_PREFIX = "leaflet-download"
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def handout_pdf(
     content_dir: str, country: str, emergency_number: str | None, public_url: str | None
 ) -> bytes:
-    """The handout, the same for everyone in a country: keyed on what it is made from, nothing
+    """The booklet, the same for everyone in a country: keyed on what it is made from, nothing
     about a person."""
     # Imported on the first tap: fpdf2 and its font tools add tens of MB to a server process that
     # may never make a handout.
@@ -28,19 +30,48 @@ def handout_pdf(
     return build_handout_pdf(content_in(content_dir), settings)
 
 
-def render_handout_button(content: Content, settings: Settings, *, key: str = "") -> None:
-    words = content.modes.handout
+@st.cache_data(show_spinner=False, max_entries=4)
+def leaflet_pdf(
+    content_dir: str, country: str, emergency_number: str | None, public_url: str | None
+) -> bytes:
+    """The two-page leaflet, the same for everyone in a country (as handout_pdf)."""
+    from sciatica_guide.article.leaflet import build_leaflet_pdf
+
+    settings = Settings(emergency_number=emergency_number, country=country, public_url=public_url)
+    return build_leaflet_pdf(content_in(content_dir), settings)
+
+
+def render_handout_button(
+    content: Content, settings: Settings, *, key: str = "", booklet: bool = True
+) -> None:
+    """The leaflet's download button, then (`booklet`) the full booklet's."""
     content_dir = str(default_content_dir())
     # The session's country (the urgent-help box may have changed it): the same numbers as the
     # screens.
     country = session_help().country
+    made_from = (content_dir, country, settings.emergency_number, settings.public_url)
+    leaflet = content.modes.leaflet
+    lazy_download(
+        st,
+        leaflet.button,
+        lambda: leaflet_pdf(*made_from),
+        file_name=leaflet.file_name,
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        key=f"{LEAFLET_KEY_PREFIX}{key}",
+        help=leaflet.button_help,
+        width="content",
+    )
+    if not booklet:
+        return
+    words = content.modes.handout
     lazy_download(
         st,
         words.button,
-        lambda: handout_pdf(content_dir, country, settings.emergency_number, settings.public_url),
+        lambda: handout_pdf(*made_from),
         file_name=words.file_name,
         mime="application/pdf",
-        icon=":material/picture_as_pdf:",
+        icon=":material/menu_book:",
         key=f"{BUTTON_KEY_PREFIX}{key}",
         help=words.button_help,
         width="content",

@@ -39,6 +39,7 @@ class _Frame:
 
     def __init__(self, left: float, top: float, width: float = FIGURE_WIDTH) -> None:
         self.scale = width / (FIGURE_X[1] - FIGURE_X[0])
+        self.width = width
         self.left = left
         self.top = top
 
@@ -267,14 +268,21 @@ def _marks(pdf: GuidePdf, frame: _Frame, shown: ShownTechnique) -> None:
                 path.circle(cx, cy, radius)
 
 
-def draw_technique_figure(pdf: GuidePdf, content: Content, technique_id: str) -> None:
-    """Both views, small, with the regions where the technique fits shaded and its marks drawn
-    (the techniques page's figure, on paper), then every mark in words: the text equivalent."""
-    top = pdf.get_y() + 2
+def draw_technique_views(
+    pdf: GuidePdf,
+    content: Content,
+    technique_id: str,
+    left: float,
+    top: float,
+    *,
+    width: float = SMALL_FIGURE_WIDTH,
+    gap: float = SMALL_FIGURE_GAP,
+) -> list[tuple[View, _Frame]]:
+    """Both views, `width` mm each from (`left`, `top`), with the regions where the technique
+    fits shaded and its marks drawn. Returns each view's frame (for its name below)."""
     frames = []
     for i, view in enumerate(VIEWS):
-        left = pdf.l_margin + i * (SMALL_FIGURE_WIDTH + SMALL_FIGURE_GAP) + 6
-        frame = _Frame(left, top, SMALL_FIGURE_WIDTH)
+        frame = _Frame(left + i * (width + gap), top, width)
         frames.append((view, frame))
         _body(pdf, content, view, frame)
         for region in content.regions():
@@ -292,14 +300,33 @@ def draw_technique_figure(pdf: GuidePdf, content: Content, technique_id: str) ->
                 width=0.3,
             )
             _marks(pdf, frame, shown)
-    height = frames[0][1].height
-    pdf.set_font(pdf.family, "", LABEL_FONT)
+    return frames
+
+
+def view_names(
+    pdf: GuidePdf, content: Content, frames: list[tuple[View, _Frame]], size: float = LABEL_FONT
+) -> float:
+    """Each view's name under its figure; returns the names' bottom edge."""
+    pdf.set_font(pdf.family, "", size)
     pdf.set_text_color(17, 17, 17)
+    bottom = 0.0
     for view, frame in frames:
-        pdf.set_xy(frame.left - 6, top + height + 1)
+        spare = frame.width * 0.25
+        pdf.set_xy(frame.left - spare, frame.top + frame.height + 1)
         label = pdf.clean(content.body_map.ui.views[view])
-        pdf.cell(SMALL_FIGURE_WIDTH + 12, LABEL_FONT * 0.45, label, align="C")
-    pdf.set_xy(pdf.l_margin, top + height + 6)
+        pdf.cell(frame.width + 2 * spare, size * 0.45, label, align="C")
+        bottom = max(bottom, frame.top + frame.height + 1 + size * 0.45)
+    pdf.set_text_color(0, 0, 0)
+    return bottom
+
+
+def draw_technique_figure(pdf: GuidePdf, content: Content, technique_id: str) -> None:
+    """Both views, small, with the regions where the technique fits shaded and its marks drawn
+    (the techniques page's figure, on paper), then every mark in words: the text equivalent."""
+    top = pdf.get_y() + 2
+    frames = draw_technique_views(pdf, content, technique_id, pdf.l_margin + 6, top)
+    view_names(pdf, content, frames)
+    pdf.set_xy(pdf.l_margin, top + frames[0][1].height + 6)
     words = technique_places(content, technique_id)
     pdf.paragraph(words.legend, SMALL)
     pdf.bullets([f"{name}: {text}" for name, text in words.places], SMALL)

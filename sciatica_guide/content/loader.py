@@ -30,6 +30,7 @@ from sciatica_guide.content.country_checks import (
 from sciatica_guide.content.country_models import CountryPack
 from sciatica_guide.content.errors import ContentError
 from sciatica_guide.content.glossary_checks import check_glossary
+from sciatica_guide.content.leaflet_checks import check_leaflet
 from sciatica_guide.content.mark_checks import check_technique_marks
 from sciatica_guide.content.mark_models import TechniqueMarksFile
 from sciatica_guide.content.models import (
@@ -331,6 +332,7 @@ EXTRA_CHECKS: list[CrossCheck] = [
     check_countries,
     check_glossary,
     check_movements,
+    check_leaflet,
 ]
 
 

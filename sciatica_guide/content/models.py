@@ -530,10 +530,32 @@ class HandoutWords(Strict):
     page_label: Annotated[str, Placeholders("page", "pages")]
 
 
+class LeafletWords(Strict):
+    """The two-page leaflet's own words (its urgent box, footer and movements share the
+    booklet's and movements.yaml's)."""
+
+    button: str
+    button_help: str
+    file_name: str = Field(pattern=r"^[a-z0-9-]+\.pdf$")
+    heading: str
+    subheading: str
+    qr_caption: str
+    key_points_heading: str
+    #: Sentences quoted from the article word for word (checked at load).
+    key_points: list[str] = Field(min_length=1, max_length=6)
+    #: Article headings whose evidence notes (evidence.yaml) are printed under the quotes.
+    evidence_notes: list[str] = Field(min_length=1, max_length=3)
+    techniques_heading: str
+    techniques_note: str
+    movements_heading: str
+    sources_line: Annotated[str, Placeholders("sources")]
+
+
 class ModesFile(Strict):
     clinic: ClinicWords
     presenter: PresenterWords
     unknown_mode_notice: Annotated[str, Placeholders("mode")]
+    leaflet: LeafletWords
     handout: HandoutWords
     workshop: WorkshopWords
 

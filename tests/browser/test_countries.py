@@ -215,6 +215,9 @@ def test_changing_the_country_in_the_box_changes_every_place(
     handout = pdf_text(download(page, content.modes.handout.button))
     assert "Numbers for: United Kingdom" in handout and "Call 999" in handout
     assert "NHS 111" in handout and "Call 995" not in handout
+    leaflet = pdf_text(download(page, content.modes.leaflet.button))
+    assert "Numbers for: United Kingdom" in leaflet and "Call 999" in leaflet
+    assert "NHS 111" in leaflet and "Call 995" not in leaflet
 
 
 def test_an_unknown_country_in_a_link_falls_back_with_a_quiet_note(
