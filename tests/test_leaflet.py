@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from guide_testing.content_copy import edited_content
 from sciatica_guide import pdf as guide_pdf
 from sciatica_guide.article.handout import build_handout_pdf
-from sciatica_guide.article.leaflet import build_leaflet_pdf
+from sciatica_guide.article.leaflet import build_leaflet_pdf, fitted_scale
 from sciatica_guide.content import Content, load_content
 from sciatica_guide.content.errors import ContentError
 from sciatica_guide.help_html import help_lines
@@ -64,6 +64,14 @@ def test_exactly_two_pages_with_urgent_help_and_its_numbers_on_page_1(
     assert second.startswith(content.modes.leaflet.techniques_heading)
 
 
+@pytest.mark.parametrize("settings", SETTINGS, ids=["sg", "uk", "other", "number"])
+def test_its_type_stays_readable(content: Content, settings: Settings) -> None:
+    # Sizes step down until it fits; below 0.95 the urgent signs would print under 8 points.
+    # Content that needs more room must be shortened, or a page given to it, not squeezed.
+    assert fitted_scale(content, settings) >= 0.95
+    assert fitted_scale(content, settings, unicode_font=False) >= 0.95
+
+
 def test_page_1_quotes_the_article_word_for_word_and_says_whose_it_is(content: Content) -> None:
     first, _ = pages(build_leaflet_pdf(content, Settings(country="sg")))
     meta = content.site.article
@@ -95,6 +103,10 @@ def test_page_2_has_the_techniques_where_they_are_used_and_the_movements(
         assert normalise(movement.dose) in second
         for step in movement.steps:
             assert normalise(step) in second
+    # Who should leave which out, and why (the rules the self-assessment applies).
+    assert content.modes.leaflet.movements_check in second
+    for rule in movements.precautions:
+        assert normalise(rule.why) in second, rule.precaution
 
 
 def test_a_qr_code_leads_back_to_the_guide_where_its_address_is_known(content: Content) -> None:

@@ -8,6 +8,7 @@ are on page 1, before anything about massage.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from sciatica_guide.body_map.pdf_figure import (
     TECHNIQUE_FIGURE_HEIGHT,
@@ -46,6 +47,21 @@ def attribution(content: Content) -> str:
     )
 
 
+def _balanced_cuts(heights: Sequence[float], count: int) -> tuple[int, ...]:
+    """Where to cut `heights` (in order) into at most `count` runs so that the longest run is
+    as short as it can be: the columns' lengths, balanced. Few blocks, so every cut is tried."""
+    if count <= 1 or len(heights) <= 1:
+        return ()
+    best: tuple[float, tuple[int, ...]] = (sum(heights), ())
+    for first in range(1, len(heights)):
+        rest = _balanced_cuts(heights[first:], count - 1)
+        bounds = [0, first, *(first + c for c in rest), len(heights)]
+        longest = max(sum(heights[a:b]) for a, b in pairwise(bounds))
+        if longest < best[0]:
+            best = (longest, (first, *(first + c for c in rest)))
+    return best[1]
+
+
 class Handout(GuidePdf):
     def __init__(self, content: Content, unicode_font: bool | None) -> None:
         super().__init__(unicode_font)
@@ -55,6 +71,11 @@ class Handout(GuidePdf):
         self.set_author(self.clean(content.site.name))
         self.set_auto_page_break(auto=True, margin=FOOTER_SPACE)
         self.alias_nb_pages()
+        #: Line height as a share of the font size in points (mm per point): the booklet's
+        #: roomy lines; the leaflet sets them closer.
+        self.leading = 0.5
+        #: Space under each line of a block, as a share of its font size.
+        self.line_gap = 0.12
         # Ragged right: even word spacing reads more easily, and long web addresses stay tidy.
         self.align = "L"
 
@@ -85,10 +106,10 @@ class Handout(GuidePdf):
         for text, size, style, indent in block:
             self.set_font(self.family, style, size)
             lines = self.multi_cell(
-                width - indent, size * 0.5, self.clean(text), dry_run=True, output="LINES"
+                width - indent, size * self.leading, self.clean(text), dry_run=True, output="LINES"
             )
             assert isinstance(lines, list)  # fpdf2 types the result as what any output gives
-            height += len(lines) * size * 0.5 + size * 0.12
+            height += len(lines) * size * self.leading + size * self.line_gap
         return height + BLOCK_GAP
 
     def write_block(self, block: Sequence[Line], x: float, width: float) -> None:
@@ -97,9 +118,14 @@ class Handout(GuidePdf):
             self.set_font(self.family, style, size)
             self.set_x(x + indent)
             self.multi_cell(
-                width - indent, size * 0.5, self.clean(text), align="L", new_x="LEFT", new_y="NEXT"
+                width - indent,
+                size * self.leading,
+                self.clean(text),
+                align="L",
+                new_x="LEFT",
+                new_y="NEXT",
             )
-            self.set_y(self.get_y() + size * 0.12)
+            self.set_y(self.get_y() + size * self.line_gap)
         self.set_y(self.get_y() + BLOCK_GAP)
 
     def _split(
@@ -109,18 +135,10 @@ class Handout(GuidePdf):
         long as each other, each block in one column) and the longest column's height."""
         width = (self.w - self.r_margin - left - GUTTER * (count - 1)) / count
         heights = [self.block_height(b, width) for b in blocks]
-        target = sum(heights) / count
-        split: list[list[Sequence[Line]]] = [[] for _ in range(count)]
-        filled = [0.0] * count
-        column = 0
-        for block, height in zip(blocks, heights, strict=True):
-            # Move on when this block would end further past the target than the column is
-            # short of it now.
-            short = target - filled[column]
-            if column < count - 1 and split[column] and height - short > short:
-                column += 1
-            split[column].append(block)
-            filled[column] += height
+        cuts = _balanced_cuts(heights, count)
+        bounds = [0, *cuts, len(blocks)]
+        split = [list(blocks[a:b]) for a, b in pairwise(bounds)]
+        filled = [sum(heights[a:b]) for a, b in pairwise(bounds)]
         return width, split, max(filled)
 
     def columns_height(
@@ -209,8 +227,7 @@ def urgent_box_height(
     inner = pdf.l_margin + URGENT_INSET
     pdf.set_right_margin(pdf.r_margin + URGENT_INSET)
     height = pdf.block_height(head, pdf.w - pdf.r_margin - inner)
-    height += pdf.columns_height(groups, left=inner)
-    height += pdf.columns_height([where], count=1, left=inner)
+    height += pdf.columns_height([*groups, where], left=inner)
     pdf.set_right_margin(pdf.r_margin - URGENT_INSET)
     return height + 2 * URGENT_INSET + 1
 
@@ -228,8 +245,8 @@ def draw_urgent_box(
     pdf.set_left_margin(left + URGENT_INSET)
     pdf.set_right_margin(right + URGENT_INSET)
     pdf.write_block(head, pdf.l_margin, pdf.epw)
-    pdf.columns(groups)
-    pdf.columns([where], count=1)
+    # Where to go and what to call ends the second column: no space left empty under the signs.
+    pdf.columns([*groups, where])
     pdf.set_left_margin(left)
     pdf.set_right_margin(right)
     bottom = pdf.get_y()

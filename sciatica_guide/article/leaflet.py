@@ -30,7 +30,9 @@ from sciatica_guide.settings import Settings
 SCALES = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75)
 PAGES = 2
 MARGIN = 11.0
-QR_SIZE = 24.0
+QR_SIZE = 21.0
+#: Millimetres between a technique's two small figures: room for their views' names.
+FIGURE_GAP = 12.0
 NOTE_INK = (90, 90, 90)
 
 #: A block: lines kept together in one column.
@@ -45,6 +47,9 @@ class Leaflet(Handout):
     def __init__(self, content: Content, unicode_font: bool | None, scale: float) -> None:
         super().__init__(content, unicode_font)
         self.scale = scale
+        # Closer lines than the booklet's: a leaflet is read in short pieces.
+        self.leading = 0.42
+        self.line_gap = 0.08
         self.set_title(self.clean(content.modes.leaflet.heading))
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(auto=True, margin=16)
@@ -62,18 +67,17 @@ def _title(pdf: Leaflet, content: Content, settings: Settings) -> None:
     pdf.set_font(pdf.family, "", pdf.size(10.5))
     pdf.multi_cell(room, pdf.size(10.5) * 0.5, pdf.clean(words.subheading), new_x="LMARGIN")
     pdf.ln(1)
-    pdf.set_font(pdf.family, "", pdf.size(8))
-    pdf.multi_cell(room, pdf.size(8) * 0.5, pdf.clean(content.site.tagline), new_x="LMARGIN")
     if settings.public_url:
         guide = content.modes.handout.guide_link.format(url=settings.public_url)
+        pdf.set_font(pdf.family, "", pdf.size(8))
         pdf.multi_cell(room, pdf.size(8) * 0.5, pdf.clean(guide), new_x="LMARGIN")
         x = pdf.w - pdf.r_margin - QR_SIZE
         pdf.image(qr_png(settings.public_url), x=x, y=top, w=QR_SIZE, h=QR_SIZE)
         pdf.set_xy(x - 4, top + QR_SIZE)
         pdf.set_font(pdf.family, "", pdf.size(7))
         pdf.cell(QR_SIZE + 8, 3.5, pdf.clean(words.qr_caption), align="C")
-        pdf.set_y(max(pdf.get_y() + 4, top + QR_SIZE + 4))
-    pdf.ln(3)
+        pdf.set_y(max(pdf.get_y(), top + QR_SIZE + 4))
+    pdf.ln(2)
 
 
 def _urgent(pdf: Leaflet, content: Content, help: LocalHelp) -> None:
@@ -113,7 +117,7 @@ def _techniques(pdf: Leaflet, content: Content) -> None:
     pdf.write_block([(words.techniques_heading, pdf.size(12.5), "B", 0)], pdf.l_margin, pdf.epw)
     techniques = content.techniques.techniques
     width = (pdf.epw - GUTTER * (len(techniques) - 1)) / len(techniques)
-    figure_width = min(17.0, (width - 6) / 2)
+    figure_width = min(13.0, (width - FIGURE_GAP) / 2)
     top = pdf.get_y()
     columns = [pdf.l_margin + i * (width + GUTTER) for i in range(len(techniques))]
     # Names and words first, then the figures side by side at one height.
@@ -122,24 +126,23 @@ def _techniques(pdf: Leaflet, content: Content) -> None:
         pdf.set_y(top)
         words_block: Block = [
             (technique.name, pdf.size(10), "B", 0),
-            (technique.what_it_does, pdf.size(8), "", 0),
+            (technique.what_it_does, pdf.size(7.8), "", 0),
         ]
         pdf.write_block(words_block, x, width)
         figures_top = max(figures_top, pdf.get_y())
     bottom = figures_top
     for x, technique in zip(columns, techniques, strict=True):
-        left = x + (width - 2 * figure_width - 6) / 2
+        left = x + (width - 2 * figure_width - FIGURE_GAP) / 2
         frames = draw_technique_views(
-            pdf, content, technique.id, left, figures_top, width=figure_width, gap=6
+            pdf, content, technique.id, left, figures_top, width=figure_width, gap=FIGURE_GAP
         )
-        bottom = max(bottom, view_names(pdf, content, frames, size=6.5))
+        names = view_names(pdf, content, frames, size=6.5, spare=FIGURE_GAP / 2)
+        bottom = max(bottom, names)
     pdf.set_y(bottom + 3)
-    care: Block = [(words.techniques_note, pdf.size(8.5), "B", 0)]
+    # What to tell the therapist first: one flowing list (bullets in columns took twice the room).
+    labels = " · ".join(p.label for p in content.precautions.precautions)
+    care: Block = [(words.techniques_note, pdf.size(8.3), "B", 0), (labels, pdf.size(7.6), "", 0)]
     pdf.write_block(care, pdf.l_margin, pdf.epw)
-    labels: list[Block] = [
-        [(f"{pdf.bullet} {p.label}", pdf.size(7.8), "", 0)] for p in content.precautions.precautions
-    ]
-    pdf.columns(labels, count=3)
 
 
 def _movements(pdf: Leaflet, content: Content) -> None:
@@ -150,7 +153,7 @@ def _movements(pdf: Leaflet, content: Content) -> None:
         pdf.l_margin,
         pdf.epw,
     )
-    pdf.write_block([(ui.intro, pdf.size(8.5), "", 0)], pdf.l_margin, pdf.epw)
+    pdf.write_block([(ui.intro, pdf.size(8), "", 0)], pdf.l_margin, pdf.epw)
     stop: Block = [(ui.stop_heading + ":", pdf.size(9), "B", 0)]
     stop += [(f"{pdf.bullet} {sign}", pdf.size(8.5), "", 2) for sign in movements.stop_signs]
     top = pdf.get_y()
@@ -170,7 +173,21 @@ def _movements(pdf: Leaflet, content: Content) -> None:
         block.append((f"{ui.dose_label}: {movement.dose}", pdf.size(8), "", 2))
         block.append((f"{ui.stop_label}: {' '.join(movement.stop_if)}", pdf.size(8), "", 2))
         blocks.append(block)
-    pdf.columns(blocks)
+    pdf.columns(blocks, count=3)
+    # Who should leave which out, and why: the same rules that take movements away from a
+    # person's own list after the self-assessment (movements/plan.py).
+    words = content.modes.leaflet
+    names = {m.id: m.name for m in movements.movements}
+    labels = {p.id: p.label for p in content.precautions.precautions}
+    left_out: Block = [(words.movements_check, pdf.size(8.5), "B", 0)]
+    for rule in movements.precautions:
+        line = words.movements_left_out.format(
+            precaution=labels[rule.precaution],
+            names=content.modes.handout.list_separator.join(names[m] for m in rule.rules_out),
+            why=rule.why,
+        )
+        left_out.append((f"{pdf.bullet} {line}", pdf.size(8), "", 2))
+    pdf.write_block(left_out, pdf.l_margin, pdf.epw)
 
 
 def _sources(pdf: Leaflet, content: Content) -> None:
@@ -180,6 +197,8 @@ def _sources(pdf: Leaflet, content: Content) -> None:
     for movement in content.movements.movements:
         ids += movement.sources
     ids += content.movements.stop_sources
+    for rule in content.movements.precautions:
+        ids += rule.sources
     line = content.modes.leaflet.sources_line.format(
         sources=source_list(content, list(dict.fromkeys(ids)))
     )
@@ -202,6 +221,29 @@ def _build(
     return pdf, first_page_ends
 
 
+def _fitted(
+    content: Content, settings: Settings, help: LocalHelp | None, unicode_font: bool | None
+) -> tuple[Leaflet, float]:
+    help = help or settings_help(content, settings)
+    for scale in SCALES:
+        pdf, first_page_ends = _build(content, settings, help, unicode_font, scale)
+        if first_page_ends == 1 and pdf.page_no() == PAGES:
+            return pdf, scale
+    raise LeafletTooLong("the leaflet's content does not fit two pages")
+
+
+def fitted_scale(
+    content: Content,
+    settings: Settings,
+    *,
+    help: LocalHelp | None = None,
+    unicode_font: bool | None = None,
+) -> float:
+    """The size step the leaflet is printed at (1.0: full size), for the tests that keep its
+    type readable."""
+    return _fitted(content, settings, help, unicode_font)[1]
+
+
 def build_leaflet_pdf(
     content: Content,
     settings: Settings,
@@ -211,9 +253,4 @@ def build_leaflet_pdf(
 ) -> bytes:
     """The leaflet as PDF bytes: exactly two pages, at the largest size that fits. Its numbers
     are `help`'s (the session's), else the deployment's country and number."""
-    help = help or settings_help(content, settings)
-    for scale in SCALES:
-        pdf, first_page_ends = _build(content, settings, help, unicode_font, scale)
-        if first_page_ends == 1 and pdf.page_no() == PAGES:
-            return bytes(pdf.output())
-    raise LeafletTooLong("the leaflet's content does not fit two pages")
+    return bytes(_fitted(content, settings, help, unicode_font)[0].output())

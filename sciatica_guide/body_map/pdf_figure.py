@@ -304,14 +304,19 @@ def draw_technique_views(
 
 
 def view_names(
-    pdf: GuidePdf, content: Content, frames: list[tuple[View, _Frame]], size: float = LABEL_FONT
+    pdf: GuidePdf,
+    content: Content,
+    frames: list[tuple[View, _Frame]],
+    size: float = LABEL_FONT,
+    spare: float | None = None,
 ) -> float:
-    """Each view's name under its figure; returns the names' bottom edge."""
+    """Each view's name under its figure, centred in its width plus `spare` mm each side (a
+    quarter of the width unless given); returns the names' bottom edge."""
     pdf.set_font(pdf.family, "", size)
     pdf.set_text_color(17, 17, 17)
     bottom = 0.0
     for view, frame in frames:
-        spare = frame.width * 0.25
+        spare = frame.width * 0.25 if spare is None else spare
         pdf.set_xy(frame.left - spare, frame.top + frame.height + 1)
         label = pdf.clean(content.body_map.ui.views[view])
         pdf.cell(frame.width + 2 * spare, size * 0.45, label, align="C")

@@ -548,6 +548,9 @@ class LeafletWords(Strict):
     techniques_heading: str
     techniques_note: str
     movements_heading: str
+    movements_check: str
+    #: One line per movements.yaml precaution: its label, the movements it rules out, why.
+    movements_left_out: Annotated[str, Placeholders("precaution", "names", "why")]
     sources_line: Annotated[str, Placeholders("sources")]
 
 
