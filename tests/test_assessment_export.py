@@ -11,9 +11,18 @@ import pytest
 from pypdf import PdfReader
 
 from guide_testing.disk import writes_recorded
-from sciatica_guide.assessment.export import DEJAVU_DIR, build_summary, latin1, to_pdf, to_text
+from sciatica_guide.assessment.export import (
+    DEJAVU_DIR,
+    SummaryParts,
+    build_summary,
+    latin1,
+    to_pdf,
+    to_text,
+)
 from sciatica_guide.assessment.rules import Answers, evaluate
+from sciatica_guide.body_map.pdf_places import SummaryFigure
 from sciatica_guide.content import Content
+from sciatica_guide.movements.summary import movements_section
 from sciatica_guide.settings import Settings
 
 
@@ -48,9 +57,14 @@ def test_the_longest_summary_fits_one_pdf_page_with_the_answers(
     if unicode_font and not (DEJAVU_DIR / "DejaVuSans.ttf").is_file():
         pytest.skip("fonts-dejavu-core is not installed (apt-get install fonts-dejavu-core)")
     answers = full_answers(content)
-    summary = build_summary(content, answers, evaluate(content, answers), Settings())
-    pages, text = pdf_text(to_pdf(summary, unicode_font=unicode_font))
+    # With the movements and the body figure the page hands in.
+    parts = SummaryParts(movements=movements_section, figure=SummaryFigure)
+    summary = build_summary(content, answers, evaluate(content, answers), Settings(), None, parts)
+    figure = SummaryFigure(content)
+    pages, text = pdf_text(to_pdf(summary, figure=figure, unicode_font=unicode_font))
     assert pages == 1
+    assert content.body_map.ui.views["front"] in text
+    assert content.movements.ui.summary_heading in text
     assert content.assessment.summary.title in text
     assert "Back pain in the past week: 6 out of 10 (moderate)" in text
     assert "Leg pain in the past week: 9 out of 10 (severe)" in text
@@ -89,7 +103,9 @@ def test_plain_text_has_every_answer(content: Content) -> None:
     for precaution in content.precautions.precautions:
         if not precaution.red_flag:
             assert precaution.label in text
-    assert "Patrick DL" in text
+    # The sources in short, the full citations being on the Sources page.
+    assert "Patrick et al., 1995" in text and "Patrick DL" not in text
+    assert content.assessment.summary.sources_note in text
 
 
 @pytest.mark.parametrize("unicode_font", [True, False], ids=["dejavu", "core-font"])

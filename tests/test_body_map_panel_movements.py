@@ -48,6 +48,19 @@ def test_strong_pain_lists_only_the_gentlest_with_why(content: Content) -> None:
     assert shown.note == content.movements.ui.panel_gentlest
 
 
+def test_a_question_asked_again_lists_no_movement_and_says_why(content: Content) -> None:
+    answers = Answers(back_pain=3, leg_pain=2, sbi={"numbness": 3})
+    shown = panel_movements(content, "lower-back", answers)
+    assert shown.movements == () and shown.note == content.movements.ui.held
+
+
+def test_a_gp_first_sign_lists_the_gentlest_with_why(content: Content) -> None:
+    answers = Answers(back_pain=3, leg_pain=2, red_flags=frozenset({"first-pain-age"}))
+    shown = panel_movements(content, "lower-back", answers)
+    assert shown.note == content.movements.ui.panel_gentlest_gp
+    assert all(m.id != "bottom-to-heels" for m in shown.movements)
+
+
 def test_pregnancy_takes_away_what_it_rules_out(content: Content) -> None:
     answers = Answers(back_pain=3, leg_pain=2, precautions=frozenset({"pregnancy"}))
     assert ids(content, "lower-back", answers) == ["walking", "bottom-to-heels"]

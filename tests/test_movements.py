@@ -96,3 +96,28 @@ def test_a_precaution_takes_away_what_it_rules_out_and_says_why(
 def test_areas_narrow_the_movements_to_those_that_fit(content: Content) -> None:
     plan = movement_plan(content, Answers(), areas=["calf"])
     assert [m.id for m in plan.shown] == ["walking"]
+
+
+MILD = {"back_pain": 3, "leg_pain": 2, "duration": "over-12-weeks"}
+
+
+def test_a_question_the_result_asks_again_holds_every_movement(content: Content) -> None:
+    # Numbness scored above 0 asks the saddle question again: until it is answered "No",
+    # nothing is suggested, as for massage.
+    numbness = Answers(**MILD, sbi={"numbness": 3})  # type: ignore[arg-type]
+    plan = movement_plan(content, numbness)
+    assert plan.held and plan.shown == () and not plan.urgent
+    answered = Answers(**MILD, sbi={"numbness": 3}, rechecks_no=frozenset({"saddle"}))  # type: ignore[arg-type]
+    assert not movement_plan(content, answered).held
+    # Places on both legs ask the cauda equina question again too.
+    both = Answers(**MILD, regions=("calf-left", "calf-right"))  # type: ignore[arg-type]
+    assert movement_plan(content, both).held
+
+
+def test_a_sign_that_means_a_gp_first_shows_only_the_gentlest_with_why(
+    content: Content,
+) -> None:
+    plan = movement_plan(content, Answers(**MILD, red_flags=frozenset({"first-pain-age"})))  # type: ignore[arg-type]
+    assert plan.gentlest_only and plan.gentlest_reason == "gp-first"
+    assert plan.shown and all(m.gentle for m in plan.shown)
+    assert movement_plan(content, Answers(back_pain=9)).gentlest_reason == "pain"

@@ -92,3 +92,10 @@ def test_pregnancy_takes_away_lying_movements_and_says_why(content: Content) -> 
         assert movement is not None
         assert movement.name not in shown
         assert movement.name in infos
+
+
+def test_a_question_the_result_asks_again_holds_every_movement(content: Content) -> None:
+    at = open_beyond(Answers(back_pain=3, leg_pain=2, sbi={"numbness": 3}))
+    assert _expander_labels(at, content) == []
+    assert content.movements.ui.held in _texts(at, "warning")
+    assert not at.error

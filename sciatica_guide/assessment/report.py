@@ -462,8 +462,9 @@ def build_report(content: Content, answers: Answers, result: Result, number: str
     if not result.urgent:
         for pid in result.precautions:
             used += content.precaution(pid).sources
-    citations = [content.source(sid).citation for sid in dict.fromkeys(used)]
-    blocks.append(Block(Kind.SOURCES, a.summary.sources_heading, tuple(Item(c) for c in citations)))
+    cited = tuple(dict.fromkeys(used))
+    citations = tuple(Item(content.source(sid).citation) for sid in cited)
+    blocks.append(Block(Kind.SOURCES, a.summary.sources_heading, citations, sources=cited))
     return Report(
         title=a.summary.title,
         blocks=tuple(b for b in blocks if b is not None),

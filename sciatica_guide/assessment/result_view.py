@@ -132,9 +132,12 @@ def _sweep_downloads() -> None:
     """Draws nothing: each run lets Streamlit remove summaries already fetched (see above)."""
 
 
-def _downloads(content: Content, report: Report) -> None:
+def _downloads(
+    content: Content, answers: Answers, report: Report, parts: export.SummaryParts
+) -> None:
     a = content.assessment
-    summary = export.summary_of(content, report, session_help())
+    # `parts` (from the page) adds the movements and the body figure with the chosen places.
+    summary = parts.summary(content, answers, report, session_help())
     st.subheader(a.result.downloads_heading)
     st.caption(a.result.downloads_intro)
     left, right = st.columns(2)
@@ -142,7 +145,7 @@ def _downloads(content: Content, report: Report) -> None:
     lazy_download(
         left,
         a.buttons.download_pdf,
-        lambda: export.to_pdf(summary),
+        lambda: parts.pdf(content, summary),
         file_name=f"{a.summary.file_stem}.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
@@ -269,7 +272,9 @@ def result_words(report: Report) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def render_result_page(content: Content, answers: Answers, report: Report) -> None:
+def render_result_page(
+    content: Content, answers: Answers, report: Report, parts: export.SummaryParts
+) -> None:
     r = content.assessment.result
     st.subheader(r.title)
     render_read_aloud(content, result_words(report), key="read-result")
@@ -277,7 +282,7 @@ def render_result_page(content: Content, answers: Answers, report: Report) -> No
         if report.ticked:
             st.markdown(f"**{escape_markdown(r.urgent.you_ticked)}**\n\n" + _bullets(report.ticked))
         st.markdown(f"**{escape_markdown(urgent.note)}**")
-        _downloads(content, report)
+        _downloads(content, answers, report, parts)
         return
     # What to do first; the scores the person gave (and their bars) in one closed part, as
     # they are in the summary to take away.
@@ -290,7 +295,7 @@ def render_result_page(content: Content, answers: Answers, report: Report) -> No
             if block.kind in details:
                 _render_block(content, block)
         _chart(content, answers)
-    _downloads(content, report)
+    _downloads(content, answers, report, parts)
 
 
 def render_change_answers(content: Content, urgent: bool) -> None:

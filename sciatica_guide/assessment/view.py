@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sciatica_guide.assessment import actions
+from sciatica_guide.assessment.export import SummaryParts
 from sciatica_guide.assessment.pain_scale import PAIN_SCALE_CSS
 from sciatica_guide.assessment.report import build_report
 from sciatica_guide.assessment.result_view import (
@@ -74,9 +75,15 @@ _CSS = (
 
 
 def render_assessment_page(
-    content: Content, settings: Settings, page_id: str, *, where: WhereView
+    content: Content,
+    settings: Settings,
+    page_id: str,
+    *,
+    where: WhereView,
+    summary: SummaryParts,
 ) -> None:
-    """The page; `where` draws the "Where does it hurt?" body map (body_map.where_view)."""
+    """The page; `where` draws the "Where does it hurt?" body map (body_map.where_view), and
+    `summary` adds the movements and the body figure to the summary to take away."""
     state = st.session_state
     a = content.assessment
     page = content.page(page_id)
@@ -124,7 +131,7 @@ def render_assessment_page(
             render_check_page(content, answers, result)
         else:
             render_change_answers(content, result.urgent)
-            render_result_page(content, answers, report)
+            render_result_page(content, answers, report, summary)
         st.divider()
         st.button(
             a.buttons.clear, key="clear-answers", on_click=actions.clear, icon=":material/delete:"

@@ -20,6 +20,7 @@ from sciatica_guide.body_map.marks import (
 )
 from sciatica_guide.content import Content
 from sciatica_guide.content.models import Area, Precaution, Region, Technique
+from sciatica_guide.content.movement_models import gentlest_words
 from sciatica_guide.movements.plan import movement_plan
 
 
@@ -160,8 +161,17 @@ def panel_movements(content: Content, area_id: str, answers: Answers | None) -> 
     plan = movement_plan(content, answers or Answers(), areas=(area_id,))
     if plan.urgent:
         return PanelMovements(ui.panel_heading, ui.panel_urgent, ())
+    if plan.held:
+        return PanelMovements(ui.panel_heading, ui.held, ())
     shown = tuple(PanelMovement(m.id, m.name, m.summary) for m in plan.shown)
-    note = ui.none_left if not shown else ui.panel_gentlest if plan.gentlest_only else None
+    reason = plan.gentlest_reason
+    note = (
+        ui.none_left
+        if not shown
+        else gentlest_words(ui, reason, short=True)
+        if reason is not None
+        else None
+    )
     return PanelMovements(ui.panel_heading, note, shown)
 
 

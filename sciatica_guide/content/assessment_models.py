@@ -342,6 +342,8 @@ class ResultTexts(Strict):
 class SummaryTexts(Strict):
     title: str
     file_stem: str
+    #: Under the title: the day the summary was made ("{date}", never the time of day).
+    made_on: Annotated[str, Placeholders("date")]
     made_by: str
     urgent_heading: str
     answers_heading: str
@@ -349,6 +351,8 @@ class SummaryTexts(Strict):
     care_heading: str
     combine_heading: str
     sources_heading: str
+    #: After the sources' short names: where the full list is.
+    sources_note: str
 
 
 class AssessmentFile(Strict):

@@ -441,6 +441,8 @@ class PresenterWords(Strict):
     page_title: str
     page_lead: str
     step_label: Annotated[str, Placeholders("number", "total")]
+    #: The progress label of a gentle movement's slide, after the article's sections.
+    movement_label: Annotated[str, Placeholders("number", "total")]
     previous: str
     next: str
     qr_heading: str

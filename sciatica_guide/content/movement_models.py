@@ -26,8 +26,13 @@ class MovementsUi(Strict):
     picture_label: Annotated[str, Placeholders("name")]
     #: Under the pictures when the device asks for less motion (still frames 1 and 2).
     still_note: str
-    #: Why only the gentlest show (strong or new leg pain).
+    #: Why only the gentlest show (strong or new leg pain; the short words: panel_gentlest).
     gentlest: str
+    #: Why only the gentlest show (an answer means a GP first, before any massage; the short
+    #: words: panel_gentlest_gp).
+    gentlest_gp_first: str
+    #: In place of every movement while the result asks a possible urgent sign again.
+    held: str
     #: In place of every movement when an answer is an urgent sign.
     urgent: Annotated[str, Placeholders("action")]
     #: "{names}": the movements an answer took away.
@@ -39,6 +44,11 @@ class MovementsUi(Strict):
     panel_heading: str
     panel_urgent: str
     panel_gentlest: str
+    panel_gentlest_gp: str
+    #: The self-assessment's summary to take away: its movements' heading, and where the steps
+    #: and pictures are (the summary lists only names).
+    summary_heading: str
+    summary_how: str
 
 
 class Movement(Strict):
@@ -79,3 +89,14 @@ class MovementsFile(Strict):
     def for_area(self, area_id: str) -> list[Movement]:
         """The movements that fit a body map area, in the file's order."""
         return [m for m in self.movements if area_id in m.areas]
+
+
+#: Why a plan shows only the gentlest movements: strong or new pain, or a GP first.
+GentlestReason = Literal["pain", "gp-first"]
+
+
+def gentlest_words(ui: MovementsUi, reason: GentlestReason, *, short: bool = False) -> str:
+    """What to say about `reason`: the page's sentence, or (`short`) the panel's."""
+    if reason == "pain":
+        return ui.panel_gentlest if short else ui.gentlest
+    return ui.panel_gentlest_gp if short else ui.gentlest_gp_first

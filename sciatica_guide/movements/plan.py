@@ -1,7 +1,9 @@
 """Which movements a person sees, after their self-assessment answers (issue 27, part 2).
 
-The same gates as massage: an urgent sign shows no movement, only what to do; strong pain, or
-new leg pain (the "irritable nerve" rule), shows only the gentlest, with why; a precaution takes
+The same gates as massage: an urgent sign shows no movement, only what to do; a possible urgent
+sign the result asks again holds every movement until it is answered; strong pain, or new leg
+pain (the "irritable nerve" rule), or a sign that means a GP first, shows only the gentlest,
+with why; a precaution takes
 away what movements.yaml says it rules out, with why. No answers: every movement.
 """
 
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from sciatica_guide.assessment.rules import Answers, evaluate
 from sciatica_guide.content import Content
 from sciatica_guide.content.models import Level
-from sciatica_guide.content.movement_models import Movement
+from sciatica_guide.content.movement_models import GentlestReason, Movement
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,10 @@ class MovementPlan:
     from_answers: bool
     #: The most urgent level of the signs ticked (red_flags.yaml), when `urgent`.
     urgent_level: Level | None = None
+    #: The result asks a possible urgent sign again: no movement until it is answered.
+    held: bool = False
+    #: Why only the gentlest show, when `gentlest_only` (movement_models.gentlest_words).
+    gentlest_reason: GentlestReason | None = None
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -55,8 +61,18 @@ def movement_plan(
     result = evaluate(content, answers)
     if result.urgent:
         return MovementPlan(True, False, (), (), True, result.urgent_levels[0])
+    if result.rechecks or result.recheck_weakness:
+        # As for massage: nothing is suggested while a possible urgent sign waits for an answer.
+        return MovementPlan(False, False, (), (), True, held=True)
     irritable = content.assessment.result.irritable_nerve.precaution
-    gentlest = irritable in result.precautions or _strong_pain(content, answers)
+    reason: GentlestReason | None = (
+        "pain"
+        if irritable in result.precautions or _strong_pain(content, answers)
+        else "gp-first"
+        if result.wait_flags
+        else None
+    )
+    gentlest = reason is not None
     why_out: dict[str, str] = {}
     for rule in movements.precautions:
         if rule.precaution in result.precautions:
@@ -64,4 +80,4 @@ def movement_plan(
                 why_out.setdefault(movement_id, rule.why)
     shown = tuple(m for m in candidates if m.id not in why_out and (m.gentle or not gentlest))
     left_out = tuple((m, why_out[m.id]) for m in candidates if m.id in why_out)
-    return MovementPlan(False, gentlest, shown, left_out, True)
+    return MovementPlan(False, gentlest, shown, left_out, True, gentlest_reason=reason)

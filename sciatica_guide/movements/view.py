@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import base64
 import html
+from dataclasses import dataclass
 
 import streamlit as st
 
 from sciatica_guide.assessment.state import load_answers
 from sciatica_guide.content import Content, default_content_dir
-from sciatica_guide.content.movement_models import Movement
+from sciatica_guide.content.movement_models import Movement, gentlest_words
 from sciatica_guide.movements.figure import movement_figure_svg
 from sciatica_guide.movements.plan import MovementPlan, movement_plan
 from sciatica_guide.text import escape_markdown
@@ -45,38 +46,59 @@ def _figure_img(content: Content, movement: Movement) -> str:
     )
 
 
-def movement_markdown(content: Content, movement: Movement) -> str:
-    """One movement: its picture, what it is, numbered steps, the dose and when to stop."""
+@dataclass(frozen=True)
+class MovementParts:
+    """One movement's Markdown, part by part: the Beyond massage card joins them in order
+    (`card`); the presenter's slide (slide.py) lays the same parts out side by side."""
+
+    #: The moving picture, and the note shown under it where the device asks for less motion.
+    figure: str
+    summary: str
+    #: "How to do it" and the numbered steps.
+    steps: str
+    #: "How many and how often".
+    dose: str
+    #: "Stop this one if" and its signs.
+    stop: str
+    sources: str
+
+    def card(self) -> str:
+        """Its picture, what it is, numbered steps, the dose and when to stop, then sources."""
+        return "\n\n".join(
+            (self.figure, self.summary, self.steps, self.dose, self.stop, self.sources)
+        )
+
+
+def movement_parts(content: Content, movement: Movement) -> MovementParts:
     ui = content.movements.ui
     steps = "\n".join(f"{i}. {escape_markdown(step)}" for i, step in enumerate(movement.steps, 1))
     stop = "\n".join(f"- {escape_markdown(sign)}" for sign in movement.stop_if)
-    parts = [
-        _figure_img(content, movement),
-        f'<p class="{STILL_NOTE_CLASS}">{html.escape(ui.still_note)}</p>',
-        escape_markdown(movement.summary),
-        f"**{escape_markdown(ui.steps_label)}**\n\n{steps}",
-        f"**{escape_markdown(ui.dose_label)}:** {escape_markdown(movement.dose)}",
-        f"**{escape_markdown(ui.stop_label)}:**\n\n{stop}",
-        sources_line(content, movement.sources),
-    ]
-    return "\n\n".join(parts)
+    return MovementParts(
+        figure=_figure_img(content, movement)
+        + f'\n\n<p class="{STILL_NOTE_CLASS}">{html.escape(ui.still_note)}</p>',
+        summary=escape_markdown(movement.summary),
+        steps=f"**{escape_markdown(ui.steps_label)}**\n\n{steps}",
+        dose=f"**{escape_markdown(ui.dose_label)}:** {escape_markdown(movement.dose)}",
+        stop=f"**{escape_markdown(ui.stop_label)}:**\n\n{stop}",
+        sources=sources_line(content, movement.sources),
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _markdown_in(content_dir: str, movement_id: str) -> str:
+def _parts_in(content_dir: str, movement_id: str) -> MovementParts:
     content = content_in(content_dir)
     movement = content.movements.movement(movement_id)
     assert movement is not None
-    return movement_markdown(content, movement)
+    return movement_parts(content, movement)
 
 
-def _cached_markdown(content: Content, movement: Movement) -> str:
+def cached_parts(content: Content, movement: Movement) -> MovementParts:
     """Built once per content folder (the pictures are a few KB each); content from elsewhere
     (a test's copy) is built afresh."""
     content_dir = str(default_content_dir())
     if content is content_in(content_dir):
-        return _markdown_in(content_dir, movement.id)
-    return movement_markdown(content, movement)
+        return _parts_in(content_dir, movement.id)
+    return movement_parts(content, movement)
 
 
 def stop_markdown(content: Content) -> str:
@@ -93,8 +115,9 @@ def _render_gates(content: Content, plan: MovementPlan) -> None:
     ui = content.movements.ui
     if plan.from_answers:
         st.caption(ui.from_answers)
-    if plan.gentlest_only:
-        st.info(ui.gentlest, icon=":material/self_improvement:")
+    if plan.gentlest_reason is not None:
+        words = gentlest_words(ui, plan.gentlest_reason)
+        st.info(escape_markdown(words), icon=":material/self_improvement:")
     if plan.left_out:
         names = ", ".join(m.name for m, _ in plan.left_out)
         st.info(
@@ -121,6 +144,11 @@ def render_movements(content: Content) -> list[str]:
         urgent = escape_markdown(ui.urgent.format(action=action))
         st.error(urgent, icon=":material/emergency:")
         return [urgent]
+    if plan.held:
+        # A possible urgent sign waits for an answer on the result: nothing until then.
+        held = escape_markdown(ui.held)
+        st.warning(held, icon=":material/pending_actions:")
+        return [held]
     intro, stop = escape_markdown(ui.intro), stop_markdown(content)
     st.markdown(intro)
     st.markdown(stop, unsafe_allow_html=True)
@@ -131,7 +159,7 @@ def render_movements(content: Content) -> list[str]:
     for movement in plan.shown:
         key = f"movement-{movement.id}"
         with st.expander(escape_markdown(movement.name), expanded=movement.id == asked, key=key):
-            body = _cached_markdown(content, movement)
+            body = cached_parts(content, movement).card()
             st.markdown(body, unsafe_allow_html=True)
         # Its words, not its Markdown: the picture's base64 could read as a glossary word.
         drawn += [movement.name, movement.summary, *movement.steps, movement.dose]

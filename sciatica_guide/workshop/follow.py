@@ -1,8 +1,8 @@
 """What a room shares and how phones find it: pure functions, no Streamlit.
 
-A room shares only where the presenter is: the page, the article step, the body-map region and
-its two teaching overlays, and the technique opened by "Read about …". Never anything a person
-answered or chose on their own.
+A room shares only where the presenter is: the page, the slide (an article section, or a gentle
+movement after them: article/slides.py), the body-map region and its two teaching overlays, and
+the technique opened by "Read about …". Never anything a person answered or chose on their own.
 """
 
 from __future__ import annotations
@@ -13,11 +13,15 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+from sciatica_guide.article.slides import slide_at, slide_count
 from sciatica_guide.content import Content
 
 PRESENT_PAGE = "present"
 BODY_MAP_PAGE = "body-map"
 TECHNIQUES_PAGE = "techniques"
+#: The page with the gentle movements (their cards), which the presenter steps through after the
+#: article: "Read on my own" opens it at the movement on the projector.
+MOVEMENTS_PAGE = "beyond"
 JOIN_PAGE = "join"
 #: The join page's URL parameter: /join?room=ACF347
 ROOM_PARAM = "room"
@@ -149,14 +153,17 @@ def on_network(root: str, host: str | None) -> str | None:
 
 
 def page_for_step(content: Content, step: int) -> str:
-    """The guide page that holds the article section at `step`, for "Read on my own"."""
-    sections = content.article.all_sections()
-    if not 0 <= step < len(sections):
-        return next(p.id for p in content.pages.pages if p.default)
-    wanted = sections[step]
+    """The guide page that holds the presenter's slide at `step` (an article section, or a
+    movement after them), for "Read on my own"."""
+    default = next(p.id for p in content.pages.pages if p.default)
+    if not 0 <= step < slide_count(content):
+        return default
+    slide = slide_at(content, step)
+    if slide.movement is not None:
+        return MOVEMENTS_PAGE
     for page in content.pages.pages:
         for heading in page.article_sections:
             top = next(s for s in content.article.sections if s.heading == heading)
-            if any(s is wanted for s in top.walk()):
+            if any(s is slide.section for s in top.walk()):
                 return page.id
-    return next(p.id for p in content.pages.pages if p.default)
+    return default

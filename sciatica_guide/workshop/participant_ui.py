@@ -10,6 +10,7 @@ import streamlit as st
 
 from sciatica_guide import session
 from sciatica_guide.article.page import render_section
+from sciatica_guide.article.slides import slide_at, slide_count
 from sciatica_guide.body_map.component import chosen_region
 from sciatica_guide.body_map.relay import event_value
 from sciatica_guide.body_map.selection import REGION_PARAM
@@ -19,7 +20,9 @@ from sciatica_guide.body_map.state import (
     ROOTS_KEY,
 )
 from sciatica_guide.content import Content
+from sciatica_guide.movements.slide import render_phone_movement
 from sciatica_guide.settings import Settings
+from sciatica_guide.ui.show_movement import ask_to_show as ask_to_show_movement
 from sciatica_guide.ui.show_technique import ask_to_show
 from sciatica_guide.workshop.codes import MAX_INPUT_LENGTH, parse_code, spoken
 from sciatica_guide.workshop.follow import (
@@ -236,6 +239,10 @@ def _read_alone(content: Content, view: SharedView | None) -> None:
     if view is None or view.page == QUIZ_PAGE:
         st.switch_page(_page(content, next(p.id for p in content.pages.pages if p.default)))
     if view.page == PRESENT_PAGE:
+        movement = slide_at(content, view.step).movement
+        if movement is not None:
+            # Its card open on this phone's own Beyond massage (its own answers apply there).
+            ask_to_show_movement(st.session_state, movement.id)
         st.switch_page(_page(content, page_for_step(content, view.step)))
     if view.page == TECHNIQUES_PAGE and view.technique:
         # At that technique on this phone's own techniques page.
@@ -254,11 +261,15 @@ def _render_view(content: Content, settings: Settings, view: SharedView | None) 
     if view is None:
         st.info(words.waiting, icon=":material/hourglass_empty:")
     elif view.page == PRESENT_PAGE:
-        sections = content.article.all_sections()
-        label = content.modes.presenter.step_label.format(number=view.step + 1, total=len(sections))
-        st.progress((view.step + 1) / len(sections), text=label)
-        with st.container(key="workshop-section"):
-            render_section(content, sections[view.step], with_children=False)
+        # The presenter's slide: an article section, or a gentle movement sized for a phone.
+        slide = slide_at(content, view.step)
+        st.progress(slide.progress, text=slide.label(content.modes.presenter))
+        if slide.movement is not None:
+            render_phone_movement(content, slide.movement)
+        else:
+            assert slide.section is not None
+            with st.container(key="workshop-section"):
+                render_section(content, slide.section, with_children=False)
     elif view.page == TECHNIQUES_PAGE and view.technique:
         _render_technique(content, view.technique)
     elif view.page == BODY_MAP_PAGE:
@@ -305,7 +316,7 @@ def _view_of(content: Content, room: Room) -> SharedView | None:
     return read_view(
         room.view,
         [p.id for p in content.pages.pages],
-        len(content.article.all_sections()),
+        slide_count(content),
         [r.id for r in content.regions()],
         [t.id for t in content.techniques.techniques],
     )

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 import streamlit as st
 
 from sciatica_guide import session
+from sciatica_guide.article.slides import slide_count
 from sciatica_guide.article.state import (
     STEP_KEY,
 )
@@ -287,7 +288,7 @@ def publish_presenter_view(
     state = st.session_state
     view = shared_view(
         page.id,
-        step=presenter_step(int(state.get(STEP_KEY, 0)), 0, len(content.article.all_sections())),
+        step=presenter_step(int(state.get(STEP_KEY, 0)), 0, slide_count(content)),
         region=session.get_selected_region(state),
         nerve=bool(state.get(NERVE_KEY, False)),
         roots=bool(state.get(ROOTS_KEY, False)),
