@@ -39,7 +39,24 @@ def guide_text(content: Content) -> dict[str, list[str]]:
         ]
         + content.movements.stop_signs
         + [r.why for r in content.movements.precautions]
-        + [content.movements.ui.intro, content.movements.ui.gentlest],
+        + [
+            content.movements.ui.intro,
+            content.movements.ui.gentlest,
+            content.movements.ui.gentlest_gp_first,
+            content.movements.ui.held,
+            content.movements.ui.none_left,
+            content.movements.ui.panel_urgent,
+        ],
+        # The leaflet's own words (its key points are the article's, quoted) and the summary's.
+        "take-home words": [
+            content.modes.leaflet.subheading,
+            content.modes.leaflet.button_help,
+            content.modes.leaflet.techniques_note,
+            content.modes.leaflet.movements_check,
+            content.modes.handout.button_help,
+            content.movements.ui.summary_how,
+            content.assessment.summary.sources_note,
+        ],
         "body map words": [
             content.body_map.ui.prompt,
             content.body_map.ui.unknown_region,
@@ -78,6 +95,7 @@ def test_grade_is_measured_offline_and_tells_plain_from_dense() -> None:
         "body map regions",
         "body map words",
         "movements",
+        "take-home words",
     ],
 )
 def test_guide_text_is_grade_8_or_lower(content: Content, kind: str) -> None:
