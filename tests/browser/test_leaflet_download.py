@@ -33,6 +33,9 @@ def test_the_leaflet_is_two_pages_with_urgent_help_first(
     wait_for_app_idle(page)
     button = page.get_by_role("button", name=CONTENT.modes.leaflet.button)
     expect(button).to_be_visible()
+    # The guide's stylesheet gives it a 44 px touch target (guide.css); wait until it applies
+    # (once, in CI, the button was measured a moment before it did).
+    expect(button).to_have_css("min-height", "44px")
     box = button.bounding_box()
     assert box is not None and box["height"] >= 44, box
     with page.expect_download() as info:
