@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from guide_testing.assessment_flow import answer_safety_none
 from sciatica_guide import APP_ROOT
 from sciatica_guide.assessment.screens import question_screens
-from sciatica_guide.assessment.state import ANSWERS, SCREEN, STEP
+from sciatica_guide.assessment.state import ANSWERS, SCREEN, STEP, where_key
 from sciatica_guide.content import Content
 from sciatica_guide.session import PAIN_REGIONS, PREFIX, SELECTED_REGION
 from sciatica_guide.text import unescape_markdown
@@ -60,8 +60,8 @@ def test_whole_flow_to_the_result(content: Content) -> None:
     assert a.steps.where.title in shown(at)
     assert progress(at) == [a.progress.format(step=7, total=total)]
 
-    at.pills(key=f"{W}where.calf").set_value(["left"]).run()
-    at.pills(key=f"{W}where.buttock").set_value(["left", "right"]).run()
+    at.pills(key=where_key(at.session_state, "calf")).set_value(["left"]).run()
+    at.pills(key=where_key(at.session_state, "buttock")).set_value(["left", "right"]).run()
     press(at, "continue-where")
     # Kept in the order picked: the last one picked is the body map's selected region.
     assert at.session_state[PAIN_REGIONS] == ["calf-left", "buttock-left", "buttock-right"]
@@ -176,8 +176,8 @@ def test_none_of_these_unticks_the_signs_and_the_other_way_round(content: Conten
 def test_body_map_selection_is_already_picked_and_picks_go_back(content: Content) -> None:
     at = open_page(**{SELECTED_REGION: "calf-right"})
     answer_safety_none(at, content)
-    assert at.pills(key=f"{W}where.calf").value == ["right"]
-    at.pills(key=f"{W}where.shin").set_value(["left"]).run()
+    assert at.pills(key=where_key(at.session_state, "calf")).value == ["right"]
+    at.pills(key=where_key(at.session_state, "shin")).set_value(["left"]).run()
     assert at.session_state[PAIN_REGIONS] == ["calf-right", "shin-left"]
     # The last region picked here becomes the body map's selected region.
     assert at.session_state[SELECTED_REGION] == "shin-left"

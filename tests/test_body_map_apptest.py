@@ -236,11 +236,12 @@ def test_a_place_ticked_in_the_self_assessment_stays_out_of_the_address(
     content: Content,
 ) -> None:
     # Issue #12 part 6: the assessment's answers never reach the address bar (browser history).
-    widget = session.PREFIX + "assessment.w."
+    from sciatica_guide.assessment.state import where_key
+
     at = AppTest.from_file(str(APP_ROOT / "app.py"), default_timeout=60).run()
     at.switch_page("app_pages/self_assessment.py").run()
     answer_safety_none(at, content)
-    at.pills(key=f"{widget}where.shin").set_value(["left"]).run()
+    at.pills(key=where_key(at.session_state, "shin")).set_value(["left"]).run()
     at.button(key="continue-where").click().run()
     at.switch_page(PAGE).run()
     assert not at.exception

@@ -70,8 +70,26 @@ def health_none_key(screen_id: str) -> str:
     return f"{WIDGET}precaution-none.{screen_id}"
 
 
-def where_key(area_id: str) -> str:
-    return f"{WIDGET}where.{area_id}"
+#: How many times the server has set the "where" pills (a tap on the map, a region picked on the
+#: body map). Each time the pills get new keys: the browser sends every widget's value with each
+#: run as it last drew it, and a Continue tapped before it drew the server's new pills would send
+#: the old ones, which Streamlit takes as the person's change and the tap is lost. A value for a
+#: key no longer drawn is ignored.
+WHERE_VERSION = f"{WIDGET}where.version"
+
+
+def where_key(state: StateMap, area_id: str) -> str:
+    version = state.get(WHERE_VERSION)
+    suffix = f".v{version}" if isinstance(version, int) and version > 0 else ""
+    return f"{WIDGET}where.{area_id}{suffix}"
+
+
+def renew_where(state: StateMap, content: Content) -> None:
+    """Forget the pills drawn so far and give the next ones new keys (WHERE_VERSION)."""
+    for area in content.areas.areas:
+        state.pop(where_key(state, area.id), None)
+    version = state.get(WHERE_VERSION)
+    state[WHERE_VERSION] = (version if isinstance(version, int) else 0) + 1
 
 
 def pills_regions(state: StateMap, content: Content) -> tuple[str, ...]:
@@ -79,7 +97,7 @@ def pills_regions(state: StateMap, content: Content) -> tuple[str, ...]:
     return tuple(
         f"{area.id}-{side}"
         for area in content.areas.areas
-        for side in (state.get(where_key(area.id)) or [])
+        for side in (state.get(where_key(state, area.id)) or [])
         if side in SIDES
     )
 
@@ -87,15 +105,15 @@ def pills_regions(state: StateMap, content: Content) -> tuple[str, ...]:
 def set_pills(
     state: StateMap, content: Content, regions: Iterable[str], *, keep_shown: bool = False
 ) -> None:
-    """Each area's pills hold the sides of `regions`; with `keep_shown`, only pills not drawn
-    in the last run start from them (`init`)."""
+    """Each area's pills hold the sides of `regions`: new pills (renew_where); with
+    `keep_shown`, the pills drawn in the last run keep their values and only others start from
+    `regions` (`init`)."""
     chosen = set(regions)
+    if not keep_shown:
+        renew_where(state, content)
     for area in content.areas.areas:
         sides = [s for s in SIDES if f"{area.id}-{s}" in chosen]
-        if keep_shown:
-            init(state, where_key(area.id), sides)
-        else:
-            state[where_key(area.id)] = sides
+        init(state, where_key(state, area.id), sides)
 
 
 def sbi_key(item_id: str) -> str:
@@ -156,7 +174,7 @@ def collect(state: StateMap, content: Content, answers: Answers) -> Answers:
     data["red_flags"], data["safety_none"] = sorted(flags), sorted(none)
 
     regions = list(answers.regions)
-    if any(where_key(area.id) in state for area in content.areas.areas):
+    if any(where_key(state, area.id) in state for area in content.areas.areas):
         chosen = set(pills_regions(state, content))
         regions = merge_selection(regions, chosen, [r.id for r in content.regions()])
 

@@ -28,9 +28,9 @@ from sciatica_guide.assessment.state import (
     get_screen,
     get_step,
     reconcile_regions,
+    renew_where,
     set_screen,
     sync,
-    where_key,
 )
 from sciatica_guide.assessment.steps_view import WhereView, render_back, render_step
 from sciatica_guide.content import Content
@@ -92,8 +92,7 @@ def render_assessment_page(
 
     if reconcile_regions(state, content):
         # A region picked on the body map: redraw the "Where" choices from the new list.
-        for area in content.areas.areas:
-            state.pop(where_key(area.id), None)
+        renew_where(state, content)
     answers = sync(state, content)
     result = evaluate(content, answers)
     help = session_help()

@@ -75,5 +75,5 @@ def render_where(content: Content, answers: Answers) -> None:
                     options=list(SIDES),
                     selection_mode="multi",
                     format_func=lambda side: sides[side][:1].upper() + sides[side][1:],
-                    key=where_key(area.id),
+                    key=where_key(state, area.id),
                 )

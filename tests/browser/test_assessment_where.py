@@ -26,7 +26,9 @@ def region(page: Page, region_id: str) -> Locator:
 
 
 def pill(page: Page, area: str, side: str) -> Locator:
-    return page.locator(f".st-key-guide-assessment-w-where-{area}").get_by_role("button", name=side)
+    return page.locator(f'[class*="st-key-guide-assessment-w-where-{area}"]').get_by_role(
+        "button", name=side
+    )
 
 
 def chosen(page: Page) -> list[str]:

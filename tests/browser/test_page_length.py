@@ -80,7 +80,7 @@ def test_every_self_assessment_screen_fits_four_phone_screens(
             next_screen()
         expect(form.get_by_text(a.steps.where.title)).to_be_visible()
         measure("where")
-        form.locator(".st-key-guide-assessment-w-where-calf").get_by_role(
+        form.locator('[class*="st-key-guide-assessment-w-where-calf"]').get_by_role(
             "button", name="Your left"
         ).tap()
         wait_for_app_idle(page)

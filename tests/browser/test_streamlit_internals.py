@@ -53,7 +53,7 @@ def _to_assessment_step(page: Page, content: Content, step: int, *, start: int =
     if start < 2 <= step:
         tap_through_safety(page, content)
     if start < 3 <= step:
-        page.locator(".st-key-guide-assessment-w-where-calf").get_by_role(
+        page.locator('[class*="st-key-guide-assessment-w-where-calf"]').get_by_role(
             "button", name="Your left"
         ).tap()
         wait_for_app_idle(page)

@@ -58,7 +58,7 @@ def _fill_in_a_mild_result(page: Page, content: Content) -> None:
     a = content.assessment
     tap_through_safety(page, content)
     for area in ("buttock", "calf"):
-        where = page.locator(f".st-key-guide-assessment-w-where-{area}")
+        where = page.locator(f'[class*="st-key-guide-assessment-w-where-{area}"]')
         _tap(page, where.get_by_role("button", name="Your left"))
     _next(page, content)
     _radio(page, "back_pain", "3")
