@@ -61,6 +61,12 @@ def test_closed_sessions_give_their_memory_back() -> None:
         time.sleep(TTL + 1)
         next_visitor(app.url)  # Streamlit forgets expired sessions when its store is next used
         end = settle_rss(pid, TTL + 5)
+        # Beside the other benchmarks (the bench step's workers) the collection can come later:
+        # look again for up to 20 s more, with a visitor each time, before calling it kept.
+        deadline = time.monotonic() + 20
+        while end - start > 6 and time.monotonic() < deadline:
+            next_visitor(app.url)
+            end = min(end, settle_rss(pid, 3))
     assert end - start <= 6, f"{start:.0f} -> {end:.0f} MiB"
 
 
