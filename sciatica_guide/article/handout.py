@@ -36,17 +36,6 @@ URGENT_INK = (150, 0, 0)
 NOTE_INK = (90, 90, 90)
 
 
-def source_list(content: Content, ids: Sequence[str]) -> str:
-    return "; ".join(content.source(sid).short for sid in ids)
-
-
-def attribution(content: Content) -> str:
-    meta = content.site.article
-    return content.site.attribution.format(
-        title=meta.title, publisher=meta.publisher, date=meta.date
-    )
-
-
 def _balanced_cuts(heights: Sequence[float], count: int) -> tuple[int, ...]:
     """Where to cut `heights` (in order) into at most `count` runs so that the longest run is
     as short as it can be: the columns' lengths, balanced. Few blocks, so every cut is tried."""
@@ -191,7 +180,7 @@ def _title(pdf: Handout, content: Content, settings: Settings) -> None:
     pdf.write_lines(words.heading, 18, "B")
     pdf.ln(2)
     pdf.paragraph(content.site.tagline)
-    pdf.paragraph(attribution(content), SMALL)
+    pdf.paragraph(content.attribution(), SMALL)
     if settings.public_url:
         pdf.paragraph(words.guide_link.format(url=settings.public_url), SMALL)
     pdf.ln(2)
@@ -280,7 +269,7 @@ def _evidence_note(pdf: Handout, content: Content, text: str, sources: Sequence[
     pdf.framed(
         [
             (f"{labels.evidence_note}: {text}", BODY - 0.5, "", 4),
-            (f"{labels.sources}: {source_list(content, sources)}", SMALL, "", 4),
+            (f"{labels.sources}: {content.source_names(sources)}", SMALL, "", 4),
         ],
         NOTE_INK,
         bar=True,
@@ -301,7 +290,7 @@ def _section(pdf: Handout, content: Content, section: ArticleSection) -> None:
 def _article(pdf: Handout, content: Content) -> None:
     pdf.add_page()
     pdf.write_lines(content.modes.handout.article_heading, 17, "B")
-    pdf.paragraph(attribution(content), SMALL)
+    pdf.paragraph(content.attribution(), SMALL)
     for section in content.article.sections:
         _section(pdf, content, section)
 
@@ -320,7 +309,7 @@ def _technique(pdf: Handout, content: Content, technique: Technique, help: Local
     if care:
         pdf.write_lines(f"{labels.technique_card_care}:", BODY, "B")
         pdf.bullets([f"{p.label}: {p.advice_text(help.number)}" for p in care])
-    pdf.paragraph(f"{labels.sources}: {source_list(content, technique.sources)}", SMALL)
+    pdf.paragraph(f"{labels.sources}: {content.source_names(technique.sources)}", SMALL)
     # Where it is used, drawn as on the body map, with the same words (issue 17).
     if pdf.get_y() + TECHNIQUE_FIGURE_HEIGHT + 40 > pdf.h - pdf.b_margin:
         pdf.add_page()

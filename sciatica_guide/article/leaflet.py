@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from sciatica_guide.article.handout import (
     GUTTER,
+    NOTE_INK,
     URGENT_INK,
     Handout,
     Line,
-    attribution,
     draw_urgent_box,
-    source_list,
 )
 from sciatica_guide.body_map.pdf_figure import draw_technique_views, view_names
 from sciatica_guide.content import Content
@@ -33,7 +32,6 @@ MARGIN = 11.0
 QR_SIZE = 21.0
 #: Millimetres between a technique's two small figures: room for their views' names.
 FIGURE_GAP = 12.0
-NOTE_INK = (90, 90, 90)
 
 #: A block: lines kept together in one column.
 Block = list[Line]
@@ -56,6 +54,16 @@ class Leaflet(Handout):
 
     def size(self, points: float) -> float:
         return round(points * self.scale, 2)
+
+
+def _bar(pdf: Leaflet, top: float, ink: tuple[int, int, int]) -> None:
+    """A bar down the left edge from `top` to the block just written: it sets the block apart
+    (not by colour alone: the bar is there in black and white too)."""
+    pdf.set_draw_color(*ink)
+    pdf.set_line_width(1.0)
+    pdf.line(pdf.l_margin + 0.6, top, pdf.l_margin + 0.6, pdf.get_y() - 2)
+    pdf.set_draw_color(0, 0, 0)
+    pdf.set_line_width(0.2)
 
 
 def _title(pdf: Leaflet, content: Content, settings: Settings) -> None:
@@ -90,7 +98,7 @@ def _key_points(pdf: Leaflet, content: Content) -> None:
     words = content.modes.leaflet
     labels = content.site.labels
     pdf.write_block([(words.key_points_heading, pdf.size(12.5), "B", 0)], pdf.l_margin, pdf.epw)
-    quotes: Block = [(attribution(content), pdf.size(7.5), "", 0)]
+    quotes: Block = [(content.attribution(), pdf.size(7.5), "", 0)]
     quotes += [(f"{pdf.bullet} “{point}”", pdf.size(9.5), "", 2) for point in words.key_points]
     pdf.write_block(quotes, pdf.l_margin, pdf.epw)
     top = pdf.get_y()
@@ -99,17 +107,13 @@ def _key_points(pdf: Leaflet, content: Content) -> None:
             pdf.write_block(
                 [
                     (f"{labels.evidence_note}: {note.text}", pdf.size(8.5), "", 3),
-                    (f"{labels.sources}: {source_list(content, note.sources)}", pdf.size(7), "", 3),
+                    (f"{labels.sources}: {content.source_names(note.sources)}", pdf.size(7), "", 3),
                 ],
                 pdf.l_margin,
                 pdf.epw,
             )
     # A grey bar down the notes' left edge: the guide's words, not the article's.
-    pdf.set_draw_color(*NOTE_INK)
-    pdf.set_line_width(1.0)
-    pdf.line(pdf.l_margin + 0.6, top, pdf.l_margin + 0.6, pdf.get_y() - 2)
-    pdf.set_draw_color(0, 0, 0)
-    pdf.set_line_width(0.2)
+    _bar(pdf, top, NOTE_INK)
 
 
 def _techniques(pdf: Leaflet, content: Content) -> None:
@@ -157,12 +161,8 @@ def _movements(pdf: Leaflet, content: Content) -> None:
     stop: Block = [(ui.stop_heading + ":", pdf.size(9), "B", 0)]
     stop += [(f"{pdf.bullet} {sign}", pdf.size(8.5), "", 2) for sign in movements.stop_signs]
     top = pdf.get_y()
-    pdf.columns([stop], count=1, left=pdf.l_margin + 3)
-    pdf.set_draw_color(*URGENT_INK)
-    pdf.set_line_width(1.0)
-    pdf.line(pdf.l_margin + 0.6, top, pdf.l_margin + 0.6, pdf.get_y() - 2)
-    pdf.set_draw_color(0, 0, 0)
-    pdf.set_line_width(0.2)
+    pdf.write_block(stop, pdf.l_margin + 3, pdf.epw - 3)
+    _bar(pdf, top, URGENT_INK)
     blocks: list[Block] = []
     for movement in movements.movements:
         block: Block = [(movement.name, pdf.size(9.5), "B", 0)]
@@ -200,7 +200,7 @@ def _sources(pdf: Leaflet, content: Content) -> None:
     for rule in content.movements.precautions:
         ids += rule.sources
     line = content.modes.leaflet.sources_line.format(
-        sources=source_list(content, list(dict.fromkeys(ids)))
+        sources=content.source_names(list(dict.fromkeys(ids)))
     )
     pdf.write_block([(line, pdf.size(7), "", 0)], pdf.l_margin, pdf.epw)
 

@@ -8,9 +8,9 @@ import html
 import streamlit as st
 
 from sciatica_guide.body_map.marks import technique_figure_svg, technique_places_markdown
-from sciatica_guide.content import Content, default_content_dir
+from sciatica_guide.content import Content
 from sciatica_guide.text import escape_markdown
-from sciatica_guide.ui.state import content_in
+from sciatica_guide.ui.state import content_in, shared_content_dir
 
 # The body map's own colours (component.py), so the small figure looks like the map.
 FIGURE_CSS = """<style>
@@ -55,8 +55,8 @@ def _figure_in(content_dir: str, technique_id: str) -> str:
 def figure_markdown(content: Content, technique_id: str) -> str:
     """The figure and its words. Cached per content folder like the body map's drawing (about
     1.3 ms each to build); content from elsewhere (a test's copy) is built afresh."""
-    content_dir = str(default_content_dir())
-    if content is content_in(content_dir):
+    content_dir = shared_content_dir(content)
+    if content_dir is not None:
         return _figure_in(content_dir, technique_id)
     return _build(content, technique_id)
 

@@ -160,7 +160,7 @@ def summary_of(
     cited = report.block(Kind.SOURCES)
     used = [*(cited.sources if cited else ()), *(movements.sources if movements else ())]
     if used:
-        short = "; ".join(content.source(sid).short for sid in dict.fromkeys(used))
+        short = content.source_names(dict.fromkeys(used))
         sections.append(Section(s.sources_heading, (sentence(short), s.sources_note)))
     return Summary(
         title=report.title,

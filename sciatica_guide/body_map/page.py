@@ -15,7 +15,7 @@ import streamlit as st
 from sciatica_guide import session
 from sciatica_guide.assessment.state import load_answers
 from sciatica_guide.body_map.component import BOTH_VIEWS, MapState, body_map
-from sciatica_guide.body_map.panel_html import MOVEMENTS_PAGE, prompt_html
+from sciatica_guide.body_map.panel_html import prompt_html
 from sciatica_guide.body_map.panel_view import PanelState, opened_technique, panel_view
 from sciatica_guide.body_map.relay import RelayState, Tap, read_tap, relay
 from sciatica_guide.body_map.selection import (
@@ -37,7 +37,7 @@ from sciatica_guide.body_map.state import (
     VIEW_KEY,
 )
 from sciatica_guide.body_map.svg import VIEWS, body_map_svg
-from sciatica_guide.body_map.view_data import Marks, marks_for, shared_content_dir, view_data
+from sciatica_guide.body_map.view_data import Marks, marks_for, view_data
 from sciatica_guide.content import Content
 from sciatica_guide.modes import record_activity
 from sciatica_guide.settings import Mode, Settings
@@ -45,10 +45,10 @@ from sciatica_guide.ui import frame
 from sciatica_guide.ui.blocks import render_page_header
 from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.read_aloud import read_aloud_words
+from sciatica_guide.ui.show_movement import MOVEMENTS_PAGE, asked_movement
 from sciatica_guide.ui.show_movement import ask_to_show as ask_to_show_movement
-from sciatica_guide.ui.show_movement import asked_movement
 from sciatica_guide.ui.show_technique import ask_to_show
-from sciatica_guide.ui.state import content_in
+from sciatica_guide.ui.state import content_in, shared_content_dir
 
 #: The folder of page scripts, relative to app.py (see PAGES_DIR there).
 PAGES_FOLDER = "app_pages"

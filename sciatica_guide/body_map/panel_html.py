@@ -24,6 +24,7 @@ from sciatica_guide.content import Content
 from sciatica_guide.content.glossary import entries_for
 from sciatica_guide.help_html import call_row_html
 from sciatica_guide.local_help import LocalHelp
+from sciatica_guide.ui.show_movement import MOVEMENTS_PAGE
 
 #: Classes the panel component's CSS styles (panel_view.py).
 URGENT_CLASS = "bp-urgent"
@@ -31,8 +32,6 @@ CHECK_CLASS = "bp-check"
 NOTE_CLASS = "bp-note"
 CARD_CLASS = "bp-card"
 MORE_CLASS = "bp-more"
-#: The page the movements' links open (pages.yaml), at its movements section.
-MOVEMENTS_PAGE = "beyond"
 
 
 def _e(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from fpdf.drawing import PaintedPath
+from fpdf.drawing import ClippingPath, PaintedPath
 
 from sciatica_guide.body_map.marks import ShownTechnique, shown_technique, technique_places
 from sciatica_guide.body_map.svg import VIEWS, region_order
@@ -34,7 +34,7 @@ LABEL_GAP = 1.5
 SIDE_INSET = 4.0
 
 
-class _Frame:
+class Frame:
     """Maps the drawing's units to millimetres on the page for one view."""
 
     def __init__(self, left: float, top: float, width: float = FIGURE_WIDTH) -> None:
@@ -55,9 +55,9 @@ class _Frame:
         return (FIGURE_Y[1] - FIGURE_Y[0]) * self.scale
 
 
-def _curve(
+def draw_curve(
     pdf: GuidePdf,
-    frame: _Frame,
+    frame: Frame,
     points: Sequence[Point],
     *,
     closed: bool,
@@ -65,17 +65,24 @@ def _curve(
     line: str,
     width: float,
 ) -> None:
-    segments = closed_curve(points) if closed else open_curve(points)
     with pdf.new_path() as path:
-        _style(path, fill, line, width)
-        path.move_to(*frame.at(points[0]))
-        for c1, c2, end in segments:
-            path.curve_to(*frame.at(c1), *frame.at(c2), *frame.at(end))
-        if closed:
-            path.close()
+        path_style(path, fill, line, width)
+        trace_curve(path, frame, points, closed=closed)
 
 
-def _style(path: PaintedPath, fill: str | None, line: str, width: float) -> None:
+def trace_curve(
+    path: PaintedPath | ClippingPath, frame: Frame, points: Sequence[Point], *, closed: bool
+) -> None:
+    """The smooth curve through `points` into `path` (drawn, or a clipping outline)."""
+    segments = closed_curve(points) if closed else open_curve(points)
+    path.move_to(*frame.at(points[0]))
+    for c1, c2, end in segments:
+        path.curve_to(*frame.at(c1), *frame.at(c2), *frame.at(end))
+    if closed:
+        path.close()
+
+
+def path_style(path: PaintedPath, fill: str | None, line: str, width: float) -> None:
     path.style.fill_color = fill
     path.style.stroke_color = line
     path.style.stroke_width = width
@@ -83,30 +90,30 @@ def _style(path: PaintedPath, fill: str | None, line: str, width: float) -> None
     path.style.stroke_cap_style = "round"
 
 
-def _body(
-    pdf: GuidePdf, content: Content, view: View, frame: _Frame, *, line_width: float = 0.3
+def draw_body(
+    pdf: GuidePdf, content: Content, view: View, frame: Frame, *, line_width: float = 0.3
 ) -> None:
     """The figure's head and outline, in skin colours."""
     figure = content.body_map.figure(view)
     head = figure.head
     with pdf.new_path() as path:
-        _style(path, SKIN_FILL, SKIN_LINE, line_width)
+        path_style(path, SKIN_FILL, SKIN_LINE, line_width)
         cx, cy = frame.at((head.cx, head.cy))
         path.ellipse(cx, cy, head.rx * frame.scale, head.ry * frame.scale)
-    _curve(
+    draw_curve(
         pdf, frame, figure.outline, closed=True, fill=SKIN_FILL, line=SKIN_LINE, width=line_width
     )
 
 
-def _figure(pdf: GuidePdf, content: Content, view: View, frame: _Frame) -> None:
+def _figure(pdf: GuidePdf, content: Content, view: View, frame: Frame) -> None:
     figure = content.body_map.figure(view)
-    _body(pdf, content, view, frame, line_width=0.35)
+    draw_body(pdf, content, view, frame, line_width=0.35)
     for detail in figure.details:
-        _curve(pdf, frame, detail, closed=False, fill=None, line=DETAIL_LINE, width=0.25)
+        draw_curve(pdf, frame, detail, closed=False, fill=None, line=DETAIL_LINE, width=0.25)
     for region in region_order(content, view):
         outline = content.body_map.outline(region.id)
         assert outline is not None  # the loader checks every region has one
-        _curve(
+        draw_curve(
             pdf, frame, outline.points, closed=True, fill=REGION_FILL, line=REGION_LINE, width=0.3
         )
 
@@ -126,7 +133,7 @@ def _label_text(pdf: GuidePdf, name: str, width: float) -> tuple[str, float]:
     return text, len(lines) * LABEL_FONT * 0.42
 
 
-def _labels(pdf: GuidePdf, content: Content, view: View, frame: _Frame, column: float) -> None:
+def _labels(pdf: GuidePdf, content: Content, view: View, frame: Frame, column: float) -> None:
     """Every region's name beside the figure, with a line to its place on the body.
 
     Names sit in the margins, the viewer's left-hand regions on the left, so none covers another.
@@ -197,7 +204,7 @@ def _view(pdf: GuidePdf, content: Content, view: View, column: float, top: float
         pdf.clean(ui.viewer_side["right"].format(side=content.areas.sides[right_side])),
         align="R",
     )
-    frame = _Frame(column + (VIEW_WIDTH - FIGURE_WIDTH) / 2, top + 14)
+    frame = Frame(column + (VIEW_WIDTH - FIGURE_WIDTH) / 2, top + 14)
     _figure(pdf, content, view, frame)
     _labels(pdf, content, view, frame, column)
     return top + 14 + frame.height
@@ -241,15 +248,15 @@ MARK_INK = "#111111"
 MARK_HIGHLIGHT = "#ffd43b"
 
 
-def _marks(pdf: GuidePdf, frame: _Frame, shown: ShownTechnique) -> None:
+def _marks(pdf: GuidePdf, frame: Frame, shown: ShownTechnique) -> None:
     """Arrows and dots as on screen: gentle ones dashed or ringed, never by colour alone."""
     for shape, mark in zip(shown.shapes, shown.marks, strict=True):
         for arrow in shape.arrows:
             pdf.set_dash_pattern(dash=1.2, gap=0.8) if mark.near_nerve else pdf.set_dash_pattern()
-            _curve(pdf, frame, arrow.shaft, closed=False, fill=None, line=MARK_INK, width=0.6)
+            draw_curve(pdf, frame, arrow.shaft, closed=False, fill=None, line=MARK_INK, width=0.6)
             pdf.set_dash_pattern()
             with pdf.new_path() as path:
-                _style(path, MARK_INK, MARK_INK, 0.2)
+                path_style(path, MARK_INK, MARK_INK, 0.2)
                 path.move_to(*frame.at(arrow.head[0]))
                 for corner in arrow.head[1:]:
                     path.line_to(*frame.at(corner))
@@ -260,11 +267,11 @@ def _marks(pdf: GuidePdf, frame: _Frame, shown: ShownTechnique) -> None:
             if mark.near_nerve:
                 pdf.set_dash_pattern(dash=0.6, gap=0.5)
                 with pdf.new_path() as path:
-                    _style(path, None, MARK_INK, 0.3)
+                    path_style(path, None, MARK_INK, 0.3)
                     path.circle(cx, cy, radius * 1.6)
                 pdf.set_dash_pattern()
             with pdf.new_path() as path:
-                _style(path, MARK_INK, "#ffffff", 0.3)
+                path_style(path, MARK_INK, "#ffffff", 0.3)
                 path.circle(cx, cy, radius)
 
 
@@ -277,20 +284,20 @@ def draw_technique_views(
     *,
     width: float = SMALL_FIGURE_WIDTH,
     gap: float = SMALL_FIGURE_GAP,
-) -> list[tuple[View, _Frame]]:
+) -> list[tuple[View, Frame]]:
     """Both views, `width` mm each from (`left`, `top`), with the regions where the technique
     fits shaded and its marks drawn. Returns each view's frame (for its name below)."""
     frames = []
     for i, view in enumerate(VIEWS):
-        frame = _Frame(left + i * (width + gap), top, width)
+        frame = Frame(left + i * (width + gap), top, width)
         frames.append((view, frame))
-        _body(pdf, content, view, frame)
+        draw_body(pdf, content, view, frame)
         for region in content.regions():
             shown = shown_technique(content, region, technique_id)
             outline = content.body_map.outline(region.id)
             if region.view != view or shown is None or outline is None:
                 continue
-            _curve(
+            draw_curve(
                 pdf,
                 frame,
                 outline.points,
@@ -306,7 +313,7 @@ def draw_technique_views(
 def view_names(
     pdf: GuidePdf,
     content: Content,
-    frames: list[tuple[View, _Frame]],
+    frames: list[tuple[View, Frame]],
     size: float = LABEL_FONT,
     spare: float | None = None,
 ) -> float:

@@ -13,16 +13,17 @@ from sciatica_guide.assessment.report import area_phrase
 from sciatica_guide.body_map.pdf_figure import (
     DETAIL_LINE,
     LABEL_INK,
-    _body,
-    _curve,
-    _Frame,
-    _style,
+    Frame,
+    draw_body,
+    draw_curve,
+    path_style,
+    trace_curve,
 )
 from sciatica_guide.body_map.svg import VIEWS
 from sciatica_guide.content import Content
 from sciatica_guide.content.models import Region, View
 from sciatica_guide.pdf import GuidePdf
-from sciatica_guide.shapes.geometry import Point, closed_curve
+from sciatica_guide.shapes.geometry import Point
 
 #: Millimetres: each view's figure, the label column on its outer side, the gap between a label
 #: and its figure, and the gap between the two views.
@@ -38,14 +39,7 @@ HATCH_STEP = 1.1
 LABEL_SIDE: dict[View, str] = {"back": "left", "front": "right"}
 
 
-def _closed(path: ClippingPath, frame: _Frame, points: Sequence[Point]) -> None:
-    path.move_to(*frame.at(points[0]))
-    for c1, c2, end in closed_curve(points):
-        path.curve_to(*frame.at(c1), *frame.at(c2), *frame.at(end))
-    path.close()
-
-
-def _hatch(pdf: GuidePdf, frame: _Frame, points: Sequence[Point]) -> None:
+def _hatch(pdf: GuidePdf, frame: Frame, points: Sequence[Point]) -> None:
     """Diagonal lines inside the outline (clipped to it): the place's pattern."""
     corners = [frame.at(p) for p in points]
     left = min(x for x, _ in corners)
@@ -53,10 +47,10 @@ def _hatch(pdf: GuidePdf, frame: _Frame, points: Sequence[Point]) -> None:
     top = min(y for _, y in corners)
     bottom = max(y for _, y in corners)
     clip = ClippingPath()
-    _closed(clip, frame, points)
+    trace_curve(clip, frame, points, closed=True)
     with pdf.new_path() as path:
         path.clipping_path = clip
-        _style(path, None, HATCH_INK, 0.18)
+        path_style(path, None, HATCH_INK, 0.18)
         start = left - (bottom - top)
         while start < right:
             path.move_to(start, bottom)
@@ -81,10 +75,10 @@ class SummaryFigure:
     def __init__(self, content: Content) -> None:
         self.content = content
 
-    def _frames(self, left: float, top: float) -> dict[View, _Frame]:
+    def _frames(self, left: float, top: float) -> dict[View, Frame]:
         x = left + LABEL_WIDTH + LABEL_GAP
         return {
-            view: _Frame(x + i * (FIGURE_WIDTH + VIEW_GAP), top, FIGURE_WIDTH)
+            view: Frame(x + i * (FIGURE_WIDTH + VIEW_GAP), top, FIGURE_WIDTH)
             for i, view in enumerate(VIEWS)
         }
 
@@ -97,14 +91,14 @@ class SummaryFigure:
         chosen = [r for rid in regions if (r := content.region(rid)) is not None]
         frames = self._frames(left, top)
         for view, frame in frames.items():
-            _body(pdf, content, view, frame, line_width=0.3)
+            draw_body(pdf, content, view, frame, line_width=0.3)
             for detail in content.body_map.figure(view).details:
-                _curve(pdf, frame, detail, closed=False, fill=None, line=DETAIL_LINE, width=0.2)
+                draw_curve(pdf, frame, detail, closed=False, fill=None, line=DETAIL_LINE, width=0.2)
             for region in chosen:
                 outline = content.body_map.outline(region.id)
                 if region.view != view or outline is None:
                     continue
-                _curve(
+                draw_curve(
                     pdf,
                     frame,
                     outline.points,
@@ -114,13 +108,13 @@ class SummaryFigure:
                     width=0.1,
                 )
                 _hatch(pdf, frame, outline.points)
-                _curve(
+                draw_curve(
                     pdf, frame, outline.points, closed=True, fill=None, line=LABEL_INK, width=0.45
                 )
         bottom = self._view_names(pdf, frames, size)
         return max(bottom, self._names(pdf, frames, chosen, left, size)) - top
 
-    def _view_names(self, pdf: GuidePdf, frames: dict[View, _Frame], size: float) -> float:
+    def _view_names(self, pdf: GuidePdf, frames: dict[View, Frame], size: float) -> float:
         """Each view's name under its figure (wrapped to the figure and half the gaps)."""
         pdf.set_font(pdf.family, "", size)
         pdf.set_text_color(17, 17, 17)
@@ -137,7 +131,7 @@ class SummaryFigure:
     def _names(
         self,
         pdf: GuidePdf,
-        frames: dict[View, _Frame],
+        frames: dict[View, Frame],
         chosen: Sequence[Region],
         left: float,
         size: float,

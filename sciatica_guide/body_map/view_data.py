@@ -21,9 +21,9 @@ from sciatica_guide.body_map.component import BOTH_VIEWS
 from sciatica_guide.body_map.marks import marks_data, region_marks
 from sciatica_guide.body_map.panel import RegionPanel, region_panel
 from sciatica_guide.body_map.panel_html import first_line, panel_html
-from sciatica_guide.content import Content, default_content_dir
+from sciatica_guide.content import Content
 from sciatica_guide.local_help import LocalHelp
-from sciatica_guide.ui.state import content_in
+from sciatica_guide.ui.state import content_in, shared_content_dir
 
 
 @dataclass(frozen=True)
@@ -32,13 +32,6 @@ class ViewData:
     panels: dict[str, str]
     #: Region id -> the name and first line for the phone's bar (panel_html.first_line).
     briefs: dict[str, dict[str, Any]]
-
-
-def shared_content_dir(content: Content) -> str | None:
-    """The content folder when `content` is the app's shared content (so results built from it
-    may be cached); None for other content (a test's edited copy)."""
-    content_dir = str(default_content_dir())
-    return content_dir if content is content_in(content_dir) else None
 
 
 def build_view_data(content: Content, view: str, help: LocalHelp, answers: Answers) -> ViewData:

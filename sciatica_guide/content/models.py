@@ -8,6 +8,7 @@ model can be imported from this one.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, HttpUrl
@@ -598,6 +599,17 @@ class Content(Strict):
 
     def source(self, source_id: Id) -> Source:
         return next(s for s in self.sources.sources if s.id == source_id)
+
+    def source_names(self, source_ids: Iterable[Id]) -> str:
+        """The sources' short names, "; " between them (the screens' and paper's source lines)."""
+        return "; ".join(self.source(sid).short for sid in source_ids)
+
+    def attribution(self) -> str:
+        """Whose article it is: its title, publisher and date, in site.yaml's words."""
+        meta = self.site.article
+        return self.site.attribution.format(
+            title=meta.title, publisher=meta.publisher, date=meta.date
+        )
 
     def technique(self, technique_id: Id) -> Technique:
         return next(t for t in self.techniques.techniques if t.id == technique_id)

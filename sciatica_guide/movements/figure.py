@@ -1,4 +1,4 @@
-"""Small animated SVG pictures of a person doing the gentle movements (standard library only).
+"""Small animated SVG pictures of a person doing the gentle movements, written as SVG text here.
 
 A figure is a tree of body parts. Each part is a <g> moved to its joint and turned by its angle,
 so the parts below it follow. The moving picture animates those turns with CSS keyframes sampled
@@ -13,8 +13,12 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import get_args
 
-FIGURES: tuple[str, ...] = ("walking", "knee-rolls", "pelvic-tilt", "knee-hug", "bottom-to-heels")
+from sciatica_guide.content.movement_models import FigureId
+
+#: The pictures drawn here: the ids movements.yaml may name (one list, in the content model).
+FIGURES: tuple[str, ...] = get_args(FigureId)
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]  # left, top, right, bottom

@@ -54,19 +54,13 @@ def own_answers_note(content: Content, movement: Movement, answers: Answers) -> 
     plan = movement_plan(content, answers)
     ui = content.movements.ui
     if plan.urgent:
-        assert plan.urgent_level is not None
-        return ui.urgent.format(
-            action=content.red_flags.action(plan.urgent_level, session_help().number)
-        )
+        return plan.urgent_words(content, session_help().number)
     if plan.held:
         return ui.held
     why = next((why for m, why in plan.left_out if m.id == movement.id), None)
-    if why is not None:
-        return f"{ui.left_out.format(names=movement.name)} {why}"
-    if plan.gentlest_reason is not None and movement not in plan.shown:
+    if why is None and plan.gentlest_reason is not None and movement not in plan.shown:
         why = gentlest_words(ui, plan.gentlest_reason)
-        return f"{ui.left_out.format(names=movement.name)} {why}"
-    return None
+    return None if why is None else f"{ui.left_out.format(names=movement.name)} {why}"
 
 
 def render_phone_movement(content: Content, movement: Movement) -> None:

@@ -25,9 +25,7 @@ def movements_section(content: Content, answers: Answers, number: str) -> Sectio
     r = content.assessment.result
     plan = movement_plan(content, answers)
     if plan.urgent:
-        assert plan.urgent_level is not None
-        action = content.red_flags.action(plan.urgent_level, number)
-        return Section(ui.summary_heading, (sentence(ui.urgent.format(action=action)),))
+        return Section(ui.summary_heading, (sentence(plan.urgent_words(content, number)),))
     if plan.held:
         return Section(ui.summary_heading, (ui.held,))
     lines = [f"{r.may_suit}: {_names(content, list(plan.shown))}." if plan.shown else ui.none_left]

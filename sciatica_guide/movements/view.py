@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from sciatica_guide.assessment.state import load_answers
-from sciatica_guide.content import Content, default_content_dir
+from sciatica_guide.content import Content
 from sciatica_guide.content.movement_models import Movement, gentlest_words
 from sciatica_guide.movements.figure import movement_figure_svg
 from sciatica_guide.movements.plan import MovementPlan, movement_plan
@@ -24,7 +24,7 @@ from sciatica_guide.ui.blocks import NOTE_CLASS, html_block, sources_line
 from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.focus import focus_expander
 from sciatica_guide.ui.show_movement import take_pending
-from sciatica_guide.ui.state import content_in
+from sciatica_guide.ui.state import content_in, shared_content_dir
 
 #: The anchor of the section, for links from the body map and the result.
 ANCHOR = "gentle-movements"
@@ -95,8 +95,8 @@ def _parts_in(content_dir: str, movement_id: str) -> MovementParts:
 def cached_parts(content: Content, movement: Movement) -> MovementParts:
     """Built once per content folder (the pictures are a few KB each); content from elsewhere
     (a test's copy) is built afresh."""
-    content_dir = str(default_content_dir())
-    if content is content_in(content_dir):
+    content_dir = shared_content_dir(content)
+    if content_dir is not None:
         return _parts_in(content_dir, movement.id)
     return movement_parts(content, movement)
 
@@ -139,9 +139,7 @@ def render_movements(content: Content) -> list[str]:
     # A movement link on the body map's panel opens its card here, once, and moves focus to it.
     asked = take_pending(st.session_state)
     if plan.urgent:
-        assert plan.urgent_level is not None
-        action = content.red_flags.action(plan.urgent_level, session_help().number)
-        urgent = escape_markdown(ui.urgent.format(action=action))
+        urgent = escape_markdown(plan.urgent_words(content, session_help().number))
         st.error(urgent, icon=":material/emergency:")
         return [urgent]
     if plan.held:

@@ -20,14 +20,11 @@ SOURCES_CLASS = "guide-sources"
 
 
 def attribution(content: Content) -> str:
-    meta = content.site.article
-    return content.site.attribution.format(
-        title=meta.title, publisher=meta.publisher, date=meta.date
-    )
+    return content.attribution()
 
 
 def source_list(content: Content, source_ids: list[str]) -> str:
-    return "; ".join(content.source(sid).short for sid in source_ids)
+    return content.source_names(source_ids)
 
 
 def html_block(css_class: str, markdown: str) -> str:

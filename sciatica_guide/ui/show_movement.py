@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from sciatica_guide.session import StateMap
 
+#: The page that holds the movements' cards (pages.yaml): the body map panel's movement links,
+#: and a workshop phone's "Read on my own" on a movement slide, open it.
+MOVEMENTS_PAGE = "beyond"
 #: The movement to open when Beyond massage runs next (set by the body map).
 PENDING_KEY = "movements.show"
 #: What a panel link sends: this prefix, then the movement's id.

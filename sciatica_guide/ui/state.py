@@ -26,6 +26,13 @@ def content_in(directory: str) -> Content:
     return _load_cached(directory)
 
 
+def shared_content_dir(content: Content) -> str | None:
+    """The content folder when `content` is the app's shared content (so results built from it
+    may be cached); None for other content (a test's edited copy)."""
+    content_dir = str(default_content_dir())
+    return content_dir if content is content_in(content_dir) else None
+
+
 def get_settings() -> Settings:
     return load_settings()
 

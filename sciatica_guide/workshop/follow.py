@@ -15,13 +15,11 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from sciatica_guide.article.slides import slide_at, slide_count
 from sciatica_guide.content import Content
+from sciatica_guide.ui.show_movement import MOVEMENTS_PAGE
 
 PRESENT_PAGE = "present"
 BODY_MAP_PAGE = "body-map"
 TECHNIQUES_PAGE = "techniques"
-#: The page with the gentle movements (their cards), which the presenter steps through after the
-#: article: "Read on my own" opens it at the movement on the projector.
-MOVEMENTS_PAGE = "beyond"
 JOIN_PAGE = "join"
 #: The join page's URL parameter: /join?room=ACF347
 ROOM_PARAM = "room"
