@@ -42,6 +42,17 @@ def progress_label(at: AppTest) -> str:
     return str(at.get("progress")[0].proto.text)
 
 
+def room_on_the_second_movement(content: Content) -> str:
+    """A presenter's room, moved on to the second movement; its code."""
+    presenter = start("present.py", {"mode": "presenter"})
+    presenter.button(key="workshop-start").click().run()
+    code = str(presenter.session_state[PRESENTER_ROOM_KEY])
+    presenter.session_state[STEP_KEY] = first_movement_step(content)
+    presenter.run()
+    control(presenter, "present-next").click().run()
+    return code
+
+
 def test_the_presenter_steps_from_the_article_into_the_movements_and_back(
     content: Content,
 ) -> None:
@@ -81,12 +92,7 @@ def test_the_presenter_steps_from_the_article_into_the_movements_and_back(
 def test_a_phone_follows_the_movements_and_reads_one_on_its_own(content: Content) -> None:
     words = content.modes.presenter
     movements = content.movements.movements
-    presenter = start("present.py", {"mode": "presenter"})
-    presenter.button(key="workshop-start").click().run()
-    code = presenter.session_state[PRESENTER_ROOM_KEY]
-    presenter.session_state[STEP_KEY] = first_movement_step(content)
-    presenter.run()
-    control(presenter, "present-next").click().run()
+    code = room_on_the_second_movement(content)
 
     phone = start("join.py", {"room": code}, phone_state(code))
     knee_rolls = movements[1]
@@ -111,12 +117,7 @@ def test_a_phone_follows_the_movements_and_reads_one_on_its_own(content: Content
 def test_a_following_phone_whose_answers_leave_the_movement_out_says_so_first(
     content: Content,
 ) -> None:
-    presenter = start("present.py", {"mode": "presenter"})
-    presenter.button(key="workshop-start").click().run()
-    code = presenter.session_state[PRESENTER_ROOM_KEY]
-    presenter.session_state[STEP_KEY] = first_movement_step(content)
-    presenter.run()
-    control(presenter, "present-next").click().run()  # Knee rolls
+    code = room_on_the_second_movement(content)  # Knee rolls
 
     pregnant = Answers(back_pain=3, leg_pain=2, precautions=frozenset({"pregnancy"}))
     state = {**phone_state(code), ANSWERS: pregnant.to_mapping()}

@@ -23,6 +23,16 @@ def _beyond(page: Page, content: Content) -> None:
     expect(page.get_by_role("heading", name=content.movements.ui.heading)).to_be_visible()
 
 
+def _answer_then_beyond(
+    page: Page, app_server: RunningApp, content: Content, **answers: str
+) -> None:
+    """The self-assessment by touch (no signs, the left buttock, `answers`), then Beyond
+    massage from the menu, in the same session."""
+    open_assessment(page, app_server)
+    fill_in_on_a_phone(page, content, PLACES, SCORES, **answers)  # type: ignore[arg-type]
+    _beyond(page, content)
+
+
 def _cards(page: Page, content: Content) -> list[str]:
     names = [m.name for m in content.movements.movements]
     summaries = page.locator("details summary")
@@ -51,9 +61,7 @@ def test_strong_leg_pain_shows_the_gentlest_and_says_why(
     app_server: RunningApp, reused_page: OpenPage, content: Content
 ) -> None:
     page = reused_page("phone", touch=True)
-    open_assessment(page, app_server)
-    fill_in_on_a_phone(page, content, PLACES, SCORES, leg_pain="8")
-    _beyond(page, content)
+    _answer_then_beyond(page, app_server, content, leg_pain="8")
     expect(page.get_by_text(content.movements.ui.gentlest)).to_be_visible()
     gentle = [m.name for m in content.movements.movements if m.gentle]
     assert _cards(page, content) == gentle
@@ -63,9 +71,7 @@ def test_pregnancy_takes_away_the_movements_lying_flat_and_says_why(
     app_server: RunningApp, reused_page: OpenPage, content: Content
 ) -> None:
     page = reused_page("phone", touch=True)
-    open_assessment(page, app_server)
-    fill_in_on_a_phone(page, content, PLACES, SCORES, health="You are pregnant")
-    _beyond(page, content)
+    _answer_then_beyond(page, app_server, content, health="You are pregnant")
     rule = next(r for r in content.movements.precautions if r.precaution == "pregnancy")
     expect(page.get_by_text(rule.why)).to_be_visible()
     left = {m.name for m in content.movements.movements if m.id in rule.rules_out}
