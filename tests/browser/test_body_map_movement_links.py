@@ -16,7 +16,8 @@ CONTENT = shipped_content()
 
 
 @pytest.mark.parametrize(
-    ("viewport", "how"), [("phone", "touch"), ("tablet", "mouse"), ("tablet", "keyboard")]
+    ("viewport", "how"),
+    [("phone", "touch"), ("tablet", "touch"), ("tablet", "mouse"), ("tablet", "keyboard")],
 )
 def test_a_movement_in_the_panel_opens_its_card_on_beyond_massage(
     app_server: RunningApp, reused_page: OpenPage, viewport: str, how: str

@@ -1,5 +1,6 @@
-"""The leaflet downloaded on a phone by touch from the Overview (issue 27): exactly two pages,
-urgent help with the guide's number on page 1 (the PDF's own text, read back)."""
+"""The leaflet downloaded from the Overview on a phone and a tablet, by touch, mouse and keyboard
+(issue 27): exactly two pages, urgent help with the guide's number on page 1 (the PDF's own
+text, read back)."""
 
 from __future__ import annotations
 
@@ -24,11 +25,14 @@ def app_server() -> Iterator[RunningApp]:
         yield app
 
 
-@pytest.mark.parametrize("how", ["touch", "keyboard"])
+@pytest.mark.parametrize(
+    ("viewport", "how"),
+    [("phone", "touch"), ("phone", "keyboard"), ("tablet", "touch"), ("tablet", "mouse")],
+)
 def test_the_leaflet_is_two_pages_with_urgent_help_first(
-    app_server: RunningApp, reused_page: OpenPage, how: str
+    app_server: RunningApp, reused_page: OpenPage, viewport: str, how: str
 ) -> None:
-    page = reused_page("phone", touch=how == "touch")
+    page = reused_page(viewport, touch=how == "touch")
     page.goto(app_server.url)
     wait_for_app_idle(page)
     button = page.get_by_role("button", name=CONTENT.modes.leaflet.button)
@@ -41,6 +45,8 @@ def test_the_leaflet_is_two_pages_with_urgent_help_first(
     with page.expect_download() as info:
         if how == "touch":
             button.tap()
+        elif how == "mouse":
+            button.click()
         else:
             button.focus()
             page.keyboard.press("Enter")
