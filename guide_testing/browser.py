@@ -102,6 +102,16 @@ def wait_for_app_idle(page: Page, timeout: float = 30_000) -> None:
     )
 
 
+def wait_until_shown(page: Page, text: str, timeout: float = 30_000, *, exact: bool = True) -> None:
+    """Wait until the page shows `text` (or text containing it, unless `exact`), then for an
+    idle app. After a tap or key press that changes the screen, waiting for an idle app alone
+    can return before the rerun has started (Streamlit sets the run state only once the server
+    answers), and the next press then reaches the screen before, where a stale button does
+    nothing."""
+    expect(page.get_by_text(text, exact=exact).first).to_be_visible(timeout=timeout)
+    wait_for_app_idle(page, timeout)
+
+
 #: `deep(root, selector)`: the first match inside `root` or any open shadow root below it (the
 #: guide's components draw in shadow roots). Put at the start of a page function's body.
 DEEP_FIND_JS = """

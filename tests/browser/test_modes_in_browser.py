@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from guide_testing.browser import OpenPage, wait_for_app_idle
+from guide_testing.browser import OpenPage, wait_for_app_idle, wait_until_shown
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
 
@@ -35,9 +35,9 @@ def test_presenter_moves_with_the_arrow_keys(
     wait_for_app_idle(page)
     expect(page.get_by_text(label.format(number=1, total=len(sections)))).to_be_visible()
     page.keyboard.press("ArrowRight")
-    wait_for_app_idle(page)
+    wait_until_shown(page, label.format(number=2, total=len(sections)))
     page.keyboard.press("ArrowRight")
-    wait_for_app_idle(page)
+    wait_until_shown(page, label.format(number=3, total=len(sections)))
     expect(page.get_by_text(label.format(number=3, total=len(sections)))).to_be_visible()
     section = page.locator(".st-key-present-section")
     expect(section.get_by_role("heading", name=sections[2].heading)).to_be_visible()

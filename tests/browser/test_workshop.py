@@ -23,6 +23,7 @@ from guide_testing.browser import (
     no_dialogs,
     shown_room_code,
     wait_for_app_idle,
+    wait_until_shown,
 )
 from guide_testing.redis_server import RunningRedis, redis_server_path, run_redis
 from guide_testing.server import RunningApp, run_streamlit
@@ -123,6 +124,7 @@ def test_three_phones_follow_a_presenter_step_away_come_back_and_see_the_end(
             else:
                 presenter.get_by_role("button", name=content.modes.presenter.next).click()
             label = content.modes.presenter.step_label.format(number=step + 1, total=len(sections))
+            wait_until_shown(presenter, label, SLOW)
             for phone in phones:
                 expect(phone.get_by_text(label)).to_be_visible(timeout=FOLLOW_MS)
                 expect(phone.get_by_text(sections[step].heading).first).to_be_visible()

@@ -23,6 +23,7 @@ from guide_testing.browser import (
     no_dialogs,
     shown_room_code,
     wait_for_app_idle,
+    wait_until_shown,
 )
 from guide_testing.server import RunningApp, run_streamlit
 from sciatica_guide.content import Content
@@ -91,9 +92,12 @@ def test_the_rooms_words_from_three_answers_hidden_by_mouse_and_keyboard(
         presenter.get_by_role("button", name=content.modes.workshop.start).click()
         wait_for_app_idle(presenter, SLOW)
         code = shown_room_code(presenter)
-        for _ in range(questions.index(question)):
+        for number in range(2, questions.index(question) + 2):
             presenter.keyboard.press("ArrowRight")
-            wait_for_app_idle(presenter, SLOW)
+            label = content.workshop.words.question_label.format(
+                number=number, total=len(questions)
+            )
+            wait_until_shown(presenter, label, SLOW, exact=False)
         expect(presenter.get_by_text(question.question)).to_be_visible()
         for phone in phones:
             join_room(

@@ -17,6 +17,7 @@ from guide_testing.browser import (
     shown_room_code,
     text_contrast,
     wait_for_app_idle,
+    wait_until_shown,
 )
 from guide_testing.redis_server import redis_server_path, run_redis
 from guide_testing.server import RunningApp, run_streamlit
@@ -188,9 +189,12 @@ def test_counts_stay_hidden_until_three_phones_answer(
         presenter.get_by_role("button", name=content.modes.workshop.start).click()
         wait_for_app_idle(presenter, SLOW)
         code = shown_room_code(presenter)
-        for _ in range(2):
+        for number in (2, 3):
             presenter.get_by_role("button", name=words.next).click()
-            wait_for_app_idle(presenter, SLOW)
+            label = words.question_label.format(
+                number=number, total=len(content.workshop.questions)
+            )
+            wait_until_shown(presenter, label, SLOW, exact=False)
         # Phones join first: only phones in the room before a question is asked answer it.
         for phone in phones:
             join_room(
