@@ -17,9 +17,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     STREAMLIT_BROWSER_SERVER_ADDRESS=localhost
 
 # DejaVu Sans for the printable handout and the summary PDF (names such as "Grøvle" print as
-# written; without it they fall back to the PDF core fonts). The same Debian package the tests use.
+# written; without it they fall back to the PDF core fonts), and Noto Sans for the Tamil and
+# Chinese PDFs (SIL Open Font License 1.1). The same Debian packages the tests use.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-noto-core fonts-noto-cjk \
     && rm -rf /var/lib/apt/lists/*
 
 # A fixed numeric user and group: Kubernetes' runAsNonRoot can check a numeric USER.

@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from sciatica_guide.content import ContentError
+from sciatica_guide.languages import check_language_setting
 from sciatica_guide.local_help import check_country_setting
 from sciatica_guide.settings import Mode, SettingsError
 from sciatica_guide.tuning import tune_server_process
@@ -15,6 +16,7 @@ from sciatica_guide.ui.frame import (
     render_frame,
     run_startup_error_page,
 )
+from sciatica_guide.ui.language import choose_language
 from sciatica_guide.ui.navigation import app_pages, start_alias
 from sciatica_guide.ui.state import get_content, get_settings
 from sciatica_guide.workshop.participant_ui import render_away_banner
@@ -28,9 +30,12 @@ PAGES_DIR = Path(__file__).parent / "app_pages"
 tune_server_process()
 
 try:
-    content = get_content()
     settings = get_settings()
+    # Before the content: it is loaded in the session's language.
+    choose_language(settings)
+    content = get_content()
     check_country_setting(content, settings)
+    check_language_setting([lang.code for lang in content.languages.languages], settings)
 except (ContentError, SettingsError) as error:
     run_startup_error_page(str(error))
     st.stop()

@@ -2,12 +2,15 @@
 
 DejaVu (Debian's fonts-dejavu-core) is used when installed, so names such as "Grøvle" print as
 written. Without it the PDF falls back to the built-in core fonts, whose text must be latin-1.
+Scripts DejaVu lacks (Chinese, Tamil) take Noto Sans (Debian's fonts-noto-cjk and
+fonts-noto-core, SIL Open Font License 1.1) as fallbacks, and Tamil is shaped with HarfBuzz.
 Everything is made in memory: nothing is written to disk.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from fpdf import FPDF
@@ -44,6 +47,46 @@ def latin1(text: str) -> str:
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
+#: Debian's fonts-noto-core and fonts-noto-cjk. Read at call time, as DEJAVU_DIR.
+NOTO_DIR = Path("/usr/share/fonts/truetype/noto")
+NOTO_CJK_DIR = Path("/usr/share/fonts/opentype/noto")
+#: The Simplified Chinese face in Noto Sans CJK's collection (JP, KR, SC, TC, HK).
+CJK_SC_INDEX = 2
+#: Languages whose script needs shaping (letters that join and reorder), not just glyphs.
+SHAPED_LANGUAGES = frozenset({"ta"})
+
+
+@dataclass(frozen=True)
+class ScriptFont:
+    family: str
+    regular: Path
+    bold: Path
+    collection_index: int = 0
+    #: The font for all the text (it has Latin letters too), not only a fallback.
+    main: bool = False
+
+
+def script_fonts(language: str) -> list[ScriptFont]:
+    """The fallback fonts for `language`'s script, where installed. Only the language's own:
+    reading the Chinese collection costs about 2 s, which an English PDF need not pay."""
+    fonts = {
+        "ta": ScriptFont(
+            "NotoSansTamil",
+            NOTO_DIR / "NotoSansTamil-Regular.ttf",
+            NOTO_DIR / "NotoSansTamil-Bold.ttf",
+        ),
+        "zh": ScriptFont(
+            "NotoSansSC",
+            NOTO_CJK_DIR / "NotoSansCJK-Regular.ttc",
+            NOTO_CJK_DIR / "NotoSansCJK-Bold.ttc",
+            CJK_SC_INDEX,
+            main=True,
+        ),
+    }
+    font = fonts.get(language)
+    return [font] if font and font.regular.is_file() and font.bold.is_file() else []
+
+
 def _font_files() -> tuple[Path, Path]:
     return DEJAVU_DIR / "DejaVuSans.ttf", DEJAVU_DIR / "DejaVuSans-Bold.ttf"
 
@@ -55,7 +98,7 @@ def dejavu_available() -> bool:
 class GuidePdf(FPDF):
     """An A4 FPDF with the guide's font and text helpers."""
 
-    def __init__(self, unicode_font: bool | None = None) -> None:
+    def __init__(self, unicode_font: bool | None = None, language: str = "en") -> None:
         super().__init__(format="A4")
         if unicode_font is None:
             unicode_font = dejavu_available()
@@ -64,7 +107,22 @@ class GuidePdf(FPDF):
             regular, bold = _font_files()
             self.add_font(FONT_FAMILY, "", str(regular))
             self.add_font(FONT_FAMILY, "B", str(bold))
+            fonts = script_fonts(language)
+            for font in fonts:
+                index = font.collection_index
+                self.add_font(font.family, "", font.regular, collection_font_number=index)
+                self.add_font(font.family, "B", font.bold, collection_font_number=index)
+            if language in SHAPED_LANGUAGES:
+                self.set_text_shaping(True)
         self.family = FONT_FAMILY if unicode_font else CORE_FAMILY
+        if unicode_font and fonts:
+            # Chinese: the CJK face sets everything (it has Latin letters and digits too), which
+            # is several times faster than looking up a fallback for each character. Tamil: a
+            # fallback for its letters, DejaVu for the rest.
+            if fonts[0].main:
+                self.family = fonts[0].family
+            else:
+                self.set_fallback_fonts([f.family for f in fonts], exact_match=False)
         self.set_margins(15, 15, 15)
         self.set_creator(CREATOR)
         #: How paragraphs are set: "J" (justified) or "L" (ragged right, easier to read).

@@ -32,6 +32,9 @@ MAX_EMERGENCY_NUMBER = 20
 DEFAULT_COUNTRY = "sg"
 #: A pack's code: its file name in content/countries/ (content.country_models.CODE_PATTERN).
 COUNTRY_SHAPE = re.compile(r"^[a-z]{2,5}$")
+#: A language's code (content.language_models.LANGUAGE_CODE_PATTERN); a deployment lists a few.
+LANGUAGE_SHAPE = re.compile(r"^[a-z]{2,3}$")
+MAX_LANGUAGES = 12
 #: One line of text each; longer values would push the urgent-help box off a phone's screen.
 MAX_CLINIC_NAME = 80
 MAX_CLINIC_CONTACT = 160
@@ -77,6 +80,9 @@ class Settings:
     room_ttl_hours: float = DEFAULT_ROOM_TTL_HOURS
     #: Serve Streamlit's /_stcore/metrics (off unless asked for: it is for the operator).
     metrics: bool = False
+    #: The languages offered, the deployment's default first (codes in content/languages.yaml);
+    #: None offers every language whose translation is complete on safety, English first.
+    languages: tuple[str, ...] | None = None
 
 
 class SettingsError(ValueError):
@@ -97,6 +103,7 @@ _NAMES = (
     "ROOM_STORE",
     "ROOM_TTL_HOURS",
     "METRICS",
+    "LANGUAGES",
 )
 
 
@@ -237,6 +244,24 @@ def _mode(value: str | None) -> Mode | None:
         raise _fail("MODE", f"must be one of {choices}") from None
 
 
+def _languages(value: str | None) -> tuple[str, ...] | None:
+    """A comma-separated list of language codes ("zh,en"): the first is the default."""
+    if value is None:
+        return None
+    codes = tuple(code.strip().lower() for code in value.split(","))
+    if (
+        len(codes) > MAX_LANGUAGES
+        or not all(LANGUAGE_SHAPE.match(code) for code in codes)
+        or len(set(codes)) != len(codes)
+    ):
+        raise _fail(
+            "LANGUAGES",
+            "must be language codes from content/languages.yaml, separated by commas, the "
+            "default first, for example en,zh,ms,ta",
+        )
+    return codes
+
+
 @lru_cache(maxsize=16)
 def _parse(values: tuple[str | None, ...]) -> Settings:
     raw = dict(zip(_NAMES, values, strict=True))
@@ -263,6 +288,7 @@ def _parse(values: tuple[str | None, ...]) -> Settings:
         room_store=_room_store(raw["ROOM_STORE"]),
         room_ttl_hours=_room_ttl_hours(raw["ROOM_TTL_HOURS"]),
         metrics=_switch(raw["METRICS"], "METRICS"),
+        languages=_languages(raw["LANGUAGES"]),
     )
 
 

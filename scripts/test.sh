@@ -35,6 +35,9 @@ if [ "$mode" != "fast" ]; then
   command -v chromium >/dev/null 2>&1 || missing="$missing chromium fonts-dejavu-core"
   command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
   command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing="$missing redis-server"
+  # Noto Sans for Tamil and Chinese: the pages and the PDFs in those languages (sciatica_guide/pdf.py).
+  [ -f /usr/share/fonts/truetype/noto/NotoSansTamil-Regular.ttf ] || missing="$missing fonts-noto-core"
+  [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing="$missing fonts-noto-cjk"
   if [ -n "$missing" ]; then
     $apt_get update -qq
     # shellcheck disable=SC2086

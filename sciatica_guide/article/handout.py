@@ -53,7 +53,7 @@ def _balanced_cuts(heights: Sequence[float], count: int) -> tuple[int, ...]:
 
 class Handout(GuidePdf):
     def __init__(self, content: Content, unicode_font: bool | None) -> None:
-        super().__init__(unicode_font)
+        super().__init__(unicode_font, content.language)
         self.content = content
         words = content.modes.handout
         self.set_title(self.clean(words.heading))

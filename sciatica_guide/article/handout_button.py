@@ -10,7 +10,7 @@ from sciatica_guide.content import Content, default_content_dir
 from sciatica_guide.settings import Settings
 from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.downloads import lazy_download
-from sciatica_guide.ui.state import content_in
+from sciatica_guide.ui.state import ContentKey, content_in
 
 BUTTON_KEY_PREFIX = "handout-download"
 LEAFLET_KEY_PREFIX = "leaflet-download"
@@ -18,7 +18,7 @@ LEAFLET_KEY_PREFIX = "leaflet-download"
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def handout_pdf(
-    content_dir: str, country: str, emergency_number: str | None, public_url: str | None
+    content_dir: ContentKey, country: str, emergency_number: str | None, public_url: str | None
 ) -> bytes:
     """The booklet, the same for everyone in a country: keyed on what it is made from, nothing
     about a person."""
@@ -32,7 +32,7 @@ def handout_pdf(
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def leaflet_pdf(
-    content_dir: str, country: str, emergency_number: str | None, public_url: str | None
+    content_dir: ContentKey, country: str, emergency_number: str | None, public_url: str | None
 ) -> bytes:
     """The two-page leaflet, the same for everyone in a country (as handout_pdf)."""
     from sciatica_guide.article.leaflet import build_leaflet_pdf
@@ -45,7 +45,7 @@ def render_handout_button(
     content: Content, settings: Settings, *, key: str = "", booklet: bool = True
 ) -> None:
     """The leaflet's download button, then (`booklet`) the full booklet's."""
-    content_dir = str(default_content_dir())
+    content_dir = (str(default_content_dir()), content.language)
     # The session's country (the urgent-help box may have changed it): the same numbers as the
     # screens.
     country = session_help().country

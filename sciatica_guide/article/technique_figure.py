@@ -10,7 +10,7 @@ import streamlit as st
 from sciatica_guide.body_map.marks import technique_figure_svg, technique_places_markdown
 from sciatica_guide.content import Content
 from sciatica_guide.text import escape_markdown
-from sciatica_guide.ui.state import content_in, shared_content_dir
+from sciatica_guide.ui.state import ContentKey, content_in, shared_content_dir
 
 # The body map's own colours (component.py), so the small figure looks like the map.
 FIGURE_CSS = """<style>
@@ -48,7 +48,7 @@ def _build(content: Content, technique_id: str) -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _figure_in(content_dir: str, technique_id: str) -> str:
+def _figure_in(content_dir: ContentKey, technique_id: str) -> str:
     return _build(content_in(content_dir), technique_id)
 
 

@@ -17,10 +17,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from babel.dates import format_date
+
 from sciatica_guide.assessment.report import Block, Kind, Report, build_report, join_words, sentence
 from sciatica_guide.assessment.rules import Answers, Result
 from sciatica_guide.content import Content
 from sciatica_guide.help_html import help_heading, help_lines
+from sciatica_guide.languages import date_locale
 from sciatica_guide.local_help import LocalHelp, settings_help
 from sciatica_guide.pdf import DEJAVU_DIR, GuidePdf, dejavu_available, latin1
 from sciatica_guide.settings import Settings
@@ -65,6 +68,8 @@ class Summary:
     made_on: dt.date
     #: The chosen places (region ids), marked on the PDF's body figure.
     places: tuple[str, ...] = ()
+    #: The language of its words (the PDF's fonts follow it).
+    language: str = "en"
 
     def as_text(self) -> str:
         """The plain-text version: title, date, sections with underlined headings, footer."""
@@ -93,8 +98,9 @@ def _grouped_places(content: Content, block: Block) -> list[str]:
     ]
 
 
-def date_text(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+def date_text(day: dt.date, language: str = "en") -> str:
+    """The day in words, as the language writes it ("7 December 2026", "2026年12月7日")."""
+    return format_date(day, format="long", locale=date_locale(language))
 
 
 def summary_of(
@@ -137,7 +143,7 @@ def summary_of(
             )
         sections.append(Section(r.see_gp.heading, tuple(lines)))
     if net := report.block(Kind.SAFETY_NET):
-        lines = [r.safety_net.dated.format(date=date_text(made_on)), net.intro]
+        lines = [r.safety_net.dated.format(date=date_text(made_on, content.language)), net.intro]
         lines += [f"{item.text} " + "; ".join(item.lines) + "." for item in net.items]
         sections.append(Section(net.heading, tuple(lines), urgent=True))
     if help is not None:
@@ -166,7 +172,8 @@ def summary_of(
         title=report.title,
         sections=tuple(sections),
         footer=report.footer,
-        dated=s.made_on.format(date=date_text(made_on)),
+        dated=s.made_on.format(date=date_text(made_on, content.language)),
+        language=content.language,
         made_on=made_on,
         places=tuple(places),
     )
@@ -236,8 +243,8 @@ def to_text(summary: Summary) -> bytes:
 
 
 class _Pdf(GuidePdf):
-    def __init__(self, unicode_font: bool, made_on: dt.date) -> None:
-        super().__init__(unicode_font)
+    def __init__(self, unicode_font: bool, made_on: dt.date, language: str) -> None:
+        super().__init__(unicode_font, language)
         # One page: the layout shrinks the font instead of breaking onto a second page.
         self.set_auto_page_break(auto=False)
         # The file's own date says the day, as the page does, never the time it was made.
@@ -285,7 +292,7 @@ def _beside_figure(
 
 
 def _render(summary: Summary, size: float, unicode_font: bool, figure: PlacesFigure | None) -> _Pdf:
-    pdf = _Pdf(unicode_font, summary.made_on)
+    pdf = _Pdf(unicode_font, summary.made_on, summary.language)
     pdf.add_page()
     pdf.write_lines(summary.title, size + 5, "B")
     pdf.write_lines(summary.dated, size)

@@ -48,7 +48,7 @@ from sciatica_guide.ui.read_aloud import read_aloud_words
 from sciatica_guide.ui.show_movement import MOVEMENTS_PAGE, asked_movement
 from sciatica_guide.ui.show_movement import ask_to_show as ask_to_show_movement
 from sciatica_guide.ui.show_technique import ask_to_show
-from sciatica_guide.ui.state import content_in, shared_content_dir
+from sciatica_guide.ui.state import ContentKey, content_in, shared_content_dir
 
 #: The folder of page scripts, relative to app.py (see PAGES_DIR there).
 PAGES_FOLDER = "app_pages"
@@ -57,7 +57,7 @@ MAP_WIDTH_PX = 380
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _svg_in(content_dir: str) -> str:
+def _svg_in(content_dir: ContentKey) -> str:
     return body_map_svg(content_in(content_dir))
 
 

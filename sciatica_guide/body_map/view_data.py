@@ -23,7 +23,7 @@ from sciatica_guide.body_map.panel import RegionPanel, region_panel
 from sciatica_guide.body_map.panel_html import first_line, panel_html
 from sciatica_guide.content import Content
 from sciatica_guide.local_help import LocalHelp
-from sciatica_guide.ui.state import content_in, shared_content_dir
+from sciatica_guide.ui.state import ContentKey, content_in, shared_content_dir
 
 
 @dataclass(frozen=True)
@@ -57,11 +57,11 @@ def build_view_data(content: Content, view: str, help: LocalHelp, answers: Answe
 # same repr are equal. Streamlit's own hashing of the object took about 0.7 ms a page run (repr
 # about 0.01 ms).
 @st.cache_resource(show_spinner=False, max_entries=16, hash_funcs={LocalHelp: repr})
-def _default_view_in(content_dir: str, view: str, help: LocalHelp) -> ViewData:
+def _default_view_in(content_dir: ContentKey, view: str, help: LocalHelp) -> ViewData:
     return build_view_data(content_in(content_dir), view, help, Answers())
 
 
-def _cacheable(content: Content, answers: Answers) -> str | None:
+def _cacheable(content: Content, answers: Answers) -> ContentKey | None:
     """The shared content's folder when nothing about the person shapes the result; else None."""
     return shared_content_dir(content) if answers == Answers() else None
 
@@ -76,7 +76,7 @@ def view_data(content: Content, view: str, help: LocalHelp, answers: Answers) ->
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _default_marks_in(content_dir: str, number: str) -> dict[str, dict[str, Any]]:
+def _default_marks_in(content_dir: ContentKey, number: str) -> dict[str, dict[str, Any]]:
     """Every region's marks without answers (about 0.25 ms each, built once per number)."""
     content = content_in(content_dir)
     return {

@@ -30,6 +30,7 @@ from sciatica_guide.content.country_checks import (
 from sciatica_guide.content.country_models import CountryPack
 from sciatica_guide.content.errors import ContentError
 from sciatica_guide.content.glossary_checks import check_glossary
+from sciatica_guide.content.language_models import LanguagesFile, TranslationReview
 from sciatica_guide.content.leaflet_checks import check_leaflet
 from sciatica_guide.content.mark_checks import check_technique_marks
 from sciatica_guide.content.mark_models import TechniqueMarksFile
@@ -53,6 +54,7 @@ from sciatica_guide.content.models import (
     WorkshopFile,
 )
 from sciatica_guide.content.movement_checks import check_movements
+from sciatica_guide.content.translation import merge
 from sciatica_guide.content.workshop_checks import check_workshop
 
 M = TypeVar("M", bound=BaseModel)
@@ -84,7 +86,11 @@ YAML_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "blocked_words": ("blocked_words.yaml", BlockedWordsFile),
     "glossary": ("glossary.yaml", GlossaryFile),
     "movements": ("movements.yaml", MovementsFile),
+    "languages": ("languages.yaml", LanguagesFile),
 }
+#: Translations: content/translations/<code>/, each file words only (content/translation.py).
+TRANSLATIONS_DIR = "translations"
+REVIEW_FILE = "review.yaml"
 
 
 def default_content_dir() -> Path:
@@ -160,7 +166,7 @@ def check_article_text(markdown: str) -> None:
             raise ContentError(ARTICLE_FILE, None, f"line {number}: {problem}")
 
 
-def _read_yaml(directory: Path, name: str) -> Any:
+def read_yaml(directory: Path, name: str) -> Any:
     try:
         text = _read_text(directory, name)
     except FileNotFoundError:
@@ -191,9 +197,28 @@ def validate_file(name: str, data: Any, model: type[M]) -> M:
         raise ContentError(name, _field_path(first["loc"]), first["msg"] + suffix) from None
 
 
-def load_yaml_model(directory: Path, name: str, model: type[M]) -> M:
-    data = _read_yaml(directory, name)
-    check_plain_text(name, data)
+def translation_name(language: str, name: str) -> str:
+    """A translated file's path in the content folder (and in its error lines)."""
+    return f"{TRANSLATIONS_DIR}/{language}/{name}"
+
+
+def read_translation(directory: Path, language: str, name: str) -> Any:
+    """A translation's words for one file; None where the translation has no such file."""
+    translated = translation_name(language, name)
+    if not (directory / translated).is_file():
+        return None
+    return read_yaml(directory, translated)
+
+
+def load_yaml_model(directory: Path, name: str, model: type[M], language: str | None = None) -> M:
+    """A content file, validated; with `language`, its translation's words in place of English
+    (each string the translation leaves out stays English)."""
+    data = read_yaml(directory, name)
+    if language is not None:
+        words = read_translation(directory, language, name)
+        if words is not None:
+            data = merge(translation_name(language, name), data, words)
+    check_plain_text(name if language is None else translation_name(language, name), data)
     return validate_file(name, data, model)
 
 
@@ -336,24 +361,34 @@ EXTRA_CHECKS: list[CrossCheck] = [
 ]
 
 
-def load_countries(folder: Path) -> dict[str, CountryPack]:
-    """Every country pack in the content folder, validated."""
+def load_countries(folder: Path, language: str | None = None) -> dict[str, CountryPack]:
+    """Every country pack in the content folder, validated (in `language` where given)."""
     packs: dict[str, CountryPack] = {}
     for code in pack_codes(folder):
         name = pack_file(code)
-        packs[code] = load_yaml_model(folder, name, CountryPack)
+        packs[code] = load_yaml_model(folder, name, CountryPack, language)
         check_pack(name, packs[code])
     return packs
 
 
-def load_content(directory: Path | str | None = None) -> Content:
-    """Load, validate and cross-check the whole content folder."""
+def load_content(directory: Path | str | None = None, language: str | None = None) -> Content:
+    """Load, validate and cross-check the whole content folder; with `language` (not the
+    source language), with that translation's words. The article stays as written."""
     folder = Path(directory) if directory is not None else default_content_dir()
     if not folder.is_dir():
         raise ContentError(str(folder), None, "the content folder does not exist")
+    source = load_yaml_model(folder, "languages.yaml", LanguagesFile)
+    translated = language if language is not None and language != source.source else None
+    if translated is not None and source.language(translated) is None:
+        raise ContentError("languages.yaml", "languages", f"no language '{translated}'")
     parts: dict[str, Any] = {
-        attr: load_yaml_model(folder, name, model) for attr, (name, model) in YAML_FILES.items()
+        attr: load_yaml_model(folder, name, model, translated)
+        for attr, (name, model) in YAML_FILES.items()
     }
+    parts["language"] = translated or source.source
+    if translated is not None:
+        review = translation_name(translated, REVIEW_FILE)
+        parts["translation"] = load_yaml_model(folder, review, TranslationReview)
     try:
         markdown = _read_text(folder, ARTICLE_FILE)
     except (OSError, UnicodeDecodeError):
@@ -365,7 +400,7 @@ def load_content(directory: Path | str | None = None) -> Content:
         raise ContentError(ARTICLE_FILE, None, str(exc)) from None
     for attr, (name, _) in YAML_FILES.items():
         check_templates(name, "", parts[attr])
-    parts["countries"] = load_countries(folder)
+    parts["countries"] = load_countries(folder, translated)
     content = Content(**parts)
     _check_content(content)
     for check in EXTRA_CHECKS:

@@ -67,6 +67,7 @@ from sciatica_guide.content.body_map_models import (
 )
 from sciatica_guide.content.country_models import CountryPack
 from sciatica_guide.content.glossary_models import GlossaryEntry, GlossaryFile
+from sciatica_guide.content.language_models import LanguagesFile, TranslationReview
 from sciatica_guide.content.mark_models import TechniqueMarksFile
 from sciatica_guide.content.movement_models import Movement, MovementsFile
 from sciatica_guide.content.placeholders import Placeholders
@@ -596,6 +597,12 @@ class Content(Strict):
     article: Article
     #: Country packs by code (content/countries/<code>.yaml): numbers and where to go.
     countries: dict[str, CountryPack]
+    #: The languages the guide can show, and its words about them (languages.yaml).
+    languages: LanguagesFile
+    #: The language of these words: the source language, or a translation's code.
+    language: str
+    #: Who translated and checked these words; None for the source language.
+    translation: TranslationReview | None = None
 
     def source(self, source_id: Id) -> Source:
         return next(s for s in self.sources.sources if s.id == source_id)
@@ -605,11 +612,15 @@ class Content(Strict):
         return "; ".join(self.source(sid).short for sid in source_ids)
 
     def attribution(self) -> str:
-        """Whose article it is: its title, publisher and date, in site.yaml's words."""
+        """Whose article it is: its title, publisher and date, in site.yaml's words. In a
+        translation, also that the article itself is shown in English, as published."""
         meta = self.site.article
-        return self.site.attribution.format(
+        line = self.site.attribution.format(
             title=meta.title, publisher=meta.publisher, date=meta.date
         )
+        if self.language != self.languages.source:
+            line += " " + self.languages.words.article_in_english
+        return line
 
     def technique(self, technique_id: Id) -> Technique:
         return next(t for t in self.techniques.techniques if t.id == technique_id)

@@ -24,7 +24,7 @@ from sciatica_guide.ui.blocks import NOTE_CLASS, html_block, sources_line
 from sciatica_guide.ui.country import session_help
 from sciatica_guide.ui.focus import focus_expander
 from sciatica_guide.ui.show_movement import take_pending
-from sciatica_guide.ui.state import content_in, shared_content_dir
+from sciatica_guide.ui.state import ContentKey, content_in, shared_content_dir
 
 #: The anchor of the section, for links from the body map and the result.
 ANCHOR = "gentle-movements"
@@ -85,7 +85,7 @@ def movement_parts(content: Content, movement: Movement) -> MovementParts:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _parts_in(content_dir: str, movement_id: str) -> MovementParts:
+def _parts_in(content_dir: ContentKey, movement_id: str) -> MovementParts:
     content = content_in(content_dir)
     movement = content.movements.movement(movement_id)
     assert movement is not None

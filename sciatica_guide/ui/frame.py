@@ -26,6 +26,12 @@ from sciatica_guide.session import clear_person
 from sciatica_guide.settings import Mode, Settings
 from sciatica_guide.text import escape_markdown, plain_markdown
 from sciatica_guide.ui.country import COUNTRY_KEY, choose_country, country_options, help_for
+from sciatica_guide.ui.language import (
+    render_language_control,
+    render_page_language,
+    render_translation_notice,
+    render_translation_review,
+)
 from sciatica_guide.ui.palette import palette_css
 from sciatica_guide.ui.reading import render_text_size_control, text_size, text_size_css
 from sciatica_guide.ui.reconnect import reconnect_style
@@ -109,6 +115,7 @@ def render_urgent_help(
     with row:
         box = st.container(key="urgent-help")
         render_text_size_control(content, colours=switch)
+        render_language_control(content, settings)
     with (
         box,
         st.expander(content.red_flags.title, icon=":material/warning:", expanded=expanded),
@@ -199,6 +206,8 @@ def render_frame(
     # One element for both: every element costs a message on every run.
     st.html(_stylesheet(None) + reconnect_style() + text_size_css(text_size(st.session_state)))
     render_theme_probe()
+    render_page_language(content)
+    render_translation_notice(content)
     if mode in STYLESHEETS:
         st.html(_stylesheet(mode))
     if mode is Mode.CLINIC:
@@ -228,6 +237,7 @@ def render_footer(content: Content) -> None:
     """The guide's disclaimer, under every page (the guide draws nothing in the sidebar: its
     pages are in the top bar)."""
     st.caption(content.site.disclaimer.short)
+    render_translation_review(content)
 
 
 def render_startup_error(message: str) -> None:

@@ -66,7 +66,7 @@ _read_aloud = st.components.v2.component(
 def read_aloud_words(content: Content) -> dict[str, str]:
     """The button's words and the language its voice must speak."""
     words = content.site.reading
-    return {"start": words.read_aloud, "stop": words.stop_reading, "lang": "en"}
+    return {"start": words.read_aloud, "stop": words.stop_reading, "lang": content.language}
 
 
 def render_read_aloud(content: Content, text: str, *, key: str) -> None:

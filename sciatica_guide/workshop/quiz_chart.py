@@ -190,7 +190,7 @@ def summary_pdf(
     frame's rows are open questions; then the open questions' words."""
     words = content.workshop.words
     too_few = words.summary_too_few.format(threshold=MIN_SHOWN)
-    pdf = GuidePdf()
+    pdf = GuidePdf(language=content.language)
     pdf.align = "L"
     pdf.set_title(words.pdf_title)
     pdf.add_page()

@@ -1,0 +1,53 @@
+"""languages.yaml (the languages the guide can show) and a translation's review.yaml."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated
+
+from pydantic import StringConstraints
+
+from sciatica_guide.content.base import Strict
+from sciatica_guide.content.placeholders import Placeholders
+
+#: A language's code: what ?lang= takes and its folder in content/translations/.
+LANGUAGE_CODE_PATTERN = r"^[a-z]{2,3}$"
+LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_CODE_PATTERN)]
+
+
+class Language(Strict):
+    code: LanguageCode
+    #: The language's own name ("简体中文"), as the language control shows it.
+    name: str
+    #: The page's language tag (BCP 47): screen readers, line breaking and fonts use it.
+    html_lang: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+
+
+class LanguageWords(Strict):
+    control: str
+    unreviewed: str
+    reviewed: Annotated[str, Placeholders("reviewer", "date")]
+    in_english: str
+    article_in_english: str
+    unknown_language: str
+
+
+class LanguagesFile(Strict):
+    #: The language the content folder is written in; every other one is a translation.
+    source: LanguageCode
+    languages: list[Language]
+    #: The words a translation must have before its language is offered ("file.yaml:path").
+    safety: list[str]
+    words: LanguageWords
+
+    def language(self, code: str) -> Language | None:
+        return next((lang for lang in self.languages if lang.code == code), None)
+
+
+class TranslationReview(Strict):
+    """content/translations/<code>/review.yaml: who made the translation and who checked it."""
+
+    translated_by: str
+    #: The health professional who checked it, and when; both empty until someone has.
+    reviewed_by: str | None = None
+    reviewed_on: datetime.date | None = None
