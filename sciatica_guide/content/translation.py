@@ -22,6 +22,8 @@ from typing import Any
 
 from sciatica_guide.content.errors import ContentError
 
+#: A placeholder the guide fills in ("{emergency_number}").
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 #: An id or a reference to one ("calf-clot", "back_pain"): never translated.
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 #: Keys whose slug-shaped values are still words ("and", a glossary term such as "fascia").
@@ -164,6 +166,12 @@ def merge(file: str, base: Any, overlay: Any, path: str = "") -> Any:
     if isinstance(base, str):
         if not isinstance(overlay, str):
             raise ContentError(file, where, "a translation must be text")
+        # The same {names} as the English: a translation that dropped {emergency_number} would
+        # tell people to call nothing.
+        wanted, found = set(_PLACEHOLDER.findall(base)), set(_PLACEHOLDER.findall(overlay))
+        if wanted != found:
+            names = ", ".join(f"{{{n}}}" for n in sorted(wanted)) or "none"
+            raise ContentError(file, where, f"the translation must keep the placeholders: {names}")
         return overlay
     if overlay != base:
         raise ContentError(file, where, "only words can be translated, not numbers or settings")

@@ -1,0 +1,89 @@
+"""The session's language in AppTest runs (issue 28): a link's ?lang=, the language button,
+the unchecked-translation line with the same page in English, hostile values falling back
+quietly, and a clinic's Start over returning to the default language."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from sciatica_guide import APP_ROOT
+from sciatica_guide.content import Content, load_content
+from sciatica_guide.text import unescape_markdown
+from sciatica_guide.ui.state import LANGUAGE_KEY
+
+APP = str(APP_ROOT / "app.py")
+
+
+def run(query: dict[str, str] | None = None, page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(f"app_pages/{page}").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [e.value for e in at.error] + [i.value for i in at.info]
+    parts += [x.label for x in at.expander]
+    return unescape_markdown("\n".join(str(p) for p in parts))
+
+
+def language_control(at: AppTest):  # type: ignore[no-untyped-def]
+    (control,) = [r for r in at.radio if r.key == LANGUAGE_KEY]
+    return control
+
+
+def test_a_link_opens_the_guide_in_chinese_with_the_unchecked_line(content: Content) -> None:
+    zh = load_content(None, "zh")
+    at = run({"lang": "zh"}, page="body_map.py")
+    shown = text(at)
+    assert zh.red_flags.title in shown
+    assert content.red_flags.title not in shown
+    assert at.title[0].value == zh.page("body-map").title
+    # One line: not checked by a health professional, and the same page in English.
+    assert zh.languages.words.unreviewed in shown
+    assert f"]({'/'}" in shown or "?lang=en)" in shown
+    assert "?lang=en)" in shown
+    # Numbers and services from the country pack, whatever the language.
+    assert 'href="tel:995"' in shown
+
+
+def test_the_button_switches_the_language_and_it_is_kept_across_pages(content: Content) -> None:
+    ms = load_content(None, "ms")
+    at = run()
+    control = language_control(at)
+    assert control.label == content.languages.words.control
+    assert [control.format_func(o) for o in control.options][:2] == ["English", "简体中文"]
+    assert content.languages.words.unreviewed not in text(at)
+    control.set_value("ms").run()
+    assert ms.red_flags.title in text(at)
+    at.switch_page("app_pages/self_assessment.py").run()
+    assert ms.red_flags.title in text(at)
+    assert at.session_state[LANGUAGE_KEY] == "ms"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["<script>alert(1)</script>", 'zh"><img src=x onerror=alert(1)>', "x" * 3000, "../../etc"],
+)
+def test_hostile_lang_values_fall_back_quietly(content: Content, value: str) -> None:
+    at = run({"lang": value})
+    shown = text(at)
+    assert content.red_flags.title in shown
+    assert value not in shown and "onerror" not in shown and "<script" not in shown
+    assert not at.error or all("Content error" not in e.value for e in at.error)
+
+
+def test_start_over_on_a_clinic_tablet_returns_to_the_default_language(content: Content) -> None:
+    zh = load_content(None, "zh")
+    at = run({"mode": "clinic"})
+    language_control(at).set_value("zh").run()
+    assert zh.red_flags.title in text(at)
+    at.button(key="start-over").click().run()
+    assert not at.exception
+    assert content.red_flags.title in text(at)
