@@ -75,7 +75,7 @@ def test_the_deployment_limits_and_orders_the_list() -> None:
 
 @pytest.mark.parametrize("value", ["zh,,en", "chinese", "en,en", "<b>", ",".join(["en"] * 13)])
 def test_a_bad_language_setting_stops_the_guide_with_one_line(value: str) -> None:
-    with pytest.raises(SettingsError, match="^SCIATICA_GUIDE_LANGUAGES must") as error:
+    with pytest.raises(SettingsError, match=r"^SCIATICA_GUIDE_LANGUAGES must") as error:
         load_settings({"SCIATICA_GUIDE_LANGUAGES": value})
     assert value not in str(error.value) or value == "en,en"
 
