@@ -1,8 +1,8 @@
 """Templates for a new translation, and sentence lengths of the existing ones.
 
-    python scripts/translation_template.py OUT_DIR     the English words of every content file,
-                                                       in their places (docs/translations.md)
-    python scripts/translation_template.py --stats     sentence length per language
+python scripts/translation_template.py OUT_DIR     the English words of every content file,
+                                                   in their places (docs/translations.md)
+python scripts/translation_template.py --stats     sentence length per language
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from sciatica_guide.content.translation import leaves, words_of
 
 CONTENT = APP_ROOT / "content"
 #: Sentence ends in the guide's languages (Chinese uses its own full stop).
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
+_SENTENCE_END = re.compile("(?<=[.!?\u3002\uff01\uff1f])\\s*")
 
 
 def content_files() -> list[str]:
