@@ -48,7 +48,7 @@ def help_lines(content: Content, help: LocalHelp) -> list[str]:
     for level_id in red_flags.levels:
         level = help.level(level_id)
         calls = [
-            f"{words.call.format(number=p.shown)}." + (f" {p.label}." if p.label else "")
+            content.sentences([words.call.format(number=p.shown), *([p.label] if p.label else [])])
             for p in help.phones(level_id)
             if p is level.call or level_id == "emergency"
         ]

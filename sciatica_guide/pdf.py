@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fpdf import FPDF
+from fpdf.enums import WrapMode
 
 #: Text sizes (points) shared by the handout and its body map page.
 BODY = 10.0
@@ -54,6 +56,8 @@ NOTO_CJK_DIR = Path("/usr/share/fonts/opentype/noto")
 CJK_SC_INDEX = 2
 #: Languages whose script needs shaping (letters that join and reorder), not just glyphs.
 SHAPED_LANGUAGES = frozenset({"ta"})
+#: Languages written without spaces between words.
+CHARACTER_WRAPPED = frozenset({"zh"})
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,13 @@ class GuidePdf(FPDF):
         self.set_creator(CREATOR)
         #: How paragraphs are set: "J" (justified) or "L" (ragged right, easier to read).
         self.align = "J"
+        #: Chinese has no spaces between words: a line may break between any two characters.
+        self.wrapmode = WrapMode.CHAR if language in CHARACTER_WRAPPED else WrapMode.WORD
+
+    def multi_cell(self, *args: Any, **kwargs: Any) -> Any:
+        """fpdf2's multi_cell, breaking lines as the PDF's language does unless told."""
+        kwargs.setdefault("wrapmode", self.wrapmode)
+        return super().multi_cell(*args, **kwargs)
 
     @property
     def bullet(self) -> str:

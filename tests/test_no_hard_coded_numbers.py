@@ -23,7 +23,12 @@ from sciatica_guide import APP_ROOT
 SEARCHED = ["content", "sciatica_guide", "app_pages", "deploy", "app.py", "compose.yaml"]
 #: Where numbers and services belong: the packs, and the settings (which check the override's
 #: shape and give an example in their error message).
-ALLOWED = [APP_ROOT / "content" / "countries", APP_ROOT / "sciatica_guide" / "settings.py"]
+ALLOWED = [
+    APP_ROOT / "content" / "countries",
+    # Each translation's words for the packs (content/translations/<code>/countries/).
+    *(APP_ROOT / "content" / "translations").glob("*/countries"),
+    APP_ROOT / "sciatica_guide" / "settings.py",
+]
 SUFFIXES = {".py", ".yaml", ".yml", ".md", ".css", ".js", ".conf", ".html", ".txt", ".toml"}
 
 #: Emergency and advice numbers people know (and the Singapore line that ends in 2027).

@@ -97,11 +97,12 @@ def test_article_pages_stay_small(content: Content) -> None:
     # inside), then per technique its heading, the section that opens, one Markdown element and
     # its figure, the closed list of the words it uses (with its Markdown), the disclaimer under
     # every page, the text size control beside the urgent help (its row, popover, choice and
-    # where light or dark is chosen) and the theme probe (palette.py): 31 in all.
+    # where light or dark is chosen), the language button (its popover and choice), the theme
+    # probe (palette.py) and the page's language tag (ui/language.py): 34 in all.
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.switch_page("app_pages/techniques.py").run()
     assert not at.exception
-    assert _count(at.main) <= 31
+    assert _count(at.main) <= 34
 
 
 def test_the_panels_are_cached_only_without_answers(content: Content) -> None:

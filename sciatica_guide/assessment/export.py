@@ -19,7 +19,7 @@ from typing import Protocol
 
 from babel.dates import format_date
 
-from sciatica_guide.assessment.report import Block, Kind, Report, build_report, join_words, sentence
+from sciatica_guide.assessment.report import Block, Kind, Report, build_report, join_words
 from sciatica_guide.assessment.rules import Answers, Result
 from sciatica_guide.content import Content
 from sciatica_guide.help_html import help_heading, help_lines
@@ -93,7 +93,7 @@ def _grouped_places(content: Content, block: Block) -> list[str]:
     for item in block.items:
         groups.setdefault(item.lines, []).append(item.text)
     return [
-        f"{join_words(content, places)}: " + " ".join(sentence(line) for line in lines)
+        f"{join_words(content, places)}: " + content.sentences(lines)
         for lines, places in groups.items()
     ]
 
@@ -144,7 +144,7 @@ def summary_of(
         sections.append(Section(r.see_gp.heading, tuple(lines)))
     if net := report.block(Kind.SAFETY_NET):
         lines = [r.safety_net.dated.format(date=date_text(made_on, content.language)), net.intro]
-        lines += [f"{item.text} " + "; ".join(item.lines) + "." for item in net.items]
+        lines += [f"{item.text} " + content.sentence("; ".join(item.lines)) for item in net.items]
         sections.append(Section(net.heading, tuple(lines), urgent=True))
     if help is not None:
         sections.append(Section(help_heading(content, help), tuple(help_lines(content, help))))
@@ -167,7 +167,7 @@ def summary_of(
     used = [*(cited.sources if cited else ()), *(movements.sources if movements else ())]
     if used:
         short = content.source_names(dict.fromkeys(used))
-        sections.append(Section(s.sources_heading, (sentence(short), s.sources_note)))
+        sections.append(Section(s.sources_heading, (content.sentence(short), s.sources_note)))
     return Summary(
         title=report.title,
         sections=tuple(sections),

@@ -73,17 +73,14 @@ class Report:
 
 
 # --- words for parts of the answers ---------------------------------------------------------------
-def sentence(text: str) -> str:
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
 def join_words(content: Content, items: Sequence[str]) -> str:
     """'a', 'a and b', 'a, b and c', in the content's own words."""
     words = content.assessment.words
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
-    return words.list_separator.join(items[:-1]) + f" {words.and_} " + items[-1]
+    gap = content.gap
+    return words.list_separator.join(items[:-1]) + f"{gap}{words.and_}{gap}" + items[-1]
 
 
 def area_phrase(content: Content, area_id: str, sides: Sequence[str]) -> str:
@@ -144,7 +141,7 @@ def urgent_lines(content: Content, result: Result, number: str) -> list[tuple[st
             g.why for g in red_flags.groups if g.id in result.urgent_groups and g.level == level
         ]
         text = " ".join([red_flags.levels[level].advice.format(emergency_number=number), *whys])
-        lines.append((sentence(red_flags.action(level, number)), text))
+        lines.append((content.sentence(red_flags.action(level, number)), text))
     return lines
 
 
@@ -214,8 +211,8 @@ def _gp_first_block(content: Content, result: Result, number: str) -> Block | No
     whys = list(dict.fromkeys(g.why for g in groups if g is not None))
     return Block(
         Kind.GP_FIRST,
-        sentence(red_flags.action(level, number)),
-        tuple(Item(sentence(text)) for text in flag_texts(content, result.wait_flags)),
+        content.sentence(red_flags.action(level, number)),
+        tuple(Item(content.sentence(text)) for text in flag_texts(content, result.wait_flags)),
         intro=" ".join([red_flags.levels[level].advice.format(emergency_number=number), *whys]),
         sources=tuple(dict.fromkeys(s for g in groups if g is not None for s in g.sources)),
     )
@@ -225,7 +222,7 @@ def _see_gp_block(content: Content, result: Result) -> Block | None:
     see_gp = content.assessment.result.see_gp
     lines = [see_gp.reasons[key] for key in result.gp_reasons]
     soon = [f for f in result.gp_flags if f not in result.wait_flags]
-    lines += [sentence(text) for text in flag_texts(content, soon)]
+    lines += [content.sentence(text) for text in flag_texts(content, soon)]
     if not lines:
         return None
     return Block(

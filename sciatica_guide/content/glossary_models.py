@@ -38,6 +38,19 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+#: Chinese characters: written without spaces, so a term is found inside a run of them.
+_UNSPACED = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _name_pattern(name: str) -> str:
+    """A term or form as a pattern: its spaces match any white space; an end in a spaced
+    script may not touch a word character ("S1" is not in "S10"), an end in Chinese may."""
+    body = r"\s+".join(re.escape(part) for part in name.split())
+    before = "" if _UNSPACED.match(name[0]) else r"(?<!\w)"
+    after = "" if _UNSPACED.match(name[-1]) else r"(?!\w)"
+    return before + body + after
+
+
 class GlossaryFile(Strict):
     terms: list[GlossaryEntry] = Field(min_length=1)
 
@@ -71,6 +84,6 @@ class GlossaryFile(Strict):
             for name in entry.names:
                 by_name.setdefault(name_key(name), entry)
         names = sorted(by_name, key=len, reverse=True)
-        words = "|".join(r"\s+".join(re.escape(part) for part in n.split()) for n in names)
-        pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+        words = "|".join(_name_pattern(n) for n in names)
+        pattern = re.compile(rf"(?:{words})", re.IGNORECASE)
         return pattern, {e.id: e for e in self.terms}, by_name

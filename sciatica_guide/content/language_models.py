@@ -21,6 +21,10 @@ class Language(Strict):
     name: str
     #: The page's language tag (BCP 47): screen readers, line breaking and fonts use it.
     html_lang: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    #: What ends a sentence the guide builds from parts ("。" in Chinese).
+    full_stop: str = "."
+    #: Whether words and sentences are separated by spaces (not in Chinese).
+    spaces: bool = True
 
 
 class LanguageWords(Strict):

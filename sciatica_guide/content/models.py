@@ -568,6 +568,10 @@ class ModesFile(Strict):
 
 
 # --- the whole content folder -------------------------------------------------------------------
+#: What already ends a sentence, in the guide's languages.
+SENTENCE_ENDS = (".", "!", "?", "\u3002", "\uff01", "\uff1f")
+
+
 class Content(Strict):
     """Everything the guide shows, validated and cross-checked."""
 
@@ -610,6 +614,25 @@ class Content(Strict):
     def source_names(self, source_ids: Iterable[Id]) -> str:
         """The sources' short names, "; " between them (the screens' and paper's source lines)."""
         return "; ".join(self.source(sid).short for sid in source_ids)
+
+    @property
+    def full_stop(self) -> str:
+        language = self.languages.language(self.language)
+        return language.full_stop if language else "."
+
+    @property
+    def gap(self) -> str:
+        """What separates words and sentences built from parts: a space, or nothing."""
+        language = self.languages.language(self.language)
+        return " " if language is None or language.spaces else ""
+
+    def sentence(self, text: str) -> str:
+        """`text` ending as a sentence ends in this language (a full stop added if needed)."""
+        return text if text.endswith(SENTENCE_ENDS) else text + self.full_stop
+
+    def sentences(self, texts: Iterable[str]) -> str:
+        """Sentences one after another, as this language writes them."""
+        return self.gap.join(self.sentence(t) for t in texts)
 
     def attribution(self) -> str:
         """Whose article it is: its title, publisher and date, in site.yaml's words. In a
@@ -673,4 +696,4 @@ class Content(Strict):
         level = self.quiz_level(question)
         if level is None:
             return text
-        return f"{text} {self.red_flags.action(level, number)}."
+        return f"{text}{self.gap}{self.sentence(self.red_flags.action(level, number))}"
