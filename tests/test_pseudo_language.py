@@ -96,24 +96,7 @@ MONTHS = [
 #: Strings the code shows, as the test reports them (without the punctuation around them). The
 #: test fails on any other unmarked string, and on an entry here that no scene shows any more
 #: (moved into the content: remove it).
-KNOWN_IN_CODE: frozenset[str] = frozenset(
-    {
-        # A knowledge-check option's letter: "A. " before each option on a phone's answer
-        # buttons, in "Your answer is saved: A. ...", in the revealed answer, the projector's list
-        # of options and its table of counts, and alone on the chart's bars. To move into
-        # content: sciatica_guide/workshop/quiz.py:25 (LETTERS = "ABCDE") and quiz.py:195
-        # (f"{letter(index)}. {option.text}"); used by quiz_ui.py:175, :245, :536, :570 and
-        # quiz_chart.py:36, :40.
-        "A",
-        "B",
-        "C",
-        # Which techniques a precaution is for, on Massage techniques: "(for deep tissue massage
-        # and trigger point therapy)". To move into content:
-        # sciatica_guide/article/techniques_page.py:44 (" and ".join(names), and ", " for three;
-        # assessment.yaml's words.and and words.list_separator already say these).
-        "and",
-    }
-)
+KNOWN_IN_CODE: frozenset[str] = frozenset()
 
 
 # --- what may show unmarked, and why ------------------------------------------------------------

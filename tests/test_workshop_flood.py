@@ -66,7 +66,7 @@ def test_a_flood_of_sessions_cannot_reveal_counts_below_the_threshold(
 ) -> None:
     words = content.workshop.words
     question = content.workshop.questions[0]
-    labels = [option_label(question, o.id) for o in question.options]
+    labels = [option_label(question, o.id, content.workshop.words) for o in question.options]
     with StreamlitSession(guide.url) as presenter, StreamlitSession(guide.url) as honest:
         code, _ = start_room(presenter, content.modes.workshop.start)
         page = presenter.rerun(page="knowledge-check", query_string=None)

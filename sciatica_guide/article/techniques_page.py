@@ -41,7 +41,7 @@ def care_markdown(content: Content, techniques: list[Technique], number: str) ->
             continue
         which = ""
         if len(names) < len(techniques):
-            joined = " and ".join(names) if len(names) < 3 else ", ".join(names)
+            joined = content.join_words(names)
             which = " " + escape_markdown(labels.technique_applies_to.format(techniques=joined))
         lines.append(
             f"- **{escape_markdown(precaution.label)}**{which}: "

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from babel.dates import format_date
 
-from sciatica_guide.assessment.report import Block, Kind, Report, build_report, join_words
+from sciatica_guide.assessment.report import Block, Kind, Report, build_report
 from sciatica_guide.assessment.rules import Answers, Result
 from sciatica_guide.content import Content
 from sciatica_guide.help_html import help_heading, help_lines
@@ -93,7 +93,7 @@ def _grouped_places(content: Content, block: Block) -> list[str]:
     for item in block.items:
         groups.setdefault(item.lines, []).append(item.text)
     return [
-        f"{join_words(content, places)}: " + content.sentences(lines)
+        f"{content.join_words(places)}: " + content.sentences(lines)
         for lines, places in groups.items()
     ]
 

@@ -73,16 +73,6 @@ class Report:
 
 
 # --- words for parts of the answers ---------------------------------------------------------------
-def join_words(content: Content, items: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c', in the content's own words."""
-    words = content.assessment.words
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    gap = content.gap
-    return words.list_separator.join(items[:-1]) + f"{gap}{words.and_}{gap}" + items[-1]
-
-
 def area_phrase(content: Content, area_id: str, sides: Sequence[str]) -> str:
     words = content.assessment.words
     both = len(set(sides)) == 2
@@ -90,7 +80,7 @@ def area_phrase(content: Content, area_id: str, sides: Sequence[str]) -> str:
         area=content.area(area_id).name,
         sides=words.both_sides
         if both
-        else join_words(content, [content.areas.sides[s] for s in sides]),  # type: ignore[index]
+        else content.join_words([content.areas.sides[s] for s in sides]),  # type: ignore[index]
     )
 
 
@@ -127,7 +117,7 @@ def precaution_labels(content: Content, ids: Sequence[str]) -> list[str]:
 
 
 def technique_names(content: Content, ids: Sequence[str]) -> str:
-    return join_words(content, [content.technique(t).name for t in ids])
+    return content.join_words([content.technique(t).name for t in ids])
 
 
 # --- blocks ---------------------------------------------------------------------------------------
@@ -346,7 +336,7 @@ def therapist_lines(content: Content, answers: Answers, result: Result) -> list[
     lines: list[str] = []
     places = region_phrases(content, answers.regions)
     if places:
-        lines.append(tell.where.format(value=join_words(content, places)))
+        lines.append(tell.where.format(value=content.join_words(places)))
     if answers.back_pain is not None and result.back_band:
         value = pain_text(content, answers.back_pain, result.back_band.label)
         lines.append(tell.back_pain.format(value=value))
@@ -359,7 +349,7 @@ def therapist_lines(content: Content, answers: Answers, result: Result) -> list[
         lines.append(tell.pressure.format(value=pressure.label))
     items = {i.id: i.text for i in a.steps.bother.items}
     if result.sbi_bothersome:
-        value = join_words(content, [items[i] for i in result.sbi_bothersome])
+        value = content.join_words([items[i] for i in result.sbi_bothersome])
         lines.append(tell.bothersome.format(value=value))
     lines += [
         tell.health.format(value=label) for label in precaution_labels(content, result.precautions)

@@ -260,6 +260,7 @@ class SiteFile(Strict):
     review: Review
     disclaimer: Disclaimer
     attribution: Annotated[str, Placeholders("title", "publisher", "date")]
+    verbatim: str
     article: ArticleMeta
     labels: Labels
     local_help: LocalHelpWords
@@ -634,6 +635,15 @@ class Content(Strict):
         """Sentences one after another, as this language writes them."""
         return self.gap.join(self.sentence(t) for t in texts)
 
+    def join_words(self, items: Iterable[str]) -> str:
+        """'a', 'a and b', 'a, b and c', in this language's own words."""
+        words = self.assessment.words
+        items = list(items)
+        if len(items) <= 1:
+            return "".join(items)
+        gap = self.gap
+        return words.list_separator.join(items[:-1]) + f"{gap}{words.and_}{gap}" + items[-1]
+
     def attribution(self) -> str:
         """Whose article it is: its title, publisher and date, in site.yaml's words. In a
         translation, also that the article itself is shown in English, as published."""
@@ -642,8 +652,8 @@ class Content(Strict):
             title=meta.title, publisher=meta.publisher, date=meta.date
         )
         if self.language != self.languages.source:
-            line += " " + self.languages.words.article_in_english
-        return line
+            return f"{line}{self.gap}{self.languages.words.article_in_english}"
+        return f"{line}{self.gap}{self.site.verbatim}"
 
     def technique(self, technique_id: Id) -> Technique:
         return next(t for t in self.techniques.techniques if t.id == technique_id)

@@ -72,6 +72,10 @@ class QuizWords(Strict):
     page_lead: str
     no_room: str
     question_label: Annotated[str, Placeholders("number", "total")]
+    #: What each option is called aloud, in order (a question has at most 5 options).
+    option_letters: list[str] = Field(min_length=5, max_length=5)
+    #: An option with its letter: "B. Deep tissue massage".
+    option_label: Annotated[str, Placeholders("letter", "text")]
     open: str
     close: str
     reveal: str

@@ -7,7 +7,6 @@ page's own words. The page hands this to the summary (assessment.export.SummaryP
 from __future__ import annotations
 
 from sciatica_guide.assessment.export import Section
-from sciatica_guide.assessment.report import join_words
 from sciatica_guide.assessment.rules import Answers
 from sciatica_guide.content import Content
 from sciatica_guide.content.movement_models import Movement, gentlest_words
@@ -15,7 +14,7 @@ from sciatica_guide.movements.plan import movement_plan
 
 
 def _names(content: Content, movements: list[Movement]) -> str:
-    return join_words(content, [m.name for m in movements])
+    return content.join_words([m.name for m in movements])
 
 
 def movements_section(content: Content, answers: Answers, number: str) -> Section:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal, TypeGuard
 
 from sciatica_guide.content import Content
-from sciatica_guide.content.models import QuizQuestion
+from sciatica_guide.content.models import QuizQuestion, QuizWords
 
 #: The presenter's page for the check (pages.yaml id).
 QUIZ_PAGE = "quiz"
@@ -22,7 +22,6 @@ VIEW_KEY = "quiz"
 #: Counts stay hidden until this many phones have answered, so that in a tiny group nobody's
 #: answer can be worked out from the chart (hazard H17 in docs/clinical-safety.md).
 MIN_SHOWN = 3
-LETTERS = "ABCDE"
 
 Stage = Literal["ready", "open", "closed", "revealed"]
 STAGES: tuple[Stage, ...] = ("ready", "open", "closed", "revealed")
@@ -179,20 +178,16 @@ def believable(state: QuizState, now: float) -> QuizState:
     return state
 
 
-def letter(index: int) -> str:
-    return LETTERS[index]
-
-
-def option_letter(question: QuizQuestion, option_id: str) -> str:
+def option_letter(question: QuizQuestion, option_id: str, words: QuizWords) -> str:
     ids = [o.id for o in question.options]
-    return letter(ids.index(option_id)) if option_id in ids else ""
+    return words.option_letters[ids.index(option_id)] if option_id in ids else ""
 
 
-def option_label(question: QuizQuestion, option_id: str) -> str:
+def option_label(question: QuizQuestion, option_id: str, words: QuizWords) -> str:
     """ "B. Deep tissue massage": the letter is what people in the room say aloud."""
     for index, option in enumerate(question.options):
         if option.id == option_id:
-            return f"{letter(index)}. {option.text}"
+            return words.option_label.format(letter=words.option_letters[index], text=option.text)
     return ""
 
 

@@ -33,11 +33,13 @@ def counts_frame(
     words = content.workshop.words
     rows = []
     for option in question.options:
-        label = option_label(question, option.id)
+        label = option_label(question, option.id, words)
         right = revealed and question.is_right(option.id)
         if right:
             label = f"{label} {words.right_marker}"
-        short = quiz_letter(question, option.id) + (f" {words.right_marker}" if right else "")
+        short = quiz_letter(question, option.id, words) + (
+            f" {words.right_marker}" if right else ""
+        )
         rows.append(
             {
                 "bar": short,

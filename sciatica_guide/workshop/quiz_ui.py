@@ -11,7 +11,7 @@ from typing import Any
 import streamlit as st
 
 from sciatica_guide.content import Content
-from sciatica_guide.content.models import QuizQuestion
+from sciatica_guide.content.models import QuizQuestion, QuizWords
 from sciatica_guide.content.workshop_models import TIMER_CHOICES
 from sciatica_guide.session import StateMap
 from sciatica_guide.settings import Settings
@@ -172,7 +172,8 @@ def render_explanation(content: Content, settings: Settings, question: QuizQuest
         )
         _sources(content, question)
         return
-    right = ", ".join(quiz.option_label(question, a) for a in question.answers)
+    words = content.workshop.words
+    right = ", ".join(quiz.option_label(question, a, words) for a in question.answers)
     st.markdown(f"**{escape_markdown(words.right_answer.format(answer=right))}**")
     st.markdown(f"**{escape_markdown(words.why_heading)}**")
     text = content.quiz_explanation(question, plain_markdown(number))
@@ -217,7 +218,7 @@ def _live_counts(
         if shown is None:
             # Until the chart (which names them) shows, the options are listed.
             with right:
-                _options_list(question)
+                _options_list(question, content.workshop.words)
             left.info(
                 words.hidden.format(threshold=quiz.MIN_SHOWN), icon=":material/visibility_off:"
             )
@@ -237,12 +238,13 @@ def _live_counts(
     live()
 
 
-def _options_list(question: QuizQuestion) -> None:
+def _options_list(question: QuizQuestion, words: QuizWords) -> None:
     """The options as the room reads them ("A. ..."): one list, not a paragraph each."""
     with st.container(key="quiz-options-list"):
         st.markdown(
             "\n".join(
-                f"- {escape_markdown(quiz.option_label(question, o.id))}" for o in question.options
+                f"- {escape_markdown(quiz.option_label(question, o.id, words))}"
+                for o in question.options
             )
         )
 
@@ -332,7 +334,7 @@ def render_presenter_quiz(content: Content, settings: Settings) -> None:
         with asked:
             _question_heading(question)
         with options:
-            _options_list(question)
+            _options_list(question, content.workshop.words)
     else:
         _live_counts(content, settings, code, question, state.stage == "revealed")
     if state.stage == "revealed":
@@ -530,10 +532,8 @@ def render_phone_quiz(
             problem=problem,
         )
     else:
-        _option_buttons(
-            question, mine, can_answer, revealed, store, code, phone, words.right_marker
-        )
-    chosen_label = quiz.option_label(question, mine) if mine and not question.is_open else ""
+        _option_buttons(question, mine, can_answer, revealed, store, code, phone, words)
+    chosen_label = quiz.option_label(question, mine, words) if mine and not question.is_open else ""
     if answering and chosen_label:
         st.success(escape_markdown(words.phone_saved.format(answer=chosen_label)))
     elif quiz.time_was_up(current, now):
@@ -560,14 +560,15 @@ def _option_buttons(
     store: RoomStore,
     code: str,
     phone: str | None,
-    right_marker: str,
+    words: QuizWords,
 ) -> None:
     """A choice question's options: large buttons, the phone's own answer marked."""
+    right_marker = words.right_marker
     with st.container(key="quiz-options"):
         for number, option in enumerate(question.options):
             chosen = option.id == mine
             right = revealed and question.is_right(option.id)
-            label = escape_markdown(quiz.option_label(question, option.id))
+            label = escape_markdown(quiz.option_label(question, option.id, words))
             if right:
                 label = f"{label} {escape_markdown(right_marker)}"
             st.button(

@@ -97,7 +97,7 @@ def test_a_tablet_follows_a_workshop_and_answers_by_touch(
         presenter.get_by_role("button", name=words.open).click()
         wait_for_app_idle(presenter, SLOW)
         question = content.workshop.questions[0]
-        labels = [option_label(question, o.id) for o in question.options]
+        labels = [option_label(question, o.id, content.workshop.words) for o in question.options]
         expect(tablet.get_by_text(question.question)).to_be_visible(timeout=LIVE_MS)
         for label in labels:
             button = tablet.get_by_role("button", name=label)
@@ -149,7 +149,9 @@ def test_the_presenter_runs_the_knowledge_check_by_keyboard_alone(
             wait_for_app_idle(presenter, SLOW)
 
         first = questions[0]
-        answer = phone.get_by_role("button", name=option_label(first, first.options[0].id))
+        answer = phone.get_by_role(
+            "button", name=option_label(first, first.options[0].id, content.workshop.words)
+        )
 
         def focused_on(name: str) -> None:
             # The pressed button is disabled now: focus has moved on to the next step's.

@@ -102,7 +102,7 @@ def test_four_phones_answer_change_and_see_the_reveal(
 
         presenter.get_by_role("button", name=words.open).click()
         wait_for_app_idle(presenter, SLOW)
-        labels = [option_label(question, o.id) for o in question.options]
+        labels = [option_label(question, o.id, content.workshop.words) for o in question.options]
         for phone in phones:
             expect(phone.get_by_text(question.question)).to_be_visible(timeout=LIVE_MS)
             button = phone.get_by_role("button", name=labels[0])
@@ -207,7 +207,7 @@ def test_counts_stay_hidden_until_three_phones_answer(
             )
         presenter.get_by_role("button", name=words.open).click()
         wait_for_app_idle(presenter, SLOW)
-        label = option_label(question, question.options[1].id)
+        label = option_label(question, question.options[1].id, content.workshop.words)
         for count, phone in enumerate(phones, start=1):
             expect(phone.get_by_role("button", name=label)).to_be_enabled(timeout=LIVE_MS)
             phone.get_by_role("button", name=label).tap()
@@ -238,7 +238,7 @@ def test_a_reload_and_a_second_tab_keep_one_vote(
     phone's)."""
     words = content.workshop.words
     question = content.workshop.questions[0]
-    labels = [option_label(question, o.id) for o in question.options]
+    labels = [option_label(question, o.id, content.workshop.words) for o in question.options]
     presenter_context = new_context(browser, PROJECTOR)
     phone_context = new_context(browser, "phone", touch=True)
     honest_context = new_context(browser, "phone", touch=True)

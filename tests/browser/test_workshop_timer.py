@@ -54,7 +54,7 @@ def test_a_timed_question_closes_on_time_on_every_phone(
 ) -> None:
     words = content.workshop.words
     question = content.workshop.questions[0]
-    labels = [option_label(question, o.id) for o in question.options]
+    labels = [option_label(question, o.id, content.workshop.words) for o in question.options]
     presenter_context = new_context(browser, PROJECTOR)
     phone_contexts = [new_context(browser, "phone", touch=True) for _ in range(3)]
     try:
