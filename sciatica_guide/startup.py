@@ -15,30 +15,47 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from sciatica_guide.content import ContentError, default_content_dir, load_content
+from sciatica_guide.content.translation_checks import check_languages
+from sciatica_guide.languages import check_language_setting
 from sciatica_guide.server_guard import COLLECT_MARGIN_SECONDS, SessionEndCollector
 from sciatica_guide.settings import Settings, SettingsError, load_settings
 
 #: Exit code for content or settings the guide cannot use.
 EXIT_INVALID = 2
 MESSAGE_PREFIX = "Sciatica & Massage Guide cannot start: "
+WARNING_PREFIX = "Sciatica & Massage Guide: "
 
 
 def check_guide(env: Mapping[str, str] | None = None) -> str | None:
     """None when the settings and the content folder load; else their one-line problem."""
     try:
-        load_settings(env)
-        load_content(default_content_dir())
+        settings = load_settings(env)
+        content = load_content(default_content_dir())
+        check_language_setting([lang.code for lang in content.languages.languages], settings)
     except (ContentError, SettingsError) as error:
         return str(error).splitlines()[0] if str(error) else type(error).__name__
     return None
 
 
+def language_warnings() -> list[str]:
+    """One line for each language left out (a translation that does not load, or is not
+    complete on safety): the guide still starts, without it."""
+    try:
+        checks = check_languages(default_content_dir())
+    except ContentError:
+        return []  # check_guide names what is broken
+    return [WARNING_PREFIX + check.problem for check in checks if check.problem]
+
+
 def exit_unless_valid() -> None:
-    """Stop the process with the one-line problem (exit code 2) unless content and settings load."""
+    """Stop the process with the one-line problem (exit code 2) unless content and settings load;
+    name any language left out."""
     problem = check_guide()
     if problem is not None:
         print(MESSAGE_PREFIX + problem, file=sys.stderr, flush=True)
         raise SystemExit(EXIT_INVALID)
+    for line in language_warnings():
+        print(line, file=sys.stderr, flush=True)
 
 
 class GuideServer:
@@ -75,6 +92,8 @@ def main() -> int:
     if problem is not None:
         print(MESSAGE_PREFIX + problem, file=sys.stderr)
         return EXIT_INVALID
+    for line in language_warnings():
+        print(line, file=sys.stderr)
     print("ok")
     return 0
 

@@ -16,7 +16,7 @@ import pytest
 from guide_testing.server import free_port, run_streamlit
 from sciatica_guide import APP_ROOT
 from sciatica_guide.content.loader import CONTENT_DIR_ENV
-from sciatica_guide.startup import EXIT_INVALID, MESSAGE_PREFIX, check_guide
+from sciatica_guide.startup import EXIT_INVALID, MESSAGE_PREFIX, WARNING_PREFIX, check_guide
 
 NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
@@ -102,3 +102,30 @@ def test_ready_and_metrics(metrics: str | None, expected: int) -> None:
         with NO_PROXY.open(f"{app.url}/_guide/ready", timeout=10) as response:
             assert response.status == 200 and response.read() == b"ok"
         assert _status(f"{app.url}/_stcore/metrics") == expected
+
+
+def test_a_language_missing_a_safety_word_is_named_at_start_and_the_guide_starts(
+    tmp_path: Path,
+) -> None:
+    import os
+    import shutil
+
+    import yaml
+
+    folder = tmp_path / "content"
+    shutil.copytree(APP_ROOT / "content", folder)
+    path = folder / "translations" / "ta" / "precautions.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del data["precautions"][0]["advice"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    command = [sys.executable, "-m", "sciatica_guide.startup"]
+    env = {**os.environ, CONTENT_DIR_ENV: str(folder)}
+    result = subprocess.run(
+        command, cwd=APP_ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0 and result.stdout.strip() == "ok"
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(
+        WARNING_PREFIX + "தமிழ் (ta) is left out: 1 safety word is not translated"
+    )
+    assert "precautions.yaml:precautions." in line and line.endswith(".advice")

@@ -88,7 +88,7 @@ def test_a_translation_missing_an_urgent_sign_is_left_out_with_one_line(folder: 
     checks = {c.code: c for c in check_languages(folder)}
     problem = checks["zh"].problem
     assert problem is not None and "\n" not in problem
-    assert problem.startswith("简体中文 (zh) is left out: 1 safety words are not translated")
+    assert problem.startswith("简体中文 (zh) is left out: 1 safety word is not translated")
     assert "red_flags.yaml:groups.cauda-equina.flags.both-legs.text" in problem
     assert checks["en"].problem is None and checks["ms"].problem is None
 

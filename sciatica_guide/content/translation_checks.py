@@ -68,7 +68,8 @@ def check_language(folder: Path, languages: LanguagesFile, code: str) -> Languag
         named = ", ".join(missing[:NAMED_MISSING])
         more = f" and {len(missing) - NAMED_MISSING} more" if len(missing) > NAMED_MISSING else ""
         problem = (
-            f"{name} ({code}) is left out: {len(missing)} safety words are not translated: "
+            f"{name} ({code}) is left out: {len(missing)} safety "
+            f"{'word is' if len(missing) == 1 else 'words are'} not translated: "
             f"{named}{more}"
         )
         return LanguageCheck(code, name, problem)
