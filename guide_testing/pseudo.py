@@ -154,15 +154,20 @@ def make_pseudo_content(tmp_dir: Path) -> Path:
     ]
     _dump(folder / "languages.yaml", languages)
     target = folder / TRANSLATIONS_DIR / PSEUDO
+    written: list[str] = []
     for name, model in _content_files(folder):
         marked, _ = _valid_marked(name, read_yaml(folder, name), model)
         words = words_of(name, marked)
         if words is not None:
             _dump(target / name, words)
+            written.append(name)
     # Not checked by a health professional: every page shows the unchecked-translation line.
     _dump(
         target / REVIEW_FILE,
-        {"translated_by": mark("the pseudo-language generator"), "reviewed_by": None},
+        {
+            "translated_by": mark("the pseudo-language generator"),
+            "files": {name: {"reviewed_by": None, "reviewed_on": None} for name in written},
+        },
     )
     return folder
 

@@ -4,11 +4,15 @@ quietly, and a clinic's Start over returning to the default language."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from sciatica_guide import APP_ROOT
 from sciatica_guide.content import Content, load_content
+from sciatica_guide.content.loader import CONTENT_DIR_ENV
 from sciatica_guide.text import unescape_markdown
 from sciatica_guide.ui.state import LANGUAGE_KEY
 
@@ -87,3 +91,20 @@ def test_start_over_on_a_clinic_tablet_returns_to_the_default_language(content: 
     at.button(key="start-over").click().run()
     assert not at.exception
     assert content.red_flags.title in text(at)
+
+
+def test_a_checked_translation_names_its_reviewer_and_drops_the_unchecked_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "content"
+    shutil.copytree(APP_ROOT / "content", folder)
+    review = folder / "translations/ms/review.yaml"
+    checked = "{reviewed_by: Dr Siti Rahman, reviewed_on: 2027-01-15}"
+    record = review.read_text(encoding="utf-8")
+    review.write_text(record.replace("{reviewed_by: null, reviewed_on: null}", checked))
+    monkeypatch.setenv(CONTENT_DIR_ENV, str(folder))
+    ms = load_content(folder, "ms")
+    at = run({"lang": "ms"})
+    shown = text(at)
+    assert ms.languages.words.unreviewed not in shown
+    assert ms.languages.words.reviewed.format(reviewer="Dr Siti Rahman", date="2027-01-15") in shown

@@ -149,3 +149,25 @@ def test_the_article_stays_in_english_and_says_so(content: Content) -> None:
     assert translated.article == content.article
     assert translated.languages.words.article_in_english in translated.attribution()
     assert content.languages.words.article_in_english not in content.attribution()
+
+
+def test_each_translated_file_has_a_review_record_and_no_other(folder: Path) -> None:
+    review = folder / "translations/ms/review.yaml"
+    text = review.read_text(encoding="utf-8")
+    review.write_text(text.replace("  red_flags.yaml:", "  red_flags_old.yaml:"), encoding="utf-8")
+    checks = {c.code: c for c in check_languages(folder)}
+    problem = checks["ms"].problem
+    assert problem and "no record of who checked 'red_flags.yaml'" in problem
+
+
+def test_a_translation_counts_as_checked_only_when_every_file_is(folder: Path) -> None:
+    review = folder / "translations/zh/review.yaml"
+    text = review.read_text(encoding="utf-8")
+    checked = "{reviewed_by: Dr Tan Mei Ling, reviewed_on: 2027-01-15}"
+    review.write_text(text.replace("{reviewed_by: null, reviewed_on: null}", checked, 3))
+    partly = load_content(folder, "zh").translation
+    assert partly is not None and not partly.reviewed
+    review.write_text(text.replace("{reviewed_by: null, reviewed_on: null}", checked))
+    whole = load_content(folder, "zh").translation
+    assert whole is not None and whole.reviewed
+    assert whole.reviewers == "Dr Tan Mei Ling" and str(whole.last_reviewed) == "2027-01-15"

@@ -48,10 +48,34 @@ class LanguagesFile(Strict):
         return next((lang for lang in self.languages if lang.code == code), None)
 
 
-class TranslationReview(Strict):
-    """content/translations/<code>/review.yaml: who made the translation and who checked it."""
+class FileReview(Strict):
+    """Who checked one translated file against the English, and when; both empty until then."""
 
-    translated_by: str
-    #: The health professional who checked it, and when; both empty until someone has.
     reviewed_by: str | None = None
     reviewed_on: datetime.date | None = None
+
+    @property
+    def reviewed(self) -> bool:
+        return bool(self.reviewed_by) and self.reviewed_on is not None
+
+
+class TranslationReview(Strict):
+    """content/translations/<code>/review.yaml: who made the translation, and for each of its
+    files, the health professional who checked it and when."""
+
+    translated_by: str
+    files: dict[str, FileReview]
+
+    @property
+    def reviewed(self) -> bool:
+        """Every file checked: only then does the translation stop saying it is unchecked."""
+        return bool(self.files) and all(f.reviewed for f in self.files.values())
+
+    @property
+    def reviewers(self) -> str:
+        return ", ".join(dict.fromkeys(f.reviewed_by for f in self.files.values() if f.reviewed_by))
+
+    @property
+    def last_reviewed(self) -> datetime.date | None:
+        days = [f.reviewed_on for f in self.files.values() if f.reviewed_on is not None]
+        return max(days) if days else None

@@ -371,6 +371,19 @@ def load_countries(folder: Path, language: str | None = None) -> dict[str, Count
     return packs
 
 
+def _load_review(folder: Path, language: str) -> TranslationReview:
+    """The translation's review.yaml, with a record for each of its files and no other."""
+    name = translation_name(language, REVIEW_FILE)
+    review = load_yaml_model(folder, name, TranslationReview)
+    root = folder / TRANSLATIONS_DIR / language
+    files = {p.relative_to(root).as_posix() for p in root.rglob("*.yaml") if p.name != REVIEW_FILE}
+    for file in sorted(files - set(review.files)):
+        raise ContentError(name, "files", f"no record of who checked '{file}' (or that no one has)")
+    for file in sorted(set(review.files) - files):
+        raise ContentError(name, "files", f"'{file}' is not a file of this translation")
+    return review
+
+
 def load_content(directory: Path | str | None = None, language: str | None = None) -> Content:
     """Load, validate and cross-check the whole content folder; with `language` (not the
     source language), with that translation's words. The article stays as written."""
@@ -387,8 +400,7 @@ def load_content(directory: Path | str | None = None, language: str | None = Non
     }
     parts["language"] = translated or source.source
     if translated is not None:
-        review = translation_name(translated, REVIEW_FILE)
-        parts["translation"] = load_yaml_model(folder, review, TranslationReview)
+        parts["translation"] = _load_review(folder, translated)
     try:
         markdown = _read_text(folder, ARTICLE_FILE)
     except (OSError, UnicodeDecodeError):

@@ -81,7 +81,7 @@ def render_translation_notice(content: Content) -> None:
     """One line at the top of every page of an unchecked translation, with the same page in
     the source language a tap away (opens beside this one: nothing here is lost)."""
     review = content.translation
-    if review is None or review.reviewed_by:
+    if review is None or review.reviewed:
         return
     words = content.languages.words
     link = f"[{escape_markdown(words.in_english)}]({english_address(content.languages.source)})"
@@ -92,9 +92,9 @@ def render_translation_notice(content: Content) -> None:
 def render_translation_review(content: Content) -> None:
     """Under every page of a checked translation: who checked it, and when."""
     review = content.translation
-    if review is None or not review.reviewed_by or review.reviewed_on is None:
+    if review is None or not review.reviewed or review.last_reviewed is None:
         return
     line = content.languages.words.reviewed.format(
-        reviewer=review.reviewed_by, date=review.reviewed_on.isoformat()
+        reviewer=review.reviewers, date=review.last_reviewed.isoformat()
     )
     st.caption(escape_markdown(line))
