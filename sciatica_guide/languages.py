@@ -7,10 +7,13 @@ browser's preferred languages the guide offers; then the deployment's default. A
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from babel.dates import format_date
 
 from sciatica_guide.settings import Settings, SettingsError
 
@@ -102,3 +105,8 @@ _DATE_LOCALES = {"en": "en_SG", "zh": "zh_Hans_SG", "ms": "ms_SG", "ta": "ta_SG"
 
 def date_locale(language: str) -> str:
     return _DATE_LOCALES.get(language, "en_SG")
+
+
+def date_text(day: dt.date, language: str = "en") -> str:
+    """The day in words, as the language writes it ("7 December 2026", "2026年12月7日")."""
+    return format_date(day, format="long", locale=date_locale(language))

@@ -8,10 +8,10 @@ import datetime as dt
 
 import pytest
 
-from sciatica_guide.assessment.export import date_text
 from sciatica_guide.languages import (
     browser_languages,
     check_language_setting,
+    date_text,
     offered_languages,
     resolve_language,
 )

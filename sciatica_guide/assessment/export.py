@@ -17,13 +17,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from babel.dates import format_date
-
 from sciatica_guide.assessment.report import Block, Kind, Report, build_report
 from sciatica_guide.assessment.rules import Answers, Result
 from sciatica_guide.content import Content
 from sciatica_guide.help_html import help_heading, help_lines
-from sciatica_guide.languages import date_locale
+from sciatica_guide.languages import date_text
 from sciatica_guide.local_help import LocalHelp, settings_help
 from sciatica_guide.pdf import DEJAVU_DIR, GuidePdf, dejavu_available, latin1
 from sciatica_guide.settings import Settings
@@ -98,11 +96,6 @@ def _grouped_places(content: Content, block: Block) -> list[str]:
     ]
 
 
-def date_text(day: dt.date, language: str = "en") -> str:
-    """The day in words, as the language writes it ("7 December 2026", "2026年12月7日")."""
-    return format_date(day, format="long", locale=date_locale(language))
-
-
 def summary_of(
     content: Content,
     report: Report,
@@ -143,7 +136,8 @@ def summary_of(
             )
         sections.append(Section(r.see_gp.heading, tuple(lines)))
     if net := report.block(Kind.SAFETY_NET):
-        lines = [r.safety_net.dated.format(date=date_text(made_on, content.language)), net.intro]
+        day = date_text(made_on, content.language)
+        lines = [r.safety_net.dated.format(date=day), net.intro]
         lines += [f"{item.text} " + content.sentence("; ".join(item.lines)) for item in net.items]
         sections.append(Section(net.heading, tuple(lines), urgent=True))
     if help is not None:

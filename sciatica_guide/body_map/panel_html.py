@@ -51,13 +51,14 @@ def _urgent_box(bold: str, text: str) -> str:
     )
 
 
-def _check_box(label: str, text: str) -> str:
+def _check_box(label: str, text: str, colon: str = ":") -> str:
     # A "check first" note: it applies only if its condition is true. A dashed border, a
     # question mark and the words "Check first" set it apart from an urgent order (solid border,
     # "!"), not colour alone.
     return (
         f'<div class="{CHECK_CLASS}" role="note"><span class="bp-icon bp-icon-check"'
-        f' aria-hidden="true">?</span><p><strong>{_e(label)}:</strong> {_e(text)}</p></div>'
+        f' aria-hidden="true">?</span><p><strong>{_e(label)}{_e(colon)}</strong>'
+        f" {_e(text)}</p></div>"
     )
 
 
@@ -84,7 +85,7 @@ def panel_text_html(
     # with one tap to call where the session's country has a number: a same-day precaution
     # names the emergency number for worse signs, so it gets both numbers.
     for warning in text.warnings:
-        parts.append(_check_box(ui.check_first, warning.text))
+        parts.append(_check_box(ui.check_first, warning.text, content.colon))
         if help is not None:
             parts.append(call_row_html(content, help, warning.level, emergency=warning.emergency))
     parts += [
@@ -191,7 +192,7 @@ def first_line(
     warning = bar_warning(content, panel)
     phone = None
     if warning is not None:
-        line, check = f"{content.body_map.ui.check_first}: {warning}", True
+        line, check = content.labelled(content.body_map.ui.check_first, warning), True
         if help is not None:
             phone = (
                 help.emergency

@@ -25,6 +25,8 @@ class Language(Strict):
     full_stop: str = "."
     #: Whether words and sentences are separated by spaces (not in Chinese).
     spaces: bool = True
+    #: What follows a label before its text ("Check first: ..."; a full-width colon in Chinese).
+    colon: str = ":"
 
 
 class LanguageWords(Strict):
@@ -33,7 +35,6 @@ class LanguageWords(Strict):
     reviewed: Annotated[str, Placeholders("reviewer", "date")]
     in_english: str
     article_in_english: str
-    unknown_language: str
 
 
 class LanguagesFile(Strict):

@@ -627,6 +627,15 @@ class Content(Strict):
         language = self.languages.language(self.language)
         return " " if language is None or language.spaces else ""
 
+    @property
+    def colon(self) -> str:
+        language = self.languages.language(self.language)
+        return language.colon if language else ":"
+
+    def labelled(self, label: str, text: str) -> str:
+        """ "Label: text", with this language's colon (a space after it where words have them)."""
+        return f"{label}{self.colon}{self.gap}{text}"
+
     def sentence(self, text: str) -> str:
         """`text` ending as a sentence ends in this language (a full stop added if needed)."""
         return text if text.endswith(SENTENCE_ENDS) else text + self.full_stop

@@ -12,7 +12,12 @@ from urllib.parse import quote, urlsplit
 import streamlit as st
 
 from sciatica_guide.content import Content
-from sciatica_guide.languages import LANG_PARAM, browser_languages, resolve_language
+from sciatica_guide.languages import (
+    LANG_PARAM,
+    browser_languages,
+    date_text,
+    resolve_language,
+)
 from sciatica_guide.session import PREFIX
 from sciatica_guide.settings import Settings
 from sciatica_guide.text import escape_markdown
@@ -95,6 +100,6 @@ def render_translation_review(content: Content) -> None:
     if review is None or not review.reviewed or review.last_reviewed is None:
         return
     line = content.languages.words.reviewed.format(
-        reviewer=review.reviewers, date=review.last_reviewed.isoformat()
+        reviewer=review.reviewers, date=date_text(review.last_reviewed, content.language)
     )
     st.caption(escape_markdown(line))
