@@ -107,4 +107,5 @@ def test_a_checked_translation_names_its_reviewer_and_drops_the_unchecked_line(
     at = run({"lang": "ms"})
     shown = text(at)
     assert ms.languages.words.unreviewed not in shown
-    assert ms.languages.words.reviewed.format(reviewer="Dr Siti Rahman", date="15 Januari 2027") in shown
+    line = ms.languages.words.reviewed.format(reviewer="Dr Siti Rahman", date="15 Januari 2027")
+    assert line in shown
