@@ -2,6 +2,7 @@
 
 Usage: python scripts/screenshots.py [--out docs/screenshots] [--sizes phone,tablet,desktop]
        [--pages overview,body-map] [--mode clinic] [--suffix -clinic] [--scheme dark]
+       [--lang zh]
 Needs Debian's chromium. Starts its own server on a free loopback port.
 """
 
@@ -36,9 +37,11 @@ def main() -> None:
     parser.add_argument(
         "--scheme", default="light", choices=["light", "dark"], help="the device's colour setting"
     )
+    parser.add_argument("--lang", default="", help="a language code (opens ?lang=<code>)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    content = load_content()
+    content = load_content(None, args.lang or None)
+    query = f"?lang={args.lang}" if args.lang else ""
     wanted = [p for p in args.pages.split(",") if p]
     pages = [p for p in content.pages_in(args.mode) if not wanted or p.id in wanted]
     env = {
@@ -53,7 +56,7 @@ def main() -> None:
             context = new_context(browser, size, touch=size != "desktop", color_scheme=args.scheme)
             page = context.new_page()
             for spec in pages:
-                page.goto(f"{app.url}/{spec.link_path}")
+                page.goto(f"{app.url}/{spec.link_path}{query}")
                 wait_for_app_idle(page)
                 target = args.out / f"{spec.id}-{size}{args.suffix}.png"
                 page.screenshot(path=str(target))
