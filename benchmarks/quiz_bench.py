@@ -112,7 +112,7 @@ async def check(url: str, phones_n: int) -> dict[str, Any]:
     content = load_content()
     words = content.workshop.words
     question = content.workshop.questions[0]
-    labels = [option_label(question, o.id) for o in question.options]
+    labels = [option_label(question, o.id, words) for o in question.options]
     presenter = await AsyncStreamlitSession(url).connect()
     page = await presenter.rerun(page="present", query_string="mode=presenter")
     page = await presenter.rerun(

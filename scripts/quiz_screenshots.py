@@ -30,7 +30,7 @@ def main() -> None:
     content = load_content()
     words = content.workshop.words
     question = content.workshop.questions[2]
-    labels = [option_label(question, o.id) for o in question.options]
+    labels = [option_label(question, o.id, words) for o in question.options]
     with run_streamlit() as app, sync_playwright() as playwright:
         # A host name in place of 127.0.0.1, as on a real network: the strip shows its QR code.
         browser = playwright.chromium.launch(
