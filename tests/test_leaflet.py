@@ -175,3 +175,30 @@ def test_the_overview_offers_the_leaflet_only(content: Content) -> None:
     labels = _labels(at)
     assert content.modes.leaflet.button in labels
     assert content.modes.handout.button not in labels
+
+
+def _fonts(data: bytes) -> set[str]:
+    found: set[str] = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            found.add(str(font.get_object()["/BaseFont"]))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("code", "font"), [("zh", "NotoSansCJK"), ("ms", "DejaVuSans"), ("ta", "NotoSansTamil")]
+)
+def test_each_language_has_its_own_two_page_leaflet_with_its_fonts(code: str, font: str) -> None:
+    if not guide_pdf.script_fonts(code) and code != "ms":
+        pytest.skip("Noto fonts not installed (scripts/test.sh installs them)")
+    translated = load_content(None, code)
+    data = build_leaflet_pdf(translated, Settings(public_url=URL))
+    first, second = pages(data)
+    assert any(font in name for name in _fonts(data)), _fonts(data)
+    # Chinese: pypdf puts a NUL between the glyphs of the CJK font.
+    squeezed = "".join(first.replace("\x00", "").split())
+    heading = "".join(translated.modes.handout.urgent_heading.split())
+    if code != "ta":  # Tamil is shaped: its glyphs do not map back to letters one by one
+        assert heading in squeezed
+        action = "".join(translated.red_flags.action("emergency", "995").split())
+        assert action in squeezed
