@@ -193,7 +193,7 @@ def test_each_language_has_its_own_two_page_leaflet_with_its_fonts(code: str, fo
         pytest.skip("Noto fonts not installed (scripts/test.sh installs them)")
     translated = load_content(None, code)
     data = build_leaflet_pdf(translated, Settings(public_url=URL))
-    first, second = pages(data)
+    first, _second = pages(data)  # exactly two pages
     assert any(font in name for name in _fonts(data)), _fonts(data)
     # Chinese: pypdf puts a NUL between the glyphs of the CJK font.
     squeezed = "".join(first.replace("\x00", "").split())
