@@ -10,12 +10,13 @@ Everything is made in memory: nothing is written to disk.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fpdf import FPDF
 from fpdf.enums import WrapMode
+
+from sciatica_guide.fonts import CHARACTER_WRAPPED, SHAPED_LANGUAGES, script_fonts
 
 #: Text sizes (points) shared by the handout and its body map page.
 BODY = 10.0
@@ -47,48 +48,6 @@ def latin1(text: str) -> str:
     for char, plain in _PLAIN_REPLACEMENTS.items():
         text = text.replace(char, plain)
     return text.encode("latin-1", "replace").decode("latin-1")
-
-
-#: Debian's fonts-noto-core and fonts-noto-cjk. Read at call time, as DEJAVU_DIR.
-NOTO_DIR = Path("/usr/share/fonts/truetype/noto")
-NOTO_CJK_DIR = Path("/usr/share/fonts/opentype/noto")
-#: The Simplified Chinese face in Noto Sans CJK's collection (JP, KR, SC, TC, HK).
-CJK_SC_INDEX = 2
-#: Languages whose script needs shaping (letters that join and reorder), not just glyphs.
-SHAPED_LANGUAGES = frozenset({"ta"})
-#: Languages written without spaces between words.
-CHARACTER_WRAPPED = frozenset({"zh"})
-
-
-@dataclass(frozen=True)
-class ScriptFont:
-    family: str
-    regular: Path
-    bold: Path
-    collection_index: int = 0
-    #: The font for all the text (it has Latin letters too), not only a fallback.
-    main: bool = False
-
-
-def script_fonts(language: str) -> list[ScriptFont]:
-    """The fallback fonts for `language`'s script, where installed. Only the language's own:
-    reading the Chinese collection costs about 2 s, which an English PDF need not pay."""
-    fonts = {
-        "ta": ScriptFont(
-            "NotoSansTamil",
-            NOTO_DIR / "NotoSansTamil-Regular.ttf",
-            NOTO_DIR / "NotoSansTamil-Bold.ttf",
-        ),
-        "zh": ScriptFont(
-            "NotoSansSC",
-            NOTO_CJK_DIR / "NotoSansCJK-Regular.ttc",
-            NOTO_CJK_DIR / "NotoSansCJK-Bold.ttc",
-            CJK_SC_INDEX,
-            main=True,
-        ),
-    }
-    font = fonts.get(language)
-    return [font] if font and font.regular.is_file() and font.bold.is_file() else []
 
 
 def _font_files() -> tuple[Path, Path]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from sciatica_guide.content import ContentError, default_content_dir, load_content
 from sciatica_guide.content.translation_checks import check_languages
+from sciatica_guide.fonts import missing_font_package
 from sciatica_guide.languages import check_language_setting
 from sciatica_guide.server_guard import COLLECT_MARGIN_SECONDS, SessionEndCollector
 from sciatica_guide.settings import Settings, SettingsError, load_settings
@@ -44,7 +45,15 @@ def language_warnings() -> list[str]:
         checks = check_languages(default_content_dir())
     except ContentError:
         return []  # check_guide names what is broken
-    return [WARNING_PREFIX + check.problem for check in checks if check.problem]
+    lines = [WARNING_PREFIX + check.problem for check in checks if check.problem]
+    for check in checks:
+        package = missing_font_package(check.code) if check.problem is None else None
+        if package:
+            lines.append(
+                f"{WARNING_PREFIX}{check.name} ({check.code}) PDFs need the font package "
+                f"{package}, which is not installed: their letters would print blank"
+            )
+    return lines
 
 
 def exit_unless_valid() -> None:

@@ -129,3 +129,22 @@ def test_a_language_missing_a_safety_word_is_named_at_start_and_the_guide_starts
         WARNING_PREFIX + "தமிழ் (ta) is left out: 1 safety word is not translated"
     )
     assert "precautions.yaml:precautions." in line and line.endswith(".advice")
+
+
+def test_a_language_whose_pdf_font_is_missing_is_named_at_start(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from sciatica_guide import fonts as pdf
+    from sciatica_guide.startup import language_warnings
+
+    monkeypatch.setattr(pdf, "NOTO_CJK_DIR", tmp_path)
+    lines = language_warnings()
+    assert (
+        lines
+        == [
+            WARNING_PREFIX
+            + "简体中文 (zh) PDFs need the font package fonts-noto-cjk, which is not "
+            "installed: their letters would print blank"
+        ]
+        or not (pdf.NOTO_DIR / "NotoSansTamil-Regular.ttf").is_file()
+    )
