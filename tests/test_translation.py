@@ -171,3 +171,12 @@ def test_a_translation_counts_as_checked_only_when_every_file_is(folder: Path) -
     whole = load_content(folder, "zh").translation
     assert whole is not None and whole.reviewed
     assert whole.reviewers == "Dr Tan Mei Ling" and str(whole.last_reviewed) == "2027-01-15"
+
+
+def test_languages_yaml_must_list_its_source_language_once(folder: Path) -> None:
+    path = folder / "languages.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["languages"] = [lang for lang in data["languages"] if lang["code"] != "en"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ContentError, match="the source language 'en' must be listed"):
+        load_content(folder)

@@ -85,7 +85,7 @@ def panel_text_html(
     # with one tap to call where the session's country has a number: a same-day precaution
     # names the emergency number for worse signs, so it gets both numbers.
     for warning in text.warnings:
-        parts.append(_check_box(ui.check_first, warning.text, content.colon))
+        parts.append(_check_box(ui.check_first, warning.text, content.written.colon))
         if help is not None:
             parts.append(call_row_html(content, help, warning.level, emergency=warning.emergency))
     parts += [

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import StringConstraints
+from pydantic import StringConstraints, model_validator
 
 from sciatica_guide.content.base import Strict
 from sciatica_guide.content.placeholders import Placeholders
@@ -44,6 +44,15 @@ class LanguagesFile(Strict):
     #: The words a translation must have before its language is offered ("file.yaml:path").
     safety: list[str]
     words: LanguageWords
+
+    @model_validator(mode="after")
+    def _source_listed_once(self) -> Self:
+        codes = [lang.code for lang in self.languages]
+        if len(set(codes)) != len(codes):
+            raise ValueError("each language is listed once")
+        if self.source not in codes:
+            raise ValueError(f"the source language '{self.source}' must be listed")
+        return self
 
     def language(self, code: str) -> Language | None:
         return next((lang for lang in self.languages if lang.code == code), None)

@@ -67,7 +67,7 @@ from sciatica_guide.content.body_map_models import (
 )
 from sciatica_guide.content.country_models import CountryPack
 from sciatica_guide.content.glossary_models import GlossaryEntry, GlossaryFile
-from sciatica_guide.content.language_models import LanguagesFile, TranslationReview
+from sciatica_guide.content.language_models import Language, LanguagesFile, TranslationReview
 from sciatica_guide.content.mark_models import TechniqueMarksFile
 from sciatica_guide.content.movement_models import Movement, MovementsFile
 from sciatica_guide.content.placeholders import Placeholders
@@ -617,28 +617,24 @@ class Content(Strict):
         return "; ".join(self.source(sid).short for sid in source_ids)
 
     @property
-    def full_stop(self) -> str:
-        language = self.languages.language(self.language)
-        return language.full_stop if language else "."
+    def written(self) -> Language:
+        """How this content's language is written: its tag, full stop, spaces and colon. Every
+        language a Content is loaded in is listed (languages.yaml lists its source; load_content
+        refuses a translation it does not list)."""
+        return next(lang for lang in self.languages.languages if lang.code == self.language)
 
     @property
     def gap(self) -> str:
         """What separates words and sentences built from parts: a space, or nothing."""
-        language = self.languages.language(self.language)
-        return " " if language is None or language.spaces else ""
-
-    @property
-    def colon(self) -> str:
-        language = self.languages.language(self.language)
-        return language.colon if language else ":"
+        return " " if self.written.spaces else ""
 
     def labelled(self, label: str, text: str) -> str:
         """ "Label: text", with this language's colon (a space after it where words have them)."""
-        return f"{label}{self.colon}{self.gap}{text}"
+        return f"{label}{self.written.colon}{self.gap}{text}"
 
     def sentence(self, text: str) -> str:
         """`text` ending as a sentence ends in this language (a full stop added if needed)."""
-        return text if text.endswith(SENTENCE_ENDS) else text + self.full_stop
+        return text if text.endswith(SENTENCE_ENDS) else text + self.written.full_stop
 
     def sentences(self, texts: Iterable[str]) -> str:
         """Sentences one after another, as this language writes them."""

@@ -52,10 +52,8 @@ def choose_language(settings: Settings) -> None:
 
 
 def render_page_language(content: Content) -> None:
-    language = content.languages.language(content.language)
-    tag = language.html_lang if language else content.language
     # Keyed: guide.css hides its element (no gap), as the theme probe's.
-    _page_language(key="page-language", data={"lang": tag})
+    _page_language(key="page-language", data={"lang": content.written.html_lang})
 
 
 def render_language_control(content: Content, settings: Settings) -> None:

@@ -47,12 +47,6 @@ def _language_source(directory: str) -> str:
     return load_yaml_model(Path(directory), "languages.yaml", LanguagesFile).source
 
 
-def source_content() -> Content:
-    """The content in its source language (English)."""
-    directory = str(default_content_dir())
-    return content_in((directory, _language_source(directory)))
-
-
 def offered(settings: Settings | None = None) -> list[str]:
     """The languages this deployment offers, its default first (see languages.py)."""
     directory = str(default_content_dir())
