@@ -40,8 +40,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from sciatica_guide import APP_ROOT
-from sciatica_guide.content.country_models import COUNTRIES_DIR, CountryPack
-from sciatica_guide.content.loader import REVIEW_FILE, TRANSLATIONS_DIR, YAML_FILES, read_yaml
+from sciatica_guide.content.loader import REVIEW_FILE, TRANSLATIONS_DIR, content_files, read_yaml
 from sciatica_guide.content.translation import words_of
 
 #: The pseudo-language's code (what ?lang= takes) and its entry in languages.yaml. "en-XA" is
@@ -131,11 +130,6 @@ def _valid_marked(file: str, english: Any, model: type[BaseModel]) -> tuple[Any,
             return marked, refused
 
 
-def _content_files(folder: Path) -> list[tuple[str, type[BaseModel]]]:
-    countries = sorted(p.name for p in (folder / COUNTRIES_DIR).glob("*.yaml"))
-    return [*YAML_FILES.values()] + [(f"{COUNTRIES_DIR}/{n}", CountryPack) for n in countries]
-
-
 def _dump(path: Path, data: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -155,7 +149,7 @@ def make_pseudo_content(tmp_dir: Path) -> Path:
     _dump(folder / "languages.yaml", languages)
     target = folder / TRANSLATIONS_DIR / PSEUDO
     written: list[str] = []
-    for name, model in _content_files(folder):
+    for name, model in content_files(folder):
         marked, _ = _valid_marked(name, read_yaml(folder, name), model)
         words = words_of(name, marked)
         if words is not None:
@@ -177,7 +171,7 @@ def refused_marks() -> list[str]:
     pseudo-language leaves English."""
     folder = APP_ROOT / "content"
     refused: list[str] = []
-    for name, model in _content_files(folder):
+    for name, model in content_files(folder):
         refused += _valid_marked(name, read_yaml(folder, name), model)[1]
     return refused
 

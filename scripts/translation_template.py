@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from sciatica_guide import APP_ROOT
+from sciatica_guide.content.loader import content_files
 from sciatica_guide.content.translation import leaves, words_of
 
 CONTENT = APP_ROOT / "content"
@@ -22,14 +23,8 @@ CONTENT = APP_ROOT / "content"
 _SENTENCE_END = re.compile("(?<=[.!?\u3002\uff01\uff1f])\\s*")
 
 
-def content_files() -> list[str]:
-    names = sorted(p.name for p in CONTENT.glob("*.yaml"))
-    names += sorted(f"countries/{p.name}" for p in (CONTENT / "countries").glob("*.yaml"))
-    return names
-
-
 def write_templates(out: Path) -> None:
-    for name in content_files():
+    for name, _ in content_files(CONTENT):
         data = yaml.safe_load((CONTENT / name).read_text(encoding="utf-8"))
         if name == "languages.yaml":
             data = {"words": data["words"]}
@@ -47,7 +42,7 @@ def sentence_lengths(code: str) -> list[int]:
     """Words per sentence (characters for Chinese, which has no spaces)."""
     folder = CONTENT if code == "en" else CONTENT / "translations" / code
     lengths: list[int] = []
-    for name in content_files():
+    for name, _ in content_files(CONTENT):
         path = folder / name
         if not path.is_file():
             continue

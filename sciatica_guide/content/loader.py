@@ -361,6 +361,12 @@ EXTRA_CHECKS: list[CrossCheck] = [
 ]
 
 
+def content_files(folder: Path) -> list[tuple[str, type[BaseModel]]]:
+    """Every YAML file of a content folder, with the model that validates it: the files of
+    YAML_FILES, then each country pack (what a translation may hold a copy of)."""
+    return [*YAML_FILES.values(), *((pack_file(code), CountryPack) for code in pack_codes(folder))]
+
+
 def load_countries(folder: Path, language: str | None = None) -> dict[str, CountryPack]:
     """Every country pack in the content folder, validated (in `language` where given)."""
     packs: dict[str, CountryPack] = {}
