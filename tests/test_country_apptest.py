@@ -8,29 +8,12 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sciatica_guide import APP_ROOT
+from guide_testing.apptest import APP
+from guide_testing.apptest import run_app as run
+from guide_testing.apptest import shown_text as text
 from sciatica_guide.content import Content
 from sciatica_guide.text import unescape_markdown, unescape_plain
 from sciatica_guide.ui.country import COUNTRY_KEY
-
-APP = str(APP_ROOT / "app.py")
-
-
-def run(query: dict[str, str] | None = None, page: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
-    if page:
-        at.switch_page(f"app_pages/{page}").run()
-    assert not at.exception, at.exception
-    return at
-
-
-def text(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
-    parts += [e.value for e in at.error] + [i.value for i in at.info]
-    return unescape_markdown("\n".join(str(p) for p in parts))
 
 
 def switch(at: AppTest) -> list:  # type: ignore[type-arg]

@@ -10,31 +10,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from guide_testing.apptest import run_app as run
+from guide_testing.apptest import shown_text as text
 from sciatica_guide import APP_ROOT
 from sciatica_guide.content import Content, load_content
 from sciatica_guide.content.loader import CONTENT_DIR_ENV
-from sciatica_guide.text import unescape_markdown
 from sciatica_guide.ui.state import LANGUAGE_KEY
-
-APP = str(APP_ROOT / "app.py")
-
-
-def run(query: dict[str, str] | None = None, page: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
-    if page:
-        at.switch_page(f"app_pages/{page}").run()
-    assert not at.exception, at.exception
-    return at
-
-
-def text(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
-    parts += [e.value for e in at.error] + [i.value for i in at.info]
-    parts += [x.label for x in at.expander]
-    return unescape_markdown("\n".join(str(p) for p in parts))
 
 
 def language_control(at: AppTest):  # type: ignore[no-untyped-def]
