@@ -180,3 +180,11 @@ def test_languages_yaml_must_list_its_source_language_once(folder: Path) -> None
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ContentError, match="the source language 'en' must be listed"):
         load_content(folder)
+
+
+def test_a_misspelt_translation_file_is_named_not_ignored(folder: Path) -> None:
+    shutil.copy(folder / "translations/ms/red_flags.yaml", folder / "translations/ms/red_flag.yaml")
+    checks = {c.code: c for c in check_languages(folder)}
+    problem = checks["ms"].problem
+    assert problem and "translations/ms/red_flag.yaml" in problem
+    assert "not a file of the content folder" in problem

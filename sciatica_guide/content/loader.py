@@ -383,10 +383,18 @@ def _load_review(folder: Path, language: str) -> TranslationReview:
     review = load_yaml_model(folder, name, TranslationReview)
     root = folder / TRANSLATIONS_DIR / language
     files = {p.relative_to(root).as_posix() for p in root.rglob("*.yaml") if p.name != REVIEW_FILE}
-    for file in sorted(files - set(review.files)):
-        raise ContentError(name, "files", f"no record of who checked '{file}' (or that no one has)")
-    for file in sorted(set(review.files) - files):
-        raise ContentError(name, "files", f"'{file}' is not a file of this translation")
+    # A file the English folder does not have would be read by nothing (a misspelt name).
+    stray = sorted(files - {file for file, _ in content_files(folder)})
+    if stray:
+        problem = f"'{stray[0]}' is not a file of the content folder, so nothing reads it"
+        raise ContentError(translation_name(language, stray[0]), None, problem)
+    unrecorded = sorted(files - set(review.files))
+    if unrecorded:
+        problem = f"no record of who checked '{unrecorded[0]}' (or that no one has)"
+        raise ContentError(name, "files", problem)
+    unknown = sorted(set(review.files) - files)
+    if unknown:
+        raise ContentError(name, "files", f"'{unknown[0]}' is not a file of this translation")
     return review
 
 
