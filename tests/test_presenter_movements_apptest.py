@@ -14,6 +14,7 @@ from sciatica_guide.article.state import STEP_KEY
 from sciatica_guide.assessment.rules import Answers
 from sciatica_guide.assessment.state import ANSWERS
 from sciatica_guide.content import Content
+from sciatica_guide.content.movement_models import Movement
 from sciatica_guide.text import unescape_markdown
 from sciatica_guide.ui.show_movement import PENDING_KEY
 from sciatica_guide.workshop.state import PRESENTER_ROOM_KEY
@@ -53,6 +54,19 @@ def room_on_the_second_movement(content: Content) -> str:
     return code
 
 
+def assert_movement_slide(at: AppTest, content: Content, movement: Movement) -> None:
+    """A movement's slide: its name, steps, dose, when to stop this one and any movement, and
+    its picture's text equivalent."""
+    text = shown(at)
+    assert movement.name in [s.value for s in at.subheader]
+    for part in (*movement.steps, movement.dose, *movement.stop_if):
+        assert part in text
+    # When to stop any movement stays on every movement's slide.
+    for sign in content.movements.stop_signs:
+        assert sign in text
+    assert content.movements.ui.picture_label.format(name=movement.name) in text
+
+
 def test_the_presenter_steps_from_the_article_into_the_movements_and_back(
     content: Content,
 ) -> None:
@@ -71,15 +85,8 @@ def test_the_presenter_steps_from_the_article_into_the_movements_and_back(
         assert progress_label(at) == words.movement_label.format(
             number=number, total=len(movements)
         )
-        text = shown(at)
-        assert movement.name in [s.value for s in at.subheader]
-        for part in (*movement.steps, movement.dose, *movement.stop_if):
-            assert part in text
-        # When to stop any movement stays on every movement's slide.
-        for sign in content.movements.stop_signs:
-            assert sign in text
-        assert content.movements.ui.picture_label.format(name=movement.name) in text
-        assert content.movements.ui.urgent.split("{")[0] not in text
+        assert_movement_slide(at, content, movement)
+        assert content.movements.ui.urgent.split("{")[0] not in shown(at)
     # The last slide: Next is off; Previous goes back through them to the article.
     assert control(at, "present-next").disabled
     assert at.session_state[STEP_KEY] == slide_count(content) - 1
@@ -97,13 +104,7 @@ def test_a_phone_follows_the_movements_and_reads_one_on_its_own(content: Content
     phone = start("join.py", {"room": code}, phone_state(code))
     knee_rolls = movements[1]
     assert progress_label(phone) == words.movement_label.format(number=2, total=len(movements))
-    text = shown(phone)
-    assert knee_rolls.name in [s.value for s in phone.subheader]
-    for part in (*knee_rolls.steps, knee_rolls.dose, *knee_rolls.stop_if):
-        assert part in text
-    for sign in content.movements.stop_signs:
-        assert sign in text
-    assert content.movements.ui.picture_label.format(name=knee_rolls.name) in text
+    assert_movement_slide(phone, content, knee_rolls)
 
     # "Read on my own": this phone's own Beyond massage, at that movement's card, open.
     phone.button(key="workshop-read-alone").click().run()
