@@ -4,6 +4,7 @@ line naming the language and what is missing, and the language is left out."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from sciatica_guide.content.loader import (
     read_translation,
     read_yaml,
 )
+from sciatica_guide.content.models import Content
 from sciatica_guide.content.translation import missing_words
 
 #: How many missing keys the line names before "and N more".
@@ -54,13 +56,20 @@ def missing_safety_words(folder: Path, languages: LanguagesFile, code: str) -> l
     return missing
 
 
-def check_language(folder: Path, languages: LanguagesFile, code: str) -> LanguageCheck:
+#: How a check loads a language's content: load_content, or the app's cached copy of it (so the
+#: content a check loaded is the one the pages then use, not loaded twice).
+LoadContent = Callable[[Path, str], Content]
+
+
+def check_language(
+    folder: Path, languages: LanguagesFile, code: str, load: LoadContent = load_content
+) -> LanguageCheck:
     language = languages.language(code)
     name = language.name if language else code
     if code == languages.source:
         return LanguageCheck(code, name)
     try:
-        load_content(folder, code)
+        load(folder, code)
     except ContentError as error:
         return LanguageCheck(code, name, f"{name} ({code}) is left out: {error}")
     missing = missing_safety_words(folder, languages, code)
@@ -76,7 +85,7 @@ def check_language(folder: Path, languages: LanguagesFile, code: str) -> Languag
     return LanguageCheck(code, name)
 
 
-def check_languages(folder: Path) -> list[LanguageCheck]:
+def check_languages(folder: Path, load: LoadContent = load_content) -> list[LanguageCheck]:
     """Every language in languages.yaml, the source first, each with its problem or None."""
     languages = load_yaml_model(folder, "languages.yaml", LanguagesFile)
-    return [check_language(folder, languages, lang.code) for lang in languages.languages]
+    return [check_language(folder, languages, lang.code, load) for lang in languages.languages]

@@ -34,7 +34,10 @@ def _load_cached(directory: str, language: str) -> Content:
 
 @st.cache_resource(show_spinner=False)
 def _language_checks(directory: str) -> tuple[LanguageCheck, ...]:
-    checks = tuple(check_languages(Path(directory)))
+    # Each translation is loaded through the shared cache: the pages then use the same object.
+    checks = tuple(
+        check_languages(Path(directory), lambda folder, code: _load_cached(str(folder), code))
+    )
     for check in checks:
         if check.problem:
             # Once per process (cached): the operator's log names what to translate.
