@@ -24,6 +24,7 @@ from guide_testing.browser import (
     OpenPage,
     no_dialogs,
     open_page_from_menu,
+    tab_to,
     wait_for_address,
     wait_for_app_idle,
     wait_until_shown,
@@ -329,3 +330,40 @@ def test_a_hostile_lang_value_falls_back_quietly(
         assert value[:40] not in text
         assert value[:40] not in page.title()
     assert phone.dialogs == []
+
+
+@pytest.mark.parametrize("how", ["touch", "mouse", "keyboard"])
+def test_on_a_tablet_the_language_button_works_by_touch_mouse_and_keyboard(
+    app_server: RunningApp, open_page: OpenPage, how: str
+) -> None:
+    page = open_page("tablet", touch=how == "touch")
+    dialogs = no_dialogs(page)
+    page.goto(app_server.url)
+    wait_for_app_idle(page)
+    assert_page_in(page, "en")
+    button = language_button(page, "en")
+    # A tablet shows the button's name beside its icon, and it is a 44 px target.
+    box = button.bounding_box()
+    assert box and box["height"] >= 44
+    expect(button).to_contain_text(NAMES["en"])
+    choices = page.get_by_role("radiogroup", name=EN.languages.words.control)
+    if how == "keyboard":
+        tab_to(page, button)
+        page.keyboard.press("Enter")
+        expect(choices).to_be_visible()
+        # One Tab stop for the group (the chosen language), then the arrow keys: the next
+        # language (简体中文) is chosen at once.
+        tab_to(page, choices.get_by_role("radio", name=NAMES["en"]))
+        page.keyboard.press("ArrowDown")
+        chosen = "zh"
+    else:
+        option = choices.locator('[data-testid="stRadioOption"]').filter(has_text=NAMES["ms"])
+        for target in (button, option):
+            if how == "touch":
+                target.tap()
+            else:
+                target.click()
+        chosen = "ms"
+    wait_until_shown(page, CONTENTS[chosen].red_flags.title)
+    assert_page_in(page, chosen)
+    assert dialogs == []
